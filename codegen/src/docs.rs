@@ -65,7 +65,11 @@ pub fn doc_lines(doc: &str) -> Vec<String> {
 // ---- Tokenizer and tree building (tolerant of unclosed and stray tags) ----
 
 fn parse(src: &str) -> Vec<Node> {
-    let mut stack = vec![Elem { name: "", href: None, children: Vec::new() }];
+    let mut stack = vec![Elem {
+        name: "",
+        href: None,
+        children: Vec::new(),
+    }];
     let mut rest = src;
     while let Some(pos) = rest.find('<') {
         push_text(&mut stack, &decode_entities(&rest[..pos]));
@@ -88,8 +92,12 @@ fn parse(src: &str) -> Vec<Node> {
 fn tag(stack: &mut Vec<Elem>, s: &str) -> Option<usize> {
     let body = s.strip_prefix('<')?;
     let (closing, body) = body.strip_prefix('/').map_or((false, body), |b| (true, b));
-    let name_len = body.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(body.len());
-    let name = *KNOWN.iter().find(|k| k.eq_ignore_ascii_case(&body[..name_len]))?;
+    let name_len = body
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(body.len());
+    let name = *KNOWN
+        .iter()
+        .find(|k| k.eq_ignore_ascii_case(&body[..name_len]))?;
     let rest = &body[name_len..];
     if !rest.starts_with(|c: char| c == '>' || c == '/' || c.is_whitespace()) {
         return None;
@@ -102,7 +110,11 @@ fn tag(stack: &mut Vec<Elem>, s: &str) -> Option<usize> {
         }
     } else {
         auto_close(stack, name);
-        let elem = Elem { name, href: href(attrs), children: Vec::new() };
+        let elem = Elem {
+            name,
+            href: href(attrs),
+            children: Vec::new(),
+        };
         if attrs.trim_end().ends_with('/') || name == "br" || name == "hr" {
             push_node(stack, Node::Elem(elem));
         } else if stack.len() <= MAX_DEPTH {
@@ -135,7 +147,9 @@ fn href(attrs: &str) -> Option<String> {
         q @ ('"' | '\'') => (q, &value[1..]),
         _ => (' ', value),
     };
-    Some(decode_entities(&body[..body.find(quote).unwrap_or(body.len())]))
+    Some(decode_entities(
+        &body[..body.find(quote).unwrap_or(body.len())],
+    ))
 }
 
 fn decode_entities(s: &str) -> String {
@@ -145,8 +159,9 @@ fn decode_entities(s: &str) -> String {
         out.push_str(&rest[..pos]);
         rest = &rest[pos..];
         let semi = rest[1..].find(';').filter(|&n| n <= 10);
-        let (c, len) =
-            semi.and_then(|n| entity(&rest[1..=n]).map(|c| (c, n + 2))).unwrap_or(('&', 1));
+        let (c, len) = semi
+            .and_then(|n| entity(&rest[1..=n]).map(|c| (c, n + 2)))
+            .unwrap_or(('&', 1));
         out.push(c);
         rest = &rest[len..];
     }
@@ -166,7 +181,9 @@ fn entity(name: &str) -> Option<char> {
 }
 
 fn push_text(stack: &mut [Elem], text: &str) {
-    let Some(top) = stack.last_mut().filter(|_| !text.is_empty()) else { return };
+    let Some(top) = stack.last_mut().filter(|_| !text.is_empty()) else {
+        return;
+    };
     match top.children.last_mut() {
         Some(Node::Text(last)) => last.push_str(text),
         _ => top.children.push(Node::Text(text.to_string())),
@@ -196,7 +213,9 @@ fn auto_close(stack: &mut Vec<Elem>, name: &str) {
         "p" => (&["p"], &[]),
         _ => return,
     };
-    let found = stack.iter().rposition(|e| same.contains(&e.name) || scope.contains(&e.name));
+    let found = stack
+        .iter()
+        .rposition(|e| same.contains(&e.name) || scope.contains(&e.name));
     if let Some(i) = found {
         if same.contains(&stack[i].name) && (name != "p" || i + 1 == stack.len()) {
             close_to(stack, i);
@@ -252,8 +271,12 @@ fn list(items: Vec<Vec<Block>>) -> Vec<Block> {
 
 fn push_para(nodes: &[Node], out: &mut Vec<Block>) {
     let md = inline(nodes, Style::default());
-    let segs: Vec<String> =
-        md.split('\n').map(collapse).filter(|s| !s.is_empty()).map(|s| escape_start(&s)).collect();
+    let segs: Vec<String> = md
+        .split('\n')
+        .map(collapse)
+        .filter(|s| !s.is_empty())
+        .map(|s| escape_start(&s))
+        .collect();
     if !segs.is_empty() {
         out.push(Block::Para(segs));
     }
@@ -284,7 +307,13 @@ fn dl_items(children: &[Node]) -> Vec<Vec<Block>> {
                 if let Some(t) = term.take() {
                     items.push(vec![Block::Para(vec![t])]);
                 }
-                let text = inline(&elem.children, Style { bold: true, ..Style::default() });
+                let text = inline(
+                    &elem.children,
+                    Style {
+                        bold: true,
+                        ..Style::default()
+                    },
+                );
                 let text = collapse(&text.replace('\n', " "));
                 term = (!text.is_empty()).then(|| format!("**{text}**"));
             }
@@ -328,11 +357,22 @@ fn pre_lines(nodes: &[Node]) -> Vec<String> {
     while lines.last().is_some_and(|l| l.is_empty()) {
         lines.pop();
     }
-    let first = lines.iter().position(|l| !l.is_empty()).unwrap_or(lines.len());
+    let first = lines
+        .iter()
+        .position(|l| !l.is_empty())
+        .unwrap_or(lines.len());
     let lines = &lines[first..];
     let indent = |l: &&str| l.len() - l.trim_start_matches(' ').len();
-    let min = lines.iter().filter(|l| !l.is_empty()).map(indent).min().unwrap_or(0);
-    lines.iter().map(|l| l.get(min..).unwrap_or("").to_string()).collect()
+    let min = lines
+        .iter()
+        .filter(|l| !l.is_empty())
+        .map(indent)
+        .min()
+        .unwrap_or(0);
+    lines
+        .iter()
+        .map(|l| l.get(min..).unwrap_or("").to_string())
+        .collect()
 }
 
 // ---- Inline markup ----
@@ -353,12 +393,30 @@ fn inline_elem(elem: &Elem, style: Style, out: &mut String) {
     match elem.name {
         "br" => out.push('\n'),
         "code" | "tt" | "kbd" | "samp" => code_span(&plain(children, ' '), out),
-        "b" | "strong" if !style.bold => {
-            wrap(&inline(children, Style { bold: true, ..style }), "**", "**", out)
-        }
-        "i" | "em" | "cite" if !style.italic => {
-            wrap(&inline(children, Style { italic: true, ..style }), "*", "*", out)
-        }
+        "b" | "strong" if !style.bold => wrap(
+            &inline(
+                children,
+                Style {
+                    bold: true,
+                    ..style
+                },
+            ),
+            "**",
+            "**",
+            out,
+        ),
+        "i" | "em" | "cite" if !style.italic => wrap(
+            &inline(
+                children,
+                Style {
+                    italic: true,
+                    ..style
+                },
+            ),
+            "*",
+            "*",
+            out,
+        ),
         "a" => link(elem, style, out),
         // A block nested in inline markup: keep its words apart from the neighbours.
         name if BLOCK.contains(&name) => out.push_str(&format!(" {} ", inline(children, style))),
@@ -375,7 +433,14 @@ fn link(elem: &Elem, style: Style, out: &mut String) {
     let Some(url) = href.filter(absolute).map(encode_url) else {
         return out.push_str(&inline(&elem.children, style));
     };
-    let text = inline(&elem.children, Style { link: true, ..style }).replace('\n', " ");
+    let text = inline(
+        &elem.children,
+        Style {
+            link: true,
+            ..style
+        },
+    )
+    .replace('\n', " ");
     if text.trim().is_empty() || collapse(&plain(&elem.children, ' ')) == url {
         wrap(&text, "", &format!("<{url}>"), out);
     } else {
@@ -403,7 +468,11 @@ fn code_span(raw: &str, out: &mut String) {
         return;
     }
     let fence = "`".repeat(longest_run(&code, '`') + 1);
-    let pad = if code.starts_with('`') || code.ends_with('`') { " " } else { "" };
+    let pad = if code.starts_with('`') || code.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
     if out.ends_with('`') {
         out.push(' '); // adjacent backtick runs would merge into one
     }
@@ -416,7 +485,11 @@ fn escape_text(text: &str, autolink: bool, out: &mut String) {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        let url = if autolink && matches!(c, 'h' | 'H') { url_len(&chars[i..]) } else { None };
+        let url = if autolink && matches!(c, 'h' | 'H') {
+            url_len(&chars[i..])
+        } else {
+            None
+        };
         if let Some(url) = url {
             out.push('<');
             out.extend(&chars[i..i + url]);
@@ -424,8 +497,10 @@ fn escape_text(text: &str, autolink: bool, out: &mut String) {
             i += url;
             continue;
         }
-        let alnum =
-            |j: Option<usize>| j.and_then(|j| chars.get(j)).is_some_and(|c| c.is_alphanumeric());
+        let alnum = |j: Option<usize>| {
+            j.and_then(|j| chars.get(j))
+                .is_some_and(|c| c.is_alphanumeric())
+        };
         match c {
             c if c.is_whitespace() => out.push(' '),
             '<' => out.push_str("&lt;"),
@@ -445,14 +520,24 @@ fn escape_text(text: &str, autolink: bool, out: &mut String) {
 
 /// Length of an `http(s)://` URL at the start of `chars`, minus trailing punctuation.
 fn url_len(chars: &[char]) -> Option<usize> {
-    let head = chars.iter().take(8).collect::<String>().to_ascii_lowercase();
-    let scheme = ["https://", "http://"].iter().find(|s| head.starts_with(*s))?.len();
+    let head = chars
+        .iter()
+        .take(8)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let scheme = ["https://", "http://"]
+        .iter()
+        .find(|s| head.starts_with(*s))?
+        .len();
     let stop = |c: &char| c.is_whitespace() || c.is_control() || "<>\"'`".contains(*c);
     let mut len = chars.iter().position(stop).unwrap_or(chars.len());
     let count = |len: usize, c: char| chars[..len].iter().filter(|&&x| x == c).count();
     while len > scheme {
         let last = chars[len - 1];
-        let strip = match [('(', ')'), ('[', ']'), ('{', '}')].iter().find(|p| p.1 == last) {
+        let strip = match [('(', ')'), ('[', ']'), ('{', '}')]
+            .iter()
+            .find(|p| p.1 == last)
+        {
             Some(&(open, close)) => count(len, close) > count(len, open),
             None => ".,;:!?*_~".contains(last),
         };
@@ -466,7 +551,10 @@ fn url_len(chars: &[char]) -> Option<usize> {
 
 fn looks_like_entity(rest: &[char]) -> bool {
     let rest = rest.strip_prefix(&['#']).unwrap_or(rest);
-    let name = rest.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+    let name = rest
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
     name > 0 && rest.get(name) == Some(&';')
 }
 
@@ -566,7 +654,13 @@ fn para_lines(segs: &[String]) -> Vec<String> {
     let last = segs.len().saturating_sub(1);
     segs.iter()
         .enumerate()
-        .map(|(i, s)| if i < last { format!("{s}\\") } else { s.clone() })
+        .map(|(i, s)| {
+            if i < last {
+                format!("{s}\\")
+            } else {
+                s.clone()
+            }
+        })
         .collect()
 }
 

@@ -46,9 +46,15 @@ pub fn generate_service(
 ) -> Result<GeneratedCrate, Error> {
     let service = ir::lower(model, service)?;
     let tokens = emit::crate_tokens(&service, options);
-    let mut files = vec![OutFile { path: "Cargo.toml".into(), contents: tokens.cargo_toml }];
+    let mut files = vec![OutFile {
+        path: "Cargo.toml".into(),
+        contents: tokens.cargo_toml,
+    }];
     for (path, tokens) in tokens.rust {
-        files.push(OutFile { path: path.into(), contents: render::render(path, tokens)? });
+        files.push(OutFile {
+            path: path.into(),
+            contents: render::render(path, tokens)?,
+        });
     }
     Ok(GeneratedCrate {
         name: service.crate_name.clone(),
@@ -59,10 +65,16 @@ pub fn generate_service(
 }
 
 /// Generates one crate per service of a loaded model, in service id order.
-pub fn generate(model: &model::Model, options: &CrateOptions) -> Result<Vec<GeneratedCrate>, Error> {
+pub fn generate(
+    model: &model::Model,
+    options: &CrateOptions,
+) -> Result<Vec<GeneratedCrate>, Error> {
     let services: Vec<_> = model.services().map(|(id, _)| id.clone()).collect();
     if services.is_empty() {
         return Err(Error::NoService);
     }
-    services.iter().map(|id| generate_service(model, id, options)).collect()
+    services
+        .iter()
+        .map(|id| generate_service(model, id, options))
+        .collect()
 }

@@ -277,7 +277,11 @@ pub fn variant_ident(name: &str) -> Ident {
 /// `set_game_name`). A field that would shadow the builder's own `build()` gets `build_value`.
 pub fn setter_idents(field: &Ident) -> (Ident, Ident) {
     let plain = unraw(field);
-    let setter = if plain == "build" { Ident::new("build_value", Span::call_site()) } else { field.clone() };
+    let setter = if plain == "build" {
+        Ident::new("build_value", Span::call_site())
+    } else {
+        field.clone()
+    };
     let set = finish_snake(format!("set_{}", unraw(&setter)));
     (setter, set)
 }

@@ -35,22 +35,37 @@ fn plain_text_passes_through() {
 
 #[test]
 fn paragraphs_and_whitespace() {
-    check("\t<p>\n\tOne\t\ttwo </p>\n\n   <p>Three</p>\n", &["One two", "", "Three"]);
-    check("Loose text<p>Para</p>tail", &["Loose text", "", "Para", "", "tail"]);
+    check(
+        "\t<p>\n\tOne\t\ttwo </p>\n\n   <p>Three</p>\n",
+        &["One two", "", "Three"],
+    );
+    check(
+        "Loose text<p>Para</p>tail",
+        &["Loose text", "", "Para", "", "tail"],
+    );
     check("<p>a<p>b</p>", &["a", "", "b"]);
     check("<p></p><p> </p><p>x</p>", &["x"]);
 }
 
 #[test]
 fn inline_markup() {
-    check("<p>Use <code>Foo</code> and <code> a  b </code>.</p>", &["Use `Foo` and `a b`."]);
+    check(
+        "<p>Use <code>Foo</code> and <code> a  b </code>.</p>",
+        &["Use `Foo` and `a b`."],
+    );
     check("<code>a`b</code> <code>`x</code>", &["``a`b`` `` `x ``"]);
     check(
         "<p><b>bold</b> <i>it</i> <strong> s </strong><em>e</em></p>",
         &["**bold** *it* **s** *e*"],
     );
-    check("<b>x <b>y</b></b> <i><i>z</i></i> <b></b>", &["**x y** *z*"]);
-    check("<code><i>repository-url</i>/<i>image</i></code>", &["`repository-url/image`"]);
+    check(
+        "<b>x <b>y</b></b> <i><i>z</i></i> <b></b>",
+        &["**x y** *z*"],
+    );
+    check(
+        "<code><i>repository-url</i>/<i>image</i></code>",
+        &["`repository-url/image`"],
+    );
     check("a<br/>b<br>c", &["a\\", "b\\", "c"]);
 }
 
@@ -60,8 +75,14 @@ fn links() {
         r#"See <a href="https://x.com/a b">the guide</a>."#,
         &["See [the guide](https://x.com/a%20b)."],
     );
-    check(r#"<a href="gamelift/latest/API_X.html">X</a> and <a>Y</a>"#, &["X and Y"]);
-    check(r#"<a href="https://x.com/"> https://x.com/ </a>"#, &["<https://x.com/>"]);
+    check(
+        r#"<a href="gamelift/latest/API_X.html">X</a> and <a>Y</a>"#,
+        &["X and Y"],
+    );
+    check(
+        r#"<a href="https://x.com/"> https://x.com/ </a>"#,
+        &["<https://x.com/>"],
+    );
     check(
         r#"<a href="http://x.com/(1)"><code>c</code> [t]</a>"#,
         &["[`c` \\[t\\]](http://x.com/%281%29)"],
@@ -75,7 +96,10 @@ fn links() {
 
 #[test]
 fn lists() {
-    check("<ul><li>a</li><li><p>b</p><ul><li>c</li></ul></li></ul>", &["- a", "- b", "  - c"]);
+    check(
+        "<ul><li>a</li><li><p>b</p><ul><li>c</li></ul></li></ul>",
+        &["- a", "- b", "  - c"],
+    );
     check(
         "<p>Values:</p><ol><li>x</li><li>y</li></ol><p>End</p>",
         &["Values:", "", "- x", "- y", "", "End"],
@@ -92,9 +116,15 @@ fn lists() {
 
 #[test]
 fn notes_and_fullname() {
-    check("<note><p>Careful.</p><p>Really.</p></note>", &["**Note:** Careful.", "", "Really."]);
+    check(
+        "<note><p>Careful.</p><p>Really.</p></note>",
+        &["**Note:** Careful.", "", "Really."],
+    );
     check("<important>Stop.</important>", &["**Important:** Stop."]);
-    check("<note><ul><li>x</li></ul></note>", &["**Note:**", "", "- x"]);
+    check(
+        "<note><ul><li>x</li></ul></note>",
+        &["**Note:**", "", "- x"],
+    );
     check("<fullname>Amazon X</fullname>\n<p>Desc.</p>", &["Desc."]);
 }
 
@@ -108,7 +138,10 @@ fn preformatted() {
         "<p>a</p><pre>b <i>c</i>\n\td ```</pre>",
         &["a", "", "````text", "b c", "    d ```", "````"],
     );
-    check("<ul><li>x<pre>y</pre></li></ul>", &["- x", "", "  ```text", "  y", "  ```"]);
+    check(
+        "<ul><li>x<pre>y</pre></li></ul>",
+        &["- x", "", "  ```text", "  y", "  ```"],
+    );
 }
 
 #[test]
@@ -126,8 +159,14 @@ fn placeholders_and_unknown_tags() {
         "<p>arn:aws:gamelift:<region>::fleet/<fleet-id></p>",
         &["arn:aws:gamelift:&lt;region&gt;::fleet/&lt;fleet-id&gt;"],
     );
-    check("<code>/aws/lambda/<function name></code>", &["`/aws/lambda/<function name>`"]);
-    check("<span>x</span> <u>y</u> <replaceable>{id}</replaceable>", &["x y {id}"]);
+    check(
+        "<code>/aws/lambda/<function name></code>",
+        &["`/aws/lambda/<function name>`"],
+    );
+    check(
+        "<span>x</span> <u>y</u> <replaceable>{id}</replaceable>",
+        &["x y {id}"],
+    );
     check("<p>a <b", &["a &lt;b"]);
     check("x <!-- hidden --> y", &["x y"]);
 }
@@ -138,15 +177,33 @@ fn entities() {
         "<p>a &lt;b&gt; &amp; &quot;c&quot; &#39;d&#39; e&nbsp;f &#x263A; &bogus; &#0; R&D</p>",
         &["a &lt;b&gt; & \"c\" 'd' e f ☺ &amp;bogus; &amp;#0; R&D"],
     );
-    check("&lt;p&gt;not a tag&lt;/p&gt;", &["&lt;p&gt;not a tag&lt;/p&gt;"]);
+    check(
+        "&lt;p&gt;not a tag&lt;/p&gt;",
+        &["&lt;p&gt;not a tag&lt;/p&gt;"],
+    );
 }
 
 #[test]
 fn escaping() {
-    check("[foo] x_y _z_ *a* `b` \\ | ~", &["\\[foo\\] x_y \\_z\\_ \\*a\\* \\`b\\` \\\\ \\| \\~"]);
+    check(
+        "[foo] x_y _z_ *a* `b` \\ | ~",
+        &["\\[foo\\] x_y \\_z\\_ \\*a\\* \\`b\\` \\\\ \\| \\~"],
+    );
     check(
         "<p>1. one</p><p># two</p><p>- three</p><p>    four</p><p>+ 5</p><p>==</p>",
-        &["1\\. one", "", "\\# two", "", "\\- three", "", "four", "", "\\+ 5", "", "\\=="],
+        &[
+            "1\\. one",
+            "",
+            "\\# two",
+            "",
+            "\\- three",
+            "",
+            "four",
+            "",
+            "\\+ 5",
+            "",
+            "\\==",
+        ],
     );
 }
 
@@ -222,8 +279,11 @@ fn model_docs(dir: &Path) -> Vec<String> {
 }
 
 fn corpus() -> Vec<String> {
-    let mut docs = model_docs(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/aws-models"));
-    docs.extend(model_docs(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../models")));
+    let mut docs =
+        model_docs(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/aws-models"));
+    docs.extend(model_docs(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../models"),
+    ));
     docs
 }
 
@@ -329,7 +389,12 @@ fn corpus_invariants() {
         docs.len(),
         distinct.len()
     );
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -404,7 +469,11 @@ fn rustdoc_accepts_rendered_docs() {
     );
     for (n, doc) in docs.iter().enumerate() {
         for line in doc_lines(doc) {
-            let line = if line.is_empty() { line } else { format!(" {line}") };
+            let line = if line.is_empty() {
+                line
+            } else {
+                format!(" {line}")
+            };
             lib.push_str(&format!("#[doc = {line:?}]\n"));
         }
         lib.push_str(&format!("pub fn f{n}() {{}}\n"));
@@ -434,7 +503,10 @@ fn rustdoc_accepts_rendered_docs() {
     };
     run(&mut cargo(&["doc", "--no-deps", "--quiet"]));
     let tests = run(&mut cargo(&["test", "--doc", "--quiet"]));
-    assert!(tests.contains("running 0 tests"), "rendered docs produced doctests:\n{tests}");
+    assert!(
+        tests.contains("running 0 tests"),
+        "rendered docs produced doctests:\n{tests}"
+    );
     let _ = std::fs::remove_dir_all(&root);
     println!("rustdoc accepted {} documentation strings", docs.len());
 }

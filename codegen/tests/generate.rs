@@ -18,7 +18,13 @@ fn repo() -> PathBuf {
 fn fixture_names() -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(repo().join("models/fixtures/codegen"))
         .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().trim_end_matches(".json").to_string())
+        .map(|e| {
+            e.unwrap()
+                .file_name()
+                .to_string_lossy()
+                .trim_end_matches(".json")
+                .to_string()
+        })
         .collect();
     names.sort();
     names
@@ -26,7 +32,10 @@ fn fixture_names() -> Vec<String> {
 
 fn generate(name: &str, runtime_path: &str) -> GeneratedCrate {
     let path = repo().join(format!("models/fixtures/codegen/{name}.json"));
-    let source = Source::new(format!("{name}.json"), std::fs::read_to_string(path).unwrap());
+    let source = Source::new(
+        format!("{name}.json"),
+        std::fs::read_to_string(path).unwrap(),
+    );
     let model = model::load(&[source]).unwrap_or_else(|e| panic!("{name}: {e}"));
     let options = CrateOptions {
         runtime_path: runtime_path.into(),
@@ -78,12 +87,16 @@ fn fixture_crates_compile_cleanly_and_behave() {
         let behaviour = repo().join(format!("codegen/tests/fixture_behaviour/{name}.rs"));
         let tests = dir.join(&krate.name).join("tests");
         std::fs::create_dir_all(&tests).unwrap();
-        std::fs::copy(&behaviour, tests.join("behaviour.rs")).unwrap_or_else(|e| panic!("{}: {e}", behaviour.display()));
+        std::fs::copy(&behaviour, tests.join("behaviour.rs"))
+            .unwrap_or_else(|e| panic!("{}: {e}", behaviour.display()));
         members.push(format!("\"{}\"", krate.name));
     }
     std::fs::write(
         dir.join("Cargo.toml"),
-        format!("[workspace]\nresolver = \"2\"\nmembers = [{}]\n", members.join(", ")),
+        format!(
+            "[workspace]\nresolver = \"2\"\nmembers = [{}]\n",
+            members.join(", ")
+        ),
     )
     .unwrap();
     let target = repo().join("target/fixture-crates-target");
@@ -95,9 +108,21 @@ fn fixture_crates_compile_cleanly_and_behave() {
             .env("RUSTDOCFLAGS", "-D warnings")
             .output()
             .unwrap();
-        assert!(out.status.success(), "cargo {args:?} failed:\n{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "cargo {args:?} failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     };
-    cargo(&["clippy", "--workspace", "--all-targets", "--quiet", "--", "-D", "warnings"]);
+    cargo(&[
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--quiet",
+        "--",
+        "-D",
+        "warnings",
+    ]);
     cargo(&["doc", "--workspace", "--no-deps", "--quiet"]);
     cargo(&["test", "--workspace", "--quiet"]);
 }

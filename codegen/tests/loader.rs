@@ -27,7 +27,10 @@ fn source(path: &Path) -> Source {
 fn sources(rel: &str) -> Vec<Source> {
     let path = fixtures().join(rel);
     if path.is_dir() {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()).collect();
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&path)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
         files.sort();
         files.iter().map(|p| source(p)).collect()
     } else {
@@ -55,62 +58,135 @@ fn loads_every_simple_and_aggregate_shape_form() {
     assert_eq!(
         kinds,
         [
-            ("blob", "blob"), ("flag", "boolean"), ("name", "string"), ("b", "byte"), ("s", "short"),
-            ("i", "integer"), ("l", "long"), ("f", "float"), ("d", "double"), ("bi", "bigInteger"),
-            ("bd", "bigDecimal"), ("at", "timestamp"), ("doc", "document"), ("color", "enum"),
-            ("level", "intEnum"), ("tags", "list"), ("attributes", "map"), ("choice", "union"),
+            ("blob", "blob"),
+            ("flag", "boolean"),
+            ("name", "string"),
+            ("b", "byte"),
+            ("s", "short"),
+            ("i", "integer"),
+            ("l", "long"),
+            ("f", "float"),
+            ("d", "double"),
+            ("bi", "bigInteger"),
+            ("bd", "bigDecimal"),
+            ("at", "timestamp"),
+            ("doc", "document"),
+            ("color", "enum"),
+            ("level", "intEnum"),
+            ("tags", "list"),
+            ("attributes", "map"),
+            ("choice", "union"),
             ("token", "string"),
         ]
     );
     assert!(input.traits.input);
     let name = input.member("name").unwrap();
     assert!(name.traits.required);
-    assert_eq!(name.traits.length.as_ref().map(|l| (l.min, l.max)), Some((Some(1), Some(64))));
+    assert_eq!(
+        name.traits.length.as_ref().map(|l| (l.min, l.max)),
+        Some((Some(1), Some(64)))
+    );
     let i = input.member("i").unwrap();
-    assert_eq!(i.traits.range.as_ref().map(|r| (r.min.as_deref(), r.max.as_deref())), Some((Some("1"), Some("10"))));
+    assert_eq!(
+        i.traits
+            .range
+            .as_ref()
+            .map(|r| (r.min.as_deref(), r.max.as_deref())),
+        Some((Some("1"), Some("10")))
+    );
     assert_eq!(i.traits.default, Some(json!(1)));
     assert!(input.member("token").unwrap().traits.idempotency_token);
     // Prelude primitives carry their zero default.
-    assert_eq!(m.shape(&id("smithy.api#PrimitiveBoolean")).unwrap().traits.default, Some(json!(false)));
+    assert_eq!(
+        m.shape(&id("smithy.api#PrimitiveBoolean"))
+            .unwrap()
+            .traits
+            .default,
+        Some(json!(false))
+    );
 }
 
 #[test]
 fn types_enums_collections_and_unions() {
     let m = load("loader/shapes.json");
-    let ShapeKind::Enum(colors) = m.kind(&id("example.shapes#Color")).unwrap() else { panic!() };
-    let values: Vec<_> = colors.iter().map(|c| (c.name.as_str(), c.value.clone())).collect();
-    assert_eq!(values, [("RED", EnumValue::String("red".into())), ("GREEN", EnumValue::String("GREEN".into()))]);
-    let ShapeKind::IntEnum(levels) = m.kind(&id("example.shapes#Level")).unwrap() else { panic!() };
+    let ShapeKind::Enum(colors) = m.kind(&id("example.shapes#Color")).unwrap() else {
+        panic!()
+    };
+    let values: Vec<_> = colors
+        .iter()
+        .map(|c| (c.name.as_str(), c.value.clone()))
+        .collect();
+    assert_eq!(
+        values,
+        [
+            ("RED", EnumValue::String("red".into())),
+            ("GREEN", EnumValue::String("GREEN".into()))
+        ]
+    );
+    let ShapeKind::IntEnum(levels) = m.kind(&id("example.shapes#Level")).unwrap() else {
+        panic!()
+    };
     assert_eq!(levels[1].value, EnumValue::Int(10));
     let tags = m.shape(&id("example.shapes#TagList")).unwrap();
     assert!(tags.traits.unique_items);
     let map = m.shape(&id("example.shapes#AttributeMap")).unwrap();
-    let ShapeKind::Map { key, value } = &map.kind else { panic!() };
-    assert_eq!((key.target.name(), value.target.name()), ("Color", "TagList"));
+    let ShapeKind::Map { key, value } = &map.kind else {
+        panic!()
+    };
+    assert_eq!(
+        (key.target.name(), value.target.name()),
+        ("Color", "TagList")
+    );
     assert!(map.traits.sparse);
-    let ShapeKind::Union(choices) = m.kind(&id("example.shapes#Choice")).unwrap() else { panic!() };
-    assert_eq!(choices[1].target, id("example.shapes#Choice"), "recursive union member");
+    let ShapeKind::Union(choices) = m.kind(&id("example.shapes#Choice")).unwrap() else {
+        panic!()
+    };
+    assert_eq!(
+        choices[1].target,
+        id("example.shapes#Choice"),
+        "recursive union member"
+    );
     let blob = m.shape(&id("example.shapes#MyBlob")).unwrap();
     assert!(blob.traits.sensitive);
     assert_eq!(blob.traits.media_type.as_deref(), Some("image/png"));
     let stamp = m.shape(&id("example.shapes#Stamp")).unwrap();
-    assert_eq!(stamp.traits.timestamp_format, Some(TimestampFormat::DateTime));
+    assert_eq!(
+        stamp.traits.timestamp_format,
+        Some(TimestampFormat::DateTime)
+    );
 }
 
 #[test]
 fn types_service_and_error_traits_and_keeps_unknown_ones() {
     let m = load("loader/shapes.json");
     let svc = m.shape(&id("example.shapes#Shapes")).unwrap();
-    assert_eq!(svc.traits.aws_service.as_ref().unwrap().endpoint_prefix.as_deref(), Some("shapes"));
+    assert_eq!(
+        svc.traits
+            .aws_service
+            .as_ref()
+            .unwrap()
+            .endpoint_prefix
+            .as_deref(),
+        Some("shapes")
+    );
     assert_eq!(svc.traits.sigv4.as_ref().unwrap().name, "shapes");
     assert_eq!(svc.traits.protocols, [Protocol::AwsJson1_0]);
-    assert_eq!(svc.traits.other.get(&id("vendor.custom#kept")), Some(&json!({"any": ["json", 1]})));
+    assert_eq!(
+        svc.traits.other.get(&id("vendor.custom#kept")),
+        Some(&json!({"any": ["json", 1]}))
+    );
     let oops = m.shape(&id("example.shapes#Oops")).unwrap();
     assert_eq!(oops.traits.error, Some(model::ErrorFault::Client));
     assert_eq!(oops.traits.http_error, Some(400));
     assert!(oops.traits.retryable.as_ref().unwrap().throttling);
-    let ShapeKind::Operation(op) = m.kind(&id("example.shapes#PutThing")).unwrap() else { panic!() };
-    assert_eq!(op.output, model::unit(), "a missing output is smithy.api#Unit");
+    let ShapeKind::Operation(op) = m.kind(&id("example.shapes#PutThing")).unwrap() else {
+        panic!()
+    };
+    assert_eq!(
+        op.output,
+        model::unit(),
+        "a missing output is smithy.api#Unit"
+    );
     assert_eq!(m.metadata()["suppressions"][0]["id"], "A");
 }
 
@@ -118,18 +194,40 @@ fn types_service_and_error_traits_and_keeps_unknown_ones() {
 fn walks_resources_for_the_operation_closure() {
     let m = load("loader/resources.json");
     let svc = id("example.res#Library");
-    let ops: Vec<String> = m.operations_of(&svc).iter().map(|o| o.name().to_string()).collect();
-    assert_eq!(ops, ["CreateBook", "GetShelf", "LendBook", "ListShelves", "Ping"]);
-    let resources: Vec<String> = m.resources_of(&svc).iter().map(|r| r.name().to_string()).collect();
+    let ops: Vec<String> = m
+        .operations_of(&svc)
+        .iter()
+        .map(|o| o.name().to_string())
+        .collect();
+    assert_eq!(
+        ops,
+        ["CreateBook", "GetShelf", "LendBook", "ListShelves", "Ping"]
+    );
+    let resources: Vec<String> = m
+        .resources_of(&svc)
+        .iter()
+        .map(|r| r.name().to_string())
+        .collect();
     assert_eq!(resources, ["Book", "Shelf"]);
     let errors = m.errors_of(&svc, &id("example.res#GetShelf"));
-    assert_eq!(errors, [id("example.res#Throttled")], "service errors apply to every operation");
+    assert_eq!(
+        errors,
+        [id("example.res#Throttled")],
+        "service errors apply to every operation"
+    );
     assert_eq!(m.service_name(&svc, &id("example.other#Ping")), "OtherPing");
     assert_eq!(m.service_name(&svc, &id("example.res#Ping")), "Ping");
     let closure = m.closure(&svc);
-    assert!(closure.contains(&id("example.res#Page")) && closure.contains(&id("example.res#ShelfIds")));
-    assert_eq!(m.resolve_path(&id("example.res#ListShelvesOutput"), "page.shelves"), Some(&id("example.res#ShelfIds")));
-    let ShapeKind::Resource(book) = m.kind(&id("example.res#Book")).unwrap() else { panic!() };
+    assert!(
+        closure.contains(&id("example.res#Page")) && closure.contains(&id("example.res#ShelfIds"))
+    );
+    assert_eq!(
+        m.resolve_path(&id("example.res#ListShelvesOutput"), "page.shelves"),
+        Some(&id("example.res#ShelfIds"))
+    );
+    let ShapeKind::Resource(book) = m.kind(&id("example.res#Book")).unwrap() else {
+        panic!()
+    };
     assert_eq!(book.lifecycle[0].0, "create");
 }
 
@@ -141,11 +239,17 @@ fn flattens_mixins_in_order_with_own_traits_winning() {
     assert_eq!(names, ["created", "updated", "name", "id"]);
     let name = game.member("name").unwrap();
     assert!(name.traits.required, "inherited member trait");
-    assert_eq!(name.traits.documentation.as_deref(), Some("the game's name"));
+    assert_eq!(
+        name.traits.documentation.as_deref(),
+        Some("the game's name")
+    );
     assert!(game.traits.sensitive, "trait inherited through two levels");
     assert_eq!(game.traits.tags, ["game"], "own traits beat inherited ones");
     assert!(game.traits.mixin.is_none(), "`mixin` is never inherited");
-    assert_eq!(game.traits.documentation, None, "localTraits stay on the mixin");
+    assert_eq!(
+        game.traits.documentation, None,
+        "localTraits stay on the mixin"
+    );
 }
 
 #[test]
@@ -153,18 +257,34 @@ fn applies_idl_1_0_semantics() {
     let m = load("loader/v1.json");
     let settings = m.shape(&id("example.v1#Settings")).unwrap();
     let default = |name: &str| settings.member(name).unwrap().traits.default.clone();
-    assert_eq!(default("count"), Some(json!(0)), "unboxed 1.0 integer gets a zero default");
-    assert_eq!(default("boxedCount"), Some(serde_json::Value::Null), "@box means no default");
+    assert_eq!(
+        default("count"),
+        Some(json!(0)),
+        "unboxed 1.0 integer gets a zero default"
+    );
+    assert_eq!(
+        default("boxedCount"),
+        Some(serde_json::Value::Null),
+        "@box means no default"
+    );
     assert_eq!(default("optional"), None, "1.0 prelude Integer is boxed");
     assert_eq!(default("primitive"), Some(json!(false)));
-    let ShapeKind::Enum(states) = m.kind(&id("example.v1#State")).unwrap() else { panic!("legacy enum") };
+    let ShapeKind::Enum(states) = m.kind(&id("example.v1#State")).unwrap() else {
+        panic!("legacy enum")
+    };
     let names: Vec<&str> = states.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(names, ["ACTIVE", "c4_large", "HIDDEN"]);
     assert!(states[2].traits.internal);
     assert_eq!(states[0].traits.documentation.as_deref(), Some("in use"));
     let ids = m.shape(&id("example.v1#IdSet")).unwrap();
-    assert!(matches!(ids.kind, ShapeKind::List(_)) && ids.traits.unique_items, "set is a unique list");
-    assert!(matches!(m.kind(&id("example.v1#Count")), Some(ShapeKind::Simple(Simple::Integer))));
+    assert!(
+        matches!(ids.kind, ShapeKind::List(_)) && ids.traits.unique_items,
+        "set is a unique list"
+    );
+    assert!(matches!(
+        m.kind(&id("example.v1#Count")),
+        Some(ShapeKind::Simple(Simple::Integer))
+    ));
 }
 
 #[test]
@@ -172,14 +292,20 @@ fn merges_files_with_apply_and_metadata() {
     let m = load("loader/merge");
     let thing = m.shape(&id("example.merge#Thing")).unwrap();
     assert_eq!(thing.traits.tags, ["a", "b"], "list traits concatenate");
-    assert!(thing.member("id").unwrap().traits.required, "apply on a member");
+    assert!(
+        thing.member("id").unwrap().traits.required,
+        "apply on a member"
+    );
     assert_eq!(m.metadata()["owners"], json!(["base", "overlay"]));
     assert_eq!(m.metadata()["same"], json!(1));
     let get = m.shape(&id("example.merge#Get")).unwrap();
     let waiter = &get.traits.waitable["ThingExists"];
     assert_eq!((waiter.min_delay, waiter.max_delay), (1, 120));
     assert_eq!(waiter.acceptors[1].state, AcceptorState::Retry);
-    assert_eq!(waiter.acceptors[1].matcher, Matcher::ErrorType("NotFound".into()));
+    assert_eq!(
+        waiter.acceptors[1].matcher,
+        Matcher::ErrorType("NotFound".into())
+    );
     assert_eq!(waiter.acceptors[2].matcher, Matcher::Success(false));
 }
 
@@ -204,8 +330,18 @@ fn a_dangling_target_names_the_shape_member_target_and_a_suggestion() {
     let first = &err.list()[0];
     assert_eq!(first.file.as_deref(), Some("invalid/dangling_target.json"));
     assert_eq!(first.shape, Some(id("example.bad#Game$name")));
-    assert!(first.message.contains("`example.bad#GameNme`"), "{}", first.message);
-    assert!(first.message.contains("did you mean `example.bad#GameName`?"), "{}", first.message);
+    assert!(
+        first.message.contains("`example.bad#GameNme`"),
+        "{}",
+        first.message
+    );
+    assert!(
+        first
+            .message
+            .contains("did you mean `example.bad#GameName`?"),
+        "{}",
+        first.message
+    );
 }
 
 #[test]
@@ -219,6 +355,9 @@ fn never_panics_on_truncated_or_mangled_input() {
     for i in (0..bytes.len()).step_by(13) {
         let mut mangled = bytes.clone();
         mangled.remove(i);
-        let _ = model::load(&[Source::new("mangled.json", mangled.into_iter().collect::<String>())]);
+        let _ = model::load(&[Source::new(
+            "mangled.json",
+            mangled.into_iter().collect::<String>(),
+        )]);
     }
 }

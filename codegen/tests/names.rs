@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use codegen::names::{
-    crate_ident, crate_name, field_ident, field_idents, fn_ident, module_ident,
-    to_pascal_case, to_snake_case, type_ident, variant_ident, variant_idents,
+    crate_ident, crate_name, field_ident, field_idents, fn_ident, module_ident, to_pascal_case,
+    to_snake_case, type_ident, variant_ident, variant_idents,
 };
 use proc_macro2::Ident;
 use serde_json::Value;
@@ -390,7 +390,13 @@ fn never_panics_and_always_valid() {
         "ABv",
         "ABv1",
     ];
-    let fns: [fn(&str) -> Ident; 5] = [type_ident, field_ident, fn_ident, module_ident, variant_ident];
+    let fns: [fn(&str) -> Ident; 5] = [
+        type_ident,
+        field_ident,
+        fn_ident,
+        module_ident,
+        variant_ident,
+    ];
     for input in inputs
         .iter()
         .copied()

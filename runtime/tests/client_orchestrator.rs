@@ -35,13 +35,18 @@ fn handle(transport: &ScriptedTransport) -> Handle {
 
 /// Sends `CreateThing` with name `a` through a handle built from `config`.
 async fn call(config: Config) -> Result<CreateThingOutput, SdkError<CreateThingError>> {
-    Handle::new(config, &SERVICE).call::<CreateThing>(input("a")).await
+    Handle::new(config, &SERVICE)
+        .call::<CreateThing>(input("a"))
+        .await
 }
 
 /// Scripts `n` answers that arrive only after a minute (to trip timeouts).
 fn hang(transport: &ScriptedTransport, n: usize) {
     for _ in 0..n {
-        transport.push_delayed(Duration::from_secs(60), smithy_runtime::client::json_response(200, ok_body()));
+        transport.push_delayed(
+            Duration::from_secs(60),
+            smithy_runtime::client::json_response(200, ok_body()),
+        );
     }
 }
 
@@ -94,8 +99,7 @@ async fn session_token_is_sent() {
             smithy_runtime::client::Credentials::new("AKID", "SECRET").with_session_token("TOKEN"),
         )
         .build();
-    call(config).await
-        .unwrap();
+    call(config).await.unwrap();
     let request = &transport.requests()[0];
     assert_eq!(request.headers()["x-amz-security-token"], "TOKEN");
     assert!(request.headers()["authorization"]
@@ -116,8 +120,7 @@ async fn throttling_then_success_retries_once_after_the_backoff() {
         .retry_config(RetryConfig::standard().jitter(Jitter::fixed(0.5)))
         .build();
     let start = Instant::now();
-    let output = call(config).await
-        .unwrap();
+    let output = call(config).await.unwrap();
     assert_eq!(output.thing_id.as_deref(), Some("thing-1"));
     assert_eq!(timed.inner.request_count(), 2);
     // Retry 1: 0.5 * min(1 s * 2^0, 20 s).
@@ -203,8 +206,7 @@ async fn three_503s_give_up_after_three_attempts() {
         .retry_config(RetryConfig::standard().jitter(Jitter::fixed(1.0)))
         .build();
     let start = Instant::now();
-    let error = call(config).await
-        .unwrap_err();
+    let error = call(config).await.unwrap_err();
     assert_eq!(timed.inner.request_count(), 3);
     assert_eq!(timed.inner.remaining(), 1);
     assert!(
@@ -239,8 +241,7 @@ async fn backoff_is_capped_and_attempts_are_configurable() {
         .http_client(timed.clone())
         .retry_config(retry)
         .build();
-    call(config).await
-        .unwrap_err();
+    call(config).await.unwrap_err();
     assert_eq!(timed.inner.request_count(), 5);
     let gaps = timed.gaps();
     for (gap, expected) in gaps.iter().zip([1, 2, 3, 3]) {
@@ -282,8 +283,7 @@ async fn retries_disabled() {
     let config = config(&transport)
         .retry_config(RetryConfig::disabled())
         .build();
-    call(config).await
-        .unwrap_err();
+    call(config).await.unwrap_err();
     assert_eq!(transport.request_count(), 1);
 }
 
@@ -342,8 +342,7 @@ async fn attempt_timeout_then_success() {
         .retry_config(RetryConfig::standard().jitter(Jitter::fixed(1.0)))
         .build();
     let start = Instant::now();
-    let output = call(config).await
-        .unwrap();
+    let output = call(config).await.unwrap();
     assert_eq!(output.thing_id.as_deref(), Some("second"));
     assert_eq!(transport.request_count(), 2);
     // 2 s attempt timeout, then 1 s backoff.
@@ -362,8 +361,7 @@ async fn every_attempt_timing_out_is_an_attempt_timeout() {
                 .jitter(Jitter::fixed(0.0)),
         )
         .build();
-    let error = call(config).await
-        .unwrap_err();
+    let error = call(config).await.unwrap_err();
     match &error {
         SdkError::Timeout(timeout) => {
             assert_eq!(timeout.kind(), TimeoutKind::Attempt);
@@ -387,8 +385,7 @@ async fn operation_timeout_bounds_the_whole_call() {
         .retry_config(RetryConfig::standard().jitter(Jitter::fixed(1.0)))
         .build();
     let start = Instant::now();
-    let error = call(config).await
-        .unwrap_err();
+    let error = call(config).await.unwrap_err();
     assert_close(start.elapsed(), Duration::from_secs(5));
     match &error {
         SdkError::Timeout(timeout) => {
@@ -446,8 +443,7 @@ async fn timeout_retries_cost_more() {
                 .jitter(Jitter::fixed(0.0)),
         )
         .build();
-    let error = call(config).await
-        .unwrap_err();
+    let error = call(config).await.unwrap_err();
     // The first timeout retry takes 10 of 15 tokens; the second would need 10 more.
     assert_eq!(transport.request_count(), 2);
     assert!(matches!(error, SdkError::Timeout(_)), "{error:?}");
@@ -506,8 +502,7 @@ async fn missing_region_is_an_error_not_a_panic() {
         .credentials(smithy_runtime::client::Credentials::new("A", "B"))
         .http_client(transport.clone())
         .build();
-    let error = call(config).await
-        .unwrap_err();
+    let error = call(config).await.unwrap_err();
     match &error {
         SdkError::Construction(e) => assert_eq!(e.kind(), ConstructionErrorKind::MissingRegion),
         other => panic!("expected a construction error, got {other:?}"),
@@ -526,8 +521,7 @@ async fn missing_region_is_an_error_not_a_panic() {
         .credentials(smithy_runtime::client::Credentials::new("A", "B"))
         .http_client(transport.clone())
         .build();
-    let error = call(config).await
-        .unwrap_err();
+    let error = call(config).await.unwrap_err();
     assert!(
         matches!(&error, SdkError::Construction(e) if e.kind() == ConstructionErrorKind::MissingRegion)
     );
@@ -540,8 +534,7 @@ async fn missing_credentials_is_an_error_not_a_panic() {
         .region("us-west-2")
         .http_client(transport.clone())
         .build();
-    let error = call(config).await
-        .unwrap_err();
+    let error = call(config).await.unwrap_err();
     assert!(
         matches!(&error, SdkError::Construction(e) if e.kind() == ConstructionErrorKind::MissingCredentials)
     );
@@ -560,8 +553,7 @@ async fn missing_credentials_is_an_error_not_a_panic() {
         .http_client(transport.clone())
         .load_env(&env)
         .build();
-    let error = call(config).await
-        .unwrap_err();
+    let error = call(config).await.unwrap_err();
     let message = error.to_string();
     assert!(
         matches!(&error, SdkError::Construction(e) if e.kind() == ConstructionErrorKind::MissingCredentials)
@@ -699,8 +691,7 @@ async fn without_the_rustls_feature_a_transport_must_be_given() {
         .credentials(smithy_runtime::client::Credentials::new("A", "B"))
         .build();
     assert!(config.http_client().is_none());
-    let error = call(config).await
-        .unwrap_err();
+    let error = call(config).await.unwrap_err();
     assert!(
         matches!(&error, SdkError::Construction(e) if e.kind() == ConstructionErrorKind::NoHttpClient)
     );

@@ -47,7 +47,11 @@ fn published_iam_list_users_example() {
          Signature=5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7"
     );
     assert!(request.headers().get("x-amz-security-token").is_none());
-    assert_eq!(request.headers()["host"], "iam.amazonaws.com", "the signed host is sent as signed");
+    assert_eq!(
+        request.headers()["host"],
+        "iam.amazonaws.com",
+        "the signed host is sent as signed"
+    );
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -21,15 +21,30 @@ impl ProjectModel {
     /// Loads `models/{file}`.
     pub fn load(file: &str) -> Result<Self, String> {
         let path = repo_root().join("models").join(file);
-        let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let model = model::load(&[Source::new(file, text)]).map_err(|e| format!("{file}: {e}"))?;
         let (service, protocol) = {
-            let (id, _) = model.services().next().ok_or_else(|| format!("{file}: no service"))?;
-            let traits = &model.shape(id).ok_or_else(|| format!("{file}: no service"))?.traits;
-            let protocol = traits.protocols.first().copied().ok_or_else(|| format!("{file}: no protocol"))?;
+            let (id, _) = model
+                .services()
+                .next()
+                .ok_or_else(|| format!("{file}: no service"))?;
+            let traits = &model
+                .shape(id)
+                .ok_or_else(|| format!("{file}: no service"))?
+                .traits;
+            let protocol = traits
+                .protocols
+                .first()
+                .copied()
+                .ok_or_else(|| format!("{file}: no protocol"))?;
             (id.clone(), protocol)
         };
-        Ok(ProjectModel { model, service, protocol })
+        Ok(ProjectModel {
+            model,
+            service,
+            protocol,
+        })
     }
 
     /// Fully populated sample JSON of the input and output of operation `name`.
@@ -44,6 +59,9 @@ impl ProjectModel {
             return Err(format!("{op} is not an operation"));
         };
         let sampler = Sampler::new(&self.model, self.protocol);
-        Ok((sampler.sample(&shapes.input), sampler.sample(&shapes.output)))
+        Ok((
+            sampler.sample(&shapes.input),
+            sampler.sample(&shapes.output),
+        ))
     }
 }

@@ -3,7 +3,9 @@
 //! Written independently of the generator (from the loaded model only), so that round-tripping
 //! a sample through a generated type checks the generator's serde attributes against the model.
 
-use codegen::model::{EnumValue, Model, Protocol, ShapeId, ShapeKind, Simple, TimestampFormat, Traits};
+use codegen::model::{
+    EnumValue, Model, Protocol, ShapeId, ShapeKind, Simple, TimestampFormat, Traits,
+};
 use serde_json::{json, Map, Value};
 
 /// How deep nested structures are filled before only required members are set.
@@ -27,9 +29,15 @@ impl<'m> Sampler<'m> {
     }
 
     fn value(&self, id: &ShapeId, member: &Traits, label: &str, depth: usize) -> Value {
-        let Some(shape) = self.model.shape(id) else { return Value::Null };
+        let Some(shape) = self.model.shape(id) else {
+            return Value::Null;
+        };
         match &shape.kind {
-            ShapeKind::Simple(simple) => self.simple(*simple, member.timestamp_format.or(shape.traits.timestamp_format), label),
+            ShapeKind::Simple(simple) => self.simple(
+                *simple,
+                member.timestamp_format.or(shape.traits.timestamp_format),
+                label,
+            ),
             ShapeKind::Enum(members) => match members.last().map(|m| &m.value) {
                 Some(EnumValue::String(s)) => json!(s),
                 Some(EnumValue::Int(i)) => json!(i),
@@ -42,20 +50,32 @@ impl<'m> Sampler<'m> {
             ShapeKind::List(m) => json!([self.value(&m.target, &m.traits, label, depth + 1)]),
             ShapeKind::Map { value, .. } => {
                 let mut map = Map::new();
-                map.insert(format!("{label}Key"), self.value(&value.target, &value.traits, label, depth + 1));
+                map.insert(
+                    format!("{label}Key"),
+                    self.value(&value.target, &value.traits, label, depth + 1),
+                );
                 Value::Object(map)
             }
             ShapeKind::Structure(members) => {
                 let mut map = Map::new();
-                for m in members.iter().filter(|m| depth < MAX_DEPTH || m.traits.required) {
-                    map.insert(self.key(&m.name, &m.traits), self.value(&m.target, &m.traits, &m.name, depth + 1));
+                for m in members
+                    .iter()
+                    .filter(|m| depth < MAX_DEPTH || m.traits.required)
+                {
+                    map.insert(
+                        self.key(&m.name, &m.traits),
+                        self.value(&m.target, &m.traits, &m.name, depth + 1),
+                    );
                 }
                 Value::Object(map)
             }
             ShapeKind::Union(members) => {
                 let mut map = Map::new();
                 if let Some(m) = members.first() {
-                    map.insert(self.key(&m.name, &m.traits), self.value(&m.target, &m.traits, &m.name, depth + 1));
+                    map.insert(
+                        self.key(&m.name, &m.traits),
+                        self.value(&m.target, &m.traits, &m.name, depth + 1),
+                    );
                 }
                 Value::Object(map)
             }
@@ -76,7 +96,9 @@ impl<'m> Sampler<'m> {
         match simple {
             Simple::String => json!(format!("{label}-value")),
             Simple::Boolean => json!(true),
-            Simple::Byte | Simple::Short | Simple::Integer | Simple::Long | Simple::BigInteger => json!(n),
+            Simple::Byte | Simple::Short | Simple::Integer | Simple::Long | Simple::BigInteger => {
+                json!(n)
+            }
             Simple::Float | Simple::Double | Simple::BigDecimal => json!(n as f64 + 0.5),
             Simple::Blob => json!("YmxvYg=="),
             Simple::Document => json!({"kind": label, "items": [1, "two", true, null]}),

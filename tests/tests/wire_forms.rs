@@ -19,10 +19,17 @@ struct WireForms {
 }
 
 /// Deserializes `sample` as `T` and serializes it again; the JSON must survive unchanged.
-fn round_trip<T: serde::Serialize + serde::de::DeserializeOwned>(what: &str, sample: &Value) -> Value {
-    let value: T = serde_json::from_value(sample.clone()).unwrap_or_else(|e| panic!("{what}: {e}\n{sample:#}"));
+fn round_trip<T: serde::Serialize + serde::de::DeserializeOwned>(
+    what: &str,
+    sample: &Value,
+) -> Value {
+    let value: T = serde_json::from_value(sample.clone())
+        .unwrap_or_else(|e| panic!("{what}: {e}\n{sample:#}"));
     let back = serde_json::to_value(&value).unwrap();
-    assert_eq!(&back, sample, "{what}: the generated type changed the wire form");
+    assert_eq!(
+        &back, sample,
+        "{what}: the generated type changed the wire form"
+    );
     back
 }
 
@@ -32,13 +39,20 @@ impl OperationVisitor for WireForms {
         let input = round_trip::<O::Input>(&format!("{} input", O::NAME), &input);
         let output = round_trip::<O::Output>(&format!("{} output", O::NAME), &output);
         let form = json!({ "input": input, "output": output });
-        insta::assert_snapshot!(format!("{}__{}", self.service, O::NAME), serde_json::to_string_pretty(&form).unwrap());
+        insta::assert_snapshot!(
+            format!("{}__{}", self.service, O::NAME),
+            serde_json::to_string_pretty(&form).unwrap()
+        );
         self.visited.push(O::NAME);
     }
 }
 
 fn check(service: &'static str, file: &str, visit: fn(&mut WireForms)) -> usize {
-    let mut forms = WireForms { service, project: ProjectModel::load(file).unwrap(), visited: Vec::new() };
+    let mut forms = WireForms {
+        service,
+        project: ProjectModel::load(file).unwrap(),
+        visited: Vec::new(),
+    };
     visit(&mut forms);
     forms.visited.len()
 }
@@ -51,6 +65,10 @@ fn gamelift_operations_keep_their_wire_form() {
 
 #[test]
 fn gamesparks_operations_keep_their_wire_form() {
-    let n = check("gamesparks", "gamesparks.json", gamesparks::operation::visit_all);
+    let n = check(
+        "gamesparks",
+        "gamesparks.json",
+        gamesparks::operation::visit_all,
+    );
     assert_eq!(n, 33);
 }

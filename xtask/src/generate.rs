@@ -30,7 +30,11 @@ pub fn run(args: Generate) -> anyhow::Result<bool> {
     let root = models::repo_root();
     let default_out = args.out.is_none();
     let out = absolute(&args.out.unwrap_or_else(|| root.join("generated")))?;
-    let paths = if args.models.is_empty() { vec![models::default_dir()] } else { args.models };
+    let paths = if args.models.is_empty() {
+        vec![models::default_dir()]
+    } else {
+        args.models
+    };
     let groups = models::discover(&paths)?;
     let mut changes = Vec::new();
     let mut produced_crates = BTreeSet::new();
@@ -84,9 +88,14 @@ pub fn run(args: Generate) -> anyhow::Result<bool> {
 }
 
 /// Loads a model group and generates its crates, with paths suited to `out`.
-fn generate_group(group: &ModelGroup, root: &Path, out: &Path) -> anyhow::Result<Vec<GeneratedCrate>> {
+fn generate_group(
+    group: &ModelGroup,
+    root: &Path,
+    out: &Path,
+) -> anyhow::Result<Vec<GeneratedCrate>> {
     let sources = group.read()?;
-    let model = codegen::model::load(&sources).map_err(|e| anyhow::anyhow!("{}: {e}", group.name()))?;
+    let model =
+        codegen::model::load(&sources).map_err(|e| anyhow::anyhow!("{}: {e}", group.name()))?;
     let model_files = std::iter::once(&group.base)
         .chain(&group.overlays)
         .map(|p| display_path(p, root))
@@ -94,35 +103,60 @@ fn generate_group(group: &ModelGroup, root: &Path, out: &Path) -> anyhow::Result
     // Each crate lives in `out/<crate>`, one level below `out`.
     let runtime_path = format!("../{}", relative_path(out, &root.join("runtime")));
     // Crates outside `generated/` are not workspace members: they get a workspace of their own.
-    let options = CrateOptions { runtime_path, model_files, standalone: out != root.join("generated") };
-    let crates = codegen::generate(&model, &options).map_err(|e| anyhow::anyhow!("{}: {e}", group.name()))?;
+    let options = CrateOptions {
+        runtime_path,
+        model_files,
+        standalone: out != root.join("generated"),
+    };
+    let crates = codegen::generate(&model, &options)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", group.name()))?;
     Ok(crates)
 }
 
 /// Writes (or, in check mode, compares) every file of a crate, and removes files it no longer
 /// produces.
-fn sync_crate(krate: &GeneratedCrate, dir: &Path, check: bool, changes: &mut Vec<Change>) -> anyhow::Result<()> {
+fn sync_crate(
+    krate: &GeneratedCrate,
+    dir: &Path,
+    check: bool,
+    changes: &mut Vec<Change>,
+) -> anyhow::Result<()> {
     let mut expected = BTreeSet::new();
     for file in &krate.files {
         let path = dir.join(&file.path);
         expected.insert(path.clone());
-        let current = std::fs::read_to_string(&path).ok().map(|t| t.replace("\r\n", "\n"));
+        let current = std::fs::read_to_string(&path)
+            .ok()
+            .map(|t| t.replace("\r\n", "\n"));
         if current.as_deref() == Some(file.contents.as_str()) {
             continue;
         }
-        changes.push(Change { path: path.clone(), kind: if current.is_some() { "modified" } else { "missing" } });
+        changes.push(Change {
+            path: path.clone(),
+            kind: if current.is_some() {
+                "modified"
+            } else {
+                "missing"
+            },
+        });
         if !check {
             if let Some(parent) = path.parent() {
-                std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+                std::fs::create_dir_all(parent)
+                    .with_context(|| format!("cannot create {}", parent.display()))?;
             }
-            std::fs::write(&path, &file.contents).with_context(|| format!("cannot write {}", path.display()))?;
+            std::fs::write(&path, &file.contents)
+                .with_context(|| format!("cannot write {}", path.display()))?;
         }
     }
     for path in files_under(dir)? {
         if !expected.contains(&path) {
-            changes.push(Change { path: path.clone(), kind: "no longer generated" });
+            changes.push(Change {
+                path: path.clone(),
+                kind: "no longer generated",
+            });
             if !check {
-                std::fs::remove_file(&path).with_context(|| format!("cannot remove {}", path.display()))?;
+                std::fs::remove_file(&path)
+                    .with_context(|| format!("cannot remove {}", path.display()))?;
             }
         }
     }
@@ -130,15 +164,30 @@ fn sync_crate(krate: &GeneratedCrate, dir: &Path, check: bool, changes: &mut Vec
 }
 
 /// Crate directories under `generated/` that no model produces any more.
-fn remove_stale_crates(out: &Path, produced: &BTreeSet<String>, check: bool, changes: &mut Vec<Change>) -> anyhow::Result<()> {
-    let Ok(entries) = std::fs::read_dir(out) else { return Ok(()) };
+fn remove_stale_crates(
+    out: &Path,
+    produced: &BTreeSet<String>,
+    check: bool,
+    changes: &mut Vec<Change>,
+) -> anyhow::Result<()> {
+    let Ok(entries) = std::fs::read_dir(out) else {
+        return Ok(());
+    };
     for entry in entries {
         let path = entry?.path();
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
         if path.is_dir() && !produced.contains(&name) {
-            changes.push(Change { path: path.clone(), kind: "no longer generated" });
+            changes.push(Change {
+                path: path.clone(),
+                kind: "no longer generated",
+            });
             if !check {
-                std::fs::remove_dir_all(&path).with_context(|| format!("cannot remove {}", path.display()))?;
+                std::fs::remove_dir_all(&path)
+                    .with_context(|| format!("cannot remove {}", path.display()))?;
             }
         }
     }
@@ -150,7 +199,9 @@ fn files_under(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(d) = pending.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
         for entry in entries {
             let path = entry?.path();
             if path.is_dir() {
@@ -167,7 +218,8 @@ fn files_under(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
 }
 
 fn absolute(path: &Path) -> anyhow::Result<PathBuf> {
-    let abs = std::path::absolute(path).with_context(|| format!("cannot resolve {}", path.display()))?;
+    let abs =
+        std::path::absolute(path).with_context(|| format!("cannot resolve {}", path.display()))?;
     Ok(normalize(&abs))
 }
 
@@ -189,10 +241,18 @@ fn normalize(path: &Path) -> PathBuf {
 /// The path to `to` from directory `from`, both absolute, `/`-separated.
 fn relative_path(from: &Path, to: &Path) -> String {
     let (from, to) = (normalize(from), normalize(to));
-    let common = from.components().zip(to.components()).take_while(|(a, b)| a == b).count();
+    let common = from
+        .components()
+        .zip(to.components())
+        .take_while(|(a, b)| a == b)
+        .count();
     let ups = from.components().count() - common;
     let mut parts: Vec<String> = vec!["..".to_string(); ups];
-    parts.extend(to.components().skip(common).map(|c| c.as_os_str().to_string_lossy().into_owned()));
+    parts.extend(
+        to.components()
+            .skip(common)
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
     parts.join("/")
 }
 
@@ -202,7 +262,10 @@ fn display_path(path: &Path, root: &Path) -> String {
     let abs = absolute(path).unwrap_or_else(|_| path.to_path_buf());
     match abs.strip_prefix(normalize(root)) {
         Ok(rel) => rel.to_string_lossy().replace('\\', "/"),
-        Err(_) => path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        Err(_) => path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
     }
 }
 
@@ -212,8 +275,17 @@ mod tests {
 
     #[test]
     fn relative_paths_climb_to_the_common_ancestor() {
-        assert_eq!(relative_path(Path::new("/r/generated"), Path::new("/r/runtime")), "../runtime");
-        assert_eq!(relative_path(Path::new("/r/generated/gamelift"), Path::new("/r/runtime")), "../../runtime");
-        assert_eq!(relative_path(Path::new("/tmp/x/gamelift"), Path::new("/r/runtime")), "../../../r/runtime");
+        assert_eq!(
+            relative_path(Path::new("/r/generated"), Path::new("/r/runtime")),
+            "../runtime"
+        );
+        assert_eq!(
+            relative_path(Path::new("/r/generated/gamelift"), Path::new("/r/runtime")),
+            "../../runtime"
+        );
+        assert_eq!(
+            relative_path(Path::new("/tmp/x/gamelift"), Path::new("/r/runtime")),
+            "../../../r/runtime"
+        );
     }
 }

@@ -13,7 +13,10 @@ use std::time::Instant;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "cargo xtask", about = "Project automation for the Smithy → Rust generator")]
+#[command(
+    name = "cargo xtask",
+    about = "Project automation for the Smithy → Rust generator"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -48,8 +51,15 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Validate { paths } => validate(paths),
-        Command::Generate { check, models, out } => generate::run(generate::Generate { check, models, out })
-            .map(|ok| if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE }),
+        Command::Generate { check, models, out } => {
+            generate::run(generate::Generate { check, models, out }).map(|ok| {
+                if ok {
+                    ExitCode::SUCCESS
+                } else {
+                    ExitCode::FAILURE
+                }
+            })
+        }
     };
     match result {
         Ok(code) => code,
@@ -62,7 +72,11 @@ fn main() -> ExitCode {
 
 fn validate(paths: Vec<PathBuf>) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
-    let paths = if paths.is_empty() { vec![models::default_dir()] } else { paths };
+    let paths = if paths.is_empty() {
+        vec![models::default_dir()]
+    } else {
+        paths
+    };
     let groups = models::discover(&paths)?;
     let mut failed = 0;
     for group in &groups {
@@ -86,5 +100,9 @@ fn validate(paths: Vec<PathBuf>) -> anyhow::Result<ExitCode> {
         started.elapsed().as_secs_f64(),
         groups.len() - failed,
     );
-    Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    Ok(if failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }

@@ -37,7 +37,10 @@ pub fn default_dir() -> PathBuf {
 
 /// The repository root (xtask lives one level below it).
 pub fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
 }
 
 /// Groups the given files and directories (not recursing) into base models with their overlays.
@@ -45,7 +48,8 @@ pub fn discover(paths: &[PathBuf]) -> anyhow::Result<Vec<ModelGroup>> {
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
-            let entries = std::fs::read_dir(path).with_context(|| format!("cannot list {}", path.display()))?;
+            let entries = std::fs::read_dir(path)
+                .with_context(|| format!("cannot list {}", path.display()))?;
             for entry in entries {
                 let file = entry?.path();
                 if file.is_file() && file.extension().is_some_and(|e| e == "json") {
@@ -55,32 +59,54 @@ pub fn discover(paths: &[PathBuf]) -> anyhow::Result<Vec<ModelGroup>> {
         } else if path.is_file() {
             files.push(path.clone());
         } else {
-            bail!("{} does not exist; pass model files or directories, or nothing for models/", path.display());
+            bail!(
+                "{} does not exist; pass model files or directories, or nothing for models/",
+                path.display()
+            );
         }
     }
     files.sort();
     files.dedup();
-    let stem = |p: &Path| p.file_name().and_then(|n| n.to_str()).map(|n| n.trim_end_matches(".json").to_string());
+    let stem = |p: &Path| {
+        p.file_name()
+            .and_then(|n| n.to_str())
+            .map(|n| n.trim_end_matches(".json").to_string())
+    };
     let mut groups: Vec<ModelGroup> = Vec::new();
     for file in &files {
         let Some(name) = stem(file) else { continue };
         if !name.contains('.') {
-            groups.push(ModelGroup { base: file.clone(), overlays: Vec::new() });
+            groups.push(ModelGroup {
+                base: file.clone(),
+                overlays: Vec::new(),
+            });
         }
     }
     for file in &files {
         let Some(name) = stem(file) else { continue };
-        let Some((base_name, _)) = name.split_once('.') else { continue };
-        let base = groups
-            .iter_mut()
-            .find(|g| stem(&g.base).as_deref() == Some(base_name) && g.base.parent() == file.parent());
+        let Some((base_name, _)) = name.split_once('.') else {
+            continue;
+        };
+        let base = groups.iter_mut().find(|g| {
+            stem(&g.base).as_deref() == Some(base_name) && g.base.parent() == file.parent()
+        });
         match base {
             Some(group) => group.overlays.push(file.clone()),
-            None => bail!("overlay {} has no base model {base_name}.json beside it", file.display()),
+            None => bail!(
+                "overlay {} has no base model {base_name}.json beside it",
+                file.display()
+            ),
         }
     }
     if groups.is_empty() {
-        bail!("no model files found in {}", paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "));
+        bail!(
+            "no model files found in {}",
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
     }
     Ok(groups)
 }
@@ -99,7 +125,10 @@ pub fn summary(model: &Model) -> Vec<String> {
         })
         .collect();
     if lines.is_empty() {
-        lines.push(format!("no service; {} shapes", model.shapes().filter(|s| !s.id.is_prelude()).count()));
+        lines.push(format!(
+            "no service; {} shapes",
+            model.shapes().filter(|s| !s.id.is_prelude()).count()
+        ));
     }
     lines
 }

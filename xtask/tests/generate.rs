@@ -19,8 +19,14 @@ fn scratch(name: &str) -> PathBuf {
 #[test]
 fn generated_crates_are_fresh() {
     let (ok, out) = xtask(&["generate", "--check"]);
-    assert!(ok, "generated/ is stale; run `cargo xtask generate`:\n{out}");
-    assert!(out.contains("gamelift ") && out.contains("gamesparks "), "{out}");
+    assert!(
+        ok,
+        "generated/ is stale; run `cargo xtask generate`:\n{out}"
+    );
+    assert!(
+        out.contains("gamelift ") && out.contains("gamesparks "),
+        "{out}"
+    );
     assert!(out.contains("checked 2 crates from 2 models"), "{out}");
 }
 
@@ -31,7 +37,10 @@ fn check_names_stale_and_extra_files_and_the_command_to_run() {
     let out_dir = dir.to_str().unwrap();
     let (ok, out) = xtask(&["generate", "--model", model, "--out", out_dir]);
     assert!(ok, "{out}");
-    assert!(out.contains("values ") && out.contains("2 operations"), "{out}");
+    assert!(
+        out.contains("values ") && out.contains("2 operations"),
+        "{out}"
+    );
     let (ok, out) = xtask(&["generate", "--check", "--model", model, "--out", out_dir]);
     assert!(ok, "fresh output must pass the check:\n{out}");
 
@@ -41,10 +50,21 @@ fn check_names_stale_and_extra_files_and_the_command_to_run() {
     std::fs::write(dir.join("values/src/extra.rs"), "// left over\n").unwrap();
     let (ok, out) = xtask(&["generate", "--check", "--model", model, "--out", out_dir]);
     assert!(!ok, "{out}");
-    assert!(out.contains("modified") && out.contains("values/src/types.rs"), "{out}");
-    assert!(out.contains("no longer generated") && out.contains("values/src/extra.rs"), "{out}");
+    assert!(
+        out.contains("modified") && out.contains("values/src/types.rs"),
+        "{out}"
+    );
+    assert!(
+        out.contains("no longer generated") && out.contains("values/src/extra.rs"),
+        "{out}"
+    );
     assert!(out.contains("run `cargo xtask generate`"), "{out}");
-    assert!(std::fs::read_to_string(&types).unwrap().contains("pub  struct"), "--check changes nothing");
+    assert!(
+        std::fs::read_to_string(&types)
+            .unwrap()
+            .contains("pub  struct"),
+        "--check changes nothing"
+    );
 
     let (ok, out) = xtask(&["generate", "--model", model, "--out", out_dir]);
     assert!(ok, "{out}");
@@ -62,17 +82,33 @@ fn a_crate_generated_anywhere_builds_as_it_is() {
     let inside = repo().join(format!("target/xtask-out-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&inside);
     for dir in [&outside, &inside] {
-        let (ok, out) = xtask(&["generate", "--model", "models/fixtures/codegen/recursion.json", "--out", dir.to_str().unwrap()]);
+        let (ok, out) = xtask(&[
+            "generate",
+            "--model",
+            "models/fixtures/codegen/recursion.json",
+            "--out",
+            dir.to_str().unwrap(),
+        ]);
         assert!(ok, "{out}");
         let manifest = std::fs::read_to_string(dir.join("recursion/Cargo.toml")).unwrap();
-        assert!(manifest.contains("smithy-runtime = { path = \"../"), "{manifest}");
+        assert!(
+            manifest.contains("smithy-runtime = { path = \"../"),
+            "{manifest}"
+        );
         let status = Command::new(env!("CARGO"))
             .args(["check", "--quiet"])
             .current_dir(dir.join("recursion"))
-            .env("CARGO_TARGET_DIR", repo().join("target/fixture-crates-target"))
+            .env(
+                "CARGO_TARGET_DIR",
+                repo().join("target/fixture-crates-target"),
+            )
             .status()
             .unwrap();
-        assert!(status.success(), "the generated crate must build from {}", dir.display());
+        assert!(
+            status.success(),
+            "the generated crate must build from {}",
+            dir.display()
+        );
         std::fs::remove_dir_all(dir).unwrap();
     }
 }
@@ -89,8 +125,31 @@ fn generated_crates_pass_clippy_and_rustdoc() {
             .env("RUSTDOCFLAGS", "-D warnings")
             .output()
             .unwrap();
-        assert!(out.status.success(), "cargo {args:?}:\n{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "cargo {args:?}:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     };
-    cargo(&["clippy", "--quiet", "-p", "gamelift", "-p", "gamesparks", "--all-targets", "--", "-D", "warnings"]);
-    cargo(&["doc", "--quiet", "--no-deps", "-p", "gamelift", "-p", "gamesparks"]);
+    cargo(&[
+        "clippy",
+        "--quiet",
+        "-p",
+        "gamelift",
+        "-p",
+        "gamesparks",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]);
+    cargo(&[
+        "doc",
+        "--quiet",
+        "--no-deps",
+        "-p",
+        "gamelift",
+        "-p",
+        "gamesparks",
+    ]);
 }

@@ -11,8 +11,16 @@ use common::{repo, xtask};
 fn accepts_the_project_models_with_a_line_per_service() {
     let (ok, out) = xtask(&["validate"]);
     assert!(ok, "{out}");
-    assert!(out.contains("com.amazonaws.gamelift#GameLift: ") && out.contains(", 17 operations, 0 resources"), "{out}");
-    assert!(out.contains("com.amazonaws.gamesparks#GameSparks: ") && out.contains(", 33 operations, 0 resources"), "{out}");
+    assert!(
+        out.contains("com.amazonaws.gamelift#GameLift: ")
+            && out.contains(", 17 operations, 0 resources"),
+        "{out}"
+    );
+    assert!(
+        out.contains("com.amazonaws.gamesparks#GameSparks: ")
+            && out.contains(", 33 operations, 0 resources"),
+        "{out}"
+    );
     assert!(out.contains("validated 2 models in "), "{out}");
 }
 
@@ -20,13 +28,23 @@ fn accepts_the_project_models_with_a_line_per_service() {
 fn accepts_all_eight_official_models() {
     let shared = repo().join("../shared/aws-models");
     if !shared.is_dir() {
-        println!("notice: official models absent ({}); test skipped", shared.display());
+        println!(
+            "notice: official models absent ({}); test skipped",
+            shared.display()
+        );
         return;
     }
     let (ok, out) = xtask(&["validate", shared.to_str().unwrap()]);
     assert!(ok, "{out}");
-    assert_eq!(out.lines().filter(|l| l.starts_with("ok ")).count(), 8, "{out}");
-    assert!(out.contains("com.amazonaws.gamelift#GameLift: ") && out.contains("118 operations"), "{out}");
+    assert_eq!(
+        out.lines().filter(|l| l.starts_with("ok ")).count(),
+        8,
+        "{out}"
+    );
+    assert!(
+        out.contains("com.amazonaws.gamelift#GameLift: ") && out.contains("118 operations"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -50,7 +68,11 @@ fn loads_overlays_with_their_base_model() {
     std::fs::create_dir_all(&dir).unwrap();
     let fixtures = repo().join("models/fixtures/loader/merge");
     std::fs::copy(fixtures.join("base.json"), dir.join("thing.json")).unwrap();
-    std::fs::copy(fixtures.join("overlay.json"), dir.join("thing.waiters.json")).unwrap();
+    std::fs::copy(
+        fixtures.join("overlay.json"),
+        dir.join("thing.waiters.json"),
+    )
+    .unwrap();
     let (ok, out) = xtask(&["validate", dir.to_str().unwrap()]);
     std::fs::remove_dir_all(&dir).unwrap();
     assert!(ok, "{out}");

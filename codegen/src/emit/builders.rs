@@ -22,12 +22,19 @@ pub(crate) fn builder(p: &Paths, s: &Struct, sends: &[&Operation]) -> TokenStrea
     let setters = s.fields.iter().map(|f| setters(p, f));
     let doc = format!(" A builder for [`{ident}`].");
     let build = build_fn(p, s);
-    let allow_deprecated = s.fields.iter().any(|f| f.deprecated.is_some()).then(|| quote!(#[allow(deprecated)]));
+    let allow_deprecated = s
+        .fields
+        .iter()
+        .any(|f| f.deprecated.is_some())
+        .then(|| quote!(#[allow(deprecated)]));
     // A member called `add` or `next` makes a setter clippy mistakes for a std trait method.
     let allow_trait_names = s
         .fields
         .iter()
-        .any(|f| STD_TRAIT_METHODS.contains(&crate::names::setter_idents(&f.ident).0.to_string().as_str()))
+        .any(|f| {
+            STD_TRAIT_METHODS
+                .contains(&crate::names::setter_idents(&f.ident).0.to_string().as_str())
+        })
         .then(|| quote!(#[allow(clippy::should_implement_trait)]));
     let sender = crate::names::builder_sender_ident();
     let (decl, generics, sender_slot) = if sends.is_empty() {
@@ -57,7 +64,11 @@ fn sending(p: &Paths, s: &Struct, sends: &[&Operation]) -> TokenStream {
     let builder = &s.builder;
     let sender = crate::names::builder_sender_ident();
     let fields = s.fields.iter().map(|f| &f.ident);
-    let build = if s.fields.iter().any(|f| f.required || (!f.optional && f.default.is_none())) {
+    let build = if s
+        .fields
+        .iter()
+        .any(|f| f.required || (!f.optional && f.default.is_none()))
+    {
         quote!(self.build())
     } else {
         quote!(Ok(self.build()))
@@ -65,7 +76,10 @@ fn sending(p: &Paths, s: &Struct, sends: &[&Operation]) -> TokenStream {
     let sends = sends.iter().map(|op| {
         let (marker, output, error) = (&op.ident, &op.output, &op.error);
         let doc = format!(" Sends the `{}` request and waits for its answer.", op.name);
-        let result = p.result(quote!(#output), quote!(::smithy_runtime::client::SdkError<crate::error::#error>));
+        let result = p.result(
+            quote!(#output),
+            quote!(::smithy_runtime::client::SdkError<crate::error::#error>),
+        );
         quote! {
             impl #builder<::smithy_runtime::client::Send<crate::operation::#marker>> {
                 #[doc = #doc]
@@ -90,9 +104,37 @@ fn sending(p: &Paths, s: &Struct, sends: &[&Operation]) -> TokenStream {
 
 /// Method names clippy's `should_implement_trait` reserves for std traits.
 const STD_TRAIT_METHODS: &[&str] = &[
-    "add", "as_mut", "as_ref", "bitand", "bitor", "bitxor", "borrow", "borrow_mut", "clone", "cmp", "default",
-    "deref", "deref_mut", "div", "drop", "eq", "from_iter", "from_str", "hash", "index", "index_mut", "into_iter",
-    "mul", "neg", "next", "not", "partial_cmp", "rem", "shl", "shr", "sub",
+    "add",
+    "as_mut",
+    "as_ref",
+    "bitand",
+    "bitor",
+    "bitxor",
+    "borrow",
+    "borrow_mut",
+    "clone",
+    "cmp",
+    "default",
+    "deref",
+    "deref_mut",
+    "div",
+    "drop",
+    "eq",
+    "from_iter",
+    "from_str",
+    "hash",
+    "index",
+    "index_mut",
+    "into_iter",
+    "mul",
+    "neg",
+    "next",
+    "not",
+    "partial_cmp",
+    "rem",
+    "shl",
+    "shr",
+    "sub",
 ];
 
 fn setters(p: &Paths, f: &Field) -> TokenStream {
@@ -101,8 +143,16 @@ fn setters(p: &Paths, f: &Field) -> TokenStream {
     let value = p.impl_into(p.value_type(&f.ty));
     let optional_value = p.field_type(&f.ty, f.boxed, true);
     let boxed = p.boxed();
-    let wrap = if f.boxed { quote!(#boxed::new(value.into())) } else { quote!(value.into()) };
-    let doc = format!(" Sets `{}`{}.", f.member, if f.required { " (required)" } else { "" });
+    let wrap = if f.boxed {
+        quote!(#boxed::new(value.into()))
+    } else {
+        quote!(value.into())
+    };
+    let doc = format!(
+        " Sets `{}`{}.",
+        f.member,
+        if f.required { " (required)" } else { "" }
+    );
     let set_doc = format!(" Sets or clears `{}`.", f.member);
     quote! {
         #[doc = #doc]
@@ -122,7 +172,11 @@ fn setters(p: &Paths, f: &Field) -> TokenStream {
 /// once so the error lists all of them.
 fn build_fn(p: &Paths, s: &Struct) -> TokenStream {
     let ident = &s.ident;
-    let required: Vec<&Field> = s.fields.iter().filter(|f| f.required || (!f.optional && f.default.is_none())).collect();
+    let required: Vec<&Field> = s
+        .fields
+        .iter()
+        .filter(|f| f.required || (!f.optional && f.default.is_none()))
+        .collect();
     let assign = s.fields.iter().map(|f| {
         let name = &f.ident;
         let is_required = required.iter().any(|r| r.ident == f.ident);
@@ -132,7 +186,10 @@ fn build_fn(p: &Paths, s: &Struct) -> TokenStream {
             (false, true, _) => quote!(#name: self.#name),
             (false, false, Some(_)) => {
                 let default_fn = crate::names::default_fn_ident(name);
-                let zero = super::ty::is_zero_default(&f.ty, f.default.as_ref().unwrap_or(&serde_json::Value::Null));
+                let zero = super::ty::is_zero_default(
+                    &f.ty,
+                    f.default.as_ref().unwrap_or(&serde_json::Value::Null),
+                );
                 if zero {
                     quote!(#name: self.#name.unwrap_or_default())
                 } else {
@@ -153,7 +210,10 @@ fn build_fn(p: &Paths, s: &Struct) -> TokenStream {
     }
     let names: Vec<_> = required.iter().map(|f| &f.ident).collect();
     let result = p.result(quote!(#ident), quote!(::smithy_runtime::BuildError));
-    let labels: Vec<String> = required.iter().map(|f| f.ident.to_string().trim_start_matches("r#").to_string()).collect();
+    let labels: Vec<String> = required
+        .iter()
+        .map(|f| f.ident.to_string().trim_start_matches("r#").to_string())
+        .collect();
     let type_name = ident.to_string();
     quote! {
         /// Builds the value, or names every required member that is missing.

@@ -5,7 +5,9 @@ use quote::quote;
 
 /// Outer doc attributes for optional model documentation (nothing when absent).
 pub(crate) fn doc_attrs(doc: Option<&str>) -> TokenStream {
-    let Some(doc) = doc else { return TokenStream::new() };
+    let Some(doc) = doc else {
+        return TokenStream::new();
+    };
     let lines = prefixed(crate::docs::doc_lines(doc));
     quote! { #( #[doc = #lines] )* }
 }
@@ -38,5 +40,8 @@ pub(crate) fn inner_doc_attrs(text: &str) -> TokenStream {
 }
 
 fn prefixed(lines: Vec<String>) -> Vec<String> {
-    lines.into_iter().map(|l| if l.is_empty() { l } else { format!(" {l}") }).collect()
+    lines
+        .into_iter()
+        .map(|l| if l.is_empty() { l } else { format!(" {l}") })
+        .collect()
 }

@@ -36,12 +36,19 @@ fn variant_decls(e: &Enum) -> Vec<TokenStream> {
 
 fn string_enum(p: &Paths, e: &Enum) -> TokenStream {
     let ident = &e.ident;
-    let docs = doc_or(e.docs.as_deref(), &format!("The `{}` enumeration.", e.ident));
+    let docs = doc_or(
+        e.docs.as_deref(),
+        &format!("The `{}` enumeration.", e.ident),
+    );
     let variants = variant_decls(e);
     let names: Vec<_> = e.variants.iter().map(|v| &v.ident).collect();
     let values: Vec<&str> = e.variants.iter().map(|v| v.value.as_str()).collect();
     let debug = e.sensitive.then(|| redacting_debug(e));
-    let allow_deprecated = e.variants.iter().any(|v| v.deprecated).then(|| quote!(#[allow(deprecated)]));
+    let allow_deprecated = e
+        .variants
+        .iter()
+        .any(|v| v.deprecated)
+        .then(|| quote!(#[allow(deprecated)]));
     let derive_debug = (!e.sensitive).then(|| quote!(Debug,));
     let string = p.string();
     let result = p.result(quote!(S::Ok), quote!(S::Error));
@@ -116,7 +123,10 @@ fn string_enum(p: &Paths, e: &Enum) -> TokenStream {
 
 fn int_enum(p: &Paths, e: &Enum) -> TokenStream {
     let ident = &e.ident;
-    let docs = doc_or(e.docs.as_deref(), &format!("The `{}` enumeration.", e.ident));
+    let docs = doc_or(
+        e.docs.as_deref(),
+        &format!("The `{}` enumeration.", e.ident),
+    );
     let variants = variant_decls(e);
     let names: Vec<_> = e.variants.iter().map(|v| &v.ident).collect();
     let values: Vec<Literal> = e
@@ -126,7 +136,11 @@ fn int_enum(p: &Paths, e: &Enum) -> TokenStream {
         .map(|v| Literal::i32_unsuffixed(v.value.parse().unwrap_or_default()))
         .collect();
     let debug = e.sensitive.then(|| redacting_debug(e));
-    let allow_deprecated = e.variants.iter().any(|v| v.deprecated).then(|| quote!(#[allow(deprecated)]));
+    let allow_deprecated = e
+        .variants
+        .iter()
+        .any(|v| v.deprecated)
+        .then(|| quote!(#[allow(deprecated)]));
     let derive_debug = (!e.sensitive).then(|| quote!(Debug,));
     let result = p.result(quote!(S::Ok), quote!(S::Error));
     let de_result = p.result(quote!(Self), quote!(D::Error));

@@ -28,7 +28,11 @@ fn error_enum(op: &Operation) -> TokenStream {
     });
     let names: Vec<_> = op.errors.iter().map(|e| &e.ident).collect();
     let codes: Vec<&str> = op.errors.iter().map(|e| e.code.as_str()).collect();
-    let code_param = if op.errors.is_empty() { quote!(_code) } else { quote!(code) };
+    let code_param = if op.errors.is_empty() {
+        quote!(_code)
+    } else {
+        quote!(code)
+    };
     let from_response = if op.errors.is_empty() {
         quote!(::smithy_runtime::operation::ErrorDecoder::new(body, meta).unhandled())
     } else {

@@ -29,7 +29,12 @@ pub(crate) fn lib_rs(service: &Service, options: &CrateOptions) -> TokenStream {
         Protocol::RestJson1 => "restJson1",
         other => other.trait_name(),
     };
-    let files = options.model_files.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ");
+    let files = options
+        .model_files
+        .iter()
+        .map(|f| format!("`{f}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
     let intro = [
         format!(" # {}", service.sdk_id),
         String::new(),
@@ -80,7 +85,11 @@ smithy-runtime = {{ path = "{runtime}" }}
 missing_docs = "warn"
 unsafe_code = "forbid"
 {workspace}"#,
-        workspace = if options.standalone { "\n[workspace]\n" } else { "" },
+        workspace = if options.standalone {
+            "\n[workspace]\n"
+        } else {
+            ""
+        },
         name = service.crate_name,
         sdk_id = service.sdk_id,
         runtime = options.runtime_path,

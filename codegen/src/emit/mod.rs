@@ -35,7 +35,12 @@ pub enum Module {
 
 impl Module {
     /// Every module, in declaration order.
-    pub const ALL: [Module; 4] = [Module::Types, Module::Error, Module::Operation, Module::Client];
+    pub const ALL: [Module; 4] = [
+        Module::Types,
+        Module::Error,
+        Module::Operation,
+        Module::Client,
+    ];
 
     /// The module's file, relative to the crate root.
     pub fn path(self) -> &'static str {
@@ -89,7 +94,10 @@ pub fn crate_tokens(service: &Service, options: &CrateOptions) -> CrateTokens {
         let doc = doc::inner_doc_attrs(module.doc());
         rust.push((module.path(), quote! { #doc #body }));
     }
-    CrateTokens { rust, cargo_toml: krate::cargo_toml(service, options) }
+    CrateTokens {
+        rust,
+        cargo_toml: krate::cargo_toml(service, options),
+    }
 }
 
 fn types_module(service: &Service) -> TokenStream {
@@ -97,7 +105,11 @@ fn types_module(service: &Service) -> TokenStream {
     let items = service.types.iter().map(|t| match t {
         TypeDef::Struct(s) => {
             let item = structs::structure(&paths, s);
-            let sends: Vec<_> = service.operations.iter().filter(|op| op.input == s.ident).collect();
+            let sends: Vec<_> = service
+                .operations
+                .iter()
+                .filter(|op| op.input == s.ident)
+                .collect();
             let builder = builders::builder(&paths, s, &sends);
             quote! { #item #builder }
         }

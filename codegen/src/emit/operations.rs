@@ -21,7 +21,10 @@ pub(crate) fn module(service: &Service) -> TokenStream {
         })
         .collect();
     let kinds = Kinds { service };
-    let markers = service.operations.iter().map(|op| marker(&kinds, op, &structs));
+    let markers = service
+        .operations
+        .iter()
+        .map(|op| marker(&kinds, op, &structs));
     let visits = service.operations.iter().map(|op| {
         let ident = &op.ident;
         quote!(visitor.visit::<#ident>();)
@@ -76,10 +79,22 @@ fn marker(kinds: &Kinds, op: &Operation, structs: &BTreeMap<String, &Struct>) ->
     let (input, output, error) = (&op.input, &op.output, &op.error);
     let docs = doc_or(op.docs.as_deref(), &format!("The `{name}` operation."));
     let no_fields = Vec::new();
-    let fields = |ident: &Ident| structs.get(&ident.to_string()).map_or(&no_fields, |s| &s.fields);
+    let fields = |ident: &Ident| {
+        structs
+            .get(&ident.to_string())
+            .map_or(&no_fields, |s| &s.fields)
+    };
     let (in_fields, out_fields) = (fields(input), fields(output));
-    let input_members = member_specs(kinds, in_fields.iter().filter(|f| f.binding != Binding::Body || f.idempotency_token));
-    let output_members = member_specs(kinds, out_fields.iter().filter(|f| f.binding != Binding::Body));
+    let input_members = member_specs(
+        kinds,
+        in_fields
+            .iter()
+            .filter(|f| f.binding != Binding::Body || f.idempotency_token),
+    );
+    let output_members = member_specs(
+        kinds,
+        out_fields.iter().filter(|f| f.binding != Binding::Body),
+    );
     let input_has_body = in_fields.iter().any(|f| f.binding == Binding::Body);
     let output_has_body = out_fields.iter().any(|f| f.binding == Binding::Body);
     let token = match in_fields.iter().find(|f| f.idempotency_token) {
@@ -121,7 +136,10 @@ fn marker(kinds: &Kinds, op: &Operation, structs: &BTreeMap<String, &Struct>) ->
     }
 }
 
-fn member_specs<'a>(kinds: &'a Kinds, fields: impl Iterator<Item = &'a Field> + 'a) -> impl Iterator<Item = TokenStream> + 'a {
+fn member_specs<'a>(
+    kinds: &'a Kinds,
+    fields: impl Iterator<Item = &'a Field> + 'a,
+) -> impl Iterator<Item = TokenStream> + 'a {
     fields.map(|f| {
         let key = &f.json_name;
         let location = match &f.binding {
@@ -131,7 +149,9 @@ fn member_specs<'a>(kinds: &'a Kinds, fields: impl Iterator<Item = &'a Field> + 
             Binding::QueryParams => quote!(proto::Location::QueryParams),
             Binding::Header(name) => quote!(proto::Location::Header(#name)),
             Binding::PrefixHeaders(prefix) => quote!(proto::Location::PrefixHeaders(#prefix)),
-            Binding::Payload(Some(media)) => quote!(proto::Location::Payload { media_type: Some(#media) }),
+            Binding::Payload(Some(media)) => {
+                quote!(proto::Location::Payload { media_type: Some(#media) })
+            }
             Binding::Payload(None) => quote!(proto::Location::Payload { media_type: None }),
             Binding::ResponseCode => quote!(proto::Location::ResponseCode),
         };
@@ -150,7 +170,9 @@ impl Kinds<'_> {
         match ty {
             RustType::String => quote!(proto::ValueKind::String),
             RustType::Bool => quote!(proto::ValueKind::Boolean),
-            RustType::I8 | RustType::I16 | RustType::I32 | RustType::I64 | RustType::I128 => quote!(proto::ValueKind::Integer),
+            RustType::I8 | RustType::I16 | RustType::I32 | RustType::I64 | RustType::I128 => {
+                quote!(proto::ValueKind::Integer)
+            }
             RustType::F32 | RustType::F64 => quote!(proto::ValueKind::Float),
             RustType::Timestamp(explicit) => {
                 let json = format_tokens(explicit.unwrap_or(TimestampFormat::EpochSeconds));
@@ -165,12 +187,14 @@ impl Kinds<'_> {
             }
             RustType::Blob => quote!(proto::ValueKind::Blob),
             RustType::Document => quote!(proto::ValueKind::Document),
-            RustType::Named(ident) => match self.service.types.iter().find(|t| t.ident() == ident) {
-                Some(TypeDef::Struct(_)) => quote!(proto::ValueKind::Structure),
-                Some(TypeDef::Union(_)) => quote!(proto::ValueKind::Union),
-                Some(TypeDef::Enum(e)) if e.int => quote!(proto::ValueKind::Integer),
-                _ => quote!(proto::ValueKind::String),
-            },
+            RustType::Named(ident) => {
+                match self.service.types.iter().find(|t| t.ident() == ident) {
+                    Some(TypeDef::Struct(_)) => quote!(proto::ValueKind::Structure),
+                    Some(TypeDef::Union(_)) => quote!(proto::ValueKind::Union),
+                    Some(TypeDef::Enum(e)) if e.int => quote!(proto::ValueKind::Integer),
+                    _ => quote!(proto::ValueKind::String),
+                }
+            }
             RustType::List(inner, _) => {
                 let inner = self.value_kind(inner);
                 quote!(proto::ValueKind::List(&#inner))

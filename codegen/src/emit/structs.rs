@@ -11,7 +11,10 @@ use crate::ir::{Field, RustType, Struct};
 /// Every item of one structure.
 pub(crate) fn structure(p: &Paths, s: &Struct) -> TokenStream {
     let ident = &s.ident;
-    let docs = doc_or(s.docs.as_deref(), &format!("The `{}` structure.", s.shape.name()));
+    let docs = doc_or(
+        s.docs.as_deref(),
+        &format!("The `{}` structure.", s.shape.name()),
+    );
     let fields = s.fields.iter().map(|f| field(p, s, f));
     let serde_as = s
         .fields
@@ -21,7 +24,11 @@ pub(crate) fn structure(p: &Paths, s: &Struct) -> TokenStream {
     let redacts = s.sensitive || s.fields.iter().any(|f| f.sensitive);
     let debug_derive = (!redacts).then(|| quote!(Debug,));
     let builder = &s.builder;
-    let allow_deprecated = s.fields.iter().any(|f| f.deprecated.is_some()).then(|| quote!(#[allow(deprecated)]));
+    let allow_deprecated = s
+        .fields
+        .iter()
+        .any(|f| f.deprecated.is_some())
+        .then(|| quote!(#[allow(deprecated)]));
     let debug_impl = redacts.then(|| {
         let debug = redacting_debug(s);
         quote!(#allow_deprecated #debug)
@@ -70,9 +77,13 @@ fn field(p: &Paths, s: &Struct, f: &Field) -> TokenStream {
         (Some(_), false) => quote!(default),
         (None, false) => TokenStream::new(),
     };
-    let serde = (rename.is_some() || !presence.is_empty()).then(|| quote!(#[serde(#rename #presence)]));
+    let serde =
+        (rename.is_some() || !presence.is_empty()).then(|| quote!(#[serde(#rename #presence)]));
     let adapter = p.adapter_attr(&f.ty, f.optional);
-    let deprecated = f.deprecated.as_ref().map(|note| quote!(#[deprecated(note = #note)]));
+    let deprecated = f
+        .deprecated
+        .as_ref()
+        .map(|note| quote!(#[deprecated(note = #note)]));
     quote! { #docs #deprecated #serde #adapter pub #ident: #ty }
 }
 
@@ -144,7 +155,9 @@ fn redacting_debug(s: &Struct) -> TokenStream {
 
 /// Error structures: their code, their message, `Display` (`Code: message`) and `Error`.
 fn error_impls(p: &Paths, s: &Struct) -> TokenStream {
-    let Some(info) = &s.error else { return TokenStream::new() };
+    let Some(info) = &s.error else {
+        return TokenStream::new();
+    };
     let ident = &s.ident;
     let code = &info.code;
     let message = match &info.message_field {

@@ -104,9 +104,14 @@ impl Paths {
             RustType::Blob => quote!(::smithy_runtime::Blob),
             RustType::Document => quote!(::smithy_runtime::Document),
             RustType::Named(ident) => quote!(#ident),
-            RustType::List(inner, sparse) => self.vec(self.maybe_option(self.value_type(inner), *sparse)),
+            RustType::List(inner, sparse) => {
+                self.vec(self.maybe_option(self.value_type(inner), *sparse))
+            }
             RustType::Map(key, value, sparse) => {
-                let (key, value) = (self.value_type(key), self.maybe_option(self.value_type(value), *sparse));
+                let (key, value) = (
+                    self.value_type(key),
+                    self.maybe_option(self.value_type(value), *sparse),
+                );
                 quote!(::std::collections::BTreeMap<#key, #value>)
             }
         }
@@ -135,13 +140,21 @@ impl Paths {
     /// strings). `Same` stands for "serde's own form" inside collections.
     pub(crate) fn adapter(&self, ty: &RustType) -> Option<TokenStream> {
         match ty {
-            RustType::Timestamp(Some(TimestampFormat::DateTime)) => Some(quote!(::smithy_runtime::codec::DateTimeFormat)),
-            RustType::Timestamp(Some(TimestampFormat::HttpDate)) => Some(quote!(::smithy_runtime::codec::HttpDate)),
+            RustType::Timestamp(Some(TimestampFormat::DateTime)) => {
+                Some(quote!(::smithy_runtime::codec::DateTimeFormat))
+            }
+            RustType::Timestamp(Some(TimestampFormat::HttpDate)) => {
+                Some(quote!(::smithy_runtime::codec::HttpDate))
+            }
             RustType::F32 | RustType::F64 => Some(quote!(::smithy_runtime::codec::Float)),
-            RustType::List(inner, sparse) => Some(self.vec(self.maybe_option(self.adapter(inner)?, *sparse))),
+            RustType::List(inner, sparse) => {
+                Some(self.vec(self.maybe_option(self.adapter(inner)?, *sparse)))
+            }
             RustType::Map(_, value, sparse) => {
                 let value = self.maybe_option(self.adapter(value)?, *sparse);
-                Some(quote!(::std::collections::BTreeMap<::smithy_runtime::serde_with::Same, #value>))
+                Some(
+                    quote!(::std::collections::BTreeMap<::smithy_runtime::serde_with::Same, #value>),
+                )
             }
             _ => None,
         }
@@ -165,7 +178,13 @@ pub(crate) fn is_zero_default(ty: &RustType, value: &serde_json::Value) -> bool 
         (RustType::Map(..), Value::Object(o)) => o.is_empty(),
         (RustType::Document, Value::Null) => true,
         (
-            RustType::I8 | RustType::I16 | RustType::I32 | RustType::I64 | RustType::I128 | RustType::F32 | RustType::F64,
+            RustType::I8
+            | RustType::I16
+            | RustType::I32
+            | RustType::I64
+            | RustType::I128
+            | RustType::F32
+            | RustType::F64,
             Value::Number(n),
         ) => n.as_f64() == Some(0.0),
         _ => false,

@@ -12,7 +12,10 @@ use crate::ir::Union;
 /// Every item of one union.
 pub(crate) fn union(p: &Paths, u: &Union) -> TokenStream {
     let ident = &u.ident;
-    let docs = doc_or(u.docs.as_deref(), &format!("The `{}` union: exactly one member is set.", u.ident));
+    let docs = doc_or(
+        u.docs.as_deref(),
+        &format!("The `{}` union: exactly one member is set.", u.ident),
+    );
     let variants = u.members.iter().map(|m| {
         let name = &m.ident;
         let docs = doc_or(m.docs.as_deref(), &format!("The `{}` member.", m.json_name));

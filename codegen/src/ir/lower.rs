@@ -7,36 +7,58 @@ use proc_macro2::Ident;
 use super::recursion::boxed_members;
 use super::*;
 use crate::error::Error;
-use crate::model::{
-    EnumValue, ErrorFault, Member, Model, Shape, ShapeKind, Simple, Traits,
-};
+use crate::model::{EnumValue, ErrorFault, Member, Model, Shape, ShapeKind, Simple, Traits};
 use crate::names;
 
 /// Lowers the service `service` of `model`.
 pub fn lower(model: &Model, service: &ShapeId) -> Result<Service, Error> {
     let (shape, svc) = match model.shape(service) {
-        Some(shape @ Shape { kind: ShapeKind::Service(svc), .. }) => (shape, svc),
+        Some(
+            shape @ Shape {
+                kind: ShapeKind::Service(svc),
+                ..
+            },
+        ) => (shape, svc),
         _ => {
             return Err(Error::NotAService {
                 id: service.clone(),
-                available: model.services().map(|(id, _)| id.to_string()).collect::<Vec<_>>().join(", "),
+                available: model
+                    .services()
+                    .map(|(id, _)| id.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", "),
             })
         }
     };
     let protocol = protocol(shape)?;
-    let sdk_id = shape.traits.aws_service.as_ref().map_or_else(|| service.name().to_string(), |a| a.sdk_id.clone());
+    let sdk_id = shape
+        .traits
+        .aws_service
+        .as_ref()
+        .map_or_else(|| service.name().to_string(), |a| a.sdk_id.clone());
     let closure = model.closure(service);
-    let cx = Cx { model, service, protocol, boxed: boxed_members(model, &closure) };
+    let cx = Cx {
+        model,
+        service,
+        protocol,
+        boxed: boxed_members(model, &closure),
+    };
     let mut types = Vec::new();
     for id in closure.iter().filter(|id| !id.is_prelude()) {
-        let Some(shape) = model.shape(id) else { continue };
+        let Some(shape) = model.shape(id) else {
+            continue;
+        };
         if shape.traits.mixin.is_some() {
             continue;
         }
         match &shape.kind {
-            ShapeKind::Structure(members) => types.push(TypeDef::Struct(cx.structure(shape, members))),
+            ShapeKind::Structure(members) => {
+                types.push(TypeDef::Struct(cx.structure(shape, members)))
+            }
             ShapeKind::Union(members) => types.push(TypeDef::Union(cx.union(shape, members))),
-            ShapeKind::Enum(v) | ShapeKind::IntEnum(v) => types.push(TypeDef::Enum(cx.enumeration(shape, v))),
+            ShapeKind::Enum(v) | ShapeKind::IntEnum(v) => {
+                types.push(TypeDef::Enum(cx.enumeration(shape, v)))
+            }
             _ => {}
         }
     }
@@ -73,18 +95,34 @@ pub fn lower(model: &Model, service: &ShapeId) -> Result<Service, Error> {
 }
 
 fn protocol(shape: &Shape) -> Result<Protocol, Error> {
-    let supported = [Protocol::RestJson1, Protocol::AwsJson1_1, Protocol::AwsJson1_0];
-    supported.into_iter().find(|p| shape.traits.protocols.contains(p)).ok_or_else(|| Error::UnsupportedProtocol {
-        service: shape.id.clone(),
-        found: match shape.traits.protocols.as_slice() {
-            [] => "none".into(),
-            list => list.iter().map(|p| p.trait_name()).collect::<Vec<_>>().join(", "),
-        },
-    })
+    let supported = [
+        Protocol::RestJson1,
+        Protocol::AwsJson1_1,
+        Protocol::AwsJson1_0,
+    ];
+    supported
+        .into_iter()
+        .find(|p| shape.traits.protocols.contains(p))
+        .ok_or_else(|| Error::UnsupportedProtocol {
+            service: shape.id.clone(),
+            found: match shape.traits.protocols.as_slice() {
+                [] => "none".into(),
+                list => list
+                    .iter()
+                    .map(|p| p.trait_name())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            },
+        })
 }
 
 /// Names the generated modules define or import themselves, by module.
-const RESERVED_IN_ERROR: &[&str] = &["BuildError", "ErrorMetadata", "ServiceError", "UnhandledError"];
+const RESERVED_IN_ERROR: &[&str] = &[
+    "BuildError",
+    "ErrorMetadata",
+    "ServiceError",
+    "UnhandledError",
+];
 const RESERVED_IN_OPERATION: &[&str] = &["OfService", "SERVICE"];
 
 /// Every generated item name must be unique within its module: `types` (types and builders),
@@ -100,12 +138,24 @@ fn check_collisions(types: &[TypeDef], operations: &[Operation]) -> Result<(), E
     let mut error_module = Namespace::default();
     let mut operation_module = Namespace::default();
     for op in operations {
-        error_module.claim(&op.error, format!("the error enum of operation `{}`", op.name))?;
-        operation_module.claim(&op.ident, format!("the marker type of operation `{}`", op.name))?;
+        error_module.claim(
+            &op.error,
+            format!("the error enum of operation `{}`", op.name),
+        )?;
+        operation_module.claim(
+            &op.ident,
+            format!("the marker type of operation `{}`", op.name),
+        )?;
     }
-    for (namespace, reserved) in [(&mut error_module, RESERVED_IN_ERROR), (&mut operation_module, RESERVED_IN_OPERATION)] {
+    for (namespace, reserved) in [
+        (&mut error_module, RESERVED_IN_ERROR),
+        (&mut operation_module, RESERVED_IN_OPERATION),
+    ] {
         for name in reserved {
-            namespace.claim(&names::type_ident(name), format!("the generated item `{name}`"))?;
+            namespace.claim(
+                &names::type_ident(name),
+                format!("the generated item `{name}`"),
+            )?;
         }
     }
     Ok(())
@@ -118,7 +168,11 @@ struct Namespace(BTreeMap<String, String>);
 impl Namespace {
     fn claim(&mut self, ident: &Ident, owner: String) -> Result<(), Error> {
         match self.0.insert(ident.to_string(), owner.clone()) {
-            Some(first) => Err(Error::NameCollision { first, second: owner, ident: ident.to_string() }),
+            Some(first) => Err(Error::NameCollision {
+                first,
+                second: owner,
+                ident: ident.to_string(),
+            }),
             None => Ok(()),
         }
     }
@@ -146,7 +200,11 @@ impl Cx<'_> {
     fn structure(&self, shape: &Shape, members: &[Member]) -> Struct {
         let member_names: Vec<&str> = members.iter().map(|m| m.name.as_str()).collect();
         let idents = names::field_idents(&member_names);
-        let fields: Vec<Field> = members.iter().zip(idents).map(|(m, ident)| self.field(shape, m, ident)).collect();
+        let fields: Vec<Field> = members
+            .iter()
+            .zip(idents)
+            .map(|(m, ident)| self.field(shape, m, ident))
+            .collect();
         let ident = self.type_ident(&shape.id);
         let error = shape.traits.error.map(|fault| ErrorInfo {
             code: shape.id.name().to_string(),
@@ -160,7 +218,11 @@ impl Cx<'_> {
                 .find(|f| f.member.eq_ignore_ascii_case("message") && f.ty == RustType::String)
                 .map(|f| f.ident.clone()),
             retryable: shape.traits.retryable.is_some(),
-            throttling: shape.traits.retryable.as_ref().is_some_and(|r| r.throttling),
+            throttling: shape
+                .traits
+                .retryable
+                .as_ref()
+                .is_some_and(|r| r.throttling),
         });
         Struct {
             shape: shape.id.clone(),
@@ -177,8 +239,14 @@ impl Cx<'_> {
     fn field(&self, container: &Shape, m: &Member, ident: Ident) -> Field {
         let target = self.model.shape(&m.target);
         let ty = self.rust_type(&m.target, &m.traits);
-        let default = m.traits.default.clone().filter(|v| !v.is_null() && default_supported(&ty, v));
-        let optional = m.traits.client_optional || container.traits.input || !(m.traits.required || default.is_some());
+        let default = m
+            .traits
+            .default
+            .clone()
+            .filter(|v| !v.is_null() && default_supported(&ty, v));
+        let optional = m.traits.client_optional
+            || container.traits.input
+            || !(m.traits.required || default.is_some());
         Field {
             member: m.name.clone(),
             json_name: self.json_name(m),
@@ -189,7 +257,11 @@ impl Cx<'_> {
             required: m.traits.required,
             default,
             sensitive: self.sensitive(&m.target, &mut BTreeSet::new()),
-            docs: m.traits.documentation.clone().or_else(|| target.and_then(|t| t.traits.documentation.clone())),
+            docs: m
+                .traits
+                .documentation
+                .clone()
+                .or_else(|| target.and_then(|t| t.traits.documentation.clone())),
             deprecated: m
                 .traits
                 .deprecated
@@ -217,7 +289,11 @@ impl Cx<'_> {
         } else if let Some(prefix) = &t.http_prefix_headers {
             Binding::PrefixHeaders(prefix.clone())
         } else if t.http_payload {
-            Binding::Payload(self.model.shape(&m.target).and_then(|s| s.traits.media_type.clone()))
+            Binding::Payload(
+                self.model
+                    .shape(&m.target)
+                    .and_then(|s| s.traits.media_type.clone()),
+            )
         } else if t.http_response_code {
             Binding::ResponseCode
         } else {
@@ -234,7 +310,9 @@ impl Cx<'_> {
 
     /// True when the value at `id` is or contains `@sensitive` data.
     fn sensitive(&self, id: &ShapeId, seen: &mut BTreeSet<ShapeId>) -> bool {
-        let Some(shape) = self.model.shape(id) else { return false };
+        let Some(shape) = self.model.shape(id) else {
+            return false;
+        };
         if shape.traits.sensitive {
             return true;
         }
@@ -243,13 +321,17 @@ impl Cx<'_> {
         }
         match &shape.kind {
             ShapeKind::List(m) => self.sensitive(&m.target, seen),
-            ShapeKind::Map { key, value } => self.sensitive(&key.target, seen) || self.sensitive(&value.target, seen),
+            ShapeKind::Map { key, value } => {
+                self.sensitive(&key.target, seen) || self.sensitive(&value.target, seen)
+            }
             _ => false,
         }
     }
 
     fn rust_type(&self, target: &ShapeId, member_traits: &Traits) -> RustType {
-        let Some(shape) = self.model.shape(target) else { return RustType::Document };
+        let Some(shape) = self.model.shape(target) else {
+            return RustType::Document;
+        };
         match &shape.kind {
             ShapeKind::Simple(simple) => match simple {
                 Simple::String => RustType::String,
@@ -264,11 +346,16 @@ impl Cx<'_> {
                 Simple::Blob => RustType::Blob,
                 Simple::Document => RustType::Document,
                 Simple::Timestamp => {
-                    let format = member_traits.timestamp_format.or(shape.traits.timestamp_format);
+                    let format = member_traits
+                        .timestamp_format
+                        .or(shape.traits.timestamp_format);
                     RustType::Timestamp(format)
                 }
             },
-            ShapeKind::List(m) => RustType::List(Box::new(self.rust_type(&m.target, &m.traits)), shape.traits.sparse),
+            ShapeKind::List(m) => RustType::List(
+                Box::new(self.rust_type(&m.target, &m.traits)),
+                shape.traits.sparse,
+            ),
             ShapeKind::Map { key, value } => RustType::Map(
                 Box::new(self.rust_type(&key.target, &key.traits)),
                 Box::new(self.rust_type(&value.target, &value.traits)),
@@ -292,7 +379,9 @@ impl Cx<'_> {
                     ty: self.rust_type(&m.target, &m.traits),
                     boxed: self.boxed.contains(&(shape.id.clone(), m.name.clone())),
                     docs: m.traits.documentation.clone().or_else(|| {
-                        self.model.shape(&m.target).and_then(|t| t.traits.documentation.clone())
+                        self.model
+                            .shape(&m.target)
+                            .and_then(|t| t.traits.documentation.clone())
                     }),
                 })
                 .collect(),
@@ -327,8 +416,12 @@ impl Cx<'_> {
 
     /// The operation, plus synthesized empty input/output structures where the model has none.
     fn operation(&self, id: &ShapeId) -> (Option<Operation>, Vec<Struct>) {
-        let Some(shape) = self.model.shape(id) else { return (None, Vec::new()) };
-        let ShapeKind::Operation(op) = &shape.kind else { return (None, Vec::new()) };
+        let Some(shape) = self.model.shape(id) else {
+            return (None, Vec::new());
+        };
+        let ShapeKind::Operation(op) = &shape.kind else {
+            return (None, Vec::new());
+        };
         let name = self.model.service_name(self.service, id);
         let mut synthetic = Vec::new();
         let mut io = |target: &ShapeId, suffix: &str| -> Ident {
@@ -341,7 +434,10 @@ impl Cx<'_> {
                 builder: names::builder_ident(&ident),
                 ident: ident.clone(),
                 fields: Vec::new(),
-                docs: Some(format!("The {} of `{name}`, which has no members.", suffix.to_lowercase())),
+                docs: Some(format!(
+                    "The {} of `{name}`, which has no members.",
+                    suffix.to_lowercase()
+                )),
                 sensitive: false,
                 error: None,
                 synthetic: true,
@@ -354,7 +450,10 @@ impl Cx<'_> {
             .model
             .errors_of(self.service, id)
             .iter()
-            .map(|e| ErrorRef { code: e.name().to_string(), ident: self.type_ident(e) })
+            .map(|e| ErrorRef {
+                code: e.name().to_string(),
+                ident: self.type_ident(e),
+            })
             .collect();
         let operation = Operation {
             fn_ident: names::fn_ident(&name),
@@ -366,8 +465,16 @@ impl Cx<'_> {
             errors,
             docs: shape.traits.documentation.clone(),
             http: match &shape.traits.http {
-                Some(h) => Http { method: h.method.clone(), uri: h.uri.clone(), code: h.code },
-                None => Http { method: "POST".into(), uri: "/".into(), code: 200 },
+                Some(h) => Http {
+                    method: h.method.clone(),
+                    uri: h.uri.clone(),
+                    code: h.code,
+                },
+                None => Http {
+                    method: "POST".into(),
+                    uri: "/".into(),
+                    code: 200,
+                },
             },
         };
         (Some(operation), synthetic)

@@ -296,9 +296,14 @@ pub fn default_supported(ty: &RustType, value: &Value) -> bool {
     match (ty, value) {
         (RustType::Bool, Value::Bool(_)) | (RustType::String, Value::String(_)) => true,
         (RustType::Named(_), Value::String(_)) => true,
-        (RustType::Named(_), Value::Number(n)) => n.as_i64().is_some_and(|n| i32::try_from(n).is_ok()),
+        (RustType::Named(_), Value::Number(n)) => {
+            n.as_i64().is_some_and(|n| i32::try_from(n).is_ok())
+        }
         (RustType::F32 | RustType::F64, Value::Number(_)) => true,
-        (RustType::I8 | RustType::I16 | RustType::I32 | RustType::I64 | RustType::I128, Value::Number(n)) => n.is_i64(),
+        (
+            RustType::I8 | RustType::I16 | RustType::I32 | RustType::I64 | RustType::I128,
+            Value::Number(n),
+        ) => n.is_i64(),
         (RustType::List(..), Value::Array(a)) => a.is_empty(),
         (RustType::Map(..), Value::Object(o)) => o.is_empty(),
         _ => false,

@@ -6,7 +6,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::model::{Model, ShapeId, ShapeKind};
 
 /// The set of `(container, member name)` pairs to box, for the given shapes.
-pub(crate) fn boxed_members(model: &Model, shapes: &BTreeSet<ShapeId>) -> BTreeSet<(ShapeId, String)> {
+pub(crate) fn boxed_members(
+    model: &Model,
+    shapes: &BTreeSet<ShapeId>,
+) -> BTreeSet<(ShapeId, String)> {
     let edges: BTreeMap<&ShapeId, Vec<(&str, &ShapeId)>> = shapes
         .iter()
         .filter_map(|id| {
@@ -17,7 +20,12 @@ pub(crate) fn boxed_members(model: &Model, shapes: &BTreeSet<ShapeId>) -> BTreeS
             };
             let direct = members
                 .iter()
-                .filter(|m| matches!(model.kind(&m.target), Some(ShapeKind::Structure(_) | ShapeKind::Union(_))))
+                .filter(|m| {
+                    matches!(
+                        model.kind(&m.target),
+                        Some(ShapeKind::Structure(_) | ShapeKind::Union(_))
+                    )
+                })
                 .map(|m| (m.name.as_str(), &m.target))
                 .collect();
             Some((id, direct))
@@ -35,7 +43,11 @@ pub(crate) fn boxed_members(model: &Model, shapes: &BTreeSet<ShapeId>) -> BTreeS
 }
 
 /// Depth-first search over direct aggregate edges.
-fn reaches(edges: &BTreeMap<&ShapeId, Vec<(&str, &ShapeId)>>, from: &ShapeId, to: &ShapeId) -> bool {
+fn reaches(
+    edges: &BTreeMap<&ShapeId, Vec<(&str, &ShapeId)>>,
+    from: &ShapeId,
+    to: &ShapeId,
+) -> bool {
     let mut seen = BTreeSet::new();
     let mut pending = vec![from];
     while let Some(id) = pending.pop() {

@@ -23,7 +23,10 @@ pub struct Source {
 impl Source {
     /// A source from a name and its text.
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
-        Source { name: name.into(), text: text.into() }
+        Source {
+            name: name.into(),
+            text: text.into(),
+        }
     }
 }
 
@@ -111,8 +114,19 @@ pub(crate) struct RawFile {
 }
 
 const SIMPLE: &[&str] = &[
-    "blob", "boolean", "string", "byte", "short", "integer", "long", "float", "double",
-    "bigInteger", "bigDecimal", "timestamp", "document",
+    "blob",
+    "boolean",
+    "string",
+    "byte",
+    "short",
+    "integer",
+    "long",
+    "float",
+    "double",
+    "bigInteger",
+    "bigDecimal",
+    "timestamp",
+    "document",
 ];
 pub(crate) const LIFECYCLE: [&str; 6] = ["create", "put", "read", "update", "delete", "list"];
 
@@ -132,18 +146,27 @@ pub(crate) fn parse_file(source: &Source, sink: &mut Sink) -> Option<RawFile> {
         }
     };
     let Value::Object(mut root) = root else {
-        sink.push(Diagnostic::in_file(&file, "a model file must be a JSON object"));
+        sink.push(Diagnostic::in_file(
+            &file,
+            "a model file must be a JSON object",
+        ));
         return None;
     };
     let idl = match root.get("smithy") {
         Some(Value::String(v)) if v == "2" || v == "2.0" => IdlVersion::V2,
         Some(Value::String(v)) if v == "1" || v == "1.0" => IdlVersion::V1,
         Some(other) => {
-            sink.push(Diagnostic::in_file(&file, format!("unsupported `smithy` version {other}; use \"2.0\"")));
+            sink.push(Diagnostic::in_file(
+                &file,
+                format!("unsupported `smithy` version {other}; use \"2.0\""),
+            ));
             return None;
         }
         None => {
-            sink.push(Diagnostic::in_file(&file, "missing the `smithy` version key; add \"smithy\": \"2.0\""));
+            sink.push(Diagnostic::in_file(
+                &file,
+                "missing the `smithy` version key; add \"smithy\": \"2.0\"",
+            ));
             return None;
         }
     };
@@ -155,15 +178,29 @@ pub(crate) fn parse_file(source: &Source, sink: &mut Sink) -> Option<RawFile> {
             Map::new()
         }
     };
-    for key in root.keys().filter(|k| !["smithy", "shapes"].contains(&k.as_str())) {
-        sink.push(Diagnostic::in_file(&file, format!("unexpected top-level key `{key}`")));
+    for key in root
+        .keys()
+        .filter(|k| !["smithy", "shapes"].contains(&k.as_str()))
+    {
+        sink.push(Diagnostic::in_file(
+            &file,
+            format!("unexpected top-level key `{key}`"),
+        ));
     }
-    let mut out = RawFile { name: file.clone(), metadata, shapes: Vec::new(), applies: Vec::new() };
+    let mut out = RawFile {
+        name: file.clone(),
+        metadata,
+        shapes: Vec::new(),
+        applies: Vec::new(),
+    };
     let shapes = match root.remove("shapes") {
         None => return Some(out),
         Some(Value::Object(m)) => m,
         Some(_) => {
-            sink.push(Diagnostic::in_file(&file, "`shapes` must be an object keyed by shape id"));
+            sink.push(Diagnostic::in_file(
+                &file,
+                "`shapes` must be an object keyed by shape id",
+            ));
             return Some(out);
         }
     };
@@ -175,14 +212,22 @@ pub(crate) fn parse_file(source: &Source, sink: &mut Sink) -> Option<RawFile> {
                 continue;
             }
         };
-        let mut cx = Cx { file: &file, shape: &id, sink: &mut *sink };
+        let mut cx = Cx {
+            file: &file,
+            shape: &id,
+            sink: &mut *sink,
+        };
         let Value::Object(body) = value else {
             cx.error(&id, "a shape must be a JSON object");
             continue;
         };
         if body.get("type").and_then(Value::as_str) == Some("apply") {
             if let Some(traits) = cx.apply_traits(&body) {
-                out.applies.push(RawApply { file: file.clone(), target: id, traits });
+                out.applies.push(RawApply {
+                    file: file.clone(),
+                    target: id,
+                    traits,
+                });
             }
             continue;
         }
@@ -211,8 +256,14 @@ impl Cx<'_> {
 
     fn apply_traits(&mut self, body: &Map<String, Value>) -> Option<RawTraits> {
         let shape = self.shape.clone();
-        for key in body.keys().filter(|k| !["type", "traits"].contains(&k.as_str())) {
-            self.error(&shape, format!("unexpected key `{key}` in an `apply` entry (only `traits` is allowed)"));
+        for key in body
+            .keys()
+            .filter(|k| !["type", "traits"].contains(&k.as_str()))
+        {
+            self.error(
+                &shape,
+                format!("unexpected key `{key}` in an `apply` entry (only `traits` is allowed)"),
+            );
         }
         self.traits(&shape, body.get("traits"))
     }
@@ -234,26 +285,54 @@ impl Cx<'_> {
             "service" => &["version", "operations", "resources", "errors", "rename"],
             "operation" => &["input", "output", "errors"],
             "resource" => &[
-                "identifiers", "properties", "create", "put", "read", "update", "delete", "list",
-                "operations", "collectionOperations", "resources",
+                "identifiers",
+                "properties",
+                "create",
+                "put",
+                "read",
+                "update",
+                "delete",
+                "list",
+                "operations",
+                "collectionOperations",
+                "resources",
             ],
             other => {
-                let hint = super::diagnostics::did_you_mean(other, SIMPLE.iter().copied().chain([
-                    "enum", "intEnum", "structure", "union", "list", "set", "map", "service",
-                    "operation", "resource", "apply",
-                ]));
+                let hint = super::diagnostics::did_you_mean(
+                    other,
+                    SIMPLE.iter().copied().chain([
+                        "enum",
+                        "intEnum",
+                        "structure",
+                        "union",
+                        "list",
+                        "set",
+                        "map",
+                        "service",
+                        "operation",
+                        "resource",
+                        "apply",
+                    ]),
+                );
                 self.error(&id, format!("unknown shape type `{other}`{hint}"));
                 return None;
             }
         };
-        let traits = self.traits(&id, body.remove("traits").as_ref()).unwrap_or_default();
+        let traits = self
+            .traits(&id, body.remove("traits").as_ref())
+            .unwrap_or_default();
         let mixins = self.refs(&id, "mixins", body.remove("mixins").as_ref());
         for key in body.keys().filter(|k| !allowed.contains(&k.as_str())) {
             self.error(&id, format!("unexpected key `{key}` for a `{kind}` shape"));
         }
-        let mut shape = RawShape { mixins, ..RawShape::new(self.file.clone(), idl, kind.clone(), traits) };
+        let mut shape = RawShape {
+            mixins,
+            ..RawShape::new(self.file.clone(), idl, kind.clone(), traits)
+        };
         match kind.as_str() {
-            "enum" | "intEnum" | "structure" | "union" => self.members(&mut shape, body.get("members")),
+            "enum" | "intEnum" | "structure" | "union" => {
+                self.members(&mut shape, body.get("members"))
+            }
             "list" | "set" => self.fixed_members(&mut shape, &body, &["member"]),
             "map" => self.fixed_members(&mut shape, &body, &["key", "value"]),
             "service" => {
@@ -284,8 +363,11 @@ impl Cx<'_> {
                     }
                 }
                 shape.operations = self.refs(&id, "operations", body.get("operations"));
-                shape.collection_operations =
-                    self.refs(&id, "collectionOperations", body.get("collectionOperations"));
+                shape.collection_operations = self.refs(
+                    &id,
+                    "collectionOperations",
+                    body.get("collectionOperations"),
+                );
                 shape.resources = self.refs(&id, "resources", body.get("resources"));
             }
             _ => {}
@@ -318,7 +400,10 @@ impl Cx<'_> {
                     }
                 }
                 None if shape.mixins.is_empty() => {
-                    self.error(&id, format!("a `{}` shape needs a `{name}` key", shape.kind));
+                    self.error(
+                        &id,
+                        format!("a `{}` shape needs a `{name}` key", shape.kind),
+                    );
                 }
                 None => {}
             }
@@ -335,13 +420,22 @@ impl Cx<'_> {
             self.error(&member_id, "a member must be an object with a `target`");
             return None;
         };
-        for key in body.keys().filter(|k| !["target", "traits"].contains(&k.as_str())) {
+        for key in body
+            .keys()
+            .filter(|k| !["target", "traits"].contains(&k.as_str()))
+        {
             self.error(&member_id, format!("unexpected key `{key}` in a member"));
         }
         let target = self.one_ref(&member_id, "target", body.get("target"));
-        let traits = self.traits(&member_id, body.get("traits")).unwrap_or_default();
+        let traits = self
+            .traits(&member_id, body.get("traits"))
+            .unwrap_or_default();
         match target {
-            Some(target) => Some(RawMember { name: name.to_string(), target, traits }),
+            Some(target) => Some(RawMember {
+                name: name.to_string(),
+                target,
+                traits,
+            }),
             None => {
                 if body.get("target").is_none() {
                     self.error(&member_id, "missing `target`");
@@ -378,26 +472,34 @@ impl Cx<'_> {
         let text = match value {
             None => return None,
             Some(Value::String(s)) if key == "target" => s.as_str(),
-            Some(Value::Object(o)) if key != "target" => match o.get("target") {
-                Some(Value::String(s)) => s.as_str(),
-                _ => {
-                    self.error(at, format!("`{key}` must be a reference of the form {{\"target\": \"ns#Name\"}}"));
-                    return None;
+            Some(Value::Object(o)) if key != "target" => {
+                match o.get("target") {
+                    Some(Value::String(s)) => s.as_str(),
+                    _ => {
+                        self.error(at, format!("`{key}` must be a reference of the form {{\"target\": \"ns#Name\"}}"));
+                        return None;
+                    }
                 }
-            },
+            }
             Some(_) if key == "target" => {
                 self.error(at, "`target` must be a shape id string");
                 return None;
             }
             Some(_) => {
-                self.error(at, format!("`{key}` must be a reference of the form {{\"target\": \"ns#Name\"}}"));
+                self.error(
+                    at,
+                    format!("`{key}` must be a reference of the form {{\"target\": \"ns#Name\"}}"),
+                );
                 return None;
             }
         };
         match text.parse::<ShapeId>() {
             Ok(id) if id.member().is_none() => Some(id),
             Ok(_) => {
-                self.error(at, format!("`{key}` must name a shape, not the member `{text}`"));
+                self.error(
+                    at,
+                    format!("`{key}` must name a shape, not the member `{text}`"),
+                );
                 None
             }
             Err(e) => {
@@ -410,15 +512,26 @@ impl Cx<'_> {
     fn refs(&mut self, at: &ShapeId, key: &str, value: Option<&Value>) -> Vec<ShapeId> {
         match value {
             None => Vec::new(),
-            Some(Value::Array(items)) => items.iter().filter_map(|v| self.one_ref(at, key, Some(v))).collect(),
+            Some(Value::Array(items)) => items
+                .iter()
+                .filter_map(|v| self.one_ref(at, key, Some(v)))
+                .collect(),
             Some(_) => {
-                self.error(at, format!("`{key}` must be a list of {{\"target\": …}} references"));
+                self.error(
+                    at,
+                    format!("`{key}` must be a list of {{\"target\": …}} references"),
+                );
                 Vec::new()
             }
         }
     }
 
-    fn named_refs(&mut self, at: &ShapeId, key: &str, value: Option<&Value>) -> Vec<(String, ShapeId)> {
+    fn named_refs(
+        &mut self,
+        at: &ShapeId,
+        key: &str,
+        value: Option<&Value>,
+    ) -> Vec<(String, ShapeId)> {
         match value {
             None => Vec::new(),
             Some(Value::Object(map)) => map
@@ -426,7 +539,10 @@ impl Cx<'_> {
                 .filter_map(|(name, v)| Some((name.clone(), self.one_ref(at, key, Some(v))?)))
                 .collect(),
             Some(_) => {
-                self.error(at, format!("`{key}` must be an object of name → {{\"target\": …}}"));
+                self.error(
+                    at,
+                    format!("`{key}` must be an object of name → {{\"target\": …}}"),
+                );
                 Vec::new()
             }
         }
@@ -443,7 +559,10 @@ impl Cx<'_> {
                             out.insert(from, to.clone());
                         }
                         (Err(e), _) => self.error(at, format!("`rename` key: {e}")),
-                        _ => self.error(at, format!("`rename` of `{from}` must be a valid shape name string")),
+                        _ => self.error(
+                            at,
+                            format!("`rename` of `{from}` must be a valid shape name string"),
+                        ),
                     }
                 }
             }

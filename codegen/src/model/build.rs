@@ -15,30 +15,59 @@ pub(crate) fn build(merged: Merged, sink: &mut Sink) -> Model {
     for (id, raw) in merged.shapes {
         let traits = typed_traits(&raw.file, &id, &raw.traits, sink);
         let kind = kind(&id, &raw, &traits, sink);
-        shapes.insert(id.clone(), Shape { id, kind, traits, file: raw.file });
+        shapes.insert(
+            id.clone(),
+            Shape {
+                id,
+                kind,
+                traits,
+                file: raw.file,
+            },
+        );
     }
-    Model { metadata: merged.metadata, shapes }
+    Model {
+        metadata: merged.metadata,
+        shapes,
+    }
 }
 
 fn typed_traits(file: &str, at: &ShapeId, raw: &super::ast::RawTraits, sink: &mut Sink) -> Traits {
     let (traits, problems) = Traits::from_raw(raw);
     for (trait_id, problem) in problems {
-        sink.at(file, at, format!("trait `{trait_id}` has a malformed value: {problem}"));
+        sink.at(
+            file,
+            at,
+            format!("trait `{trait_id}` has a malformed value: {problem}"),
+        );
     }
     traits
 }
 
 fn member(file: &Arc<str>, owner: &ShapeId, raw: &RawMember, sink: &mut Sink) -> Member {
     let traits = typed_traits(file, &owner.with_member(&raw.name), &raw.traits, sink);
-    Member { name: raw.name.clone(), target: raw.target.clone(), traits }
+    Member {
+        name: raw.name.clone(),
+        target: raw.target.clone(),
+        traits,
+    }
 }
 
 fn kind(id: &ShapeId, raw: &RawShape, traits: &Traits, sink: &mut Sink) -> ShapeKind {
-    let members = |sink: &mut Sink| -> Vec<Member> { raw.members.iter().map(|m| member(&raw.file, id, m, sink)).collect() };
+    let members = |sink: &mut Sink| -> Vec<Member> {
+        raw.members
+            .iter()
+            .map(|m| member(&raw.file, id, m, sink))
+            .collect()
+    };
     match raw.kind.as_str() {
-        "string" if traits.legacy_enum.is_some() => {
-            ShapeKind::Enum(traits.legacy_enum.iter().flatten().map(legacy_enum_member).collect())
-        }
+        "string" if traits.legacy_enum.is_some() => ShapeKind::Enum(
+            traits
+                .legacy_enum
+                .iter()
+                .flatten()
+                .map(legacy_enum_member)
+                .collect(),
+        ),
         "enum" => ShapeKind::Enum(enum_members(id, raw, false, sink)),
         "intEnum" => ShapeKind::IntEnum(enum_members(id, raw, true, sink)),
         "list" | "set" => {
@@ -97,18 +126,37 @@ fn enum_members(id: &ShapeId, raw: &RawShape, int: bool, sink: &mut Sink) -> Vec
             (None, false) => EnumValue::String(m.name.clone()),
             (Some(EnumValue::Int(i)), true) => EnumValue::Int(*i),
             (_, true) => {
-                sink.at(&raw.file, &at, "an intEnum member needs an integer `smithy.api#enumValue`");
+                sink.at(
+                    &raw.file,
+                    &at,
+                    "an intEnum member needs an integer `smithy.api#enumValue`",
+                );
                 continue;
             }
             (Some(EnumValue::Int(_)), false) => {
-                sink.at(&raw.file, &at, "an enum member's `smithy.api#enumValue` must be a string");
+                sink.at(
+                    &raw.file,
+                    &at,
+                    "an enum member's `smithy.api#enumValue` must be a string",
+                );
                 continue;
             }
         };
         if m.target != prelude::unit() {
-            sink.at(&raw.file, &at, format!("enum members must target `smithy.api#Unit`, not `{}`", m.target));
+            sink.at(
+                &raw.file,
+                &at,
+                format!(
+                    "enum members must target `smithy.api#Unit`, not `{}`",
+                    m.target
+                ),
+            );
         }
-        out.push(EnumMember { name: m.name.clone(), value, traits });
+        out.push(EnumMember {
+            name: m.name.clone(),
+            value,
+            traits,
+        });
     }
     out
 }
@@ -117,8 +165,11 @@ fn enum_members(id: &ShapeId, raw: &RawShape, int: bool, sink: &mut Sink) -> Vec
 /// character that cannot appear in an identifier replaced by `_`.
 fn legacy_enum_member(def: &EnumDefinition) -> EnumMember {
     let name = def.name.clone().unwrap_or_else(|| {
-        let mut n: String =
-            def.value.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
+        let mut n: String = def
+            .value
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+            .collect();
         if !n.starts_with(|c: char| c.is_ascii_alphabetic()) {
             n.insert(0, 'V');
         }
@@ -132,5 +183,9 @@ fn legacy_enum_member(def: &EnumDefinition) -> EnumMember {
         enum_value: Some(EnumValue::String(def.value.clone())),
         ..Traits::default()
     };
-    EnumMember { name, value: EnumValue::String(def.value.clone()), traits }
+    EnumMember {
+        name,
+        value: EnumValue::String(def.value.clone()),
+        traits,
+    }
 }

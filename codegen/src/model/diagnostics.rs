@@ -20,7 +20,12 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A problem with no particular shape (a file-level or metadata problem).
     pub fn in_file(file: &str, message: impl Into<String>) -> Self {
-        Diagnostic { file: Some(file.into()), position: None, shape: None, message: message.into() }
+        Diagnostic {
+            file: Some(file.into()),
+            position: None,
+            shape: None,
+            message: message.into(),
+        }
     }
 
     /// A problem with a shape or member of a file.
@@ -117,7 +122,10 @@ impl Sink {
 
 /// The closest candidate to `wanted` (by edit distance, case-insensitive), if close enough to
 /// be a plausible typo: `" (did you mean `X`?)"`, or an empty string.
-pub(crate) fn did_you_mean<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
+pub(crate) fn did_you_mean<'a>(
+    wanted: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> String {
     let wanted_lc = wanted.to_ascii_lowercase();
     let best = candidates
         .into_iter()
@@ -153,7 +161,10 @@ mod tests {
 
     #[test]
     fn suggests_close_names_only() {
-        assert_eq!(did_you_mean("GameNme", ["GameName", "StageName"]), " (did you mean `GameName`?)");
+        assert_eq!(
+            did_you_mean("GameNme", ["GameName", "StageName"]),
+            " (did you mean `GameName`?)"
+        );
         assert_eq!(did_you_mean("Zebra", ["GameName", "StageName"]), "");
         assert_eq!(edit_distance("kitten", "sitting"), 3);
     }

@@ -16,8 +16,15 @@ pub(crate) struct Merged {
     pub shapes: BTreeMap<ShapeId, RawShape>,
 }
 
-pub(crate) fn merge(files: Vec<RawFile>, prelude: Vec<(ShapeId, RawShape)>, sink: &mut Sink) -> Merged {
-    let mut merged = Merged { metadata: Map::new(), shapes: prelude.into_iter().collect() };
+pub(crate) fn merge(
+    files: Vec<RawFile>,
+    prelude: Vec<(ShapeId, RawShape)>,
+    sink: &mut Sink,
+) -> Merged {
+    let mut merged = Merged {
+        metadata: Map::new(),
+        shapes: prelude.into_iter().collect(),
+    };
     let mut applies = Vec::new();
     for file in files {
         merge_metadata(&mut merged.metadata, file.metadata, &file.name, sink);
@@ -34,7 +41,12 @@ pub(crate) fn merge(files: Vec<RawFile>, prelude: Vec<(ShapeId, RawShape)>, sink
     merged
 }
 
-fn merge_metadata(into: &mut Map<String, Value>, from: Map<String, Value>, file: &str, sink: &mut Sink) {
+fn merge_metadata(
+    into: &mut Map<String, Value>,
+    from: Map<String, Value>,
+    file: &str,
+    sink: &mut Sink,
+) {
     for (key, value) in from {
         match (into.get_mut(&key), value) {
             (None, value) => {
@@ -52,7 +64,11 @@ fn merge_metadata(into: &mut Map<String, Value>, from: Map<String, Value>, file:
 
 /// What two definitions of one shape must agree on (everything but traits and the file).
 fn signature(shape: &RawShape) -> String {
-    let members: Vec<(&str, &ShapeId)> = shape.members.iter().map(|m| (m.name.as_str(), &m.target)).collect();
+    let members: Vec<(&str, &ShapeId)> = shape
+        .members
+        .iter()
+        .map(|m| (m.name.as_str(), &m.target))
+        .collect();
     format!(
         "{} {members:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?}",
         shape.kind,
@@ -77,7 +93,11 @@ fn define(shapes: &mut BTreeMap<ShapeId, RawShape>, id: ShapeId, shape: RawShape
         return;
     };
     if id.is_prelude() {
-        sink.at(&shape.file, &id, "redefines a prelude shape; choose a namespace other than `smithy.api`");
+        sink.at(
+            &shape.file,
+            &id,
+            "redefines a prelude shape; choose a namespace other than `smithy.api`",
+        );
         return;
     }
     if signature(existing) != signature(&shape) {
@@ -94,7 +114,11 @@ fn define(shapes: &mut BTreeMap<ShapeId, RawShape>, id: ShapeId, shape: RawShape
     }
     for (own, other) in existing.members.iter_mut().zip(shape.members) {
         for (trait_id, problem) in merge_traits(&mut own.traits, other.traits) {
-            sink.at(&shape.file, &id.with_member(&own.name), format!("trait `{trait_id}` {problem}"));
+            sink.at(
+                &shape.file,
+                &id.with_member(&own.name),
+                format!("trait `{trait_id}` {problem}"),
+            );
         }
     }
 }
@@ -110,7 +134,10 @@ pub(crate) fn merge_traits(into: &mut RawTraits, from: RawTraits) -> Vec<(ShapeI
             }
             (Some(Value::Array(existing)), Value::Array(more)) => existing.extend(more),
             (Some(existing), value) if *existing == value => {}
-            (Some(_), _) => conflicts.push((id, "is given two different values; only list values may be combined")),
+            (Some(_), _) => conflicts.push((
+                id,
+                "is given two different values; only list values may be combined",
+            )),
         }
     }
     conflicts
@@ -118,13 +145,29 @@ pub(crate) fn merge_traits(into: &mut RawTraits, from: RawTraits) -> Vec<(ShapeI
 
 fn apply_traits(shapes: &mut BTreeMap<ShapeId, RawShape>, apply: RawApply, sink: &mut Sink) {
     let root = apply.target.root();
-    let hint = did_you_mean(&root.to_string(), shapes.keys().map(ShapeId::to_string).collect::<Vec<_>>().iter().map(String::as_str));
+    let hint = did_you_mean(
+        &root.to_string(),
+        shapes
+            .keys()
+            .map(ShapeId::to_string)
+            .collect::<Vec<_>>()
+            .iter()
+            .map(String::as_str),
+    );
     let Some(shape) = shapes.get_mut(&root) else {
-        sink.at(&apply.file, &apply.target, format!("`apply` targets a shape that is not defined{hint}"));
+        sink.at(
+            &apply.file,
+            &apply.target,
+            format!("`apply` targets a shape that is not defined{hint}"),
+        );
         return;
     };
     if root.is_prelude() {
-        sink.at(&apply.file, &apply.target, "traits cannot be applied to prelude shapes; define a shape of your own");
+        sink.at(
+            &apply.file,
+            &apply.target,
+            "traits cannot be applied to prelude shapes; define a shape of your own",
+        );
         return;
     }
     let traits = match apply.target.member() {
@@ -135,21 +178,33 @@ fn apply_traits(shapes: &mut BTreeMap<ShapeId, RawShape>, apply: RawApply, sink:
                 Some(member) => &mut member.traits,
                 None => {
                     let hint = did_you_mean(name, names.iter().map(String::as_str));
-                    sink.at(&apply.file, &apply.target, format!("`apply` targets a member that `{root}` does not have{hint}"));
+                    sink.at(
+                        &apply.file,
+                        &apply.target,
+                        format!("`apply` targets a member that `{root}` does not have{hint}"),
+                    );
                     return;
                 }
             }
         }
     };
     for (trait_id, problem) in merge_traits(traits, apply.traits) {
-        sink.at(&apply.file, &apply.target, format!("`apply` of trait `{trait_id}` {problem}"));
+        sink.at(
+            &apply.file,
+            &apply.target,
+            format!("`apply` of trait `{trait_id}` {problem}"),
+        );
     }
 }
 
 const MIXIN: &str = "smithy.api#mixin";
 
 fn flatten_mixins(shapes: &mut BTreeMap<ShapeId, RawShape>, sink: &mut Sink) {
-    let ids: Vec<ShapeId> = shapes.iter().filter(|(_, s)| !s.mixins.is_empty()).map(|(id, _)| id.clone()).collect();
+    let ids: Vec<ShapeId> = shapes
+        .iter()
+        .filter(|(_, s)| !s.mixins.is_empty())
+        .map(|(id, _)| id.clone())
+        .collect();
     let mut done = BTreeSet::new();
     for id in ids {
         flatten_one(shapes, &id, &mut Vec::new(), &mut done, sink);
@@ -167,10 +222,19 @@ fn flatten_one(
     if done.contains(id) {
         return;
     }
-    let Some(mixins) = shapes.get(id).map(|s| s.mixins.clone()) else { return };
+    let Some(mixins) = shapes.get(id).map(|s| s.mixins.clone()) else {
+        return;
+    };
     if stack.contains(id) {
-        let file = shapes.get(id).map(|s| s.file.to_string()).unwrap_or_default();
-        sink.at(&file, id, "mixins form a cycle; a shape cannot mix itself in");
+        let file = shapes
+            .get(id)
+            .map(|s| s.file.to_string())
+            .unwrap_or_default();
+        sink.at(
+            &file,
+            id,
+            "mixins form a cycle; a shape cannot mix itself in",
+        );
         return;
     }
     stack.push(id.clone());
@@ -179,13 +243,27 @@ fn flatten_one(
     for mixin_id in &mixins {
         flatten_one(shapes, mixin_id, stack, done, sink);
         let (Some(shape), Some(mixin)) = (shapes.get(id), shapes.get(mixin_id)) else {
-            let file = shapes.get(id).map(|s| s.file.to_string()).unwrap_or_default();
-            sink.at(&file, id, format!("mixes in `{mixin_id}`, which is not defined"));
+            let file = shapes
+                .get(id)
+                .map(|s| s.file.to_string())
+                .unwrap_or_default();
+            sink.at(
+                &file,
+                id,
+                format!("mixes in `{mixin_id}`, which is not defined"),
+            );
             continue;
         };
         if !mixin.traits.contains_key(&mixin_trait()) || mixin.kind != shape.kind {
             let file = shape.file.to_string();
-            sink.at(&file, id, format!("mixes in `{mixin_id}`, which is not a `{}` shape with the `{MIXIN}` trait", shape.kind));
+            sink.at(
+                &file,
+                id,
+                format!(
+                    "mixes in `{mixin_id}`, which is not a `{}` shape with the `{MIXIN}` trait",
+                    shape.kind
+                ),
+            );
             continue;
         }
         for member in &mixin.members {
@@ -201,11 +279,19 @@ fn flatten_one(
     }
     stack.pop();
     done.insert(id.clone());
-    let Some(shape) = shapes.get_mut(id) else { return };
+    let Some(shape) = shapes.get_mut(id) else {
+        return;
+    };
     for own in std::mem::take(&mut shape.members) {
         match members.iter_mut().find(|m| m.name == own.name) {
-            Some(inherited) if inherited.target == own.target => inherited.traits.extend(own.traits),
-            Some(_) => sink.at(&shape.file, &id.with_member(&own.name), "redefines a mixin member with a different target"),
+            Some(inherited) if inherited.target == own.target => {
+                inherited.traits.extend(own.traits)
+            }
+            Some(_) => sink.at(
+                &shape.file,
+                &id.with_member(&own.name),
+                "redefines a mixin member with a different target",
+            ),
             None => members.push(own),
         }
     }
@@ -222,8 +308,16 @@ fn mixin_trait() -> ShapeId {
 /// `mixin` itself and the ids in its `localTraits` stay on the mixin.
 fn local_traits(mixin: &RawShape) -> BTreeSet<ShapeId> {
     let mut local = BTreeSet::from([mixin_trait()]);
-    if let Some(Value::Array(list)) = mixin.traits.get(&mixin_trait()).and_then(|v| v.get("localTraits")) {
-        local.extend(list.iter().filter_map(Value::as_str).filter_map(|s| s.parse().ok()));
+    if let Some(Value::Array(list)) = mixin
+        .traits
+        .get(&mixin_trait())
+        .and_then(|v| v.get("localTraits"))
+    {
+        local.extend(
+            list.iter()
+                .filter_map(Value::as_str)
+                .filter_map(|s| s.parse().ok()),
+        );
     }
     local
 }
@@ -236,7 +330,10 @@ fn interop_v1(shapes: &mut BTreeMap<ShapeId, RawShape>) {
     let box_id = ShapeId::prelude("box");
     for shape in shapes.values_mut().filter(|s| s.kind == "set") {
         shape.kind = "list".into();
-        shape.traits.entry(ShapeId::prelude("uniqueItems")).or_insert_with(|| Value::Object(Map::new()));
+        shape
+            .traits
+            .entry(ShapeId::prelude("uniqueItems"))
+            .or_insert_with(|| Value::Object(Map::new()));
     }
     for shape in shapes.values_mut().filter(|s| s.idl == IdlVersion::V1) {
         if let Some(zero) = Simple::from_name(&shape.kind).and_then(zero_value) {
@@ -253,7 +350,10 @@ fn interop_v1(shapes: &mut BTreeMap<ShapeId, RawShape>) {
             (s.traits.get(&default_id) == Some(&zero)).then(|| (id.clone(), zero))
         })
         .collect();
-    for shape in shapes.values_mut().filter(|s| s.idl == IdlVersion::V1 && s.kind == "structure") {
+    for shape in shapes
+        .values_mut()
+        .filter(|s| s.idl == IdlVersion::V1 && s.kind == "structure")
+    {
         for member in &mut shape.members {
             if member.traits.contains_key(&default_id) {
                 continue;

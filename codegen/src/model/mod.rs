@@ -41,7 +41,10 @@ pub struct Model {
 /// type and members, traits combine, `apply` entries add traits, and metadata arrays concatenate.
 pub fn load(sources: &[Source]) -> Result<Model, Diagnostics> {
     let mut sink = diagnostics::Sink::default();
-    let files: Vec<_> = sources.iter().filter_map(|s| ast::parse_file(s, &mut sink)).collect();
+    let files: Vec<_> = sources
+        .iter()
+        .filter_map(|s| ast::parse_file(s, &mut sink))
+        .collect();
     // A file that could not be read would make every reference into it dangle: stop here.
     if !sink.is_empty() {
         return Err(Diagnostics::new(sink.0));

@@ -40,13 +40,19 @@ const PRIMITIVE: &[(&str, &str)] = &[
 /// The prelude shapes, as raw shapes of a 2.0 file.
 pub(crate) fn shapes() -> Vec<(ShapeId, RawShape)> {
     let file: Arc<str> = PRELUDE_FILE.into();
-    let shape = |kind: &str, traits: RawTraits| RawShape::new(file.clone(), IdlVersion::V2, kind.into(), traits);
+    let shape = |kind: &str, traits: RawTraits| {
+        RawShape::new(file.clone(), IdlVersion::V2, kind.into(), traits)
+    };
     let mut out: Vec<(ShapeId, RawShape)> = SIMPLE
         .iter()
         .map(|(name, kind, _)| (ShapeId::prelude(name), shape(kind, RawTraits::new())))
         .collect();
     for (name, kind) in PRIMITIVE {
-        let zero = if *kind == "boolean" { json!(false) } else { json!(0) };
+        let zero = if *kind == "boolean" {
+            json!(false)
+        } else {
+            json!(0)
+        };
         let traits = RawTraits::from([(ShapeId::prelude("default"), zero)]);
         out.push((ShapeId::prelude(name), shape(kind, traits)));
     }

@@ -74,14 +74,23 @@ impl Simple {
 
     /// The AST name.
     pub fn name(self) -> &'static str {
-        Self::ALL.iter().find(|(s, _)| *s == self).map_or("", |(_, n)| n)
+        Self::ALL
+            .iter()
+            .find(|(s, _)| *s == self)
+            .map_or("", |(_, n)| n)
     }
 
     /// True for the types whose IDL 1.0 unboxed form has a zero default.
     pub fn is_primitive(self) -> bool {
         matches!(
             self,
-            Simple::Boolean | Simple::Byte | Simple::Short | Simple::Integer | Simple::Long | Simple::Float | Simple::Double
+            Simple::Boolean
+                | Simple::Byte
+                | Simple::Short
+                | Simple::Integer
+                | Simple::Long
+                | Simple::Float
+                | Simple::Double
         )
     }
 }
@@ -231,13 +240,25 @@ impl Shape {
 
     /// Every shape id this shape refers to, with the member (if any) that refers to it.
     pub fn references(&self) -> Vec<(Option<&str>, &ShapeId)> {
-        let mut out: Vec<(Option<&str>, &ShapeId)> =
-            self.members().into_iter().map(|m| (Some(m.name.as_str()), &m.target)).collect();
+        let mut out: Vec<(Option<&str>, &ShapeId)> = self
+            .members()
+            .into_iter()
+            .map(|m| (Some(m.name.as_str()), &m.target))
+            .collect();
         match &self.kind {
-            ShapeKind::Service(s) => out.extend(s.operations.iter().chain(&s.resources).chain(&s.errors).map(|t| (None, t))),
-            ShapeKind::Operation(o) => {
-                out.extend([&o.input, &o.output].into_iter().chain(&o.errors).map(|t| (None, t)))
-            }
+            ShapeKind::Service(s) => out.extend(
+                s.operations
+                    .iter()
+                    .chain(&s.resources)
+                    .chain(&s.errors)
+                    .map(|t| (None, t)),
+            ),
+            ShapeKind::Operation(o) => out.extend(
+                [&o.input, &o.output]
+                    .into_iter()
+                    .chain(&o.errors)
+                    .map(|t| (None, t)),
+            ),
             ShapeKind::Resource(r) => out.extend(
                 r.identifiers
                     .iter()

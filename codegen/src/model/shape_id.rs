@@ -47,7 +47,11 @@ impl ShapeId {
 
     /// The id of the shape that contains this member (or the id itself for a shape id).
     pub fn root(&self) -> ShapeId {
-        ShapeId { namespace: self.namespace.clone(), name: self.name.clone(), member: None }
+        ShapeId {
+            namespace: self.namespace.clone(),
+            name: self.name.clone(),
+            member: None,
+        }
     }
 
     /// The id of member `member` of this shape.
@@ -66,7 +70,11 @@ impl ShapeId {
 
     /// The id of a prelude shape. Only for names known to be valid identifiers.
     pub(crate) fn prelude(name: &str) -> ShapeId {
-        ShapeId { namespace: PRELUDE_NAMESPACE.into(), name: name.into(), member: None }
+        ShapeId {
+            namespace: PRELUDE_NAMESPACE.into(),
+            name: name.into(),
+            member: None,
+        }
     }
 }
 
@@ -85,7 +93,10 @@ impl FromStr for ShapeId {
     type Err = ShapeIdError;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let err = |reason| ShapeIdError { text: text.to_string(), reason };
+        let err = |reason| ShapeIdError {
+            text: text.to_string(),
+            reason,
+        };
         let (namespace, rest) = text.split_once('#').ok_or_else(|| err("missing `#`"))?;
         if namespace.is_empty() || !namespace.split('.').all(is_identifier) {
             return Err(err("bad namespace"));

@@ -214,7 +214,9 @@ pub struct Paginated {
 impl Paginated {
     /// This operation-level value with the service-level value filling the keys it leaves unset.
     pub fn merged_over(&self, service: Option<&Paginated>) -> Paginated {
-        let Some(s) = service else { return self.clone() };
+        let Some(s) = service else {
+            return self.clone();
+        };
         Paginated {
             input_token: self.input_token.clone().or_else(|| s.input_token.clone()),
             output_token: self.output_token.clone().or_else(|| s.output_token.clone()),
@@ -429,7 +431,9 @@ impl Traits {
             "enumValue" => {
                 self.enum_value = Some(match v {
                     Value::String(s) => EnumValue::String(s.clone()),
-                    Value::Number(n) if n.is_i64() => EnumValue::Int(n.as_i64().unwrap_or_default()),
+                    Value::Number(n) if n.is_i64() => {
+                        EnumValue::Int(n.as_i64().unwrap_or_default())
+                    }
                     _ => return Err("expected a string or an integer".into()),
                 });
                 Ok(())
@@ -492,10 +496,14 @@ fn flag(slot: &mut bool, v: &Value) -> Result<(), String> {
 }
 
 fn range(v: &Value) -> Result<Range, String> {
-    let Value::Object(map) = v else { return Err("expected an object with `min` and/or `max`".into()) };
+    let Value::Object(map) = v else {
+        return Err("expected an object with `min` and/or `max`".into());
+    };
     let mut r = Range::default();
     for (key, value) in map {
-        let Value::Number(n) = value else { return Err(format!("`{key}` must be a number")) };
+        let Value::Number(n) = value else {
+            return Err(format!("`{key}` must be a number"));
+        };
         match key.as_str() {
             "min" => r.min = Some(n.to_string()),
             "max" => r.max = Some(n.to_string()),
@@ -514,7 +522,10 @@ mod tests {
     use serde_json::json;
 
     fn raw(pairs: &[(&str, Value)]) -> RawTraits {
-        pairs.iter().map(|(k, v)| (k.parse().unwrap(), v.clone())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.parse().unwrap(), v.clone()))
+            .collect()
     }
 
     #[test]
@@ -544,7 +555,14 @@ mod tests {
             ("smithy.api#timestampFormat", json!("iso")),
         ]));
         let ids: Vec<String> = problems.iter().map(|(id, _)| id.to_string()).collect();
-        assert_eq!(ids, ["smithy.api#http", "smithy.api#required", "smithy.api#timestampFormat"]);
+        assert_eq!(
+            ids,
+            [
+                "smithy.api#http",
+                "smithy.api#required",
+                "smithy.api#timestampFormat"
+            ]
+        );
         assert!(problems[0].1.contains("uri"), "{}", problems[0].1);
     }
 }

@@ -64,8 +64,9 @@ pub fn sign_request(
     };
     // The signed `host` header, sent as signed (as botocore does) rather than left to the transport.
     if !request.headers().contains_key(http::header::HOST) {
-        let host = HeaderValue::from_str(authority.as_str())
-            .map_err(|_| signing_error(format!("cannot sign the request: invalid host {authority}")))?;
+        let host = HeaderValue::from_str(authority.as_str()).map_err(|_| {
+            signing_error(format!("cannot sign the request: invalid host {authority}"))
+        })?;
         request.headers_mut().insert(http::header::HOST, host);
     }
 

@@ -57,4 +57,3 @@ where
     let context = format!("union `{union_name}` member `{key}`");
     select(key, value).map_err(|error| D::Error::custom(format_args!("{context}: {error}")))
 }
-

@@ -19,7 +19,11 @@ impl BuildError {
     /// The error for the members flagged missing in `members` (`(name, is_missing)` pairs, in
     /// declaration order), as generated builders check them.
     pub fn from_flags(type_name: &'static str, members: &[(&'static str, bool)]) -> Self {
-        let missing = members.iter().filter(|(_, missing)| *missing).map(|(name, _)| *name).collect();
+        let missing = members
+            .iter()
+            .filter(|(_, missing)| *missing)
+            .map(|(name, _)| *name)
+            .collect();
         BuildError { type_name, missing }
     }
 

@@ -58,7 +58,9 @@ pub(super) fn take_bound(
     let mut named_query = BTreeSet::new();
     let mut deferred = Vec::new();
     for member in members.iter().filter(|member| is_bound(member)) {
-        let value = object.shift_remove(member.key).filter(|value| !value.is_null());
+        let value = object
+            .shift_remove(member.key)
+            .filter(|value| !value.is_null());
         let fault = |message: String| Fault::new(target(member), message);
         match (member.location, value) {
             (Location::Payload { .. }, value) => bound.payload = value,
