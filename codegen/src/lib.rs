@@ -13,7 +13,7 @@ pub mod model;
 pub mod names;
 pub mod render;
 
-pub use emit::CrateOptions;
+pub use emit::{CrateOptions, RuntimeDependency};
 pub use error::Error;
 
 /// A generated file: its path relative to the crate directory, and its contents.
@@ -36,6 +36,9 @@ pub struct GeneratedCrate {
     pub types: usize,
     /// How many operations it has.
     pub operations: usize,
+    /// Things the user should know about the generated code, one sentence each (operations
+    /// left out, and why).
+    pub notices: Vec<String>,
 }
 
 /// Generates the crate of one service of a loaded model.
@@ -61,6 +64,16 @@ pub fn generate_service(
         files,
         types: service.types.len(),
         operations: service.operations.len(),
+        notices: service
+            .omitted
+            .iter()
+            .map(|o| {
+                format!(
+                    "operation `{}` is left out of the client: {}",
+                    o.name, o.reason
+                )
+            })
+            .collect(),
     })
 }
 

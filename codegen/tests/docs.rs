@@ -4,6 +4,9 @@
 // Test setup that cannot proceed panics with the failure.
 #![allow(clippy::unwrap_used)]
 
+#[path = "../../tests/src/shared.rs"]
+mod shared;
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -260,10 +263,7 @@ fn collect_docs(value: &serde_json::Value, out: &mut Vec<String>) {
 }
 
 fn model_docs(dir: &Path) -> Vec<String> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        println!("skipping {}: directory absent", dir.display());
-        return Vec::new();
-    };
+    let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
     let mut files: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
@@ -279,8 +279,9 @@ fn model_docs(dir: &Path) -> Vec<String> {
 }
 
 fn corpus() -> Vec<String> {
-    let mut docs =
-        model_docs(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/aws-models"));
+    let mut docs = shared::shared_dir_for("docs corpus", "aws-models")
+        .map(|dir| model_docs(&dir))
+        .unwrap_or_default();
     docs.extend(model_docs(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("../models"),
     ));

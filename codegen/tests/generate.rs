@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use codegen::model::{self, Source};
-use codegen::{CrateOptions, GeneratedCrate};
+use codegen::{CrateOptions, GeneratedCrate, RuntimeDependency};
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -38,7 +38,7 @@ fn generate(name: &str, runtime_path: &str) -> GeneratedCrate {
     );
     let model = model::load(&[source]).unwrap_or_else(|e| panic!("{name}: {e}"));
     let options = CrateOptions {
-        runtime_path: runtime_path.into(),
+        runtime: RuntimeDependency::Path(runtime_path.into()),
         model_files: vec![format!("{name}.json")],
         standalone: false,
     };

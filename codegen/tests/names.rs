@@ -4,6 +4,9 @@
 // Test setup that cannot proceed panics with the failure.
 #![allow(clippy::unwrap_used)]
 
+#[path = "../../tests/src/shared.rs"]
+mod shared;
+
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -503,8 +506,6 @@ fn golden_local_models() {
     insta::assert_snapshot!("golden_local_models", out);
 }
 
-const AWS_MODELS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/aws-models");
-
 /// Reports (without failing) every collision resolved by a suffix in all available models, and
 /// checks that all names in them are valid identifiers.
 #[test]
@@ -514,8 +515,9 @@ fn collisions_in_available_models() {
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
         .collect();
-    if let Ok(dir) = std::fs::read_dir(AWS_MODELS) {
-        files.extend(dir.filter_map(|e| e.ok().map(|e| e.path())));
+    if let Some(dir) = shared::shared_dir_for("collisions_in_available_models", "aws-models") {
+        let entries = std::fs::read_dir(&dir).unwrap();
+        files.extend(entries.filter_map(|e| e.ok().map(|e| e.path())));
     }
     files.sort();
     let mut collisions = BTreeMap::new();

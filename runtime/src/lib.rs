@@ -1,11 +1,10 @@
 //! Runtime support for the crates under `generated/`.
 //!
 //! The generated crates carry per-operation data (names, routes, shapes); the logic that
-//! interprets that data (protocol codecs, transport, signing, retries, pagination, waiter
-//! polling and server routing) is written once, here.
-//!
-//! The crate is intentionally small while the generator grows; each protocol feature lands
-//! together with the tests that exercise it.
+//! interprets that data is written once, here. Today that is the protocol codecs (awsJson1_0,
+//! awsJson1_1 and restJson1, in both directions), the transport, SigV4 signing and retries.
+//! Pagination, waiters and server routing are not here yet; each lands together with the
+//! tests that exercise it.
 //!
 //! # Contents
 //!

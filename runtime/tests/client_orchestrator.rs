@@ -496,6 +496,40 @@ async fn default_token_is_a_uuid_v4_reused_across_retries() {
 }
 
 #[tokio::test(start_paused = true)]
+async fn every_attempt_carries_the_invocation_id_and_its_attempt_number() {
+    let transport = ScriptedTransport::new();
+    transport
+        .push_json(503, "{}")
+        .push_json(503, "{}")
+        .push_json(200, ok_body())
+        .push_json(200, ok_body());
+    let handle = handle(&transport);
+    handle.call::<CreateThing>(input("a")).await.unwrap();
+    handle.call::<CreateThing>(input("b")).await.unwrap();
+    let requests = transport.requests();
+    let header = |i: usize, name: &str| requests[i].headers()[name].to_str().unwrap().to_owned();
+    let attempts: Vec<String> = (0..4).map(|i| header(i, "amz-sdk-request")).collect();
+    assert_eq!(
+        attempts,
+        [
+            "attempt=1; max=3",
+            "attempt=2; max=3",
+            "attempt=3; max=3",
+            "attempt=1; max=3"
+        ]
+    );
+    let ids: Vec<String> = (0..4).map(|i| header(i, "amz-sdk-invocation-id")).collect();
+    assert!(
+        ids[..3].iter().all(|id| *id == ids[0]),
+        "one id per call: {ids:?}"
+    );
+    assert_ne!(ids[3], ids[0], "a new call gets a new id");
+    for id in &ids {
+        assert_eq!((id.len(), id.as_bytes()[14]), (36, b'4'), "a UUID v4: {id}");
+    }
+}
+
+#[tokio::test(start_paused = true)]
 async fn missing_region_is_an_error_not_a_panic() {
     let transport = ScriptedTransport::new();
     let config = Config::builder()

@@ -11,18 +11,14 @@ pub fn repo_root() -> PathBuf {
 }
 
 /// The `../shared` directory beside the repository, or `None` (with a printed notice) when it
-/// is absent, as it is outside this workplace. Tests that need it return early on `None`.
+/// is absent, as it is outside this workplace; a missing directory fails under `CI=true`.
+/// Tests that need it return early on `None`.
 pub fn shared_dir(test: &str) -> Option<PathBuf> {
-    let dir = repo_root().join("..").join("shared");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        println!("notice: {test} skipped: {} is absent", dir.display());
-        None
-    }
+    shared::shared_dir_for(test, "")
 }
 
 pub mod model_view;
 pub mod project;
 pub mod samples;
 pub mod seeds;
+pub mod shared;

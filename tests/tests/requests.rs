@@ -38,6 +38,17 @@ fn config(transport: &ScriptedTransport) -> Config {
         .build()
 }
 
+/// The `amz-sdk-invocation-id` value (a fresh UUID per call) as `<uuid>`, once checked to be
+/// a UUID; other header values unchanged.
+fn mask_invocation_id(name: &str, value: &str) -> String {
+    if name != "amz-sdk-invocation-id" {
+        return value.to_string();
+    }
+    let uuid = uuid::Uuid::parse_str(value).unwrap_or_else(|e| panic!("{value}: {e}"));
+    assert_eq!(uuid.get_version_num(), 4, "{value}");
+    "<uuid>".to_string()
+}
+
 /// Method, URI, the stable headers (sorted) and the body, pretty-printed when it is JSON.
 fn describe(request: &http::Request<bytes::Bytes>) -> String {
     let mut out = format!("{} {}\n", request.method(), request.uri());
@@ -46,10 +57,8 @@ fn describe(request: &http::Request<bytes::Bytes>) -> String {
         .iter()
         .filter(|(name, _)| !VOLATILE.contains(&name.as_str()))
         .map(|(name, value)| {
-            (
-                name.to_string(),
-                value.to_str().unwrap_or("<binary>").to_string(),
-            )
+            let text = value.to_str().unwrap_or("<binary>");
+            (name.to_string(), mask_invocation_id(name.as_str(), text))
         })
         .collect();
     headers.sort();

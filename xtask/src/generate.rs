@@ -5,7 +5,7 @@ use std::path::{Component, Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::Context;
-use codegen::{CrateOptions, GeneratedCrate};
+use codegen::{CrateOptions, GeneratedCrate, RuntimeDependency};
 
 use crate::models::{self, plural, ModelGroup};
 
@@ -17,6 +17,9 @@ pub struct Generate {
     pub models: Vec<PathBuf>,
     /// Output directory (default: `generated/`).
     pub out: Option<PathBuf>,
+    /// How the crates depend on the runtime (default: a path dependency on this checkout's
+    /// `runtime/`).
+    pub runtime: Option<RuntimeDependency>,
 }
 
 /// A file whose contents on disk differ from what the generator produces.
@@ -40,7 +43,7 @@ pub fn run(args: Generate) -> anyhow::Result<bool> {
     let mut produced_crates = BTreeSet::new();
     for group in &groups {
         let group_started = Instant::now();
-        let crates = generate_group(group, &root, &out)?;
+        let crates = generate_group(group, &root, &out, args.runtime.as_ref())?;
         let generation = group_started.elapsed().as_secs_f64() / crates.len().max(1) as f64;
         for krate in crates {
             let dir = out.join(&krate.name);
@@ -58,6 +61,9 @@ pub fn run(args: Generate) -> anyhow::Result<bool> {
                 changes.len() - before,
                 if args.check { "stale" } else { "changed" },
             );
+            for notice in &krate.notices {
+                println!("notice: {}: {notice}", krate.name);
+            }
             produced_crates.insert(krate.name.clone());
         }
     }
@@ -76,6 +82,12 @@ pub fn run(args: Generate) -> anyhow::Result<bool> {
         plural(changes.len()),
         if args.check { "stale" } else { "changed" },
     );
+    if default_out && !args.check && !changes.is_empty() {
+        println!(
+            "next: run `cargo test --workspace`, review snapshot changes with `cargo insta review`, \
+             then commit models/, generated/ and the snapshots together"
+        );
+    }
     if args.check && !changes.is_empty() {
         eprintln!("generated code is out of date:");
         for c in &changes {
@@ -92,6 +104,7 @@ fn generate_group(
     group: &ModelGroup,
     root: &Path,
     out: &Path,
+    runtime: Option<&RuntimeDependency>,
 ) -> anyhow::Result<Vec<GeneratedCrate>> {
     let sources = group.read()?;
     let model =
@@ -100,17 +113,32 @@ fn generate_group(
         .chain(&group.overlays)
         .map(|p| display_path(p, root))
         .collect();
-    // Each crate lives in `out/<crate>`, one level below `out`.
-    let runtime_path = format!("../{}", relative_path(out, &root.join("runtime")));
+    let in_workspace = out == root.join("generated");
+    let runtime = runtime
+        .cloned()
+        .unwrap_or_else(|| default_runtime(root, out, in_workspace));
     // Crates outside `generated/` are not workspace members: they get a workspace of their own.
     let options = CrateOptions {
-        runtime_path,
+        runtime,
         model_files,
-        standalone: out != root.join("generated"),
+        standalone: !in_workspace,
     };
     let crates = codegen::generate(&model, &options)
         .map_err(|e| anyhow::anyhow!("{}: {e}", group.name()))?;
     Ok(crates)
+}
+
+/// The runtime dependency when none is given: `generated/` crates reach `runtime/` by a
+/// relative path (they move with the repository); crates generated elsewhere by the absolute
+/// path of this checkout's `runtime/`, so that they keep building when they are moved.
+fn default_runtime(root: &Path, out: &Path, in_workspace: bool) -> RuntimeDependency {
+    let runtime = root.join("runtime");
+    if in_workspace {
+        // Each crate lives in `out/<crate>`, one level below `out`.
+        RuntimeDependency::Path(format!("../{}", relative_path(out, &runtime)))
+    } else {
+        RuntimeDependency::Path(normalize(&runtime).to_string_lossy().replace('\\', "/"))
+    }
 }
 
 /// Writes (or, in check mode, compares) every file of a crate, and removes files it no longer
@@ -149,7 +177,7 @@ fn sync_crate(
         }
     }
     for path in files_under(dir)? {
-        if !expected.contains(&path) {
+        if !expected.contains(&path) && was_generated(&path) {
             changes.push(Change {
                 path: path.clone(),
                 kind: "no longer generated",
@@ -160,7 +188,42 @@ fn sync_crate(
             }
         }
     }
+    if !check {
+        remove_empty_dirs(dir);
+    }
     Ok(())
+}
+
+/// Whether a file on disk was written by the generator: its first line carries the
+/// `@generated` marker every generated file starts with. `Cargo.lock` never counts: Cargo
+/// writes it with a marker of its own.
+fn was_generated(path: &Path) -> bool {
+    if path.file_name().is_some_and(|n| n == "Cargo.lock") {
+        return false;
+    }
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let mut first = String::new();
+    let mut reader = std::io::BufReader::new(file);
+    std::io::BufRead::read_line(&mut reader, &mut first).is_ok()
+        && first.contains(codegen::render::GENERATED_MARKER)
+}
+
+/// Removes the directories below `dir` (and `dir` itself) that are empty after generated
+/// files were removed.
+fn remove_empty_dirs(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() && path.file_name().is_some_and(|n| n != "target") {
+            remove_empty_dirs(&path);
+        }
+    }
+    // Fails, as intended, when something is left in it.
+    let _ = std::fs::remove_dir(dir);
 }
 
 /// Crate directories under `generated/` that no model produces any more.
@@ -180,15 +243,23 @@ fn remove_stale_crates(
             .and_then(|n| n.to_str())
             .unwrap_or_default()
             .to_string();
-        if path.is_dir() && !produced.contains(&name) {
-            changes.push(Change {
-                path: path.clone(),
-                kind: "no longer generated",
-            });
-            if !check {
-                std::fs::remove_dir_all(&path)
-                    .with_context(|| format!("cannot remove {}", path.display()))?;
+        if !path.is_dir() || produced.contains(&name) {
+            continue;
+        }
+        for file in files_under(&path)? {
+            if was_generated(&file) {
+                changes.push(Change {
+                    path: file.clone(),
+                    kind: "no longer generated",
+                });
+                if !check {
+                    std::fs::remove_file(&file)
+                        .with_context(|| format!("cannot remove {}", file.display()))?;
+                }
             }
+        }
+        if !check {
+            remove_empty_dirs(&path);
         }
     }
     Ok(())

@@ -1,7 +1,8 @@
 //! `cargo xtask`: project automation. The only part of the project that touches the filesystem.
 //!
 //! - `cargo xtask validate [PATH…]`: load and validate models, print a summary per service.
-//! - `cargo xtask generate [--check] [--model PATH…] [--out DIR]`: regenerate `generated/`.
+//! - `cargo xtask generate [--check] [--model PATH…] [--out DIR] [--runtime-path PATH |
+//!   --runtime-version VERSION]`: regenerate `generated/`.
 
 mod generate;
 mod models;
@@ -11,6 +12,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand};
+use codegen::RuntimeDependency;
 
 #[derive(Parser)]
 #[command(
@@ -44,6 +46,16 @@ enum Command {
         /// Output directory; each crate goes to `DIR/<crate>` (default: `generated/`).
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
+        /// Depend on the runtime crate at PATH, written into Cargo.toml as given (a relative
+        /// PATH is relative to each generated crate's directory). Default: `generated/` crates
+        /// use `../../runtime`, crates generated with `--out` the absolute path of this
+        /// checkout's `runtime/`.
+        #[arg(long, value_name = "PATH", conflicts_with = "runtime_version")]
+        runtime_path: Option<String>,
+        /// Depend on `smithy-runtime` from a registry with this version requirement (`0.1`)
+        /// instead of a path.
+        #[arg(long, value_name = "VERSION")]
+        runtime_version: Option<String>,
     },
 }
 
@@ -51,8 +63,23 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Validate { paths } => validate(paths),
-        Command::Generate { check, models, out } => {
-            generate::run(generate::Generate { check, models, out }).map(|ok| {
+        Command::Generate {
+            check,
+            models,
+            out,
+            runtime_path,
+            runtime_version,
+        } => {
+            let runtime = runtime_path
+                .map(RuntimeDependency::Path)
+                .or(runtime_version.map(RuntimeDependency::Version));
+            generate::run(generate::Generate {
+                check,
+                models,
+                out,
+                runtime,
+            })
+            .map(|ok| {
                 if ok {
                     ExitCode::SUCCESS
                 } else {

@@ -44,20 +44,18 @@ pub fn repo_root() -> PathBuf {
 }
 
 /// Groups the given files and directories (not recursing) into base models with their overlays.
+///
+/// In a directory, `NAME.json` is a base model and `NAME.*.json` an overlay of it. A file named
+/// explicitly is a base model whatever its name (`maps-2.0.json`), loaded with the overlays
+/// beside it (`maps-2.0.*.json`), unless it is an overlay of another model given.
 pub fn discover(paths: &[PathBuf]) -> anyhow::Result<Vec<ModelGroup>> {
-    let mut files = Vec::new();
+    let mut scanned = Vec::new();
+    let mut explicit = Vec::new();
     for path in paths {
         if path.is_dir() {
-            let entries = std::fs::read_dir(path)
-                .with_context(|| format!("cannot list {}", path.display()))?;
-            for entry in entries {
-                let file = entry?.path();
-                if file.is_file() && file.extension().is_some_and(|e| e == "json") {
-                    files.push(file);
-                }
-            }
+            scanned.extend(json_files(path)?);
         } else if path.is_file() {
-            files.push(path.clone());
+            explicit.push(path.clone());
         } else {
             bail!(
                 "{} does not exist; pass model files or directories, or nothing for models/",
@@ -65,39 +63,25 @@ pub fn discover(paths: &[PathBuf]) -> anyhow::Result<Vec<ModelGroup>> {
             );
         }
     }
-    files.sort();
-    files.dedup();
-    let stem = |p: &Path| {
-        p.file_name()
-            .and_then(|n| n.to_str())
-            .map(|n| n.trim_end_matches(".json").to_string())
-    };
-    let mut groups: Vec<ModelGroup> = Vec::new();
-    for file in &files {
-        let Some(name) = stem(file) else { continue };
-        if !name.contains('.') {
+    scanned.sort();
+    scanned.dedup();
+    let mut groups = group_directory_files(&scanned)?;
+    for file in &explicit {
+        let known = groups
+            .iter()
+            .any(|g| g.base == *file || g.overlays.contains(file));
+        if !known {
+            let overlays = overlays_beside(file)?;
             groups.push(ModelGroup {
                 base: file.clone(),
-                overlays: Vec::new(),
+                overlays,
             });
         }
     }
-    for file in &files {
-        let Some(name) = stem(file) else { continue };
-        let Some((base_name, _)) = name.split_once('.') else {
-            continue;
-        };
-        let base = groups.iter_mut().find(|g| {
-            stem(&g.base).as_deref() == Some(base_name) && g.base.parent() == file.parent()
-        });
-        match base {
-            Some(group) => group.overlays.push(file.clone()),
-            None => bail!(
-                "overlay {} has no base model {base_name}.json beside it",
-                file.display()
-            ),
-        }
-    }
+    // An explicit base's overlays may have been given explicitly too.
+    let overlays: Vec<PathBuf> = groups.iter().flat_map(|g| g.overlays.clone()).collect();
+    groups.retain(|g| !overlays.contains(&g.base));
+    groups.sort_by(|a, b| a.base.cmp(&b.base));
     if groups.is_empty() {
         bail!(
             "no model files found in {}",
@@ -109,6 +93,83 @@ pub fn discover(paths: &[PathBuf]) -> anyhow::Result<Vec<ModelGroup>> {
         );
     }
     Ok(groups)
+}
+
+/// The `.json` files directly in `dir`.
+fn json_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let entries =
+        std::fs::read_dir(dir).with_context(|| format!("cannot list {}", dir.display()))?;
+    let mut files = Vec::new();
+    for entry in entries {
+        let file = entry?.path();
+        if file.is_file() && file.extension().is_some_and(|e| e == "json") {
+            files.push(file);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// The file name without `.json`.
+fn stem(path: &Path) -> Option<String> {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .map(|n| n.trim_end_matches(".json").to_string())
+}
+
+/// Groups files found by scanning directories: `NAME.json` bases, `NAME.*.json` overlays.
+fn group_directory_files(files: &[PathBuf]) -> anyhow::Result<Vec<ModelGroup>> {
+    let mut groups: Vec<ModelGroup> = Vec::new();
+    for file in files {
+        let Some(name) = stem(file) else { continue };
+        if !name.contains('.') {
+            groups.push(ModelGroup {
+                base: file.clone(),
+                overlays: Vec::new(),
+            });
+        }
+    }
+    for file in files {
+        let Some(name) = stem(file) else { continue };
+        let Some((base_name, _)) = name.split_once('.') else {
+            continue;
+        };
+        let base = groups.iter_mut().find(|g| {
+            stem(&g.base).as_deref() == Some(base_name) && g.base.parent() == file.parent()
+        });
+        match base {
+            Some(group) => group.overlays.push(file.clone()),
+            None => bail!(
+                "overlay {} has no base model {base_name}.json beside it; name a model file \
+                 explicitly to load it as a model",
+                file.display()
+            ),
+        }
+    }
+    Ok(groups)
+}
+
+/// The overlays of an explicitly named model file: `STEM.*.json` in its directory.
+fn overlays_beside(file: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let Some(name) = stem(file) else {
+        return Ok(Vec::new());
+    };
+    let dir = match file.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let prefix = format!("{name}.");
+    Ok(json_files(&dir)?
+        .into_iter()
+        .filter(|f| stem(f).is_some_and(|s| s.starts_with(&prefix)))
+        .map(|f| {
+            if file.parent().is_some_and(|p| p.as_os_str().is_empty()) {
+                f.strip_prefix("./").map(Path::to_path_buf).unwrap_or(f)
+            } else {
+                f
+            }
+        })
+        .collect())
 }
 
 /// One line per service: its id, shapes in its closure, operations and resources.

@@ -5,6 +5,9 @@
 
 mod common;
 
+#[path = "../../tests/src/shared.rs"]
+mod shared;
+
 use common::{repo, xtask};
 
 #[test]
@@ -26,14 +29,10 @@ fn accepts_the_project_models_with_a_line_per_service() {
 
 #[test]
 fn accepts_all_eight_official_models() {
-    let shared = repo().join("../shared/aws-models");
-    if !shared.is_dir() {
-        println!(
-            "notice: official models absent ({}); test skipped",
-            shared.display()
-        );
+    let Some(shared) = shared::shared_dir_for("accepts_all_eight_official_models", "aws-models")
+    else {
         return;
-    }
+    };
     let (ok, out) = xtask(&["validate", shared.to_str().unwrap()]);
     assert!(ok, "{out}");
     assert_eq!(
@@ -84,4 +83,37 @@ fn a_missing_path_is_a_clear_error() {
     let (ok, out) = xtask(&["validate", "no/such/model.json"]);
     assert!(!ok);
     assert!(out.contains("no/such/model.json does not exist"), "{out}");
+}
+
+#[test]
+fn a_model_named_on_the_command_line_is_a_model_whatever_its_dots() {
+    let dir = std::env::temp_dir().join(format!("xtask-dotted-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let fixtures = repo().join("models/fixtures/loader/merge");
+    std::fs::copy(fixtures.join("base.json"), dir.join("maps-2.0.json")).unwrap();
+    std::fs::copy(
+        fixtures.join("overlay.json"),
+        dir.join("maps-2.0.waiters.json"),
+    )
+    .unwrap();
+    let model = dir.join("maps-2.0.json");
+    let (ok, out) = xtask(&["validate", model.to_str().unwrap()]);
+    assert!(ok, "{out}");
+    assert!(out.contains("validated 1 model in "), "{out}");
+    // Naming the overlay as well changes nothing: it still belongs to its model.
+    let overlay = dir.join("maps-2.0.waiters.json");
+    let (ok, out) = xtask(&[
+        "validate",
+        model.to_str().unwrap(),
+        overlay.to_str().unwrap(),
+    ]);
+    assert!(ok && out.contains("validated 1 model in "), "{out}");
+    // Scanning the directory, the overlay convention applies to the first dot.
+    let (ok, out) = xtask(&["validate", dir.to_str().unwrap()]);
+    assert!(!ok, "{out}");
+    assert!(
+        out.contains("has no base model maps-2.json beside it; name a model file explicitly"),
+        "{out}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -20,7 +20,7 @@ pub(crate) fn builder(p: &Paths, s: &Struct, sends: &[&Operation]) -> TokenStrea
         quote!(#name: #ty)
     });
     let setters = s.fields.iter().map(|f| setters(p, f));
-    let doc = format!(" A builder for [`{ident}`].");
+    let doc = format!(" A builder for [`{ident}`](super::{ident}).");
     let build = build_fn(p, s);
     let allow_deprecated = s
         .fields
@@ -74,7 +74,8 @@ fn sending(p: &Paths, s: &Struct, sends: &[&Operation]) -> TokenStream {
         quote!(Ok(self.build()))
     };
     let sends = sends.iter().map(|op| {
-        let (marker, output, error) = (&op.ident, &op.output, &op.error);
+        let (marker, error) = (&op.ident, &op.error);
+        let output = p.named(&op.output);
         let doc = format!(" Sends the `{}` request and waits for its answer.", op.name);
         let result = p.result(
             quote!(#output),
@@ -101,6 +102,9 @@ fn sending(p: &Paths, s: &Struct, sends: &[&Operation]) -> TokenStream {
         #(#sends)*
     }
 }
+
+/// The placeholder names clippy's `disallowed_names` rejects as bindings by default.
+const CLIPPY_PLACEHOLDER_NAMES: &[&str] = &["foo", "baz", "quux"];
 
 /// Method names clippy's `should_implement_trait` reserves for std traits.
 const STD_TRAIT_METHODS: &[&str] = &[
@@ -171,7 +175,7 @@ fn setters(p: &Paths, f: &Field) -> TokenStream {
 /// `build()`: infallible when nothing is required; otherwise checks every required member at
 /// once so the error lists all of them.
 fn build_fn(p: &Paths, s: &Struct) -> TokenStream {
-    let ident = &s.ident;
+    let ident = p.named(&s.ident);
     let required: Vec<&Field> = s
         .fields
         .iter()
@@ -214,9 +218,15 @@ fn build_fn(p: &Paths, s: &Struct) -> TokenStream {
         .iter()
         .map(|f| f.ident.to_string().trim_start_matches("r#").to_string())
         .collect();
-    let type_name = ident.to_string();
+    let type_name = s.ident.to_string();
+    // The match binds each required member by its field name; clippy objects to a few.
+    let allow_names = labels
+        .iter()
+        .any(|l| CLIPPY_PLACEHOLDER_NAMES.contains(&l.as_str()))
+        .then(|| quote!(#[allow(clippy::disallowed_names)]));
     quote! {
         /// Builds the value, or names every required member that is missing.
+        #allow_names
         pub fn build(self) -> #result {
             match (#(self.#names,)*) {
                 (#(Some(#names),)*) => Ok(#construct),

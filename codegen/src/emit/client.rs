@@ -18,15 +18,22 @@ pub(crate) fn module(service: &Service) -> TokenStream {
             #docs
             #[doc = ""]
             #[doc = #how]
-            pub fn #method(&self) -> crate::types::#builder<::smithy_runtime::client::Send<crate::operation::#marker>> {
-                crate::types::#builder::sending(::smithy_runtime::client::Send::new(self.handle.clone()))
+            pub fn #method(&self) -> crate::types::builders::#builder<::smithy_runtime::client::Send<crate::operation::#marker>> {
+                crate::types::builders::#builder::sending(::smithy_runtime::client::Send::new(self.handle.clone()))
             }
         }
     });
     let sdk_id = &service.sdk_id;
-    let doc = format!(" A client for the `{sdk_id}` service. Cheap to clone: clones share configuration and connections.");
+    let mut doc = format!("A client for the `{sdk_id}` service. Cheap to clone: clones share configuration and connections.");
+    for omitted in &service.omitted {
+        doc.push_str(&format!(
+            "\n\nNot available: `{}`, because {}.",
+            omitted.name, omitted.reason
+        ));
+    }
+    let doc = super::doc::doc_text(&doc);
     quote! {
-        #[doc = #doc]
+        #doc
         #[derive(Clone, Debug)]
         pub struct Client {
             handle: ::smithy_runtime::client::Handle,

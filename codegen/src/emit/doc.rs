@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 /// Outer doc attributes for optional model documentation (nothing when absent).
-pub(crate) fn doc_attrs(doc: Option<&str>) -> TokenStream {
+fn doc_attrs(doc: Option<&str>) -> TokenStream {
     let Some(doc) = doc else {
         return TokenStream::new();
     };

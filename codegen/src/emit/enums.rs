@@ -3,7 +3,7 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::doc::{doc_attrs, doc_or};
+use super::doc::doc_or;
 use super::ty::Paths;
 use crate::ir::Enum;
 
@@ -21,13 +21,7 @@ fn variant_decls(e: &Enum) -> Vec<TokenStream> {
         .iter()
         .map(|v| {
             let ident = &v.ident;
-            let docs = match &v.docs {
-                Some(d) => doc_attrs(Some(d)),
-                None => {
-                    let text = format!(" `{}`", v.value);
-                    quote!(#[doc = #text])
-                }
-            };
+            let docs = doc_or(v.docs.as_deref(), &format!("`{}`", v.value));
             let deprecated = v.deprecated.then(|| quote!(#[deprecated]));
             quote!(#docs #deprecated #ident)
         })

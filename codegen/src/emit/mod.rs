@@ -18,7 +18,7 @@ use quote::quote;
 
 use crate::ir::{Service, TypeDef};
 
-pub use krate::CrateOptions;
+pub use krate::{CrateOptions, RuntimeDependency};
 
 /// The modules of a generated crate, each with its documentation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -65,7 +65,7 @@ impl Module {
     /// The module's rustdoc.
     pub fn doc(self) -> &'static str {
         match self {
-            Module::Types => "Data types of the service: structures (with builders), unions and enums, including every operation's input, output and error structures.",
+            Module::Types => "Data types of the service: structures, unions and enums, including every operation's input, output and error structures; their builders are in [`builders`].",
             Module::Error => "One error enum per operation: its modeled errors plus an `Unhandled` variant for everything else.",
             Module::Client => "The `Client`: one method per operation, returning the operation's input builder with a `send()` method.",
             Module::Operation => "How the service speaks over HTTP (`SERVICE`), and one marker type per operation tying its name, HTTP tables, input, output and error types together through `smithy_runtime::Operation`; `visit_all` reaches every operation generically.",
@@ -93,6 +93,11 @@ pub fn crate_tokens(service: &Service, options: &CrateOptions) -> CrateTokens {
         };
         let doc = doc::inner_doc_attrs(module.doc());
         rust.push((module.path(), quote! { #doc #body }));
+        if module == Module::Types {
+            let doc = doc::inner_doc_attrs(BUILDERS_DOC);
+            let body = builders_module(service);
+            rust.push((BUILDERS_PATH, quote! { #doc #body }));
+        }
     }
     CrateTokens {
         rust,
@@ -100,21 +105,37 @@ pub fn crate_tokens(service: &Service, options: &CrateOptions) -> CrateTokens {
     }
 }
 
+/// The file of `types::builders`.
+const BUILDERS_PATH: &str = "src/types/builders.rs";
+
+/// The rustdoc of `types::builders`.
+const BUILDERS_DOC: &str = "The builders of the structures in [`types`](super), one per structure (`Foo::builder()` returns `FooBuilder`). They live in a module of their own so that no builder name can collide with a shape name.";
+
 fn types_module(service: &Service) -> TokenStream {
     let paths = ty::Paths::new(service);
     let items = service.types.iter().map(|t| match t {
+        TypeDef::Struct(s) => structs::structure(&paths, s),
+        TypeDef::Enum(e) => enums::enumeration(&paths, e),
+        TypeDef::Union(u) => unions::union(&paths, u),
+    });
+    quote! {
+        pub mod builders;
+        #(#items)*
+    }
+}
+
+fn builders_module(service: &Service) -> TokenStream {
+    let paths = ty::Paths::builders(service);
+    let items = service.types.iter().filter_map(|t| match t {
         TypeDef::Struct(s) => {
-            let item = structs::structure(&paths, s);
             let sends: Vec<_> = service
                 .operations
                 .iter()
                 .filter(|op| op.input == s.ident)
                 .collect();
-            let builder = builders::builder(&paths, s, &sends);
-            quote! { #item #builder }
+            Some(builders::builder(&paths, s, &sends))
         }
-        TypeDef::Enum(e) => enums::enumeration(&paths, e),
-        TypeDef::Union(u) => unions::union(&paths, u),
+        _ => None,
     });
     quote! { #(#items)* }
 }

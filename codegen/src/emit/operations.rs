@@ -144,7 +144,11 @@ fn member_specs<'a>(
         let key = &f.json_name;
         let location = match &f.binding {
             Binding::Body => quote!(proto::Location::Body),
-            Binding::Label => quote!(proto::Location::Label(#key)),
+            Binding::Label => {
+                // The URI pattern names the member, whatever its JSON key.
+                let label = &f.member;
+                quote!(proto::Location::Label(#label))
+            }
             Binding::Query(name) => quote!(proto::Location::Query(#name)),
             Binding::QueryParams => quote!(proto::Location::QueryParams),
             Binding::Header(name) => quote!(proto::Location::Header(#name)),

@@ -47,7 +47,7 @@ pub(crate) fn structure(p: &Paths, s: &Struct) -> TokenStream {
         #allow_deprecated
         impl #ident {
             /// A builder for this type.
-            pub fn builder() -> #builder {
+            pub fn builder() -> builders::#builder {
                 #default_value
             }
             #defaults
@@ -59,7 +59,12 @@ pub(crate) fn structure(p: &Paths, s: &Struct) -> TokenStream {
 
 fn field(p: &Paths, s: &Struct, f: &Field) -> TokenStream {
     let ident = &f.ident;
-    let docs = doc_or(f.docs.as_deref(), &format!("The `{}` member.", f.member));
+    let mut docs = doc_or(f.docs.as_deref(), &format!("The `{}` member.", f.member));
+    if f.streaming {
+        docs.extend(super::doc::doc_text(
+            "\nA streaming blob in the model: this crate reads and writes it whole, in memory.",
+        ));
+    }
     let ty = p.field_type(&f.ty, f.boxed, f.optional);
     let rename = (f.json_name != ident.to_string().trim_start_matches("r#")).then(|| {
         let name = &f.json_name;

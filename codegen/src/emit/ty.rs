@@ -16,19 +16,45 @@ use crate::model::TimestampFormat;
 /// Std paths for one generated crate.
 pub(crate) struct Paths {
     shadowed: BTreeSet<String>,
+    /// The path from the module being emitted to the `types` module (`super::` in `builders`).
+    types: TokenStream,
 }
 
 impl Paths {
-    /// Paths for the crate of `service`: every generated type and builder name shadows.
+    /// Paths for the `types` module of `service`: every generated type name shadows.
     pub(crate) fn new(service: &Service) -> Self {
-        let mut shadowed = BTreeSet::new();
-        for t in &service.types {
-            shadowed.insert(t.ident().to_string());
-            if let TypeDef::Struct(s) = t {
-                shadowed.insert(s.builder.to_string());
-            }
+        let shadowed = service
+            .types
+            .iter()
+            .map(|t| t.ident().to_string())
+            .collect();
+        Paths {
+            shadowed,
+            types: TokenStream::new(),
         }
-        Paths { shadowed }
+    }
+
+    /// Paths for the `types::builders` module: builder names shadow, and generated types are
+    /// reached through `super::` (a shape may be named like another shape's builder).
+    pub(crate) fn builders(service: &Service) -> Self {
+        let shadowed = service
+            .types
+            .iter()
+            .filter_map(|t| match t {
+                TypeDef::Struct(s) => Some(s.builder.to_string()),
+                _ => None,
+            })
+            .collect();
+        Paths {
+            shadowed,
+            types: quote!(super::),
+        }
+    }
+
+    /// The path of a generated type from the module being emitted.
+    pub(crate) fn named(&self, ident: &proc_macro2::Ident) -> TokenStream {
+        let types = &self.types;
+        quote!(#types #ident)
     }
 
     fn pick(&self, name: &str, short: TokenStream, full: TokenStream) -> TokenStream {
@@ -103,7 +129,7 @@ impl Paths {
             RustType::Timestamp(_) => quote!(::smithy_runtime::DateTime),
             RustType::Blob => quote!(::smithy_runtime::Blob),
             RustType::Document => quote!(::smithy_runtime::Document),
-            RustType::Named(ident) => quote!(#ident),
+            RustType::Named(ident) => self.named(ident),
             RustType::List(inner, sparse) => {
                 self.vec(self.maybe_option(self.value_type(inner), *sparse))
             }

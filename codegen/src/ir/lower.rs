@@ -63,13 +63,20 @@ pub fn lower(model: &Model, service: &ShapeId) -> Result<Service, Error> {
         }
     }
     let mut operations = Vec::new();
+    let mut omitted = Vec::new();
     for op_id in model.operations_of(service) {
+        if let Some(reason) = cx.event_stream(&op_id) {
+            let name = model.service_name(service, &op_id);
+            omitted.push(Omitted { name, reason });
+            continue;
+        }
         let (op, synthetic) = cx.operation(&op_id);
         types.extend(synthetic.into_iter().map(TypeDef::Struct));
         operations.extend(op);
     }
     types.sort_by_key(|t| t.ident().to_string());
     operations.sort_by(|a, b| a.name.cmp(&b.name));
+    omitted.sort_by(|a, b| a.name.cmp(&b.name));
     check_collisions(&types, &operations)?;
     let signing_name = shape.traits.sigv4.as_ref().map(|s| s.name.clone());
     let endpoint_prefix = shape
@@ -88,10 +95,20 @@ pub fn lower(model: &Model, service: &ShapeId) -> Result<Service, Error> {
         sdk_id,
         version: svc.version.clone(),
         protocol,
-        docs: shape.traits.documentation.clone(),
+        docs: docs(&shape.traits),
         operations,
         types,
+        omitted,
     })
+}
+
+/// The `@documentation` of `traits`; empty or whitespace-only text counts as none, so that a
+/// fallback doc comment is written instead.
+fn docs(traits: &Traits) -> Option<String> {
+    traits
+        .documentation
+        .clone()
+        .filter(|d| !d.trim().is_empty())
 }
 
 fn protocol(shape: &Shape) -> Result<Protocol, Error> {
@@ -125,14 +142,15 @@ const RESERVED_IN_ERROR: &[&str] = &[
 ];
 const RESERVED_IN_OPERATION: &[&str] = &["OfService", "SERVICE"];
 
-/// Every generated item name must be unique within its module: `types` (types and builders),
-/// `error` (error enums) and `operation` (operation markers).
+/// Every generated item name must be unique within its module: `types` (types),
+/// `types::builders` (builders), `error` (error enums) and `operation` (operation markers).
 fn check_collisions(types: &[TypeDef], operations: &[Operation]) -> Result<(), Error> {
     let mut types_module = Namespace::default();
+    let mut builders_module = Namespace::default();
     for t in types {
         types_module.claim(t.ident(), format!("shape `{}`", type_owner(t)))?;
         if let TypeDef::Struct(s) = t {
-            types_module.claim(&s.builder, format!("the builder of `{}`", s.shape))?;
+            builders_module.claim(&s.builder, format!("the builder of `{}`", s.shape))?;
         }
     }
     let mut error_module = Namespace::default();
@@ -229,7 +247,7 @@ impl Cx<'_> {
             builder: names::builder_ident(&ident),
             ident,
             fields,
-            docs: shape.traits.documentation.clone(),
+            docs: docs(&shape.traits),
             sensitive: shape.traits.sensitive,
             error,
             synthetic: false,
@@ -257,11 +275,7 @@ impl Cx<'_> {
             required: m.traits.required,
             default,
             sensitive: self.sensitive(&m.target, &mut BTreeSet::new()),
-            docs: m
-                .traits
-                .documentation
-                .clone()
-                .or_else(|| target.and_then(|t| t.traits.documentation.clone())),
+            docs: docs(&m.traits).or_else(|| target.and_then(|t| docs(&t.traits))),
             deprecated: m
                 .traits
                 .deprecated
@@ -269,6 +283,9 @@ impl Cx<'_> {
                 .map(|d| d.message.clone().unwrap_or_default()),
             binding: self.binding(m),
             idempotency_token: m.traits.idempotency_token,
+            streaming: target.is_some_and(|t| {
+                t.traits.streaming && matches!(t.kind, ShapeKind::Simple(Simple::Blob))
+            }),
         }
     }
 
@@ -378,14 +395,11 @@ impl Cx<'_> {
                     ident,
                     ty: self.rust_type(&m.target, &m.traits),
                     boxed: self.boxed.contains(&(shape.id.clone(), m.name.clone())),
-                    docs: m.traits.documentation.clone().or_else(|| {
-                        self.model
-                            .shape(&m.target)
-                            .and_then(|t| t.traits.documentation.clone())
-                    }),
+                    docs: docs(&m.traits)
+                        .or_else(|| self.model.shape(&m.target).and_then(|t| docs(&t.traits))),
                 })
                 .collect(),
-            docs: shape.traits.documentation.clone(),
+            docs: docs(&shape.traits),
             sensitive: shape.traits.sensitive,
         }
     }
@@ -405,13 +419,40 @@ impl Cx<'_> {
                         EnumValue::String(s) => s.clone(),
                         EnumValue::Int(i) => i.to_string(),
                     },
-                    docs: m.traits.documentation.clone(),
+                    docs: docs(&m.traits),
                     deprecated: m.traits.deprecated.is_some(),
                 })
                 .collect(),
-            docs: shape.traits.documentation.clone(),
+            docs: docs(&shape.traits),
             sensitive: shape.traits.sensitive,
         }
+    }
+
+    /// Why operation `id` cannot be generated yet, when its input or output has an event
+    /// stream (a member targeting a `@streaming` union).
+    fn event_stream(&self, id: &ShapeId) -> Option<String> {
+        let Some(Shape {
+            kind: ShapeKind::Operation(op),
+            ..
+        }) = self.model.shape(id)
+        else {
+            return None;
+        };
+        [("input", &op.input), ("output", &op.output)].into_iter().find_map(|(side, target)| {
+            let Some(Shape { kind: ShapeKind::Structure(members), .. }) = self.model.shape(target)
+            else {
+                return None;
+            };
+            members.iter().find_map(|m| {
+                let stream = self.model.shape(&m.target).filter(|t| {
+                    t.traits.streaming && matches!(t.kind, ShapeKind::Union(_))
+                })?;
+                Some(format!(
+                    "its {side} member `{}` is an event stream (`{}`), which this generator does not support yet",
+                    m.name, stream.id
+                ))
+            })
+        })
     }
 
     /// The operation, plus synthesized empty input/output structures where the model has none.
@@ -463,7 +504,7 @@ impl Cx<'_> {
             input,
             output,
             errors,
-            docs: shape.traits.documentation.clone(),
+            docs: docs(&shape.traits),
             http: match &shape.traits.http {
                 Some(h) => Http {
                     method: h.method.clone(),

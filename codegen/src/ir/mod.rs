@@ -40,6 +40,17 @@ pub struct Service {
     pub operations: Vec<Operation>,
     /// Named types (structures, unions, enums) in name order.
     pub types: Vec<TypeDef>,
+    /// Operations of the model that the crate leaves out, in name order.
+    pub omitted: Vec<Omitted>,
+}
+
+/// An operation the generated crate leaves out, and why.
+#[derive(Clone, Debug)]
+pub struct Omitted {
+    /// The operation's name in the service.
+    pub name: String,
+    /// Why, as a sentence fragment (`its output member \`stream\` is an event stream`).
+    pub reason: String,
 }
 
 /// An operation.
@@ -175,6 +186,8 @@ pub struct Field {
     pub binding: Binding,
     /// `@idempotencyToken`: filled with a fresh token when unset.
     pub idempotency_token: bool,
+    /// The target is a `@streaming` blob, which the crate buffers whole.
+    pub streaming: bool,
 }
 
 /// HTTP binding of a member (restJson1).

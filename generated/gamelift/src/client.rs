@@ -28,10 +28,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn create_fleet(
         &self,
-    ) -> crate::types::CreateFleetInputBuilder<
+    ) -> crate::types::builders::CreateFleetInputBuilder<
         ::smithy_runtime::client::Send<crate::operation::CreateFleet>,
     > {
-        crate::types::CreateFleetInputBuilder::sending(
+        crate::types::builders::CreateFleetInputBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
@@ -40,10 +40,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn create_game_session(
         &self,
-    ) -> crate::types::CreateGameSessionInputBuilder<
+    ) -> crate::types::builders::CreateGameSessionInputBuilder<
         ::smithy_runtime::client::Send<crate::operation::CreateGameSession>,
     > {
-        crate::types::CreateGameSessionInputBuilder::sending(
+        crate::types::builders::CreateGameSessionInputBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
@@ -52,10 +52,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn create_player_session(
         &self,
-    ) -> crate::types::CreatePlayerSessionInputBuilder<
+    ) -> crate::types::builders::CreatePlayerSessionInputBuilder<
         ::smithy_runtime::client::Send<crate::operation::CreatePlayerSession>,
     > {
-        crate::types::CreatePlayerSessionInputBuilder::sending(
+        crate::types::builders::CreatePlayerSessionInputBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
@@ -64,10 +64,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn create_player_sessions(
         &self,
-    ) -> crate::types::CreatePlayerSessionsInputBuilder<
+    ) -> crate::types::builders::CreatePlayerSessionsInputBuilder<
         ::smithy_runtime::client::Send<crate::operation::CreatePlayerSessions>,
     > {
-        crate::types::CreatePlayerSessionsInputBuilder::sending(
+        crate::types::builders::CreatePlayerSessionsInputBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
@@ -76,10 +76,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn describe_fleet_attributes(
         &self,
-    ) -> crate::types::DescribeFleetAttributesInputBuilder<
+    ) -> crate::types::builders::DescribeFleetAttributesInputBuilder<
         ::smithy_runtime::client::Send<crate::operation::DescribeFleetAttributes>,
     > {
-        crate::types::DescribeFleetAttributesInputBuilder::sending(
+        crate::types::builders::DescribeFleetAttributesInputBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
@@ -88,10 +88,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn describe_game_session_details(
         &self,
-    ) -> crate::types::DescribeGameSessionDetailsInputBuilder<
+    ) -> crate::types::builders::DescribeGameSessionDetailsInputBuilder<
         ::smithy_runtime::client::Send<crate::operation::DescribeGameSessionDetails>,
     > {
-        crate::types::DescribeGameSessionDetailsInputBuilder::sending(
+        crate::types::builders::DescribeGameSessionDetailsInputBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
@@ -100,10 +100,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn describe_game_session_placement(
         &self,
-    ) -> crate::types::DescribeGameSessionPlacementInputBuilder<
+    ) -> crate::types::builders::DescribeGameSessionPlacementInputBuilder<
         ::smithy_runtime::client::Send<crate::operation::DescribeGameSessionPlacement>,
     > {
-        crate::types::DescribeGameSessionPlacementInputBuilder::sending(
+        crate::types::builders::DescribeGameSessionPlacementInputBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
@@ -112,10 +112,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn describe_game_sessions(
         &self,
-    ) -> crate::types::DescribeGameSessionsInputBuilder<
+    ) -> crate::types::builders::DescribeGameSessionsInputBuilder<
         ::smithy_runtime::client::Send<crate::operation::DescribeGameSessions>,
     > {
-        crate::types::DescribeGameSessionsInputBuilder::sending(
+        crate::types::builders::DescribeGameSessionsInputBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
@@ -124,10 +124,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn describe_instances(
         &self,
-    ) -> crate::types::DescribeInstancesInputBuilder<
+    ) -> crate::types::builders::DescribeInstancesInputBuilder<
         ::smithy_runtime::client::Send<crate::operation::DescribeInstances>,
     > {
-        crate::types::DescribeInstancesInputBuilder::sending(
+        crate::types::builders::DescribeInstancesInputBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
@@ -136,10 +136,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn describe_matchmaking(
         &self,
-    ) -> crate::types::DescribeMatchmakingInputBuilder<
+    ) -> crate::types::builders::DescribeMatchmakingInputBuilder<
         ::smithy_runtime::client::Send<crate::operation::DescribeMatchmaking>,
     > {
-        crate::types::DescribeMatchmakingInputBuilder::sending(
+        crate::types::builders::DescribeMatchmakingInputBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
@@ -148,10 +148,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn describe_player_sessions(
         &self,
-    ) -> crate::types::DescribePlayerSessionsInputBuilder<
+    ) -> crate::types::builders::DescribePlayerSessionsInputBuilder<
         ::smithy_runtime::client::Send<crate::operation::DescribePlayerSessions>,
     > {
-        crate::types::DescribePlayerSessionsInputBuilder::sending(
+        crate::types::builders::DescribePlayerSessionsInputBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
@@ -160,10 +160,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn search_game_sessions(
         &self,
-    ) -> crate::types::SearchGameSessionsInputBuilder<
+    ) -> crate::types::builders::SearchGameSessionsInputBuilder<
         ::smithy_runtime::client::Send<crate::operation::SearchGameSessions>,
     > {
-        crate::types::SearchGameSessionsInputBuilder::sending(
+        crate::types::builders::SearchGameSessionsInputBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
@@ -172,10 +172,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn start_game_session_placement(
         &self,
-    ) -> crate::types::StartGameSessionPlacementInputBuilder<
+    ) -> crate::types::builders::StartGameSessionPlacementInputBuilder<
         ::smithy_runtime::client::Send<crate::operation::StartGameSessionPlacement>,
     > {
-        crate::types::StartGameSessionPlacementInputBuilder::sending(
+        crate::types::builders::StartGameSessionPlacementInputBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
@@ -184,10 +184,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn start_match_backfill(
         &self,
-    ) -> crate::types::StartMatchBackfillInputBuilder<
+    ) -> crate::types::builders::StartMatchBackfillInputBuilder<
         ::smithy_runtime::client::Send<crate::operation::StartMatchBackfill>,
     > {
-        crate::types::StartMatchBackfillInputBuilder::sending(
+        crate::types::builders::StartMatchBackfillInputBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
@@ -196,10 +196,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn start_matchmaking(
         &self,
-    ) -> crate::types::StartMatchmakingInputBuilder<
+    ) -> crate::types::builders::StartMatchmakingInputBuilder<
         ::smithy_runtime::client::Send<crate::operation::StartMatchmaking>,
     > {
-        crate::types::StartMatchmakingInputBuilder::sending(
+        crate::types::builders::StartMatchmakingInputBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
@@ -208,10 +208,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn stop_game_session_placement(
         &self,
-    ) -> crate::types::StopGameSessionPlacementInputBuilder<
+    ) -> crate::types::builders::StopGameSessionPlacementInputBuilder<
         ::smithy_runtime::client::Send<crate::operation::StopGameSessionPlacement>,
     > {
-        crate::types::StopGameSessionPlacementInputBuilder::sending(
+        crate::types::builders::StopGameSessionPlacementInputBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
@@ -220,10 +220,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn update_game_session(
         &self,
-    ) -> crate::types::UpdateGameSessionInputBuilder<
+    ) -> crate::types::builders::UpdateGameSessionInputBuilder<
         ::smithy_runtime::client::Send<crate::operation::UpdateGameSession>,
     > {
-        crate::types::UpdateGameSessionInputBuilder::sending(
+        crate::types::builders::UpdateGameSessionInputBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }

@@ -28,10 +28,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn create_game(
         &self,
-    ) -> crate::types::CreateGameRequestBuilder<
+    ) -> crate::types::builders::CreateGameRequestBuilder<
         ::smithy_runtime::client::Send<crate::operation::CreateGame>,
     > {
-        crate::types::CreateGameRequestBuilder::sending(
+        crate::types::builders::CreateGameRequestBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
@@ -40,10 +40,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn create_snapshot(
         &self,
-    ) -> crate::types::CreateSnapshotRequestBuilder<
+    ) -> crate::types::builders::CreateSnapshotRequestBuilder<
         ::smithy_runtime::client::Send<crate::operation::CreateSnapshot>,
     > {
-        crate::types::CreateSnapshotRequestBuilder::sending(
+        crate::types::builders::CreateSnapshotRequestBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
@@ -52,10 +52,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn create_stage(
         &self,
-    ) -> crate::types::CreateStageRequestBuilder<
+    ) -> crate::types::builders::CreateStageRequestBuilder<
         ::smithy_runtime::client::Send<crate::operation::CreateStage>,
     > {
-        crate::types::CreateStageRequestBuilder::sending(
+        crate::types::builders::CreateStageRequestBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
@@ -64,10 +64,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn delete_game(
         &self,
-    ) -> crate::types::DeleteGameRequestBuilder<
+    ) -> crate::types::builders::DeleteGameRequestBuilder<
         ::smithy_runtime::client::Send<crate::operation::DeleteGame>,
     > {
-        crate::types::DeleteGameRequestBuilder::sending(
+        crate::types::builders::DeleteGameRequestBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
@@ -76,10 +76,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn delete_stage(
         &self,
-    ) -> crate::types::DeleteStageRequestBuilder<
+    ) -> crate::types::builders::DeleteStageRequestBuilder<
         ::smithy_runtime::client::Send<crate::operation::DeleteStage>,
     > {
-        crate::types::DeleteStageRequestBuilder::sending(
+        crate::types::builders::DeleteStageRequestBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
@@ -88,10 +88,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn disconnect_player(
         &self,
-    ) -> crate::types::DisconnectPlayerRequestBuilder<
+    ) -> crate::types::builders::DisconnectPlayerRequestBuilder<
         ::smithy_runtime::client::Send<crate::operation::DisconnectPlayer>,
     > {
-        crate::types::DisconnectPlayerRequestBuilder::sending(
+        crate::types::builders::DisconnectPlayerRequestBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
@@ -100,10 +100,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn export_snapshot(
         &self,
-    ) -> crate::types::ExportSnapshotRequestBuilder<
+    ) -> crate::types::builders::ExportSnapshotRequestBuilder<
         ::smithy_runtime::client::Send<crate::operation::ExportSnapshot>,
     > {
-        crate::types::ExportSnapshotRequestBuilder::sending(
+        crate::types::builders::ExportSnapshotRequestBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
@@ -112,10 +112,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn get_extension(
         &self,
-    ) -> crate::types::GetExtensionRequestBuilder<
+    ) -> crate::types::builders::GetExtensionRequestBuilder<
         ::smithy_runtime::client::Send<crate::operation::GetExtension>,
     > {
-        crate::types::GetExtensionRequestBuilder::sending(
+        crate::types::builders::GetExtensionRequestBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
@@ -124,10 +124,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn get_extension_version(
         &self,
-    ) -> crate::types::GetExtensionVersionRequestBuilder<
+    ) -> crate::types::builders::GetExtensionVersionRequestBuilder<
         ::smithy_runtime::client::Send<crate::operation::GetExtensionVersion>,
     > {
-        crate::types::GetExtensionVersionRequestBuilder::sending(
+        crate::types::builders::GetExtensionVersionRequestBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
@@ -136,10 +136,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn get_game(
         &self,
-    ) -> crate::types::GetGameRequestBuilder<
+    ) -> crate::types::builders::GetGameRequestBuilder<
         ::smithy_runtime::client::Send<crate::operation::GetGame>,
     > {
-        crate::types::GetGameRequestBuilder::sending(
+        crate::types::builders::GetGameRequestBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
@@ -148,10 +148,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn get_game_configuration(
         &self,
-    ) -> crate::types::GetGameConfigurationRequestBuilder<
+    ) -> crate::types::builders::GetGameConfigurationRequestBuilder<
         ::smithy_runtime::client::Send<crate::operation::GetGameConfiguration>,
     > {
-        crate::types::GetGameConfigurationRequestBuilder::sending(
+        crate::types::builders::GetGameConfigurationRequestBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
@@ -160,10 +160,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn get_generated_code_job(
         &self,
-    ) -> crate::types::GetGeneratedCodeJobRequestBuilder<
+    ) -> crate::types::builders::GetGeneratedCodeJobRequestBuilder<
         ::smithy_runtime::client::Send<crate::operation::GetGeneratedCodeJob>,
     > {
-        crate::types::GetGeneratedCodeJobRequestBuilder::sending(
+        crate::types::builders::GetGeneratedCodeJobRequestBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
@@ -172,10 +172,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn get_player_connection_status(
         &self,
-    ) -> crate::types::GetPlayerConnectionStatusRequestBuilder<
+    ) -> crate::types::builders::GetPlayerConnectionStatusRequestBuilder<
         ::smithy_runtime::client::Send<crate::operation::GetPlayerConnectionStatus>,
     > {
-        crate::types::GetPlayerConnectionStatusRequestBuilder::sending(
+        crate::types::builders::GetPlayerConnectionStatusRequestBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
@@ -184,10 +184,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn get_snapshot(
         &self,
-    ) -> crate::types::GetSnapshotRequestBuilder<
+    ) -> crate::types::builders::GetSnapshotRequestBuilder<
         ::smithy_runtime::client::Send<crate::operation::GetSnapshot>,
     > {
-        crate::types::GetSnapshotRequestBuilder::sending(
+        crate::types::builders::GetSnapshotRequestBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
@@ -196,10 +196,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn get_stage(
         &self,
-    ) -> crate::types::GetStageRequestBuilder<
+    ) -> crate::types::builders::GetStageRequestBuilder<
         ::smithy_runtime::client::Send<crate::operation::GetStage>,
     > {
-        crate::types::GetStageRequestBuilder::sending(
+        crate::types::builders::GetStageRequestBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
@@ -208,10 +208,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn get_stage_deployment(
         &self,
-    ) -> crate::types::GetStageDeploymentRequestBuilder<
+    ) -> crate::types::builders::GetStageDeploymentRequestBuilder<
         ::smithy_runtime::client::Send<crate::operation::GetStageDeployment>,
     > {
-        crate::types::GetStageDeploymentRequestBuilder::sending(
+        crate::types::builders::GetStageDeploymentRequestBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
@@ -220,10 +220,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn import_game_configuration(
         &self,
-    ) -> crate::types::ImportGameConfigurationRequestBuilder<
+    ) -> crate::types::builders::ImportGameConfigurationRequestBuilder<
         ::smithy_runtime::client::Send<crate::operation::ImportGameConfiguration>,
     > {
-        crate::types::ImportGameConfigurationRequestBuilder::sending(
+        crate::types::builders::ImportGameConfigurationRequestBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
@@ -232,10 +232,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn list_extension_versions(
         &self,
-    ) -> crate::types::ListExtensionVersionsRequestBuilder<
+    ) -> crate::types::builders::ListExtensionVersionsRequestBuilder<
         ::smithy_runtime::client::Send<crate::operation::ListExtensionVersions>,
     > {
-        crate::types::ListExtensionVersionsRequestBuilder::sending(
+        crate::types::builders::ListExtensionVersionsRequestBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
@@ -244,10 +244,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn list_extensions(
         &self,
-    ) -> crate::types::ListExtensionsRequestBuilder<
+    ) -> crate::types::builders::ListExtensionsRequestBuilder<
         ::smithy_runtime::client::Send<crate::operation::ListExtensions>,
     > {
-        crate::types::ListExtensionsRequestBuilder::sending(
+        crate::types::builders::ListExtensionsRequestBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
@@ -256,10 +256,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn list_games(
         &self,
-    ) -> crate::types::ListGamesRequestBuilder<
+    ) -> crate::types::builders::ListGamesRequestBuilder<
         ::smithy_runtime::client::Send<crate::operation::ListGames>,
     > {
-        crate::types::ListGamesRequestBuilder::sending(
+        crate::types::builders::ListGamesRequestBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
@@ -268,10 +268,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn list_generated_code_jobs(
         &self,
-    ) -> crate::types::ListGeneratedCodeJobsRequestBuilder<
+    ) -> crate::types::builders::ListGeneratedCodeJobsRequestBuilder<
         ::smithy_runtime::client::Send<crate::operation::ListGeneratedCodeJobs>,
     > {
-        crate::types::ListGeneratedCodeJobsRequestBuilder::sending(
+        crate::types::builders::ListGeneratedCodeJobsRequestBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
@@ -280,10 +280,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn list_snapshots(
         &self,
-    ) -> crate::types::ListSnapshotsRequestBuilder<
+    ) -> crate::types::builders::ListSnapshotsRequestBuilder<
         ::smithy_runtime::client::Send<crate::operation::ListSnapshots>,
     > {
-        crate::types::ListSnapshotsRequestBuilder::sending(
+        crate::types::builders::ListSnapshotsRequestBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
@@ -292,10 +292,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn list_stage_deployments(
         &self,
-    ) -> crate::types::ListStageDeploymentsRequestBuilder<
+    ) -> crate::types::builders::ListStageDeploymentsRequestBuilder<
         ::smithy_runtime::client::Send<crate::operation::ListStageDeployments>,
     > {
-        crate::types::ListStageDeploymentsRequestBuilder::sending(
+        crate::types::builders::ListStageDeploymentsRequestBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
@@ -304,10 +304,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn list_stages(
         &self,
-    ) -> crate::types::ListStagesRequestBuilder<
+    ) -> crate::types::builders::ListStagesRequestBuilder<
         ::smithy_runtime::client::Send<crate::operation::ListStages>,
     > {
-        crate::types::ListStagesRequestBuilder::sending(
+        crate::types::builders::ListStagesRequestBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
@@ -316,10 +316,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn list_tags_for_resource(
         &self,
-    ) -> crate::types::ListTagsForResourceRequestBuilder<
+    ) -> crate::types::builders::ListTagsForResourceRequestBuilder<
         ::smithy_runtime::client::Send<crate::operation::ListTagsForResource>,
     > {
-        crate::types::ListTagsForResourceRequestBuilder::sending(
+        crate::types::builders::ListTagsForResourceRequestBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
@@ -328,10 +328,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn start_generated_code_job(
         &self,
-    ) -> crate::types::StartGeneratedCodeJobRequestBuilder<
+    ) -> crate::types::builders::StartGeneratedCodeJobRequestBuilder<
         ::smithy_runtime::client::Send<crate::operation::StartGeneratedCodeJob>,
     > {
-        crate::types::StartGeneratedCodeJobRequestBuilder::sending(
+        crate::types::builders::StartGeneratedCodeJobRequestBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
@@ -340,10 +340,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn start_stage_deployment(
         &self,
-    ) -> crate::types::StartStageDeploymentRequestBuilder<
+    ) -> crate::types::builders::StartStageDeploymentRequestBuilder<
         ::smithy_runtime::client::Send<crate::operation::StartStageDeployment>,
     > {
-        crate::types::StartStageDeploymentRequestBuilder::sending(
+        crate::types::builders::StartStageDeploymentRequestBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
@@ -352,10 +352,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn tag_resource(
         &self,
-    ) -> crate::types::TagResourceRequestBuilder<
+    ) -> crate::types::builders::TagResourceRequestBuilder<
         ::smithy_runtime::client::Send<crate::operation::TagResource>,
     > {
-        crate::types::TagResourceRequestBuilder::sending(
+        crate::types::builders::TagResourceRequestBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
@@ -364,10 +364,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn untag_resource(
         &self,
-    ) -> crate::types::UntagResourceRequestBuilder<
+    ) -> crate::types::builders::UntagResourceRequestBuilder<
         ::smithy_runtime::client::Send<crate::operation::UntagResource>,
     > {
-        crate::types::UntagResourceRequestBuilder::sending(
+        crate::types::builders::UntagResourceRequestBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
@@ -376,10 +376,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn update_game(
         &self,
-    ) -> crate::types::UpdateGameRequestBuilder<
+    ) -> crate::types::builders::UpdateGameRequestBuilder<
         ::smithy_runtime::client::Send<crate::operation::UpdateGame>,
     > {
-        crate::types::UpdateGameRequestBuilder::sending(
+        crate::types::builders::UpdateGameRequestBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
@@ -388,10 +388,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn update_game_configuration(
         &self,
-    ) -> crate::types::UpdateGameConfigurationRequestBuilder<
+    ) -> crate::types::builders::UpdateGameConfigurationRequestBuilder<
         ::smithy_runtime::client::Send<crate::operation::UpdateGameConfiguration>,
     > {
-        crate::types::UpdateGameConfigurationRequestBuilder::sending(
+        crate::types::builders::UpdateGameConfigurationRequestBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
@@ -400,10 +400,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn update_snapshot(
         &self,
-    ) -> crate::types::UpdateSnapshotRequestBuilder<
+    ) -> crate::types::builders::UpdateSnapshotRequestBuilder<
         ::smithy_runtime::client::Send<crate::operation::UpdateSnapshot>,
     > {
-        crate::types::UpdateSnapshotRequestBuilder::sending(
+        crate::types::builders::UpdateSnapshotRequestBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
@@ -412,10 +412,10 @@ impl Client {
     /// Set the input's members on the returned builder, then `.send().await`.
     pub fn update_stage(
         &self,
-    ) -> crate::types::UpdateStageRequestBuilder<
+    ) -> crate::types::builders::UpdateStageRequestBuilder<
         ::smithy_runtime::client::Send<crate::operation::UpdateStage>,
     > {
-        crate::types::UpdateStageRequestBuilder::sending(
+        crate::types::builders::UpdateStageRequestBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }

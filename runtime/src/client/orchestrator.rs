@@ -47,6 +47,29 @@ impl fmt::Debug for Handle {
     }
 }
 
+/// The headers botocore and the AWS SDKs send with every attempt: `amz-sdk-invocation-id`
+/// (one UUID per call, the same on every attempt) and `amz-sdk-request: attempt=N; max=M`.
+/// They are set before signing, as botocore does.
+fn add_sdk_headers(
+    request: &mut http::Request<Bytes>,
+    invocation_id: &http::HeaderValue,
+    attempt: u32,
+    max_attempts: u32,
+) {
+    let headers = request.headers_mut();
+    headers.insert(
+        http::HeaderName::from_static("amz-sdk-invocation-id"),
+        invocation_id.clone(),
+    );
+    let attempts = format!("attempt={attempt}; max={max_attempts}");
+    headers.insert(
+        http::HeaderName::from_static("amz-sdk-request"),
+        http::HeaderValue::from_str(&attempts).unwrap_or_else(|_| {
+            unreachable!("digits and ASCII punctuation are a valid header value")
+        }),
+    );
+}
+
 /// What ended an attempt that did not succeed.
 enum Failure {
     Service {
@@ -163,6 +186,9 @@ impl Handle {
         let user_agent = http::HeaderValue::from_str(&user_agent(service)).ok();
 
         let retry = config.retry_config();
+        // One id for every attempt of this call, so that a server can tie them together.
+        let invocation_id = http::HeaderValue::from_str(&uuid::Uuid::new_v4().to_string())
+            .unwrap_or_else(|_| unreachable!("a UUID is a valid header value"));
         let mut last_retry_cost = 0;
         let mut attempt = 0;
         loop {
@@ -186,6 +212,7 @@ impl Handle {
                     .entry(http::header::USER_AGENT)
                     .or_insert_with(|| user_agent.clone());
             }
+            add_sdk_headers(&mut request, &invocation_id, attempt, retry.attempts());
             if let Some((name, region, credentials)) = &signing {
                 let now = config.time_source().now();
                 sign_request(&mut request, credentials, region, name, now)

@@ -85,7 +85,8 @@ pub struct MemberSpec {
 pub enum Location {
     /// In the JSON body (listed only for the idempotency token's sake).
     Body,
-    /// `@httpLabel`: the URI label of the same name as the member (`{key}` or `{key+}`).
+    /// `@httpLabel`: the URI label naming the member (`{Name}` or `{Name+}`); the member name,
+    /// which differs from [`MemberSpec::key`] when the member has a `@jsonName`.
     Label(&'static str),
     /// `@httpQuery("name")`.
     Query(&'static str),
