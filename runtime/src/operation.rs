@@ -33,6 +33,11 @@ pub trait OperationError: ServiceError + Sized {
     /// in their serde JSON form in `body`; unknown codes and undecodable bodies give the
     /// `Unhandled` variant, keeping `meta`.
     fn from_response(code: Option<&str>, body: serde_json::Value, meta: ErrorMetadata) -> Self;
+
+    /// The modeled error's members in their serde JSON form (what an error response body
+    /// carries, with [`ServiceError::code`] naming the error); `None` for an error the model
+    /// does not describe.
+    fn to_members(&self) -> Option<serde_json::Value>;
 }
 
 /// Builds a per-operation error enum from an error response's members: generated

@@ -87,6 +87,13 @@ fn error_enum(op: &Operation) -> TokenStream {
             ) -> Self {
                 #from_response
             }
+
+            fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+                match self {
+                    #(Self::#names(e) => ::smithy_runtime::serde_json::to_value(e).ok(),)*
+                    Self::Unhandled(_) => None,
+                }
+            }
         }
 
         impl From<UnhandledError> for #ident {

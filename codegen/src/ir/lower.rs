@@ -391,6 +391,7 @@ impl Cx<'_> {
                 .iter()
                 .zip(idents)
                 .map(|(m, ident)| UnionMember {
+                    member: m.name.clone(),
                     json_name: self.json_name(m),
                     ident,
                     ty: self.rust_type(&m.target, &m.traits),

@@ -255,6 +255,8 @@ pub struct Union {
 /// A union member.
 #[derive(Clone, Debug)]
 pub struct UnionMember {
+    /// The Smithy member name.
+    pub member: String,
     /// The JSON key (member name, or `jsonName` under restJson1).
     pub json_name: String,
     /// The variant identifier.

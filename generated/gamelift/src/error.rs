@@ -78,6 +78,32 @@ impl ::smithy_runtime::OperationError for CreateFleetError {
             _ => d.unhandled(),
         }
     }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::ConflictException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
+            Self::InternalServiceException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::InvalidRequestException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::LimitExceededException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::NotFoundException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
+            Self::NotReadyException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
+            Self::TaggingFailedException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::UnauthorizedException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::UnsupportedRegionException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
+        }
+    }
 }
 impl From<UnhandledError> for CreateFleetError {
     fn from(error: UnhandledError) -> Self {
@@ -183,6 +209,40 @@ impl ::smithy_runtime::OperationError for CreateGameSessionError {
             _ => d.unhandled(),
         }
     }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::ConflictException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
+            Self::FleetCapacityExceededException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::IdempotentParameterMismatchException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::InternalServiceException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::InvalidFleetStatusException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::InvalidRequestException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::LimitExceededException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::NotFoundException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
+            Self::TerminalRoutingStrategyException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::UnauthorizedException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::UnsupportedRegionException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
+        }
+    }
 }
 impl From<UnhandledError> for CreateGameSessionError {
     fn from(error: UnhandledError) -> Self {
@@ -262,6 +322,30 @@ impl ::smithy_runtime::OperationError for CreatePlayerSessionError {
             }
             Some("UnauthorizedException") => d.decode(Self::UnauthorizedException),
             _ => d.unhandled(),
+        }
+    }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::GameSessionFullException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::InternalServiceException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::InvalidGameSessionStatusException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::InvalidRequestException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::NotFoundException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
+            Self::TerminalRoutingStrategyException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::UnauthorizedException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
         }
     }
 }
@@ -345,6 +429,30 @@ impl ::smithy_runtime::OperationError for CreatePlayerSessionsError {
             _ => d.unhandled(),
         }
     }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::GameSessionFullException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::InternalServiceException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::InvalidGameSessionStatusException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::InvalidRequestException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::NotFoundException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
+            Self::TerminalRoutingStrategyException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::UnauthorizedException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
+        }
+    }
 }
 impl From<UnhandledError> for CreatePlayerSessionsError {
     fn from(error: UnhandledError) -> Self {
@@ -408,6 +516,21 @@ impl ::smithy_runtime::OperationError for DescribeFleetAttributesError {
             Some("NotFoundException") => d.decode(Self::NotFoundException),
             Some("UnauthorizedException") => d.decode(Self::UnauthorizedException),
             _ => d.unhandled(),
+        }
+    }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::InternalServiceException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::InvalidRequestException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::NotFoundException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
+            Self::UnauthorizedException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
         }
     }
 }
@@ -487,6 +610,27 @@ impl ::smithy_runtime::OperationError for DescribeGameSessionDetailsError {
             _ => d.unhandled(),
         }
     }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::InternalServiceException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::InvalidRequestException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::NotFoundException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
+            Self::TerminalRoutingStrategyException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::UnauthorizedException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::UnsupportedRegionException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
+        }
+    }
 }
 impl From<UnhandledError> for DescribeGameSessionDetailsError {
     fn from(error: UnhandledError) -> Self {
@@ -550,6 +694,21 @@ impl ::smithy_runtime::OperationError for DescribeGameSessionPlacementError {
             Some("NotFoundException") => d.decode(Self::NotFoundException),
             Some("UnauthorizedException") => d.decode(Self::UnauthorizedException),
             _ => d.unhandled(),
+        }
+    }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::InternalServiceException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::InvalidRequestException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::NotFoundException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
+            Self::UnauthorizedException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
         }
     }
 }
@@ -629,6 +788,27 @@ impl ::smithy_runtime::OperationError for DescribeGameSessionsError {
             _ => d.unhandled(),
         }
     }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::InternalServiceException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::InvalidRequestException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::NotFoundException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
+            Self::TerminalRoutingStrategyException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::UnauthorizedException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::UnsupportedRegionException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
+        }
+    }
 }
 impl From<UnhandledError> for DescribeGameSessionsError {
     fn from(error: UnhandledError) -> Self {
@@ -700,6 +880,24 @@ impl ::smithy_runtime::OperationError for DescribeInstancesError {
             _ => d.unhandled(),
         }
     }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::InternalServiceException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::InvalidRequestException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::NotFoundException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
+            Self::UnauthorizedException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::UnsupportedRegionException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
+        }
+    }
 }
 impl From<UnhandledError> for DescribeInstancesError {
     fn from(error: UnhandledError) -> Self {
@@ -761,6 +959,20 @@ impl ::smithy_runtime::OperationError for DescribeMatchmakingError {
                 d.decode(Self::UnsupportedRegionException)
             }
             _ => d.unhandled(),
+        }
+    }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::InternalServiceException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::InvalidRequestException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::UnsupportedRegionException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
         }
     }
 }
@@ -826,6 +1038,21 @@ impl ::smithy_runtime::OperationError for DescribePlayerSessionsError {
             Some("NotFoundException") => d.decode(Self::NotFoundException),
             Some("UnauthorizedException") => d.decode(Self::UnauthorizedException),
             _ => d.unhandled(),
+        }
+    }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::InternalServiceException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::InvalidRequestException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::NotFoundException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
+            Self::UnauthorizedException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
         }
     }
 }
@@ -905,6 +1132,27 @@ impl ::smithy_runtime::OperationError for SearchGameSessionsError {
             _ => d.unhandled(),
         }
     }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::InternalServiceException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::InvalidRequestException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::NotFoundException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
+            Self::TerminalRoutingStrategyException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::UnauthorizedException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::UnsupportedRegionException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
+        }
+    }
 }
 impl From<UnhandledError> for SearchGameSessionsError {
     fn from(error: UnhandledError) -> Self {
@@ -976,6 +1224,24 @@ impl ::smithy_runtime::OperationError for StartGameSessionPlacementError {
             _ => d.unhandled(),
         }
     }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::InternalServiceException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::InvalidRequestException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::NotFoundException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
+            Self::UnauthorizedException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::UnsupportedRegionException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
+        }
+    }
 }
 impl From<UnhandledError> for StartGameSessionPlacementError {
     fn from(error: UnhandledError) -> Self {
@@ -1041,6 +1307,21 @@ impl ::smithy_runtime::OperationError for StartMatchBackfillError {
                 d.decode(Self::UnsupportedRegionException)
             }
             _ => d.unhandled(),
+        }
+    }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::InternalServiceException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::InvalidRequestException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::NotFoundException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
+            Self::UnsupportedRegionException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
         }
     }
 }
@@ -1110,6 +1391,21 @@ impl ::smithy_runtime::OperationError for StartMatchmakingError {
             _ => d.unhandled(),
         }
     }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::InternalServiceException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::InvalidRequestException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::NotFoundException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
+            Self::UnsupportedRegionException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
+        }
+    }
 }
 impl From<UnhandledError> for StartMatchmakingError {
     fn from(error: UnhandledError) -> Self {
@@ -1173,6 +1469,21 @@ impl ::smithy_runtime::OperationError for StopGameSessionPlacementError {
             Some("NotFoundException") => d.decode(Self::NotFoundException),
             Some("UnauthorizedException") => d.decode(Self::UnauthorizedException),
             _ => d.unhandled(),
+        }
+    }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::InternalServiceException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::InvalidRequestException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::NotFoundException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
+            Self::UnauthorizedException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
         }
     }
 }
@@ -1248,6 +1559,25 @@ impl ::smithy_runtime::OperationError for UpdateGameSessionError {
             Some("NotFoundException") => d.decode(Self::NotFoundException),
             Some("UnauthorizedException") => d.decode(Self::UnauthorizedException),
             _ => d.unhandled(),
+        }
+    }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::ConflictException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
+            Self::InternalServiceException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::InvalidGameSessionStatusException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::InvalidRequestException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::NotFoundException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
+            Self::UnauthorizedException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
         }
     }
 }

@@ -66,6 +66,27 @@ impl ::smithy_runtime::OperationError for CreateGameError {
             _ => d.unhandled(),
         }
     }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::AccessDeniedException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ConflictException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
+            Self::InternalServerException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ServiceQuotaExceededException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ThrottlingException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ValidationException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
+        }
+    }
 }
 impl From<UnhandledError> for CreateGameError {
     fn from(error: UnhandledError) -> Self {
@@ -139,6 +160,27 @@ impl ::smithy_runtime::OperationError for CreateSnapshotError {
             Some("ThrottlingException") => d.decode(Self::ThrottlingException),
             Some("ValidationException") => d.decode(Self::ValidationException),
             _ => d.unhandled(),
+        }
+    }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::AccessDeniedException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ConflictException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
+            Self::InternalServerException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ResourceNotFoundException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ThrottlingException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ValidationException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
         }
     }
 }
@@ -216,6 +258,27 @@ impl ::smithy_runtime::OperationError for CreateStageError {
             _ => d.unhandled(),
         }
     }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::AccessDeniedException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ConflictException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
+            Self::InternalServerException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ResourceNotFoundException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ThrottlingException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ValidationException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
+        }
+    }
 }
 impl From<UnhandledError> for CreateStageError {
     fn from(error: UnhandledError) -> Self {
@@ -283,6 +346,24 @@ impl ::smithy_runtime::OperationError for DeleteGameError {
             Some("ThrottlingException") => d.decode(Self::ThrottlingException),
             Some("ValidationException") => d.decode(Self::ValidationException),
             _ => d.unhandled(),
+        }
+    }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::AccessDeniedException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ConflictException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
+            Self::InternalServerException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ThrottlingException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ValidationException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
         }
     }
 }
@@ -360,6 +441,27 @@ impl ::smithy_runtime::OperationError for DeleteStageError {
             _ => d.unhandled(),
         }
     }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::AccessDeniedException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ConflictException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
+            Self::InternalServerException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ResourceNotFoundException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ThrottlingException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ValidationException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
+        }
+    }
 }
 impl From<UnhandledError> for DeleteStageError {
     fn from(error: UnhandledError) -> Self {
@@ -429,6 +531,26 @@ impl ::smithy_runtime::OperationError for DisconnectPlayerError {
             Some("ThrottlingException") => d.decode(Self::ThrottlingException),
             Some("ValidationException") => d.decode(Self::ValidationException),
             _ => d.unhandled(),
+        }
+    }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::AccessDeniedException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::InternalServerException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ResourceNotFoundException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ThrottlingException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ValidationException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
         }
     }
 }
@@ -502,6 +624,26 @@ impl ::smithy_runtime::OperationError for ExportSnapshotError {
             _ => d.unhandled(),
         }
     }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::AccessDeniedException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::InternalServerException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ResourceNotFoundException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ThrottlingException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ValidationException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
+        }
+    }
 }
 impl From<UnhandledError> for ExportSnapshotError {
     fn from(error: UnhandledError) -> Self {
@@ -571,6 +713,26 @@ impl ::smithy_runtime::OperationError for GetExtensionError {
             Some("ThrottlingException") => d.decode(Self::ThrottlingException),
             Some("ValidationException") => d.decode(Self::ValidationException),
             _ => d.unhandled(),
+        }
+    }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::AccessDeniedException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::InternalServerException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ResourceNotFoundException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ThrottlingException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ValidationException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
         }
     }
 }
@@ -644,6 +806,26 @@ impl ::smithy_runtime::OperationError for GetExtensionVersionError {
             _ => d.unhandled(),
         }
     }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::AccessDeniedException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::InternalServerException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ResourceNotFoundException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ThrottlingException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ValidationException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
+        }
+    }
 }
 impl From<UnhandledError> for GetExtensionVersionError {
     fn from(error: UnhandledError) -> Self {
@@ -713,6 +895,26 @@ impl ::smithy_runtime::OperationError for GetGameError {
             Some("ThrottlingException") => d.decode(Self::ThrottlingException),
             Some("ValidationException") => d.decode(Self::ValidationException),
             _ => d.unhandled(),
+        }
+    }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::AccessDeniedException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::InternalServerException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ResourceNotFoundException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ThrottlingException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ValidationException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
         }
     }
 }
@@ -786,6 +988,26 @@ impl ::smithy_runtime::OperationError for GetGameConfigurationError {
             _ => d.unhandled(),
         }
     }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::AccessDeniedException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::InternalServerException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ResourceNotFoundException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ThrottlingException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ValidationException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
+        }
+    }
 }
 impl From<UnhandledError> for GetGameConfigurationError {
     fn from(error: UnhandledError) -> Self {
@@ -855,6 +1077,26 @@ impl ::smithy_runtime::OperationError for GetGeneratedCodeJobError {
             Some("ThrottlingException") => d.decode(Self::ThrottlingException),
             Some("ValidationException") => d.decode(Self::ValidationException),
             _ => d.unhandled(),
+        }
+    }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::AccessDeniedException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::InternalServerException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ResourceNotFoundException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ThrottlingException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ValidationException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
         }
     }
 }
@@ -928,6 +1170,26 @@ impl ::smithy_runtime::OperationError for GetPlayerConnectionStatusError {
             _ => d.unhandled(),
         }
     }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::AccessDeniedException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::InternalServerException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ResourceNotFoundException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ThrottlingException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ValidationException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
+        }
+    }
 }
 impl From<UnhandledError> for GetPlayerConnectionStatusError {
     fn from(error: UnhandledError) -> Self {
@@ -997,6 +1259,26 @@ impl ::smithy_runtime::OperationError for GetSnapshotError {
             Some("ThrottlingException") => d.decode(Self::ThrottlingException),
             Some("ValidationException") => d.decode(Self::ValidationException),
             _ => d.unhandled(),
+        }
+    }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::AccessDeniedException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::InternalServerException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ResourceNotFoundException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ThrottlingException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ValidationException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
         }
     }
 }
@@ -1070,6 +1352,26 @@ impl ::smithy_runtime::OperationError for GetStageError {
             _ => d.unhandled(),
         }
     }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::AccessDeniedException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::InternalServerException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ResourceNotFoundException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ThrottlingException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ValidationException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
+        }
+    }
 }
 impl From<UnhandledError> for GetStageError {
     fn from(error: UnhandledError) -> Self {
@@ -1139,6 +1441,26 @@ impl ::smithy_runtime::OperationError for GetStageDeploymentError {
             Some("ThrottlingException") => d.decode(Self::ThrottlingException),
             Some("ValidationException") => d.decode(Self::ValidationException),
             _ => d.unhandled(),
+        }
+    }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::AccessDeniedException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::InternalServerException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ResourceNotFoundException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ThrottlingException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ValidationException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
         }
     }
 }
@@ -1218,6 +1540,29 @@ impl ::smithy_runtime::OperationError for ImportGameConfigurationError {
             _ => d.unhandled(),
         }
     }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::AccessDeniedException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::InternalServerException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ResourceNotFoundException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ServiceQuotaExceededException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ThrottlingException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ValidationException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
+        }
+    }
 }
 impl From<UnhandledError> for ImportGameConfigurationError {
     fn from(error: UnhandledError) -> Self {
@@ -1289,6 +1634,26 @@ impl ::smithy_runtime::OperationError for ListExtensionVersionsError {
             _ => d.unhandled(),
         }
     }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::AccessDeniedException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::InternalServerException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ResourceNotFoundException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ThrottlingException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ValidationException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
+        }
+    }
 }
 impl From<UnhandledError> for ListExtensionVersionsError {
     fn from(error: UnhandledError) -> Self {
@@ -1354,6 +1719,23 @@ impl ::smithy_runtime::OperationError for ListExtensionsError {
             _ => d.unhandled(),
         }
     }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::AccessDeniedException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::InternalServerException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ThrottlingException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ValidationException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
+        }
+    }
 }
 impl From<UnhandledError> for ListExtensionsError {
     fn from(error: UnhandledError) -> Self {
@@ -1417,6 +1799,23 @@ impl ::smithy_runtime::OperationError for ListGamesError {
             Some("ThrottlingException") => d.decode(Self::ThrottlingException),
             Some("ValidationException") => d.decode(Self::ValidationException),
             _ => d.unhandled(),
+        }
+    }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::AccessDeniedException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::InternalServerException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ThrottlingException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ValidationException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
         }
     }
 }
@@ -1490,6 +1889,26 @@ impl ::smithy_runtime::OperationError for ListGeneratedCodeJobsError {
             _ => d.unhandled(),
         }
     }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::AccessDeniedException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::InternalServerException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ResourceNotFoundException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ThrottlingException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ValidationException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
+        }
+    }
 }
 impl From<UnhandledError> for ListGeneratedCodeJobsError {
     fn from(error: UnhandledError) -> Self {
@@ -1559,6 +1978,26 @@ impl ::smithy_runtime::OperationError for ListSnapshotsError {
             Some("ThrottlingException") => d.decode(Self::ThrottlingException),
             Some("ValidationException") => d.decode(Self::ValidationException),
             _ => d.unhandled(),
+        }
+    }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::AccessDeniedException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::InternalServerException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ResourceNotFoundException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ThrottlingException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ValidationException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
         }
     }
 }
@@ -1632,6 +2071,26 @@ impl ::smithy_runtime::OperationError for ListStageDeploymentsError {
             _ => d.unhandled(),
         }
     }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::AccessDeniedException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::InternalServerException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ResourceNotFoundException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ThrottlingException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ValidationException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
+        }
+    }
 }
 impl From<UnhandledError> for ListStageDeploymentsError {
     fn from(error: UnhandledError) -> Self {
@@ -1703,6 +2162,26 @@ impl ::smithy_runtime::OperationError for ListStagesError {
             _ => d.unhandled(),
         }
     }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::AccessDeniedException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::InternalServerException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ResourceNotFoundException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ThrottlingException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ValidationException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
+        }
+    }
 }
 impl From<UnhandledError> for ListStagesError {
     fn from(error: UnhandledError) -> Self {
@@ -1764,6 +2243,20 @@ impl ::smithy_runtime::OperationError for ListTagsForResourceError {
             }
             Some("ValidationException") => d.decode(Self::ValidationException),
             _ => d.unhandled(),
+        }
+    }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::InternalServerException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ResourceNotFoundException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ValidationException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
         }
     }
 }
@@ -1835,6 +2328,26 @@ impl ::smithy_runtime::OperationError for StartGeneratedCodeJobError {
             Some("ThrottlingException") => d.decode(Self::ThrottlingException),
             Some("ValidationException") => d.decode(Self::ValidationException),
             _ => d.unhandled(),
+        }
+    }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::AccessDeniedException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::InternalServerException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ResourceNotFoundException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ThrottlingException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ValidationException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
         }
     }
 }
@@ -1912,6 +2425,27 @@ impl ::smithy_runtime::OperationError for StartStageDeploymentError {
             _ => d.unhandled(),
         }
     }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::AccessDeniedException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ConflictException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
+            Self::InternalServerException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ResourceNotFoundException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ThrottlingException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ValidationException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
+        }
+    }
 }
 impl From<UnhandledError> for StartStageDeploymentError {
     fn from(error: UnhandledError) -> Self {
@@ -1975,6 +2509,20 @@ impl ::smithy_runtime::OperationError for TagResourceError {
             _ => d.unhandled(),
         }
     }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::InternalServerException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ResourceNotFoundException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ValidationException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
+        }
+    }
 }
 impl From<UnhandledError> for TagResourceError {
     fn from(error: UnhandledError) -> Self {
@@ -2036,6 +2584,20 @@ impl ::smithy_runtime::OperationError for UntagResourceError {
             }
             Some("ValidationException") => d.decode(Self::ValidationException),
             _ => d.unhandled(),
+        }
+    }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::InternalServerException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ResourceNotFoundException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ValidationException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
         }
     }
 }
@@ -2107,6 +2669,26 @@ impl ::smithy_runtime::OperationError for UpdateGameError {
             Some("ThrottlingException") => d.decode(Self::ThrottlingException),
             Some("ValidationException") => d.decode(Self::ValidationException),
             _ => d.unhandled(),
+        }
+    }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::AccessDeniedException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::InternalServerException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ResourceNotFoundException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ThrottlingException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ValidationException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
         }
     }
 }
@@ -2186,6 +2768,29 @@ impl ::smithy_runtime::OperationError for UpdateGameConfigurationError {
             _ => d.unhandled(),
         }
     }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::AccessDeniedException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::InternalServerException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ResourceNotFoundException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ServiceQuotaExceededException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ThrottlingException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ValidationException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
+        }
+    }
 }
 impl From<UnhandledError> for UpdateGameConfigurationError {
     fn from(error: UnhandledError) -> Self {
@@ -2257,6 +2862,26 @@ impl ::smithy_runtime::OperationError for UpdateSnapshotError {
             _ => d.unhandled(),
         }
     }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::AccessDeniedException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::InternalServerException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ResourceNotFoundException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ThrottlingException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ValidationException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
+        }
+    }
 }
 impl From<UnhandledError> for UpdateSnapshotError {
     fn from(error: UnhandledError) -> Self {
@@ -2326,6 +2951,26 @@ impl ::smithy_runtime::OperationError for UpdateStageError {
             Some("ThrottlingException") => d.decode(Self::ThrottlingException),
             Some("ValidationException") => d.decode(Self::ValidationException),
             _ => d.unhandled(),
+        }
+    }
+    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+        match self {
+            Self::AccessDeniedException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::InternalServerException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ResourceNotFoundException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ThrottlingException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::ValidationException(e) => {
+                ::smithy_runtime::serde_json::to_value(e).ok()
+            }
+            Self::Unhandled(_) => None,
         }
     }
 }

@@ -74,7 +74,7 @@ pub struct CreateThingOutput {
     pub thing_id: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ConflictException {
     #[serde(rename = "Message", alias = "message")]
     pub message: Option<String>,
@@ -123,6 +123,13 @@ impl OperationError for CreateThingError {
         match code {
             Some("ConflictException") => d.decode(CreateThingError::Conflict),
             _ => d.unhandled(),
+        }
+    }
+
+    fn to_members(&self) -> Option<serde_json::Value> {
+        match self {
+            CreateThingError::Conflict(e) => serde_json::to_value(e).ok(),
+            CreateThingError::Unhandled(_) => None,
         }
     }
 }
