@@ -361,3 +361,105 @@ fn never_panics_on_truncated_or_mangled_input() {
         )]);
     }
 }
+
+/// The three files of the IDL twin fixture, loaded together with `file` replaced by `text`.
+fn idl_twin_with(file: usize, text: &str) -> Vec<Source> {
+    let mut sources = sources("idl/twin");
+    sources[file].text = text.to_string();
+    sources
+}
+
+#[test]
+fn never_panics_on_truncated_or_mangled_idl() {
+    let originals: Vec<String> = sources("idl/twin").into_iter().map(|s| s.text).collect();
+    let tricky = [
+        '"', '{', '}', '[', ']', '(', ')', '@', '$', '#', ':', '=', '\\', '/', '\n', ',', '.', '-',
+        '0', 'é',
+    ];
+    // A small deterministic generator, so that a failure reproduces.
+    let mut seed: u64 = 0x5eed;
+    let mut next = move |bound: usize| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize % bound.max(1)
+    };
+    for (file, text) in originals.iter().enumerate() {
+        let chars: Vec<char> = text.chars().collect();
+        for cut in (0..chars.len()).step_by(37) {
+            let cut: String = chars[..cut].iter().collect();
+            let _ = model::load(&idl_twin_with(file, &cut));
+        }
+        for (n, i) in (0..chars.len()).step_by(11).enumerate() {
+            let mut flipped = chars.clone();
+            flipped[i] = tricky[n % tricky.len()];
+            let flipped: String = flipped.into_iter().collect();
+            let _ = model::load(&idl_twin_with(file, &flipped));
+        }
+        for _ in 0..200 {
+            let mut mangled = chars.clone();
+            for _ in 0..1 + next(4) {
+                if !mangled.is_empty() {
+                    mangled.remove(next(mangled.len()));
+                }
+            }
+            let mangled: String = mangled.into_iter().collect();
+            let _ = model::load(&idl_twin_with(file, &mangled));
+        }
+    }
+}
+
+#[test]
+fn apply_reaches_members_that_mixins_provide() {
+    let text = json!({"smithy": "2.0", "shapes": {
+        "ex#Base": {"type": "structure", "members": {"id": {"target": "smithy.api#String",
+            "traits": {"smithy.api#documentation": "inherited"}}}, "traits": {"smithy.api#mixin": {}}},
+        "ex#Thing": {"type": "structure", "mixins": [{"target": "ex#Base"}]},
+        "ex#Thing$id": {"type": "apply", "traits": {"smithy.api#required": {}, "smithy.api#documentation": "own"}},
+        "ex#Thing$nope": {"type": "apply", "traits": {"smithy.api#required": {}}}
+    }});
+    let err = model::load(&[Source::new("m.json", text.to_string())]).unwrap_err();
+    assert_eq!(err.list().len(), 1, "{err}");
+    assert!(
+        err.to_string()
+            .contains("ex#Thing$nope: `apply` targets a member that `ex#Thing` does not have"),
+        "{err}"
+    );
+    let mut ok = text.clone();
+    ok["shapes"]
+        .as_object_mut()
+        .unwrap()
+        .remove("ex#Thing$nope");
+    let m = model::load(&[Source::new("m.json", ok.to_string())]).unwrap();
+    let member = m.shape(&id("ex#Thing")).unwrap().member("id").unwrap();
+    assert!(member.traits.required);
+    assert_eq!(
+        member.traits.documentation.as_deref(),
+        Some("own"),
+        "apply beats the inherited value"
+    );
+    let base = m.shape(&id("ex#Base")).unwrap();
+    assert!(
+        !base.member("id").unwrap().traits.required,
+        "the mixin itself is unchanged"
+    );
+}
+
+#[test]
+fn numbers_beyond_f64_are_kept_as_written() {
+    let text = r#"{"smithy": "2.0", "shapes": {
+        "ex#Huge": {"type": "bigDecimal", "traits": {"smithy.api#range": {"max": 1.7976931348623157E+309}}},
+        "ex#S": {"type": "structure", "members": {"n": {"target": "ex#Huge",
+            "traits": {"smithy.api#default": -1e400}}}}
+    }}"#;
+    let m = model::load(&[Source::new("big.json", text)]).unwrap();
+    let huge = m.shape(&id("ex#Huge")).unwrap();
+    let range = huge.traits.range.as_ref().unwrap();
+    assert_eq!(range.max.as_deref(), Some("1.7976931348623157E+309"));
+    let n = m.shape(&id("ex#S")).unwrap().member("n").unwrap();
+    assert_eq!(
+        model::big_number_text(n.traits.default.as_ref().unwrap()),
+        Some("-1e400")
+    );
+    assert!(m.to_ast_text().contains("\"smithy.api#default\": -1e400"));
+}

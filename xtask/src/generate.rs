@@ -1,4 +1,4 @@
-//! `cargo xtask generate [--check] [--model PATH…] [--out DIR]`.
+//! `cargo xtask generate [--check] [--model PATH… [--merge]] [--out DIR]`.
 
 use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
@@ -15,6 +15,8 @@ pub struct Generate {
     pub check: bool,
     /// Model files or directories (default: `models/`).
     pub models: Vec<PathBuf>,
+    /// Load every model file given (directories recursively) as one model.
+    pub merge: bool,
     /// Output directory (default: `generated/`).
     pub out: Option<PathBuf>,
     /// How the crates depend on the runtime (default: a path dependency on this checkout's
@@ -38,7 +40,11 @@ pub fn run(args: Generate) -> anyhow::Result<bool> {
     } else {
         args.models
     };
-    let groups = models::discover(&paths)?;
+    let groups = if args.merge {
+        vec![models::merged(&paths)?]
+    } else {
+        models::discover(&paths)?
+    };
     let mut changes = Vec::new();
     let mut produced_crates = BTreeSet::new();
     for group in &groups {
@@ -109,10 +115,7 @@ fn generate_group(
     let sources = group.read()?;
     let model =
         codegen::model::load(&sources).map_err(|e| anyhow::anyhow!("{}: {e}", group.name()))?;
-    let model_files = std::iter::once(&group.base)
-        .chain(&group.overlays)
-        .map(|p| display_path(p, root))
-        .collect();
+    let model_files = group.files.iter().map(|p| display_path(p, root)).collect();
     let in_workspace = out == root.join("generated");
     let runtime = runtime
         .cloned()
@@ -176,7 +179,7 @@ fn sync_crate(
                 .with_context(|| format!("cannot write {}", path.display()))?;
         }
     }
-    for path in files_under(dir)? {
+    for path in models::files_under(dir)? {
         if !expected.contains(&path) && was_generated(&path) {
             changes.push(Change {
                 path: path.clone(),
@@ -246,7 +249,7 @@ fn remove_stale_crates(
         if !path.is_dir() || produced.contains(&name) {
             continue;
         }
-        for file in files_under(&path)? {
+        for file in models::files_under(&path)? {
             if was_generated(&file) {
                 changes.push(Change {
                     path: file.clone(),
@@ -263,29 +266,6 @@ fn remove_stale_crates(
         }
     }
     Ok(())
-}
-
-/// Every file below `dir` (none when it does not exist), skipping build output.
-fn files_under(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(d) = pending.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        for entry in entries {
-            let path = entry?.path();
-            if path.is_dir() {
-                if path.file_name().is_some_and(|n| n != "target") {
-                    pending.push(path);
-                }
-            } else {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
-    Ok(out)
 }
 
 fn absolute(path: &Path) -> anyhow::Result<PathBuf> {

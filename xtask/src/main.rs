@@ -1,8 +1,10 @@
 //! `cargo xtask`: project automation. The only part of the project that touches the filesystem.
 //!
-//! - `cargo xtask validate [PATH…]`: load and validate models, print a summary per service.
-//! - `cargo xtask generate [--check] [--model PATH…] [--out DIR] [--runtime-path PATH |
+//! - `cargo xtask validate [--merge] [PATH…]`: load and validate models, print a summary per
+//!   service.
+//! - `cargo xtask generate [--check] [--model PATH… [--merge]] [--out DIR] [--runtime-path PATH |
 //!   --runtime-version VERSION]`: regenerate `generated/`.
+//! - `cargo xtask ast PATH…`: load files and directories as one model, print its JSON AST.
 
 mod generate;
 mod models;
@@ -26,12 +28,25 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Load and validate Smithy JSON AST models; print one line per service, or every error.
+    /// Load and validate Smithy models (JSON AST or IDL); print one line per service, or every
+    /// error.
     ///
     /// Each PATH is a model file or a directory of model files. A file `NAME.json` is loaded
-    /// together with its overlays `NAME.*.json` beside it. Without PATH, the models in `models/`.
+    /// together with its overlays `NAME.*.json` beside it; the `.smithy` files of a directory
+    /// load together as one model. Without PATH, the models in `models/`.
     Validate {
+        /// Load every file given, and every model file below each directory given
+        /// (recursively), as one model.
+        #[arg(long, requires = "paths")]
+        merge: bool,
         /// Model files or directories.
+        paths: Vec<PathBuf>,
+    },
+    /// Load every file and directory given (recursively) as one model and print it as one
+    /// Smithy JSON AST document: shapes sorted by id, the prelude left out, `apply` folded in.
+    Ast {
+        /// Model files (`.json`, `.smithy`) or directories.
+        #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
     /// Generate one crate per service model into `generated/` (or `--out`), deleting files it no
@@ -43,6 +58,10 @@ enum Command {
         /// Model files or directories (default: every model in `models/`).
         #[arg(long = "model", value_name = "PATH", num_args = 1..)]
         models: Vec<PathBuf>,
+        /// Load every `--model` file, and every model file below each `--model` directory
+        /// (recursively), as one model.
+        #[arg(long, requires = "models")]
+        merge: bool,
         /// Output directory; each crate goes to `DIR/<crate>` (default: `generated/`).
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
@@ -62,10 +81,12 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Validate { paths } => validate(paths),
+        Command::Validate { merge, paths } => validate(paths, merge),
+        Command::Ast { paths } => ast(&paths),
         Command::Generate {
             check,
             models,
+            merge,
             out,
             runtime_path,
             runtime_version,
@@ -76,6 +97,7 @@ fn main() -> ExitCode {
             generate::run(generate::Generate {
                 check,
                 models,
+                merge,
                 out,
                 runtime,
             })
@@ -97,14 +119,18 @@ fn main() -> ExitCode {
     }
 }
 
-fn validate(paths: Vec<PathBuf>) -> anyhow::Result<ExitCode> {
+fn validate(paths: Vec<PathBuf>, merge: bool) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let paths = if paths.is_empty() {
         vec![models::default_dir()]
     } else {
         paths
     };
-    let groups = models::discover(&paths)?;
+    let groups = if merge {
+        vec![models::merged(&paths)?]
+    } else {
+        models::discover(&paths)?
+    };
     let mut failed = 0;
     for group in &groups {
         let sources = group.read()?;
@@ -132,4 +158,19 @@ fn validate(paths: Vec<PathBuf>) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// Prints the model the paths form as one JSON AST document, or its errors (and fails).
+fn ast(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
+    let group = models::merged(paths)?;
+    match codegen::model::load(&group.read()?) {
+        Ok(model) => {
+            print!("{}", model.to_ast_text());
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(errors) => {
+            eprint!("{}: {errors}", group.name());
+            Ok(ExitCode::FAILURE)
+        }
+    }
 }

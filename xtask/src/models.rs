@@ -1,32 +1,44 @@
-//! Finding model files on disk and grouping each base model with its overlays.
+//! Finding model files on disk and grouping them into models: each base JSON model with its
+//! overlays, the IDL files of a directory together, or everything given as one model.
 
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
 use codegen::model::{Model, Source};
 
-/// A base model file and the overlay files that extend it (`NAME.json` + `NAME.*.json`).
+/// The files of one model, loaded together: a base JSON model with its overlays
+/// (`NAME.json` + `NAME.*.json`), the IDL files of one directory, a single IDL file, or
+/// everything given with `--merge`.
 pub struct ModelGroup {
-    pub base: PathBuf,
-    pub overlays: Vec<PathBuf>,
+    /// How messages name the model: its base file, `DIR/*.smithy`, or the merged paths.
+    label: String,
+    /// Every file of the model; a JSON model's base file first.
+    pub files: Vec<PathBuf>,
 }
 
 impl ModelGroup {
-    /// The base file's path, for messages.
+    /// The model's name, for messages.
     pub fn name(&self) -> String {
-        self.base.display().to_string()
+        self.label.clone()
     }
 
     /// Reads every file of the group.
     pub fn read(&self) -> anyhow::Result<Vec<Source>> {
-        std::iter::once(&self.base)
-            .chain(&self.overlays)
+        self.files
+            .iter()
             .map(|path| {
                 let text = std::fs::read_to_string(path)
                     .with_context(|| format!("cannot read model file {}", path.display()))?;
                 Ok(Source::new(path.display().to_string(), text))
             })
             .collect()
+    }
+
+    fn json(base: PathBuf, overlays: Vec<PathBuf>) -> Self {
+        ModelGroup {
+            label: base.display().to_string(),
+            files: std::iter::once(base).chain(overlays).collect(),
+        }
     }
 }
 
@@ -43,66 +55,139 @@ pub fn repo_root() -> PathBuf {
         .unwrap_or_default()
 }
 
-/// Groups the given files and directories (not recursing) into base models with their overlays.
+fn missing(path: &Path) -> anyhow::Error {
+    anyhow::anyhow!(
+        "{} does not exist; pass model files or directories, or nothing for models/",
+        path.display()
+    )
+}
+
+fn is_idl(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "smithy")
+}
+
+/// Groups the given files and directories (not recursing) into models.
 ///
-/// In a directory, `NAME.json` is a base model and `NAME.*.json` an overlay of it. A file named
-/// explicitly is a base model whatever its name (`maps-2.0.json`), loaded with the overlays
-/// beside it (`maps-2.0.*.json`), unless it is an overlay of another model given.
+/// In a directory, `NAME.json` is a base model and `NAME.*.json` an overlay of it, and all the
+/// `.smithy` files together are one model. A JSON file named explicitly is a base model whatever
+/// its name (`maps-2.0.json`), loaded with the overlays beside it (`maps-2.0.*.json`), unless it
+/// is an overlay of another model given; an IDL file named explicitly is a model by itself,
+/// unless a directory given holds it.
 pub fn discover(paths: &[PathBuf]) -> anyhow::Result<Vec<ModelGroup>> {
     let mut scanned = Vec::new();
+    let mut groups = Vec::new();
     let mut explicit = Vec::new();
     for path in paths {
         if path.is_dir() {
-            scanned.extend(json_files(path)?);
+            scanned.extend(files_in(path, "json")?);
+            let idl = files_in(path, "smithy")?;
+            if !idl.is_empty() {
+                groups.push(ModelGroup {
+                    label: format!("{}/*.smithy", path.display()),
+                    files: idl,
+                });
+            }
         } else if path.is_file() {
             explicit.push(path.clone());
         } else {
-            bail!(
-                "{} does not exist; pass model files or directories, or nothing for models/",
-                path.display()
-            );
+            return Err(missing(path));
         }
     }
     scanned.sort();
     scanned.dedup();
-    let mut groups = group_directory_files(&scanned)?;
+    groups.extend(group_directory_files(&scanned)?);
     for file in &explicit {
-        let known = groups
-            .iter()
-            .any(|g| g.base == *file || g.overlays.contains(file));
-        if !known {
-            let overlays = overlays_beside(file)?;
-            groups.push(ModelGroup {
-                base: file.clone(),
-                overlays,
-            });
+        if groups.iter().any(|g| g.files.contains(file)) {
+            continue;
         }
+        let overlays = if is_idl(file) {
+            Vec::new()
+        } else {
+            overlays_beside(file)?
+        };
+        groups.push(ModelGroup::json(file.clone(), overlays));
     }
     // An explicit base's overlays may have been given explicitly too.
-    let overlays: Vec<PathBuf> = groups.iter().flat_map(|g| g.overlays.clone()).collect();
-    groups.retain(|g| !overlays.contains(&g.base));
-    groups.sort_by(|a, b| a.base.cmp(&b.base));
+    let overlays: Vec<PathBuf> = groups
+        .iter()
+        .filter(|g| g.files.first().is_some_and(|f| !is_idl(f)))
+        .flat_map(|g| g.files.iter().skip(1).cloned())
+        .collect();
+    groups.retain(|g| g.files.first().is_some_and(|f| !overlays.contains(f)));
+    groups.sort_by(|a, b| a.files.cmp(&b.files));
+    groups.dedup_by(|a, b| a.files == b.files);
     if groups.is_empty() {
-        bail!(
-            "no model files found in {}",
-            paths
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
+        bail!("no model files found in {}", joined(paths, ", "));
     }
     Ok(groups)
 }
 
-/// The `.json` files directly in `dir`.
-fn json_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+/// Every file given, and every `.json` and `.smithy` file below every directory given
+/// (recursively), as one model (`--merge`, `cargo xtask ast`).
+pub fn merged(paths: &[PathBuf]) -> anyhow::Result<ModelGroup> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let below = files_under(path)?.into_iter();
+            files.extend(
+                below.filter(|f| f.extension().is_some_and(|e| e == "json" || e == "smithy")),
+            );
+        } else if path.is_file() {
+            files.push(path.clone());
+        } else {
+            return Err(missing(path));
+        }
+    }
+    files.sort();
+    files.dedup();
+    if files.is_empty() {
+        bail!("no model files found in {}", joined(paths, ", "));
+    }
+    Ok(ModelGroup {
+        label: joined(paths, " + "),
+        files,
+    })
+}
+
+/// Every file below `dir` (none when it does not exist), skipping build output.
+pub fn files_under(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(d) = pending.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for entry in entries {
+            let path = entry?.path();
+            if path.is_dir() {
+                if path.file_name().is_some_and(|n| n != "target") {
+                    pending.push(path);
+                }
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+fn joined(paths: &[PathBuf], separator: &str) -> String {
+    paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(separator)
+}
+
+/// The files directly in `dir` with this extension, sorted.
+fn files_in(dir: &Path, extension: &str) -> anyhow::Result<Vec<PathBuf>> {
     let entries =
         std::fs::read_dir(dir).with_context(|| format!("cannot list {}", dir.display()))?;
     let mut files = Vec::new();
     for entry in entries {
         let file = entry?.path();
-        if file.is_file() && file.extension().is_some_and(|e| e == "json") {
+        if file.is_file() && file.extension().is_some_and(|e| e == extension) {
             files.push(file);
         }
     }
@@ -117,16 +202,13 @@ fn stem(path: &Path) -> Option<String> {
         .map(|n| n.trim_end_matches(".json").to_string())
 }
 
-/// Groups files found by scanning directories: `NAME.json` bases, `NAME.*.json` overlays.
+/// Groups JSON files found by scanning directories: `NAME.json` bases, `NAME.*.json` overlays.
 fn group_directory_files(files: &[PathBuf]) -> anyhow::Result<Vec<ModelGroup>> {
-    let mut groups: Vec<ModelGroup> = Vec::new();
+    let mut bases: Vec<(PathBuf, Vec<PathBuf>)> = Vec::new();
     for file in files {
         let Some(name) = stem(file) else { continue };
         if !name.contains('.') {
-            groups.push(ModelGroup {
-                base: file.clone(),
-                overlays: Vec::new(),
-            });
+            bases.push((file.clone(), Vec::new()));
         }
     }
     for file in files {
@@ -134,11 +216,11 @@ fn group_directory_files(files: &[PathBuf]) -> anyhow::Result<Vec<ModelGroup>> {
         let Some((base_name, _)) = name.split_once('.') else {
             continue;
         };
-        let base = groups.iter_mut().find(|g| {
-            stem(&g.base).as_deref() == Some(base_name) && g.base.parent() == file.parent()
+        let base = bases.iter_mut().find(|(base, _)| {
+            stem(base).as_deref() == Some(base_name) && base.parent() == file.parent()
         });
         match base {
-            Some(group) => group.overlays.push(file.clone()),
+            Some((_, overlays)) => overlays.push(file.clone()),
             None => bail!(
                 "overlay {} has no base model {base_name}.json beside it; name a model file \
                  explicitly to load it as a model",
@@ -146,7 +228,10 @@ fn group_directory_files(files: &[PathBuf]) -> anyhow::Result<Vec<ModelGroup>> {
             ),
         }
     }
-    Ok(groups)
+    Ok(bases
+        .into_iter()
+        .map(|(base, overlays)| ModelGroup::json(base, overlays))
+        .collect())
 }
 
 /// The overlays of an explicitly named model file: `STEM.*.json` in its directory.
@@ -159,7 +244,7 @@ fn overlays_beside(file: &Path) -> anyhow::Result<Vec<PathBuf>> {
         _ => PathBuf::from("."),
     };
     let prefix = format!("{name}.");
-    Ok(json_files(&dir)?
+    Ok(files_in(&dir, "json")?
         .into_iter()
         .filter(|f| stem(f).is_some_and(|s| s.starts_with(&prefix)))
         .map(|f| {

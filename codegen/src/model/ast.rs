@@ -1,4 +1,4 @@
-//! Reading one JSON AST file into raw shapes: structure is checked, meaning is not.
+//! Reading one JSON AST document into raw shapes: structure is checked, meaning is not.
 //!
 //! Every problem becomes a [`Diagnostic`] naming the file, the shape and the member; reading goes
 //! on after a problem so that one pass reports everything.
@@ -11,12 +11,13 @@ use serde_json::{Map, Value};
 use super::diagnostics::{Diagnostic, Sink};
 use super::ShapeId;
 
-/// One model file: its name (used in messages) and its text.
+/// One model file: its name (used in messages) and its text. A name ending in `.smithy` marks
+/// Smithy IDL text; any other name a JSON AST.
 #[derive(Clone, Debug)]
 pub struct Source {
     /// How messages refer to the file, usually its path.
     pub name: String,
-    /// The JSON AST text.
+    /// The JSON AST or IDL text.
     pub text: String,
 }
 
@@ -27,6 +28,11 @@ impl Source {
             name: name.into(),
             text: text.into(),
         }
+    }
+
+    /// Whether the text is Smithy IDL (the name ends in `.smithy`) rather than a JSON AST.
+    pub fn is_idl(&self) -> bool {
+        self.name.ends_with(".smithy")
     }
 }
 
@@ -113,7 +119,8 @@ pub(crate) struct RawFile {
     pub applies: Vec<RawApply>,
 }
 
-const SIMPLE: &[&str] = &[
+/// The simple shape type names.
+pub(crate) const SIMPLE: &[&str] = &[
     "blob",
     "boolean",
     "string",
@@ -130,11 +137,10 @@ const SIMPLE: &[&str] = &[
 ];
 pub(crate) const LIFECYCLE: [&str; 6] = ["create", "put", "read", "update", "delete", "list"];
 
-/// Parses one file. Problems go to `sink`; what could be read is returned.
-pub(crate) fn parse_file(source: &Source, sink: &mut Sink) -> Option<RawFile> {
-    let file: Arc<str> = source.name.as_str().into();
-    let root: Value = match serde_json::from_str(&source.text) {
-        Ok(v) => v,
+/// Reads a JSON AST file's text; malformed JSON is reported with its line and column.
+pub(crate) fn read_json(source: &Source, sink: &mut Sink) -> Option<Value> {
+    match super::numbers::parse_json(&source.text) {
+        Ok(v) => Some(v),
         Err(e) => {
             sink.push(Diagnostic {
                 file: Some(source.name.clone()),
@@ -142,9 +148,15 @@ pub(crate) fn parse_file(source: &Source, sink: &mut Sink) -> Option<RawFile> {
                 shape: None,
                 message: format!("malformed JSON: {e}"),
             });
-            return None;
+            None
         }
-    };
+    }
+}
+
+/// Reads one JSON AST document, from a JSON file or from the IDL front end, into raw shapes.
+/// Problems go to `sink`, naming the file `name`; what could be read is returned.
+pub(crate) fn parse_value(name: &str, root: Value, sink: &mut Sink) -> Option<RawFile> {
+    let file: Arc<str> = name.into();
     let Value::Object(mut root) = root else {
         sink.push(Diagnostic::in_file(
             &file,

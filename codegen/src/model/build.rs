@@ -21,6 +21,7 @@ pub(crate) fn build(merged: Merged, sink: &mut Sink) -> Model {
                 id,
                 kind,
                 traits,
+                mixins: raw.mixins,
                 file: raw.file,
             },
         );

@@ -33,10 +33,15 @@ pub(crate) fn merge(
         }
         applies.extend(file.applies);
     }
-    for apply in applies {
-        apply_traits(&mut merged.shapes, apply, sink);
-    }
+    let deferred: Vec<RawApply> = applies
+        .into_iter()
+        .filter_map(|apply| apply_traits(&mut merged.shapes, apply, sink, Pass::BeforeMixins))
+        .collect();
     flatten_mixins(&mut merged.shapes, sink);
+    // Members that mixins provide exist once the mixins are flattened.
+    for apply in deferred {
+        apply_traits(&mut merged.shapes, apply, sink, Pass::AfterMixins);
+    }
     interop_v1(&mut merged.shapes);
     merged
 }
@@ -143,51 +148,66 @@ pub(crate) fn merge_traits(into: &mut RawTraits, from: RawTraits) -> Vec<(ShapeI
     conflicts
 }
 
-fn apply_traits(shapes: &mut BTreeMap<ShapeId, RawShape>, apply: RawApply, sink: &mut Sink) {
+/// When an `apply` entry is applied.
+#[derive(Clone, Copy, PartialEq)]
+enum Pass {
+    /// Before mixins are flattened: traits combine with the target's own by the merge rules;
+    /// an entry for a member that only a mixin can provide is handed back for the next pass.
+    BeforeMixins,
+    /// After: the entry targets a member a mixin provided, and its traits override inherited
+    /// ones, as the member's own traits would.
+    AfterMixins,
+}
+
+/// Adds an `apply` entry's traits to its target; returns the entry when it must wait for the
+/// mixins to be flattened.
+fn apply_traits(
+    shapes: &mut BTreeMap<ShapeId, RawShape>,
+    apply: RawApply,
+    sink: &mut Sink,
+    pass: Pass,
+) -> Option<RawApply> {
     let root = apply.target.root();
-    let hint = did_you_mean(
-        &root.to_string(),
-        shapes
-            .keys()
-            .map(ShapeId::to_string)
-            .collect::<Vec<_>>()
-            .iter()
-            .map(String::as_str),
-    );
-    let Some(shape) = shapes.get_mut(&root) else {
+    if !shapes.contains_key(&root) {
+        let ids: Vec<String> = shapes.keys().map(ShapeId::to_string).collect();
+        let hint = did_you_mean(&root.to_string(), ids.iter().map(String::as_str));
         sink.at(
             &apply.file,
             &apply.target,
             format!("`apply` targets a shape that is not defined{hint}"),
         );
-        return;
-    };
+        return None;
+    }
     if root.is_prelude() {
         sink.at(
             &apply.file,
             &apply.target,
             "traits cannot be applied to prelude shapes; define a shape of your own",
         );
-        return;
+        return None;
     }
+    let shape = shapes.get_mut(&root)?;
     let traits = match apply.target.member() {
         None => &mut shape.traits,
-        Some(name) => {
-            let names: Vec<String> = shape.members.iter().map(|m| m.name.clone()).collect();
-            match shape.members.iter_mut().find(|m| m.name == name) {
-                Some(member) => &mut member.traits,
-                None => {
-                    let hint = did_you_mean(name, names.iter().map(String::as_str));
-                    sink.at(
-                        &apply.file,
-                        &apply.target,
-                        format!("`apply` targets a member that `{root}` does not have{hint}"),
-                    );
-                    return;
-                }
+        Some(name) => match shape.members.iter().position(|m| m.name == name) {
+            Some(i) => &mut shape.members[i].traits,
+            None if pass == Pass::BeforeMixins && !shape.mixins.is_empty() => return Some(apply),
+            None => {
+                let names = shape.members.iter().map(|m| m.name.as_str());
+                let hint = did_you_mean(name, names);
+                sink.at(
+                    &apply.file,
+                    &apply.target,
+                    format!("`apply` targets a member that `{root}` does not have{hint}"),
+                );
+                return None;
             }
-        }
+        },
     };
+    if pass == Pass::AfterMixins {
+        traits.extend(apply.traits);
+        return None;
+    }
     for (trait_id, problem) in merge_traits(traits, apply.traits) {
         sink.at(
             &apply.file,
@@ -195,6 +215,7 @@ fn apply_traits(shapes: &mut BTreeMap<ShapeId, RawShape>, apply: RawApply, sink:
             format!("`apply` of trait `{trait_id}` {problem}"),
         );
     }
+    None
 }
 
 const MIXIN: &str = "smithy.api#mixin";
@@ -298,7 +319,6 @@ fn flatten_one(
     shape.members = members;
     traits.extend(std::mem::take(&mut shape.traits));
     shape.traits = traits;
-    shape.mixins.clear();
 }
 
 fn mixin_trait() -> ShapeId {

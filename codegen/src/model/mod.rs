@@ -1,14 +1,19 @@
-//! The Smithy 2.0 JSON AST loader: files in, one validated [`Model`] out.
+//! The Smithy 2.0 model loader: files in (JSON AST or Smithy IDL), one validated [`Model`] out.
 //!
-//! Phases: [`ast`] reads each file (JSON syntax and AST structure), `merge` combines files and
-//! resolves `apply`, mixins and IDL 1.0 forms, `build` types the traits, and `validate` checks
-//! references and trait rules. Each phase reports every problem it finds; loading fails with all of
-//! them at once, each naming the file, the shape and the member.
+//! Phases: `idl` turns IDL files into JSON AST documents (JSON files are parsed as they are),
+//! `ast` reads each document (AST structure), `merge` combines files and resolves `apply`,
+//! mixins and IDL 1.0 forms, `build` types the traits, and `validate` checks references and
+//! trait rules. Each phase reports every problem it finds; loading fails with all of them at
+//! once, each naming the file, the shape and the member (and, for IDL, the line and column).
+//! `export` writes a model back out as one JSON AST document.
 
 mod ast;
 mod build;
 mod diagnostics;
+mod export;
+mod idl;
 mod merge;
+mod numbers;
 mod prelude;
 mod shape;
 mod shape_id;
@@ -22,6 +27,7 @@ use serde_json::{Map, Value};
 
 pub use ast::Source;
 pub use diagnostics::{Diagnostic, Diagnostics};
+pub use numbers::{big_number_text, BIG_NUMBER_KEY};
 pub use prelude::{unit, PRELUDE_FILE};
 pub use shape::{EnumMember, Member, Operation, Resource, Service, Shape, ShapeKind, Simple};
 pub use shape_id::{ShapeId, ShapeIdError, PRELUDE_NAMESPACE};
@@ -37,13 +43,18 @@ pub struct Model {
 
 /// Loads model files into one validated model, or returns every problem found.
 ///
-/// The prelude is always included. Files merge: a shape defined in several files must agree on
-/// type and members, traits combine, `apply` entries add traits, and metadata arrays concatenate.
+/// A source whose name ends in `.smithy` is Smithy IDL (2.0 or 1.0), any other a JSON AST. The
+/// prelude is always included. Files merge: a shape defined in several files must agree on type
+/// and members, traits combine, `apply` entries add traits, and metadata arrays concatenate.
 pub fn load(sources: &[Source]) -> Result<Model, Diagnostics> {
     let mut sink = diagnostics::Sink::default();
-    let files: Vec<_> = sources
-        .iter()
-        .filter_map(|s| ast::parse_file(s, &mut sink))
+    let documents = idl::documents(sources, &mut sink);
+    if !sink.is_empty() {
+        return Err(Diagnostics::new(sink.0));
+    }
+    let files: Vec<_> = documents
+        .into_iter()
+        .filter_map(|(name, doc)| ast::parse_value(&name, doc, &mut sink))
         .collect();
     // A file that could not be read would make every reference into it dangle: stop here.
     if !sink.is_empty() {

@@ -61,6 +61,101 @@ pub(crate) fn shapes() -> Vec<(ShapeId, RawShape)> {
     out
 }
 
+/// The traits the Smithy prelude defines. They are not shapes of the loaded model (the loader
+/// types the ones it interprets and keeps the others verbatim), but IDL names resolve to them.
+const TRAITS: &[&str] = &[
+    "addedDefault",
+    "auth",
+    "authDefinition",
+    "box",
+    "clientOptional",
+    "cors",
+    "default",
+    "deprecated",
+    "documentation",
+    "endpoint",
+    "enum",
+    "enumValue",
+    "error",
+    "eventHeader",
+    "eventPayload",
+    "examples",
+    "externalDocumentation",
+    "hostLabel",
+    "http",
+    "httpApiKeyAuth",
+    "httpBasicAuth",
+    "httpBearerAuth",
+    "httpChecksumRequired",
+    "httpDigestAuth",
+    "httpError",
+    "httpHeader",
+    "httpLabel",
+    "httpPayload",
+    "httpPrefixHeaders",
+    "httpQuery",
+    "httpQueryParams",
+    "httpResponseCode",
+    "idRef",
+    "idempotencyToken",
+    "idempotent",
+    "input",
+    "internal",
+    "jsonName",
+    "length",
+    "longPoll",
+    "mediaType",
+    "metadata",
+    "mixin",
+    "nestedProperties",
+    "noReplace",
+    "notProperty",
+    "optionalAuth",
+    "output",
+    "paginated",
+    "pattern",
+    "private",
+    "property",
+    "protocolDefinition",
+    "range",
+    "readonly",
+    "recommended",
+    "references",
+    "requestCompression",
+    "required",
+    "requiresLength",
+    "resourceIdentifier",
+    "retryable",
+    "sensitive",
+    "since",
+    "sparse",
+    "streaming",
+    "suppress",
+    "tags",
+    "timestampFormat",
+    "title",
+    "trait",
+    "traitValidators",
+    "uniqueItems",
+    "unitType",
+    "unstable",
+    "xmlAttribute",
+    "xmlFlattened",
+    "xmlName",
+    "xmlNamespace",
+];
+
+/// The names of every prelude shape and trait: where a relative IDL name that is neither
+/// imported nor defined in the file's namespace resolves.
+pub(crate) fn names() -> impl Iterator<Item = &'static str> {
+    SIMPLE
+        .iter()
+        .map(|(n, _, _)| *n)
+        .chain(PRIMITIVE.iter().map(|(n, _)| *n))
+        .chain(["Unit"])
+        .chain(TRAITS.iter().copied())
+}
+
 /// `smithy.api#Unit`, the empty input/output/enum-member target.
 pub fn unit() -> ShapeId {
     ShapeId::prelude("Unit")

@@ -6,7 +6,10 @@ use std::sync::Arc;
 use super::{ShapeId, Traits};
 
 /// A shape of the model.
-#[derive(Clone, Debug, PartialEq)]
+///
+/// Two shapes are equal when everything but [`Shape::file`] is: a model read from IDL equals the
+/// same model read from its JSON AST.
+#[derive(Clone, Debug)]
 pub struct Shape {
     /// Its absolute id.
     pub id: ShapeId,
@@ -14,8 +17,20 @@ pub struct Shape {
     pub kind: ShapeKind,
     /// Its traits (inline, applied, and inherited from mixins).
     pub traits: Traits,
+    /// The mixins it names, in order. Their members and traits are already flattened into
+    /// [`Shape::kind`] and [`Shape::traits`]; the list says where they came from.
+    pub mixins: Vec<ShapeId>,
     /// The file that defined it (`<prelude>` for prelude shapes).
     pub file: Arc<str>,
+}
+
+impl PartialEq for Shape {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+            && self.kind == other.kind
+            && self.traits == other.traits
+            && self.mixins == other.mixins
+    }
 }
 
 /// The simple (scalar) shape types.

@@ -120,6 +120,9 @@ pub struct Traits {
     pub waitable: BTreeMap<String, Waiter>,
     /// Every trait not interpreted above, verbatim.
     pub other: BTreeMap<ShapeId, Value>,
+    /// Every trait as the model gives it (the typed ones above included), by trait id: what
+    /// [`Model::to_ast`](super::Model::to_ast) writes back out.
+    pub raw: BTreeMap<ShapeId, Value>,
 }
 
 /// `smithy.api#deprecated`.
@@ -365,7 +368,10 @@ pub struct AwsQueryError {
 impl Traits {
     /// Types raw traits. Each trait whose value has the wrong form yields `(trait id, problem)`.
     pub(crate) fn from_raw(raw: &RawTraits) -> (Traits, Vec<(ShapeId, String)>) {
-        let mut t = Traits::default();
+        let mut t = Traits {
+            raw: raw.clone(),
+            ..Traits::default()
+        };
         let mut problems = Vec::new();
         for (id, value) in raw {
             if let Err(problem) = t.set(id, value) {
@@ -501,12 +507,16 @@ fn range(v: &Value) -> Result<Range, String> {
     };
     let mut r = Range::default();
     for (key, value) in map {
-        let Value::Number(n) = value else {
-            return Err(format!("`{key}` must be a number"));
+        let text = match value {
+            Value::Number(n) => n.to_string(),
+            big => match super::numbers::big_number_text(big) {
+                Some(text) => text.to_string(),
+                None => return Err(format!("`{key}` must be a number")),
+            },
         };
         match key.as_str() {
-            "min" => r.min = Some(n.to_string()),
-            "max" => r.max = Some(n.to_string()),
+            "min" => r.min = Some(text),
+            "max" => r.max = Some(text),
             other => return Err(format!("unknown key `{other}`; expected `min` or `max`")),
         }
     }

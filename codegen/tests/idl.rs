@@ -1,0 +1,690 @@
+//! The Smithy IDL front end: grammar, error messages, the IDL and JSON AST twins under
+//! `models/fixtures/idl/`, and every file of the official protocol compliance suites.
+
+// Test setup that cannot proceed panics with the failure.
+#![allow(clippy::unwrap_used)]
+
+#[path = "../../tests/src/shared.rs"]
+mod shared;
+
+use std::path::{Path, PathBuf};
+
+use codegen::model::{self, Model, ShapeKind, Source};
+use serde_json::{json, Value};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../models/fixtures")
+}
+
+fn load(sources: &[Source]) -> Model {
+    model::load(sources).unwrap_or_else(|e| panic!("should load:\n{e}"))
+}
+
+/// Asserts that IDL text loads into the same model as a JSON AST, and prints the same AST.
+fn assert_twin(idl: &str, json: Value) {
+    let from_idl = load(&[Source::new("t.smithy", idl)]);
+    let from_json = load(&[Source::new("t.json", json.to_string())]);
+    assert_eq!(from_idl.to_ast_text(), from_json.to_ast_text());
+    assert_eq!(from_idl, from_json);
+}
+
+/// The shapes of a one-file IDL model, as the loaded model writes them.
+fn shapes(idl: &str) -> Value {
+    load(&[Source::new("t.smithy", idl)]).to_ast()["shapes"].clone()
+}
+
+/// Every error of a one-file IDL model, as one report.
+fn errors(idl: &str) -> String {
+    model::load(&[Source::new("t.smithy", idl)])
+        .expect_err("should not load")
+        .to_string()
+}
+
+/// Every `.smithy` file under `dir`, recursively, except below the `skip` subdirectories.
+fn smithy_files(dir: &Path, skip: &[&str]) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(d) = pending.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                if !skip.iter().any(|s| path.ends_with(s)) {
+                    pending.push(path);
+                }
+            } else if path.extension().is_some_and(|e| e == "smithy") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+fn read_sources(files: &[PathBuf], base: &Path) -> Vec<Source> {
+    files
+        .iter()
+        .map(|p| {
+            let name = p.strip_prefix(base).unwrap_or(p).display().to_string();
+            Source::new(name, std::fs::read_to_string(p).unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn every_protocol_compliance_suite_loads() {
+    let Some(root) = shared::shared_dir_for(
+        "every_protocol_compliance_suite_loads",
+        "smithy-protocol-tests",
+    ) else {
+        return;
+    };
+    let suites: [(&str, &[&str], &str); 6] = [
+        ("aws/awsJson1_0", &[], "aws"),
+        ("aws/awsJson1_1", &[], "aws"),
+        ("aws/restJson1", &["validation"], "aws"),
+        ("aws/restJson1/validation", &[], "aws"),
+        ("aws/rpcv2Cbor", &[], "aws"),
+        ("smithy/rpcv2Cbor", &[], "smithy"),
+    ];
+    let mut loaded = Vec::new();
+    for (dir, skip, family) in suites {
+        let mut files = smithy_files(&root.join(dir), skip);
+        files.push(root.join(family).join("shared-types.smithy"));
+        if family == "aws" {
+            files.push(root.join("aws/aws-config.smithy"));
+        }
+        files.extend(smithy_files(&root.join("traits"), &[]));
+        let sources = read_sources(&files, &root);
+        let model = model::load(&sources).unwrap_or_else(|e| panic!("{dir} should load:\n{e}"));
+        assert!(model.services().count() >= 1, "{dir} has a service");
+        loaded.extend(files);
+    }
+    loaded.sort();
+    loaded.dedup();
+    let mut every = smithy_files(&root, &["reference"]);
+    every.sort();
+    assert_eq!(loaded, every, "every suite file is loaded by some suite");
+    println!("{} protocol test files load", loaded.len());
+}
+
+#[test]
+fn control_statements_set_the_version_and_inline_suffixes() {
+    let idl = r#"$version: "2"
+$operationInputSuffix: "Request"
+$operationOutputSuffix: "Response"
+$somethingNew: {ignored: true}
+namespace ex
+operation Get { input := {} output := {} }
+"#;
+    let s = shapes(idl);
+    assert_eq!(s["ex#Get"]["input"]["target"], "ex#GetRequest");
+    assert_eq!(s["ex#Get"]["output"]["target"], "ex#GetResponse");
+    assert_eq!(s["ex#GetRequest"]["traits"]["smithy.api#input"], json!({}));
+    assert_eq!(
+        s["ex#GetResponse"]["traits"]["smithy.api#output"],
+        json!({})
+    );
+    for version in ["\"2.0\"", "\"1.0\"", "\"1\""] {
+        load(&[Source::new(
+            "v.smithy",
+            format!("$version: {version}\nnamespace ex\nstring S\n"),
+        )]);
+    }
+    let e = errors("$version: \"3.0\"\nnamespace ex\n");
+    assert!(
+        e.contains("t.smithy:1:2: unsupported IDL version \"3.0\""),
+        "{e}"
+    );
+}
+
+#[test]
+fn metadata_takes_every_node_value_form() {
+    let idl = r#"$version: "2"
+metadata a = "text"
+metadata "b c" = [1, -2, 2.5, 1e3, -1.5E-2, true, false, null, [], {}]
+metadata d = { key: "v", "quoted key": String, nested: { list: ["x",], }, }
+metadata e = """
+    block
+    """
+"#;
+    let m = load(&[Source::new("t.smithy", idl)]);
+    let md = m.metadata();
+    assert_eq!(md["a"], "text");
+    assert_eq!(
+        md["b c"],
+        json!([1, -2, 2.5, 1e3, -1.5e-2, true, false, null, [], {}])
+    );
+    assert_eq!(
+        md["d"],
+        json!({"key": "v", "quoted key": "smithy.api#String", "nested": {"list": ["x"]}})
+    );
+    assert_eq!(md["e"], "block\n");
+}
+
+#[test]
+fn simple_shapes_of_every_type_with_mixins() {
+    let types = [
+        "blob",
+        "boolean",
+        "string",
+        "byte",
+        "short",
+        "integer",
+        "long",
+        "float",
+        "double",
+        "bigInteger",
+        "bigDecimal",
+        "timestamp",
+        "document",
+    ];
+    let mut idl = String::from("$version: \"2\"\nnamespace ex\n@mixin\n@sensitive\nstring Base\n");
+    let mut json = json!({"ex#Base": {"type": "string", "traits": {"smithy.api#mixin": {}, "smithy.api#sensitive": {}}}});
+    for (i, t) in types.iter().enumerate() {
+        idl.push_str(&format!("{t} S{i}\n"));
+        json[format!("ex#S{i}")] = json!({"type": t});
+    }
+    idl.push_str("string Secret with [Base]\n");
+    json["ex#Secret"] = json!({"type": "string", "mixins": [{"target": "ex#Base"}]});
+    assert_twin(&idl, json!({"smithy": "2.0", "shapes": json}));
+    let s = shapes(&idl);
+    assert_eq!(
+        s["ex#Secret"]["traits"]["smithy.api#sensitive"],
+        json!({}),
+        "mixin traits flatten"
+    );
+}
+
+#[test]
+fn enums_assign_values_and_members_without_one_get_none() {
+    let idl = r#"$version: "2"
+namespace ex
+enum Suit {
+    @deprecated
+    DIAMOND = "diamond"
+    CLUB
+}
+intEnum Level { LOW = 1, HIGH = 10 }
+"#;
+    assert_twin(
+        idl,
+        json!({"smithy": "2.0", "shapes": {
+            "ex#Suit": {"type": "enum", "members": {
+                "DIAMOND": {"target": "smithy.api#Unit", "traits": {"smithy.api#deprecated": {}, "smithy.api#enumValue": "diamond"}},
+                "CLUB": {"target": "smithy.api#Unit"}
+            }},
+            "ex#Level": {"type": "intEnum", "members": {
+                "LOW": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": 1}},
+                "HIGH": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": 10}}
+            }}
+        }}),
+    );
+    assert!(shapes(idl)["ex#Suit"]["members"]["CLUB"]
+        .get("traits")
+        .is_none());
+}
+
+#[test]
+fn aggregates_take_member_traits_and_defaults() {
+    let idl = r#"$version: "2"
+namespace ex
+@length(min: 1)
+list Names { @length(max: 9) member: String }
+map Counts { key: String, value: Integer }
+structure Thing {
+    @required
+    name: String
+    count: Integer = 1
+    names: Names = []
+    nothing: String = null
+}
+union Pick { a: String, b: Thing }
+"#;
+    assert_twin(
+        idl,
+        json!({"smithy": "2.0", "shapes": {
+            "ex#Names": {"type": "list", "member": {"target": "smithy.api#String", "traits": {"smithy.api#length": {"max": 9}}},
+                "traits": {"smithy.api#length": {"min": 1}}},
+            "ex#Counts": {"type": "map", "key": {"target": "smithy.api#String"}, "value": {"target": "smithy.api#Integer"}},
+            "ex#Thing": {"type": "structure", "members": {
+                "name": {"target": "smithy.api#String", "traits": {"smithy.api#required": {}}},
+                "count": {"target": "smithy.api#Integer", "traits": {"smithy.api#default": 1}},
+                "names": {"target": "ex#Names", "traits": {"smithy.api#default": []}},
+                "nothing": {"target": "smithy.api#String", "traits": {"smithy.api#default": null}}
+            }},
+            "ex#Pick": {"type": "union", "members": {"a": {"target": "smithy.api#String"}, "b": {"target": "ex#Thing"}}}
+        }}),
+    );
+}
+
+#[test]
+fn services_resources_and_operations_take_their_properties() {
+    let idl = r#"$version: "2"
+namespace ex
+service Shop {
+    version: "1"
+    operations: [Ping]
+    resources: [Order]
+    errors: [Oops]
+    rename: { "ex#Item": "ShopItem" }
+}
+resource Order {
+    identifiers: { orderId: String }
+    properties: { total: Long }
+    create: MakeOrder
+    put: Ping
+    read: Ping
+    update: Ping
+    delete: Ping
+    list: Ping
+    operations: [Ping]
+    collectionOperations: [Ping]
+    resources: [Line]
+}
+resource Line {}
+operation Ping { input: Item, output: Item, errors: [Oops] }
+operation MakeOrder {}
+structure Item {}
+@error("server")
+structure Oops {}
+"#;
+    let r = |t: &str| json!({"target": t});
+    assert_twin(
+        idl,
+        json!({"smithy": "2.0", "shapes": {
+            "ex#Shop": {"type": "service", "version": "1", "operations": [r("ex#Ping")], "resources": [r("ex#Order")],
+                "errors": [r("ex#Oops")], "rename": {"ex#Item": "ShopItem"}},
+            "ex#Order": {"type": "resource", "identifiers": {"orderId": r("smithy.api#String")},
+                "properties": {"total": r("smithy.api#Long")}, "create": r("ex#MakeOrder"), "put": r("ex#Ping"),
+                "read": r("ex#Ping"), "update": r("ex#Ping"), "delete": r("ex#Ping"), "list": r("ex#Ping"),
+                "operations": [r("ex#Ping")], "collectionOperations": [r("ex#Ping")], "resources": [r("ex#Line")]},
+            "ex#Line": {"type": "resource"},
+            "ex#Ping": {"type": "operation", "input": r("ex#Item"), "output": r("ex#Item"), "errors": [r("ex#Oops")]},
+            "ex#MakeOrder": {"type": "operation"},
+            "ex#Item": {"type": "structure"},
+            "ex#Oops": {"type": "structure", "traits": {"smithy.api#error": "server"}}
+        }}),
+    );
+}
+
+#[test]
+fn inline_input_and_output_take_traits_and_mixins() {
+    let idl = r#"$version: "2"
+namespace ex
+@mixin
+structure Paged { next: String }
+operation List {
+    input := @documentation("in") with [Paged] {
+        size: Integer
+    }
+    output :=
+        @sensitive
+        with [Paged] {}
+}
+"#;
+    assert_twin(
+        idl,
+        json!({"smithy": "2.0", "shapes": {
+            "ex#Paged": {"type": "structure", "members": {"next": {"target": "smithy.api#String"}}, "traits": {"smithy.api#mixin": {}}},
+            "ex#List": {"type": "operation", "input": {"target": "ex#ListInput"}, "output": {"target": "ex#ListOutput"}},
+            "ex#ListInput": {"type": "structure", "mixins": [{"target": "ex#Paged"}],
+                "members": {"size": {"target": "smithy.api#Integer"}},
+                "traits": {"smithy.api#documentation": "in", "smithy.api#input": {}}},
+            "ex#ListOutput": {"type": "structure", "mixins": [{"target": "ex#Paged"}],
+                "traits": {"smithy.api#sensitive": {}, "smithy.api#output": {}}}
+        }}),
+    );
+}
+
+#[test]
+fn elided_members_take_resource_then_mixin_targets() {
+    let idl = r#"$version: "2"
+namespace ex
+resource User { identifiers: { id: UserId }, properties: { age: Short } }
+string UserId
+@mixin
+structure Named { name: String }
+@mixin
+structure MoreNamed with [Named] { extra: Long }
+structure Summary for User with [MoreNamed] {
+    @required
+    $id
+    $age
+    $name
+    $extra
+}
+list Names with [NameList] { $member }
+@mixin
+list NameList { member: String }
+"#;
+    let s = shapes(idl);
+    let members = &s["ex#Summary"]["members"];
+    assert_eq!(
+        members["id"]["target"], "ex#UserId",
+        "a resource identifier"
+    );
+    assert_eq!(
+        members["age"]["target"], "smithy.api#Short",
+        "a resource property"
+    );
+    assert_eq!(
+        members["name"]["target"], "smithy.api#String",
+        "a mixin's mixin"
+    );
+    assert_eq!(members["extra"]["target"], "smithy.api#Long");
+    assert_eq!(members["id"]["traits"]["smithy.api#required"], json!({}));
+    assert_eq!(s["ex#Names"]["member"]["target"], "smithy.api#String");
+    // The resource is looked at first: here its target conflicts with the mixin's.
+    let report = errors(
+        "$version: \"2\"\nnamespace ex\nresource R { identifiers: { id: String } }\n@mixin\nstructure M { id: Blob }\nstructure S for R with [M] { $id }\n",
+    );
+    assert!(
+        report.contains("ex#S$id: redefines a mixin member with a different target"),
+        "{report}"
+    );
+}
+
+#[test]
+fn elided_members_resolve_across_files() {
+    let a = "$version: \"2\"\nnamespace ex\nstructure S with [M] { $x }\n";
+    let b = "$version: \"2\"\nnamespace ex\n@mixin\nstructure M { x: Integer }\n";
+    let m = load(&[Source::new("a.smithy", a), Source::new("b.smithy", b)]);
+    let s = m.shape(&"ex#S".parse().unwrap()).unwrap();
+    assert_eq!(
+        s.member("x").unwrap().target.to_string(),
+        "smithy.api#Integer"
+    );
+}
+
+#[test]
+fn apply_statements_fold_into_shapes_and_members() {
+    let idl = r#"$version: "2"
+namespace ex
+@mixin
+structure Base { inherited: String }
+structure Thing with [Base] { name: String }
+apply Thing @documentation("doc")
+apply Thing$name {
+    @required
+    @length(min: 1)
+}
+apply Thing$inherited @sensitive
+apply Thing @tags(["a"])
+apply Thing @tags(["b"])
+"#;
+    let s = shapes(idl);
+    let thing = &s["ex#Thing"];
+    assert_eq!(thing["traits"]["smithy.api#documentation"], "doc");
+    assert_eq!(
+        thing["traits"]["smithy.api#tags"],
+        json!(["a", "b"]),
+        "list traits concatenate"
+    );
+    assert_eq!(
+        thing["members"]["name"]["traits"]["smithy.api#length"],
+        json!({"min": 1})
+    );
+    assert_eq!(
+        thing["members"]["inherited"]["traits"]["smithy.api#sensitive"],
+        json!({}),
+        "apply reaches a member the mixin provides"
+    );
+    assert!(
+        s.get("ex#Thing$name").is_none(),
+        "no `apply` entries are printed"
+    );
+}
+
+#[test]
+fn trait_values_take_every_form() {
+    let idl = r#"$version: "2"
+namespace ex
+use other.ns#marker
+@trait
+structure custom {}
+@marker
+@custom
+@documentation("quoted \"text\" \u00e9")
+@externalDocumentation(Home: "https://example.com", "Other Page": "https://example.org")
+@tags(["a", "b",])
+@ex#custom()
+@smithy.api#title("""
+    Text
+      block \
+    joined""")
+@deprecated(since: "1", message: "m")
+@examples([{title: "t", input: {n: 1.5, big: 2e400, list: [true, false, null]}, output: {id: Thing}}])
+structure Thing {}
+"#;
+    let s = shapes(idl);
+    let t = &s["ex#Thing"]["traits"];
+    assert_eq!(
+        t["other.ns#marker"],
+        json!({}),
+        "an imported trait with no value"
+    );
+    assert_eq!(
+        t["ex#custom"],
+        json!({}),
+        "`@custom` and `@ex#custom()` are the same trait"
+    );
+    assert_eq!(t["smithy.api#documentation"], "quoted \"text\" é");
+    assert_eq!(
+        t["smithy.api#externalDocumentation"],
+        json!({"Home": "https://example.com", "Other Page": "https://example.org"})
+    );
+    assert_eq!(t["smithy.api#tags"], json!(["a", "b"]));
+    assert_eq!(t["smithy.api#title"], "Text\n  block joined");
+    assert_eq!(
+        t["smithy.api#deprecated"],
+        json!({"message": "m", "since": "1"})
+    );
+    let example = &t["smithy.api#examples"][0];
+    assert_eq!(example["input"]["n"], 1.5);
+    assert_eq!(
+        model::big_number_text(&example["input"]["big"]),
+        Some("2e400")
+    );
+    assert_eq!(
+        example["output"]["id"], "ex#Thing",
+        "an unquoted value is a shape id"
+    );
+}
+
+#[test]
+fn doc_comments_become_documentation_and_comments_are_ignored() {
+    let idl = r#"$version: "2"
+namespace ex // a comment
+/// First line.
+///
+///    Indented, one space stripped.
+///No space.
+@sensitive
+/// Ignored: after a trait.
+string S
+structure T {
+    /// Member docs.
+    @required
+    m: String, // commas are whitespace
+}
+"#;
+    let s = shapes(idl);
+    assert_eq!(
+        s["ex#S"]["traits"]["smithy.api#documentation"],
+        "First line.\n\n   Indented, one space stripped.\nNo space."
+    );
+    assert_eq!(
+        s["ex#T"]["members"]["m"]["traits"]["smithy.api#documentation"],
+        "Member docs."
+    );
+}
+
+#[test]
+fn relative_names_resolve_by_use_then_namespace_then_prelude() {
+    let main = r#"$version: "2"
+namespace ex
+use other#String
+structure S {
+    a: String
+    b: Local
+    c: Integer
+    d: smithy.api#String
+}
+"#;
+    let local = "$version: \"2\"\nnamespace ex\nstring Local\nstring Integer\n";
+    let other = "$version: \"2\"\nnamespace other\nstring String\nstring Remote\n";
+    let m = load(&[
+        Source::new("main.smithy", main),
+        Source::new("local.smithy", local),
+        Source::new("other.smithy", other),
+    ]);
+    let s = m.shape(&"ex#S".parse().unwrap()).unwrap();
+    let targets: Vec<String> = s.members().iter().map(|m| m.target.to_string()).collect();
+    assert_eq!(
+        targets,
+        [
+            "other#String",
+            "ex#Local",
+            "ex#Integer",
+            "smithy.api#String"
+        ]
+    );
+    // A shape of another namespace is not found without a `use`.
+    let unimported = model::load(&[
+        Source::new(
+            "main.smithy",
+            "$version: \"2\"\nnamespace ex\nlist L { member: Remote }\n",
+        ),
+        Source::new("other.smithy", other),
+    ]);
+    assert!(unimported
+        .unwrap_err()
+        .to_string()
+        .contains("`Remote` does not resolve"));
+}
+
+#[test]
+fn idl_1_0_files_get_the_1_0_interop() {
+    let idl = r#"$version: "1.0"
+namespace ex
+set Ids { member: String }
+integer Count
+structure Settings {
+    count: Count
+    @box
+    boxed: Count
+}
+@enum([{value: "a", name: "A"}, {value: "b"}])
+string State
+"#;
+    assert_twin(
+        idl,
+        json!({"smithy": "1.0", "shapes": {
+            "ex#Ids": {"type": "set", "member": {"target": "smithy.api#String"}},
+            "ex#Count": {"type": "integer"},
+            "ex#Settings": {"type": "structure", "members": {
+                "count": {"target": "ex#Count"},
+                "boxed": {"target": "ex#Count", "traits": {"smithy.api#box": {}}}
+            }},
+            "ex#State": {"type": "string", "traits": {"smithy.api#enum": [{"value": "a", "name": "A"}, {"value": "b"}]}}
+        }}),
+    );
+    let m = load(&[Source::new("t.smithy", idl)]);
+    let settings = m.shape(&"ex#Settings".parse().unwrap()).unwrap();
+    assert_eq!(
+        settings.member("count").unwrap().traits.default,
+        Some(json!(0))
+    );
+    assert!(matches!(
+        m.kind(&"ex#State".parse().unwrap()),
+        Some(ShapeKind::Enum(_))
+    ));
+    let no_version = load(&[Source::new("t.smithy", "namespace ex\ninteger N\n")]);
+    let n = no_version.shape(&"ex#N".parse().unwrap()).unwrap();
+    assert_eq!(
+        n.traits.default,
+        Some(json!(0)),
+        "a file without `$version` is IDL 1.0"
+    );
+}
+
+#[test]
+fn syntax_errors_name_the_position_and_what_was_expected() {
+    for (idl, expected) in [
+        ("namespace ex\nstructure Foo { a String }\n", "t.smithy:2:19: expected `:` after the member name `a`, found `String`"),
+        ("namespace ex\nstructure Foo {\n", "t.smithy:3:1: expected a member name or `}`, found the end of the file"),
+        ("namespace ex\nstrucutre Foo {}\n", "t.smithy:2:1: expected a shape type such as `structure` or `string`, or `apply`, found `strucutre` (did you mean `structure`?)"),
+        ("string Foo\n", "t.smithy:1:1: expected a `namespace` statement before the first shape"),
+        ("namespace ex\n@length(min: 1\nstring S\n", "t.smithy:3:8: expected `:` after the key `string`, found `S`"),
+        ("namespace ex\n@doc(\"open\n", "t.smithy:2:6: unterminated string; close it with `\"`"),
+        ("namespace ex\n@doc(\"\"\"no newline\"\"\")\nstring S\n", "t.smithy:2:6: a text block's opening `\"\"\"` must be followed by a new line"),
+        ("namespace ex\n@doc(\"bad \\q\")\nstring S\n", "t.smithy:2:6: invalid escape `\\q`"),
+        ("namespace ex\n@range(min: 01)\nstring S\n", "t.smithy:2:13: malformed number `01`"),
+        ("namespace ex\nstructure S { a: String, a: String }\n", "t.smithy:2:26: the member `a` is defined twice"),
+        ("namespace ex\nlist L { item: String }\n", "t.smithy:2:10: a list has only `member`, not `item`"),
+        ("namespace ex\nunion U { a: String = \"x\" }\n", "t.smithy:2:21: default values (`= value`) are only allowed on structure members"),
+        ("namespace ex\nstring S\n$version: \"2\"\n", "t.smithy:3:1: control statements"),
+        ("namespace ex\napply S\n", "t.smithy:3:1: expected a trait (`@name`) or `{` after the `apply` target, found the end of the file"),
+        ("namespace ex\n@tags([[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]])\n", "nested more than 64 levels deep"),
+        ("namespace ex\nstring S ^\n", "t.smithy:2:10: unexpected character `^`"),
+    ] {
+        let report = errors(idl);
+        assert!(report.contains(expected), "{idl:?}:\n{report}");
+        assert!(report.starts_with("1 model error:"), "{report}");
+    }
+}
+
+#[test]
+fn an_unresolvable_name_is_an_error_at_its_position() {
+    let report = errors("$version: \"2\"\nnamespace ex\nstructure S {\n    a: Strin\n}\n");
+    assert!(
+        report.contains("t.smithy:4:8: ex#S$a: `Strin` does not resolve: no `use` statement imports `Strin`, no shape `ex#Strin` is defined, and the prelude has no `Strin` (did you mean `String`?)"),
+        "{report}"
+    );
+    let report = errors("$version: \"2\"\nnamespace ex\n@requird\nstring S\n");
+    assert!(
+        report.contains("t.smithy:3:2: ex#S: `requird` does not resolve"),
+        "{report}"
+    );
+    assert!(report.contains("(did you mean `required`?)"), "{report}");
+    let report = errors("$version: \"2\"\nnamespace ex\n@error(client)\nstructure E {}\n");
+    assert!(
+        report.contains("t.smithy:3:8: ex#E: `client` does not resolve"),
+        "{report}"
+    );
+    assert!(
+        report.contains("quote it (\"client\") if it is meant as a string"),
+        "{report}"
+    );
+    let report = errors(
+        "$version: \"2\"\nnamespace ex\nstructure S with [M] { $x }\n@mixin\nstructure M {}\n",
+    );
+    assert!(
+        report.contains("t.smithy:3:25: ex#S$x: `$x` elides its target, but no member of its mixins is named `x`; write `x: Target` instead"),
+        "{report}"
+    );
+}
+
+#[test]
+fn the_twin_fixtures_load_into_equal_models_and_print_the_same_ast() {
+    let dir = fixtures().join("idl/twin");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let from_idl = load(&read_sources(&files, &fixtures()));
+    let json = fixtures().join("idl/twin.json");
+    let from_json = load(&read_sources(&[json], &fixtures()));
+    assert_eq!(from_idl.to_ast_text(), from_json.to_ast_text());
+    assert_eq!(from_idl, from_json);
+    // The printed AST reads back into the same model.
+    let printed = from_idl.to_ast_text();
+    assert!(
+        printed.contains("\"smithy.api#default\": 1.7976931348623157E+309"),
+        "{printed}"
+    );
+    let again = load(&[Source::new("printed.json", printed.clone())]);
+    assert_eq!(again, from_idl);
+    assert_eq!(again.to_ast_text(), printed);
+}
