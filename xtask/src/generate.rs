@@ -179,16 +179,28 @@ fn sync_crate(
                 .with_context(|| format!("cannot write {}", path.display()))?;
         }
     }
+    remove_generated_files(dir, &expected, check, changes)
+}
+
+/// Removes (or, in check mode, reports) the files below `dir` that an earlier run generated
+/// and that are not in `keep`, then the directories that leaves empty.
+fn remove_generated_files(
+    dir: &Path,
+    keep: &BTreeSet<PathBuf>,
+    check: bool,
+    changes: &mut Vec<Change>,
+) -> anyhow::Result<()> {
     for path in models::files_under(dir)? {
-        if !expected.contains(&path) && was_generated(&path) {
-            changes.push(Change {
-                path: path.clone(),
-                kind: "no longer generated",
-            });
-            if !check {
-                std::fs::remove_file(&path)
-                    .with_context(|| format!("cannot remove {}", path.display()))?;
-            }
+        if keep.contains(&path) || !was_generated(&path) {
+            continue;
+        }
+        changes.push(Change {
+            path: path.clone(),
+            kind: "no longer generated",
+        });
+        if !check {
+            std::fs::remove_file(&path)
+                .with_context(|| format!("cannot remove {}", path.display()))?;
         }
     }
     if !check {
@@ -249,21 +261,7 @@ fn remove_stale_crates(
         if !path.is_dir() || produced.contains(&name) {
             continue;
         }
-        for file in models::files_under(&path)? {
-            if was_generated(&file) {
-                changes.push(Change {
-                    path: file.clone(),
-                    kind: "no longer generated",
-                });
-                if !check {
-                    std::fs::remove_file(&file)
-                        .with_context(|| format!("cannot remove {}", file.display()))?;
-                }
-            }
-        }
-        if !check {
-            remove_empty_dirs(&path);
-        }
+        remove_generated_files(&path, &BTreeSet::new(), check, changes)?;
     }
     Ok(())
 }

@@ -231,50 +231,34 @@ fn a_built_crate_keeps_its_lock_file_and_builds_after_a_move() {
 #[test]
 fn the_runtime_dependency_can_be_a_given_path_or_a_registry_version() {
     let dir = scratch("runtime-dep");
-    let model = "models/fixtures/codegen/recursion.json";
-    let out_dir = dir.to_str().unwrap();
-    let manifest = || std::fs::read_to_string(dir.join("recursion/Cargo.toml")).unwrap();
-    let (ok, out) = xtask(&[
-        "generate",
-        "--model",
-        model,
-        "--out",
-        out_dir,
-        "--runtime-path",
-        "../vendor/smithy-runtime",
-    ]);
+    let out_dir = dir.to_str().unwrap().to_owned();
+    let generate = |flags: &[&str]| {
+        let mut args = vec![
+            "generate",
+            "--model",
+            "models/fixtures/codegen/recursion.json",
+            "--out",
+            &out_dir,
+        ];
+        args.extend(flags);
+        let (ok, out) = xtask(&args);
+        let manifest =
+            std::fs::read_to_string(dir.join("recursion/Cargo.toml")).unwrap_or_default();
+        (ok, out, manifest)
+    };
+    let (ok, out, manifest) = generate(&["--runtime-path", "../vendor/smithy-runtime"]);
     assert!(ok, "{out}");
     assert!(
-        manifest().contains("smithy-runtime = { path = \"../vendor/smithy-runtime\" }"),
-        "{}",
-        manifest()
+        manifest.contains("smithy-runtime = { path = \"../vendor/smithy-runtime\" }"),
+        "{manifest}"
     );
-    let (ok, out) = xtask(&[
-        "generate",
-        "--model",
-        model,
-        "--out",
-        out_dir,
-        "--runtime-version",
-        "0.1",
-    ]);
+    let (ok, out, manifest) = generate(&["--runtime-version", "0.1"]);
     assert!(ok, "{out}");
     assert!(
-        manifest().contains("smithy-runtime = \"0.1\"\n"),
-        "{}",
-        manifest()
+        manifest.contains("smithy-runtime = \"0.1\"\n"),
+        "{manifest}"
     );
-    let (ok, out) = xtask(&[
-        "generate",
-        "--model",
-        model,
-        "--out",
-        out_dir,
-        "--runtime-path",
-        "a",
-        "--runtime-version",
-        "0.1",
-    ]);
+    let (ok, out, _) = generate(&["--runtime-path", "a", "--runtime-version", "0.1"]);
     assert!(!ok, "the two are exclusive:\n{out}");
     assert!(out.contains("cannot be used with"), "{out}");
     std::fs::remove_dir_all(&dir).unwrap();

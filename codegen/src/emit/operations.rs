@@ -104,6 +104,10 @@ fn marker(kinds: &Kinds, op: &Operation, structs: &BTreeMap<String, &Struct>) ->
         }
         None => quote!(None),
     };
+    let host_prefix = match &op.host_prefix {
+        Some(prefix) => quote!(Some(#prefix)),
+        None => quote!(None),
+    };
     let errors = op.errors.iter().map(|e| {
         let ident = &e.ident;
         quote!(crate::types::#ident::SPEC)
@@ -125,6 +129,7 @@ fn marker(kinds: &Kinds, op: &Operation, structs: &BTreeMap<String, &Struct>) ->
                 input_has_body: #input_has_body,
                 output_has_body: #output_has_body,
                 idempotency_token: #token,
+                host_prefix: #host_prefix,
                 errors: &[#(#errors),*],
             };
             type Input = crate::types::#input;

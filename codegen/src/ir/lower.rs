@@ -518,7 +518,39 @@ impl Cx<'_> {
                     code: 200,
                 },
             },
+            host_prefix: shape
+                .traits
+                .endpoint
+                .as_ref()
+                .map(|e| self.host_prefix(&e.host_prefix, &op.input)),
         };
         (Some(operation), synthetic)
+    }
+
+    /// `prefix` with each `{Member}` label renamed to the member's JSON key.
+    fn host_prefix(&self, prefix: &str, input: &ShapeId) -> String {
+        let members = match self.model.shape(input).map(|s| &s.kind) {
+            Some(ShapeKind::Structure(members)) => members.as_slice(),
+            _ => &[],
+        };
+        let mut out = String::with_capacity(prefix.len());
+        let mut rest = prefix;
+        while let (Some(start), Some(end)) = (rest.find('{'), rest.find('}')) {
+            if end < start {
+                break;
+            }
+            let label = &rest[start + 1..end];
+            let key = members
+                .iter()
+                .find(|m| m.name == label)
+                .map_or_else(|| label.to_owned(), |m| self.json_name(m));
+            out.push_str(&rest[..start]);
+            out.push('{');
+            out.push_str(&key);
+            out.push('}');
+            rest = &rest[end + 1..];
+        }
+        out.push_str(rest);
+        out
     }
 }

@@ -74,6 +74,9 @@ pub struct Operation {
     pub docs: Option<String>,
     /// The `@http` trait (`POST /` when absent, as awsJson uses).
     pub http: Http,
+    /// The `@endpoint` host prefix, each `{Label}` renamed to the JSON key of its
+    /// `@hostLabel` input member.
+    pub host_prefix: Option<String>,
 }
 
 /// The `@http` trait of an operation.

@@ -32,6 +32,7 @@ impl ::smithy_runtime::Operation for CreateFleet {
         input_has_body: true,
         output_has_body: true,
         idempotency_token: None,
+        host_prefix: None,
         errors: &[
             crate::types::ConflictException::SPEC,
             crate::types::InternalServiceException::SPEC,
@@ -67,6 +68,7 @@ impl ::smithy_runtime::Operation for CreateGameSession {
         input_has_body: true,
         output_has_body: true,
         idempotency_token: None,
+        host_prefix: None,
         errors: &[
             crate::types::ConflictException::SPEC,
             crate::types::FleetCapacityExceededException::SPEC,
@@ -104,6 +106,7 @@ impl ::smithy_runtime::Operation for CreatePlayerSession {
         input_has_body: true,
         output_has_body: true,
         idempotency_token: None,
+        host_prefix: None,
         errors: &[
             crate::types::GameSessionFullException::SPEC,
             crate::types::InternalServiceException::SPEC,
@@ -137,6 +140,7 @@ impl ::smithy_runtime::Operation for CreatePlayerSessions {
         input_has_body: true,
         output_has_body: true,
         idempotency_token: None,
+        host_prefix: None,
         errors: &[
             crate::types::GameSessionFullException::SPEC,
             crate::types::InternalServiceException::SPEC,
@@ -170,6 +174,7 @@ impl ::smithy_runtime::Operation for DescribeFleetAttributes {
         input_has_body: true,
         output_has_body: true,
         idempotency_token: None,
+        host_prefix: None,
         errors: &[
             crate::types::InternalServiceException::SPEC,
             crate::types::InvalidRequestException::SPEC,
@@ -200,6 +205,7 @@ impl ::smithy_runtime::Operation for DescribeGameSessionDetails {
         input_has_body: true,
         output_has_body: true,
         idempotency_token: None,
+        host_prefix: None,
         errors: &[
             crate::types::InternalServiceException::SPEC,
             crate::types::InvalidRequestException::SPEC,
@@ -232,6 +238,7 @@ impl ::smithy_runtime::Operation for DescribeGameSessionPlacement {
         input_has_body: true,
         output_has_body: true,
         idempotency_token: None,
+        host_prefix: None,
         errors: &[
             crate::types::InternalServiceException::SPEC,
             crate::types::InvalidRequestException::SPEC,
@@ -262,6 +269,7 @@ impl ::smithy_runtime::Operation for DescribeGameSessions {
         input_has_body: true,
         output_has_body: true,
         idempotency_token: None,
+        host_prefix: None,
         errors: &[
             crate::types::InternalServiceException::SPEC,
             crate::types::InvalidRequestException::SPEC,
@@ -294,6 +302,7 @@ impl ::smithy_runtime::Operation for DescribeInstances {
         input_has_body: true,
         output_has_body: true,
         idempotency_token: None,
+        host_prefix: None,
         errors: &[
             crate::types::InternalServiceException::SPEC,
             crate::types::InvalidRequestException::SPEC,
@@ -325,6 +334,7 @@ impl ::smithy_runtime::Operation for DescribeMatchmaking {
         input_has_body: true,
         output_has_body: true,
         idempotency_token: None,
+        host_prefix: None,
         errors: &[
             crate::types::InternalServiceException::SPEC,
             crate::types::InvalidRequestException::SPEC,
@@ -354,6 +364,7 @@ impl ::smithy_runtime::Operation for DescribePlayerSessions {
         input_has_body: true,
         output_has_body: true,
         idempotency_token: None,
+        host_prefix: None,
         errors: &[
             crate::types::InternalServiceException::SPEC,
             crate::types::InvalidRequestException::SPEC,
@@ -384,6 +395,7 @@ impl ::smithy_runtime::Operation for SearchGameSessions {
         input_has_body: true,
         output_has_body: true,
         idempotency_token: None,
+        host_prefix: None,
         errors: &[
             crate::types::InternalServiceException::SPEC,
             crate::types::InvalidRequestException::SPEC,
@@ -416,6 +428,7 @@ impl ::smithy_runtime::Operation for StartGameSessionPlacement {
         input_has_body: true,
         output_has_body: true,
         idempotency_token: None,
+        host_prefix: None,
         errors: &[
             crate::types::InternalServiceException::SPEC,
             crate::types::InvalidRequestException::SPEC,
@@ -447,6 +460,7 @@ impl ::smithy_runtime::Operation for StartMatchBackfill {
         input_has_body: true,
         output_has_body: true,
         idempotency_token: None,
+        host_prefix: None,
         errors: &[
             crate::types::InternalServiceException::SPEC,
             crate::types::InvalidRequestException::SPEC,
@@ -477,6 +491,7 @@ impl ::smithy_runtime::Operation for StartMatchmaking {
         input_has_body: true,
         output_has_body: true,
         idempotency_token: None,
+        host_prefix: None,
         errors: &[
             crate::types::InternalServiceException::SPEC,
             crate::types::InvalidRequestException::SPEC,
@@ -507,6 +522,7 @@ impl ::smithy_runtime::Operation for StopGameSessionPlacement {
         input_has_body: true,
         output_has_body: true,
         idempotency_token: None,
+        host_prefix: None,
         errors: &[
             crate::types::InternalServiceException::SPEC,
             crate::types::InvalidRequestException::SPEC,
@@ -537,6 +553,7 @@ impl ::smithy_runtime::Operation for UpdateGameSession {
         input_has_body: true,
         output_has_body: true,
         idempotency_token: None,
+        host_prefix: None,
         errors: &[
             crate::types::ConflictException::SPEC,
             crate::types::InternalServiceException::SPEC,

@@ -38,6 +38,7 @@ impl ::smithy_runtime::Operation for CreateGame {
         input_has_body: true,
         output_has_body: true,
         idempotency_token: Some("ClientToken"),
+        host_prefix: None,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::ConflictException::SPEC,
@@ -76,6 +77,7 @@ impl ::smithy_runtime::Operation for CreateSnapshot {
         input_has_body: true,
         output_has_body: true,
         idempotency_token: None,
+        host_prefix: None,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::ConflictException::SPEC,
@@ -119,6 +121,7 @@ impl ::smithy_runtime::Operation for CreateStage {
         input_has_body: true,
         output_has_body: true,
         idempotency_token: Some("ClientToken"),
+        host_prefix: None,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::ConflictException::SPEC,
@@ -157,6 +160,7 @@ impl ::smithy_runtime::Operation for DeleteGame {
         input_has_body: false,
         output_has_body: false,
         idempotency_token: None,
+        host_prefix: None,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::ConflictException::SPEC,
@@ -199,6 +203,7 @@ impl ::smithy_runtime::Operation for DeleteStage {
         input_has_body: false,
         output_has_body: false,
         idempotency_token: None,
+        host_prefix: None,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::ConflictException::SPEC,
@@ -247,6 +252,7 @@ impl ::smithy_runtime::Operation for DisconnectPlayer {
         input_has_body: false,
         output_has_body: true,
         idempotency_token: None,
+        host_prefix: None,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::InternalServerException::SPEC,
@@ -289,6 +295,7 @@ impl ::smithy_runtime::Operation for ExportSnapshot {
         input_has_body: false,
         output_has_body: true,
         idempotency_token: None,
+        host_prefix: None,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::InternalServerException::SPEC,
@@ -331,6 +338,7 @@ impl ::smithy_runtime::Operation for GetExtension {
         input_has_body: false,
         output_has_body: true,
         idempotency_token: None,
+        host_prefix: None,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::InternalServerException::SPEC,
@@ -378,6 +386,7 @@ impl ::smithy_runtime::Operation for GetExtensionVersion {
         input_has_body: false,
         output_has_body: true,
         idempotency_token: None,
+        host_prefix: None,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::InternalServerException::SPEC,
@@ -415,6 +424,7 @@ impl ::smithy_runtime::Operation for GetGame {
         input_has_body: false,
         output_has_body: true,
         idempotency_token: None,
+        host_prefix: None,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::InternalServerException::SPEC,
@@ -457,6 +467,7 @@ impl ::smithy_runtime::Operation for GetGameConfiguration {
         input_has_body: false,
         output_has_body: true,
         idempotency_token: None,
+        host_prefix: None,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::InternalServerException::SPEC,
@@ -504,6 +515,7 @@ impl ::smithy_runtime::Operation for GetGeneratedCodeJob {
         input_has_body: false,
         output_has_body: true,
         idempotency_token: None,
+        host_prefix: None,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::InternalServerException::SPEC,
@@ -551,6 +563,7 @@ impl ::smithy_runtime::Operation for GetPlayerConnectionStatus {
         input_has_body: false,
         output_has_body: true,
         idempotency_token: None,
+        host_prefix: None,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::InternalServerException::SPEC,
@@ -598,6 +611,7 @@ impl ::smithy_runtime::Operation for GetSnapshot {
         input_has_body: false,
         output_has_body: true,
         idempotency_token: None,
+        host_prefix: None,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::InternalServerException::SPEC,
@@ -640,6 +654,7 @@ impl ::smithy_runtime::Operation for GetStage {
         input_has_body: false,
         output_has_body: true,
         idempotency_token: None,
+        host_prefix: None,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::InternalServerException::SPEC,
@@ -687,6 +702,7 @@ impl ::smithy_runtime::Operation for GetStageDeployment {
         input_has_body: false,
         output_has_body: true,
         idempotency_token: None,
+        host_prefix: None,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::InternalServerException::SPEC,
@@ -724,6 +740,7 @@ impl ::smithy_runtime::Operation for ImportGameConfiguration {
         input_has_body: true,
         output_has_body: true,
         idempotency_token: None,
+        host_prefix: None,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::InternalServerException::SPEC,
@@ -777,6 +794,7 @@ impl ::smithy_runtime::Operation for ListExtensionVersions {
         input_has_body: false,
         output_has_body: true,
         idempotency_token: None,
+        host_prefix: None,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::InternalServerException::SPEC,
@@ -819,6 +837,7 @@ impl ::smithy_runtime::Operation for ListExtensions {
         input_has_body: false,
         output_has_body: true,
         idempotency_token: None,
+        host_prefix: None,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::InternalServerException::SPEC,
@@ -860,6 +879,7 @@ impl ::smithy_runtime::Operation for ListGames {
         input_has_body: false,
         output_has_body: true,
         idempotency_token: None,
+        host_prefix: None,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::InternalServerException::SPEC,
@@ -911,6 +931,7 @@ impl ::smithy_runtime::Operation for ListGeneratedCodeJobs {
         input_has_body: false,
         output_has_body: true,
         idempotency_token: None,
+        host_prefix: None,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::InternalServerException::SPEC,
@@ -958,6 +979,7 @@ impl ::smithy_runtime::Operation for ListSnapshots {
         input_has_body: false,
         output_has_body: true,
         idempotency_token: None,
+        host_prefix: None,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::InternalServerException::SPEC,
@@ -1010,6 +1032,7 @@ impl ::smithy_runtime::Operation for ListStageDeployments {
         input_has_body: false,
         output_has_body: true,
         idempotency_token: None,
+        host_prefix: None,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::InternalServerException::SPEC,
@@ -1057,6 +1080,7 @@ impl ::smithy_runtime::Operation for ListStages {
         input_has_body: false,
         output_has_body: true,
         idempotency_token: None,
+        host_prefix: None,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::InternalServerException::SPEC,
@@ -1094,6 +1118,7 @@ impl ::smithy_runtime::Operation for ListTagsForResource {
         input_has_body: false,
         output_has_body: true,
         idempotency_token: None,
+        host_prefix: None,
         errors: &[
             crate::types::InternalServerException::SPEC,
             crate::types::ResourceNotFoundException::SPEC,
@@ -1134,6 +1159,7 @@ impl ::smithy_runtime::Operation for StartGeneratedCodeJob {
         input_has_body: true,
         output_has_body: true,
         idempotency_token: None,
+        host_prefix: None,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::InternalServerException::SPEC,
@@ -1181,6 +1207,7 @@ impl ::smithy_runtime::Operation for StartStageDeployment {
         input_has_body: true,
         output_has_body: true,
         idempotency_token: Some("ClientToken"),
+        host_prefix: None,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::ConflictException::SPEC,
@@ -1219,6 +1246,7 @@ impl ::smithy_runtime::Operation for TagResource {
         input_has_body: true,
         output_has_body: false,
         idempotency_token: None,
+        host_prefix: None,
         errors: &[
             crate::types::InternalServerException::SPEC,
             crate::types::ResourceNotFoundException::SPEC,
@@ -1259,6 +1287,7 @@ impl ::smithy_runtime::Operation for UntagResource {
         input_has_body: false,
         output_has_body: false,
         idempotency_token: None,
+        host_prefix: None,
         errors: &[
             crate::types::InternalServerException::SPEC,
             crate::types::ResourceNotFoundException::SPEC,
@@ -1294,6 +1323,7 @@ impl ::smithy_runtime::Operation for UpdateGame {
         input_has_body: true,
         output_has_body: true,
         idempotency_token: None,
+        host_prefix: None,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::InternalServerException::SPEC,
@@ -1331,6 +1361,7 @@ impl ::smithy_runtime::Operation for UpdateGameConfiguration {
         input_has_body: true,
         output_has_body: true,
         idempotency_token: None,
+        host_prefix: None,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::InternalServerException::SPEC,
@@ -1374,6 +1405,7 @@ impl ::smithy_runtime::Operation for UpdateSnapshot {
         input_has_body: true,
         output_has_body: true,
         idempotency_token: None,
+        host_prefix: None,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::InternalServerException::SPEC,
@@ -1416,6 +1448,7 @@ impl ::smithy_runtime::Operation for UpdateStage {
         input_has_body: true,
         output_has_body: true,
         idempotency_token: None,
+        host_prefix: None,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::InternalServerException::SPEC,

@@ -1,6 +1,8 @@
 //! Where requests go.
 
 use super::error::{ConstructionError, ConstructionErrorKind};
+use serde_json::Value;
+
 use crate::protocol::ServiceSpec;
 
 /// The endpoint for `service`: `endpoint_url` when set (it must be an absolute `http://` or
@@ -85,4 +87,56 @@ fn parse_endpoint_url(url: &str) -> Result<http::Uri, ConstructionError> {
         return Err(invalid("an endpoint cannot have a query string"));
     }
     Ok(uri)
+}
+
+/// `endpoint` with an operation's `@endpoint` host prefix in front of its host, each `{key}` of
+/// `prefix` replaced by the input member of that JSON key (a `@hostLabel`).
+///
+/// ```
+/// # use smithy_runtime::client::apply_host_prefix;
+/// let endpoint = "https://example.com/base".parse().unwrap();
+/// let input = smithy_runtime::serde_json::json!({"label": "bar"});
+/// let uri = apply_host_prefix(&endpoint, "foo.{label}.", &input).unwrap();
+/// assert_eq!(uri, "https://foo.bar.example.com/base");
+/// ```
+///
+/// # Errors
+///
+/// A host label that is missing, empty, or not made of letters, digits and `-`.
+pub fn apply_host_prefix(
+    endpoint: &http::Uri,
+    prefix: &str,
+    input: &Value,
+) -> Result<http::Uri, ConstructionError> {
+    let invalid = |why: String| ConstructionError::new(ConstructionErrorKind::InvalidInput, why);
+    let mut host = String::new();
+    let mut rest = prefix;
+    while let Some(start) = rest.find('{') {
+        host.push_str(&rest[..start]);
+        let end = rest[start..]
+            .find('}')
+            .map(|e| start + e)
+            .ok_or_else(|| invalid(format!("host prefix {prefix:?} has an unclosed label")))?;
+        let key = &rest[start + 1..end];
+        let value = input.get(key).and_then(Value::as_str).unwrap_or_default();
+        let valid = !value.is_empty()
+            && value
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-');
+        if !valid {
+            return Err(invalid(format!(
+                "host label `{key}` is {value:?}: it must be set to letters, digits and `-`, as it goes into the host name"
+            )));
+        }
+        host.push_str(value);
+        rest = &rest[end + 1..];
+    }
+    host.push_str(rest);
+    let authority = endpoint.authority().map(|a| a.as_str()).unwrap_or_default();
+    let mut parts = endpoint.clone().into_parts();
+    parts.authority = Some(format!("{host}{authority}").parse().map_err(|e| {
+        invalid(format!("host prefix {prefix:?} makes an invalid host")).with_source(e)
+    })?);
+    http::Uri::from_parts(parts)
+        .map_err(|e| invalid(format!("host prefix {prefix:?}: {e}")).with_source(e))
 }

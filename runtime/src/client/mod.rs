@@ -19,7 +19,7 @@
 //! * Credentials: [`Credentials`], the [`ProvideCredentials`] trait and its sources
 //!   ([`EnvironmentCredentials`], [`ProfileFileCredentials`], [`DefaultCredentialsChain`]),
 //!   which read an [`Env`] (the process environment or a map).
-//! * [`resolve_endpoint`], [`sign_request`] (SigV4 through `aws-sigv4`).
+//! * [`resolve_endpoint`], [`apply_host_prefix`] (`@endpoint` host prefixes), [`sign_request`] (SigV4 through `aws-sigv4`).
 //! * Transport: the [`HttpClient`] trait, [`HyperClient`] (feature `rustls`, on by default),
 //!   and [`ScriptedTransport`] for tests.
 //! * [`Handle`] and [`Send`] run operations; failures are [`SdkError`]s.
@@ -47,7 +47,7 @@ pub use credentials::{
     Credentials, CredentialsError, CredentialsErrorKind, DefaultCredentialsChain, Env,
     EnvironmentCredentials, ProfileFileCredentials, ProvideCredentials,
 };
-pub use endpoint::resolve_endpoint;
+pub use endpoint::{apply_host_prefix, resolve_endpoint};
 pub use error::{
     ConstructionError, ConstructionErrorKind, MalformedResponse, SdkError, TimeoutError,
     TimeoutKind,

@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use super::config::{Config, HttpClientSetting};
 use super::credentials::{Credentials, CredentialsErrorKind};
-use super::endpoint::{check_region, resolve_endpoint};
+use super::endpoint::{apply_host_prefix, check_region, resolve_endpoint};
 use super::error::{
     ConstructionError, ConstructionErrorKind, MalformedResponse, SdkError, TimeoutError,
     TimeoutKind,
@@ -165,8 +165,12 @@ impl Handle {
             }
         }
 
-        let endpoint = resolve_endpoint(service, config.region(), config.endpoint_url())
+        let mut endpoint = resolve_endpoint(service, config.region(), config.endpoint_url())
             .map_err(SdkError::Construction)?;
+        if let Some(prefix) = O::SPEC.host_prefix {
+            endpoint = apply_host_prefix(&endpoint, prefix, &input_json)
+                .map_err(SdkError::Construction)?;
+        }
         let signing = match service.signing_name {
             None => None,
             Some(name) => {

@@ -26,7 +26,7 @@
 //!     name: "DescribeAlias",
 //!     http: HttpSpec { method: "POST", uri: "/", code: 200 },
 //!     input: &[], output: &[], input_has_body: true, output_has_body: true,
-//!     idempotency_token: None, errors: &[],
+//!     idempotency_token: None, host_prefix: None, errors: &[],
 //! };
 //!
 //! let endpoint = "https://gamelift.us-west-2.amazonaws.com".parse().unwrap();

@@ -54,6 +54,9 @@ pub struct OperationSpec {
     pub output_has_body: bool,
     /// The JSON key of the `@idempotencyToken` input member, filled when unset.
     pub idempotency_token: Option<&'static str>,
+    /// The `@endpoint` trait's host prefix, with each `{Label}` naming the JSON key of the
+    /// `@hostLabel` input member it is filled from (`foo.{label}.`).
+    pub host_prefix: Option<&'static str>,
     /// The operation's modeled errors (service-level ones included).
     pub errors: &'static [ErrorSpec],
 }

@@ -44,6 +44,7 @@ pub static CREATE_THING_SPEC: OperationSpec = OperationSpec {
     input_has_body: true,
     output_has_body: true,
     idempotency_token: Some("ClientToken"),
+    host_prefix: None,
     errors: &[
         ErrorSpec {
             code: "ConflictException",

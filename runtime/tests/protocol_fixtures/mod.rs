@@ -65,6 +65,7 @@ pub const fn op(
         input_has_body,
         output_has_body: true,
         idempotency_token: None,
+        host_prefix: None,
         errors: &[],
     }
 }
@@ -344,6 +345,7 @@ pub static CREATE_STAGE: OperationSpec = OperationSpec {
     input_has_body: true,
     output_has_body: true,
     idempotency_token: Some("ClientToken"),
+    host_prefix: None,
     errors: &[],
 };
 
