@@ -9,7 +9,8 @@
 //! # Contents
 //!
 //! * Smithy value types: [`DateTime`] (timestamps, see [`datetime`] for the three wire
-//!   formats), [`Blob`] (base64 on the wire) and [`Document`] (arbitrary JSON).
+//!   formats), [`Blob`] (base64 on the wire), [`Document`] (arbitrary JSON) and [`Unit`] (a
+//!   union member without data).
 //! * [`client`]: the client side: [`client::Config`], credentials, endpoints, SigV4 signing,
 //!   the HTTP transport, retries, and [`client::Handle`], which runs any [`Operation`].
 //! * [`codec`]: the `serde_with` adapters and helpers that generated serde code names in
@@ -55,11 +56,13 @@ pub mod datetime;
 pub mod error;
 pub mod operation;
 pub mod protocol;
+mod unit;
 
 pub use blob::{Blob, InvalidBase64};
 pub use datetime::DateTime;
 pub use error::{BuildError, ErrorMetadata, UnhandledError};
 pub use operation::{Operation, OperationError, OperationVisitor, ServiceError};
+pub use unit::Unit;
 
 /// The version of this runtime crate, recorded by the generator in each generated crate.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

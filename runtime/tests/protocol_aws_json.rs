@@ -40,7 +40,7 @@ fn json_1_0_content_type_and_empty_input() {
     let endpoint = "http://localhost:8080/base".parse().unwrap();
     for input in [json!(null), json!({})] {
         let request = write_request(&JSON_1_0, &PLAIN, input, &endpoint).unwrap();
-        assert_eq!(request.uri().to_string(), "http://localhost:8080/base");
+        assert_eq!(request.uri().to_string(), "http://localhost:8080/base/");
         assert_eq!(
             header(request.headers(), "content-type"),
             "application/x-amz-json-1.0"

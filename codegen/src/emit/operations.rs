@@ -91,12 +91,9 @@ fn marker(kinds: &Kinds, op: &Operation, structs: &BTreeMap<String, &Struct>) ->
             .iter()
             .filter(|f| f.binding != Binding::Body || f.idempotency_token),
     );
-    let output_members = member_specs(
-        kinds,
-        out_fields.iter().filter(|f| f.binding != Binding::Body),
-    );
+    let output_members = member_specs(kinds, out_fields.iter().filter(|f| !in_output_body(f)));
     let input_has_body = in_fields.iter().any(|f| f.binding == Binding::Body);
-    let output_has_body = out_fields.iter().any(|f| f.binding == Binding::Body);
+    let output_has_body = out_fields.iter().any(|f| in_output_body(&f));
     let token = match in_fields.iter().find(|f| f.idempotency_token) {
         Some(f) => {
             let key = &f.json_name;
@@ -141,6 +138,15 @@ fn marker(kinds: &Kinds, op: &Operation, structs: &BTreeMap<String, &Struct>) ->
     }
 }
 
+/// Whether an output member travels in the response body: request-only bindings (labels,
+/// query parameters) mean nothing in a response, so such members are read from the body.
+fn in_output_body(f: &&Field) -> bool {
+    matches!(
+        f.binding,
+        Binding::Body | Binding::Label | Binding::Query(_) | Binding::QueryParams
+    )
+}
+
 fn member_specs<'a>(
     kinds: &'a Kinds,
     fields: impl Iterator<Item = &'a Field> + 'a,
@@ -183,6 +189,7 @@ impl Kinds<'_> {
                 quote!(proto::ValueKind::Integer)
             }
             RustType::F32 | RustType::F64 => quote!(proto::ValueKind::Float),
+            RustType::Unit => quote!(proto::ValueKind::Structure),
             RustType::Timestamp(explicit) => {
                 let json = format_tokens(explicit.unwrap_or(TimestampFormat::EpochSeconds));
                 let explicit = match explicit {

@@ -80,6 +80,9 @@ fn field(p: &Paths, s: &Struct, f: &Field) -> TokenStream {
             quote!(default = #path)
         }
         (Some(_), false) => quote!(default),
+        // Client error correction: a required member the service left out reads as its zero
+        // value where that is the type's `Default` (Smithy's error-correction values).
+        (None, false) if zero_is_default(&f.ty) => quote!(default),
         (None, false) => TokenStream::new(),
     };
     let serde =
@@ -90,6 +93,12 @@ fn field(p: &Paths, s: &Struct, f: &Field) -> TokenStream {
         .as_ref()
         .map(|note| quote!(#[deprecated(note = #note)]));
     quote! { #docs #deprecated #serde #adapter pub #ident: #ty }
+}
+
+/// Types whose `Default` is the value Smithy's error correction gives a missing required
+/// member: `false`, `0`, `""`, empty blobs, lists and maps, and the epoch.
+fn zero_is_default(ty: &RustType) -> bool {
+    !matches!(ty, RustType::Named(_) | RustType::Document)
 }
 
 fn default_fn(f: &Field) -> proc_macro2::Ident {
@@ -114,6 +123,14 @@ fn default_fns(p: &Paths, s: &Struct) -> TokenStream {
 fn default_expr(p: &Paths, ty: &RustType, value: &serde_json::Value) -> Option<TokenStream> {
     use serde_json::Value;
     Some(match (ty, value) {
+        (RustType::Timestamp(_), Value::Number(n)) => {
+            let secs = Literal::f64_unsuffixed(n.as_f64()?);
+            quote!(::smithy_runtime::DateTime::from_secs_f64(#secs))
+        }
+        (RustType::Blob, Value::String(base64)) => {
+            quote!(::smithy_runtime::Blob::from_base64(#base64).unwrap_or_default())
+        }
+        (RustType::Document, value) => document_expr(value),
         (RustType::Bool, Value::Bool(b)) => quote!(#b),
         (RustType::String, Value::String(s)) => {
             let string = p.string();
@@ -135,6 +152,36 @@ fn default_expr(p: &Paths, ty: &RustType, value: &serde_json::Value) -> Option<T
         (RustType::List(..) | RustType::Map(..), _) => p.default_value(),
         _ => return None,
     })
+}
+
+/// A `smithy_runtime::Document` (a `serde_json::Value`) expression for a JSON value.
+fn document_expr(value: &serde_json::Value) -> TokenStream {
+    use serde_json::Value;
+    let json = quote!(::smithy_runtime::serde_json);
+    match value {
+        Value::Null => quote!(#json::Value::Null),
+        Value::Bool(b) => quote!(#json::Value::Bool(#b)),
+        Value::Number(n) => match (n.as_i64(), n.as_f64()) {
+            (Some(i), _) => quote!(#json::Value::from(#i)),
+            (None, Some(f)) => {
+                let f = Literal::f64_unsuffixed(f);
+                quote!(#json::Value::from(#f))
+            }
+            (None, None) => quote!(#json::Value::Null),
+        },
+        Value::String(s) => quote!(#json::Value::String(::std::string::String::from(#s))),
+        Value::Array(items) => {
+            let items = items.iter().map(document_expr);
+            quote!(#json::Value::Array(::std::vec![#(#items),*]))
+        }
+        Value::Object(map) => {
+            let entries = map.iter().map(|(k, v)| {
+                let v = document_expr(v);
+                quote!((::std::string::String::from(#k), #v))
+            });
+            quote!(#json::Value::Object(#json::Map::from_iter([#(#entries),*])))
+        }
+    }
 }
 
 fn redacting_debug(s: &Struct) -> TokenStream {

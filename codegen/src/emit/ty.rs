@@ -129,6 +129,7 @@ impl Paths {
             RustType::Timestamp(_) => quote!(::smithy_runtime::DateTime),
             RustType::Blob => quote!(::smithy_runtime::Blob),
             RustType::Document => quote!(::smithy_runtime::Document),
+            RustType::Unit => quote!(::smithy_runtime::Unit),
             RustType::Named(ident) => self.named(ident),
             RustType::List(inner, sparse) => {
                 self.vec(self.maybe_option(self.value_type(inner), *sparse))
@@ -203,6 +204,8 @@ pub(crate) fn is_zero_default(ty: &RustType, value: &serde_json::Value) -> bool 
         (RustType::List(..), Value::Array(a)) => a.is_empty(),
         (RustType::Map(..), Value::Object(o)) => o.is_empty(),
         (RustType::Document, Value::Null) => true,
+        (RustType::Blob, Value::String(s)) => s.is_empty(),
+        (RustType::Timestamp(_), Value::Number(n)) => n.as_f64() == Some(0.0),
         (
             RustType::I8
             | RustType::I16

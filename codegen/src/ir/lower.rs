@@ -346,6 +346,9 @@ impl Cx<'_> {
     }
 
     fn rust_type(&self, target: &ShapeId, member_traits: &Traits) -> RustType {
+        if *target == crate::model::unit() {
+            return RustType::Unit;
+        }
         let Some(shape) = self.model.shape(target) else {
             return RustType::Document;
         };

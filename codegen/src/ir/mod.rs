@@ -300,6 +300,8 @@ pub enum RustType {
     Blob,
     /// A document.
     Document,
+    /// `smithy.api#Unit` (a union member without data).
+    Unit,
     /// A generated type.
     Named(Ident),
     /// A list; `true` when sparse (elements are `Option`).
@@ -309,7 +311,7 @@ pub enum RustType {
 }
 
 /// Whether a `@default` value can be written as a Rust expression for this type. Unsupported
-/// defaults (timestamps, blobs, documents, non-empty collections) leave the member optional.
+/// defaults (non-empty lists and maps, values of the wrong kind) leave the member optional.
 pub fn default_supported(ty: &RustType, value: &Value) -> bool {
     match (ty, value) {
         (RustType::Bool, Value::Bool(_)) | (RustType::String, Value::String(_)) => true,
@@ -322,6 +324,8 @@ pub fn default_supported(ty: &RustType, value: &Value) -> bool {
             RustType::I8 | RustType::I16 | RustType::I32 | RustType::I64 | RustType::I128,
             Value::Number(n),
         ) => n.is_i64(),
+        (RustType::Timestamp(_), Value::Number(n)) => n.as_f64().is_some_and(f64::is_finite),
+        (RustType::Blob, Value::String(_)) | (RustType::Document, _) => true,
         (RustType::List(..), Value::Array(a)) => a.is_empty(),
         (RustType::Map(..), Value::Object(o)) => o.is_empty(),
         _ => false,

@@ -177,7 +177,7 @@ impl ::std::error::Error for ConflictException {}
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct CreateFleetInput {
     /// Label for the new fleet.
-    #[serde(rename = "Name")]
+    #[serde(rename = "Name", default)]
     pub name: String,
     /// Description of the new fleet.
     #[serde(rename = "Description", skip_serializing_if = "Option::is_none")]
@@ -283,7 +283,7 @@ pub struct CreateGameSessionInput {
     #[serde(rename = "AliasId", skip_serializing_if = "Option::is_none")]
     pub alias_id: Option<String>,
     /// Largest number of players that may be connected to the game session at once.
-    #[serde(rename = "MaximumPlayerSessionCount")]
+    #[serde(rename = "MaximumPlayerSessionCount", default)]
     pub maximum_player_session_count: i32,
     /// Descriptive label; it does not have to be unique.
     #[serde(rename = "Name", skip_serializing_if = "Option::is_none")]
@@ -341,10 +341,10 @@ impl CreateGameSessionOutput {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct CreatePlayerSessionInput {
     /// Game session to add the player to.
-    #[serde(rename = "GameSessionId")]
+    #[serde(rename = "GameSessionId", default)]
     pub game_session_id: String,
     /// Developer-defined identifier of a player.
-    #[serde(rename = "PlayerId")]
+    #[serde(rename = "PlayerId", default)]
     pub player_id: String,
     /// Free-form developer data about the player; GameLift does not interpret it.
     #[serde(rename = "PlayerData", skip_serializing_if = "Option::is_none")]
@@ -387,10 +387,10 @@ impl CreatePlayerSessionOutput {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct CreatePlayerSessionsInput {
     /// Game session to add the players to.
-    #[serde(rename = "GameSessionId")]
+    #[serde(rename = "GameSessionId", default)]
     pub game_session_id: String,
     /// Players to add.
-    #[serde(rename = "PlayerIds")]
+    #[serde(rename = "PlayerIds", default)]
     pub player_ids: Vec<String>,
     /// Per-player custom data; entries for players not in PlayerIds are ignored.
     #[serde(rename = "PlayerDataMap", skip_serializing_if = "Option::is_none")]
@@ -540,7 +540,7 @@ impl DescribeGameSessionDetailsOutput {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct DescribeGameSessionPlacementInput {
     /// Placement to describe.
-    #[serde(rename = "PlacementId")]
+    #[serde(rename = "PlacementId", default)]
     pub placement_id: String,
 }
 impl DescribeGameSessionPlacementInput {
@@ -638,7 +638,7 @@ impl DescribeGameSessionsOutput {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct DescribeInstancesInput {
     /// Fleet whose instances to return.
-    #[serde(rename = "FleetId")]
+    #[serde(rename = "FleetId", default)]
     pub fleet_id: String,
     /// A single instance to return; omit for all instances.
     #[serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")]
@@ -690,7 +690,7 @@ impl DescribeInstancesOutput {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct DescribeMatchmakingInput {
     /// Tickets to return (up to 10).
-    #[serde(rename = "TicketIds")]
+    #[serde(rename = "TicketIds", default)]
     pub ticket_ids: Vec<String>,
 }
 impl DescribeMatchmakingInput {
@@ -1396,10 +1396,10 @@ impl<'de> ::smithy_runtime::serde::Deserialize<'de> for FleetType {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct GameProperty {
     /// Property name.
-    #[serde(rename = "Key")]
+    #[serde(rename = "Key", default)]
     pub key: String,
     /// Property value.
-    #[serde(rename = "Value")]
+    #[serde(rename = "Value", default)]
     pub value: String,
 }
 impl GameProperty {
@@ -2244,13 +2244,13 @@ impl ::std::error::Error for InvalidRequestException {}
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct IpPermission {
     /// First port of the allowed range.
-    #[serde(rename = "FromPort")]
+    #[serde(rename = "FromPort", default)]
     pub from_port: i32,
     /// Last port of the allowed range (inclusive); must be above FromPort.
-    #[serde(rename = "ToPort")]
+    #[serde(rename = "ToPort", default)]
     pub to_port: i32,
     /// Allowed IP addresses in CIDR notation.
-    #[serde(rename = "IpRange")]
+    #[serde(rename = "IpRange", default)]
     pub ip_range: String,
     /// Network protocol the permission applies to.
     #[serde(rename = "Protocol")]
@@ -3154,13 +3154,13 @@ impl SearchGameSessionsOutput {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct ServerProcess {
     /// Path of the server executable or Realtime script on the instance.
-    #[serde(rename = "LaunchPath")]
+    #[serde(rename = "LaunchPath", default)]
     pub launch_path: String,
     /// Optional launch parameters for the process.
     #[serde(rename = "Parameters", skip_serializing_if = "Option::is_none")]
     pub parameters: Option<String>,
     /// How many processes with this configuration run at once on an instance.
-    #[serde(rename = "ConcurrentExecutions")]
+    #[serde(rename = "ConcurrentExecutions", default)]
     pub concurrent_executions: i32,
 }
 impl ServerProcess {
@@ -3180,16 +3180,16 @@ impl ServerProcess {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct StartGameSessionPlacementInput {
     /// Unique identifier to give the placement request.
-    #[serde(rename = "PlacementId")]
+    #[serde(rename = "PlacementId", default)]
     pub placement_id: String,
     /// Name of the game session queue that handles the placement.
-    #[serde(rename = "GameSessionQueueName")]
+    #[serde(rename = "GameSessionQueueName", default)]
     pub game_session_queue_name: String,
     /// Custom key/value properties of the game session.
     #[serde(rename = "GameProperties", skip_serializing_if = "Option::is_none")]
     pub game_properties: Option<Vec<GameProperty>>,
     /// Largest number of players that may be connected to the game session at once.
-    #[serde(rename = "MaximumPlayerSessionCount")]
+    #[serde(rename = "MaximumPlayerSessionCount", default)]
     pub maximum_player_session_count: i32,
     /// Descriptive label for the new game session.
     #[serde(rename = "GameSessionName", skip_serializing_if = "Option::is_none")]
@@ -3244,13 +3244,13 @@ pub struct StartMatchBackfillInput {
     #[serde(rename = "TicketId", skip_serializing_if = "Option::is_none")]
     pub ticket_id: Option<String>,
     /// Matchmaking configuration to use.
-    #[serde(rename = "ConfigurationName")]
+    #[serde(rename = "ConfigurationName", default)]
     pub configuration_name: String,
     /// Game session to backfill.
-    #[serde(rename = "GameSessionArn")]
+    #[serde(rename = "GameSessionArn", default)]
     pub game_session_arn: String,
     /// Players currently in the game session, with their attributes and latencies.
-    #[serde(rename = "Players")]
+    #[serde(rename = "Players", default)]
     pub players: Vec<Player>,
 }
 impl StartMatchBackfillInput {
@@ -3293,10 +3293,10 @@ pub struct StartMatchmakingInput {
     #[serde(rename = "TicketId", skip_serializing_if = "Option::is_none")]
     pub ticket_id: Option<String>,
     /// Matchmaking configuration to use.
-    #[serde(rename = "ConfigurationName")]
+    #[serde(rename = "ConfigurationName", default)]
     pub configuration_name: String,
     /// Players taking part in the matchmaking request.
-    #[serde(rename = "Players")]
+    #[serde(rename = "Players", default)]
     pub players: Vec<Player>,
 }
 impl StartMatchmakingInput {
@@ -3336,7 +3336,7 @@ impl StartMatchmakingOutput {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct StopGameSessionPlacementInput {
     /// Placement to cancel.
-    #[serde(rename = "PlacementId")]
+    #[serde(rename = "PlacementId", default)]
     pub placement_id: String,
 }
 impl StopGameSessionPlacementInput {
@@ -3568,7 +3568,7 @@ impl ::std::error::Error for UnsupportedRegionException {}
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct UpdateGameSessionInput {
     /// Game session to update.
-    #[serde(rename = "GameSessionId")]
+    #[serde(rename = "GameSessionId", default)]
     pub game_session_id: String,
     /// Largest number of players that may be connected to the game session at once.
     #[serde(

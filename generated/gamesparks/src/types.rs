@@ -140,7 +140,7 @@ pub struct CreateGameRequest {
     #[serde(rename = "Description", skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Name of the game.
-    #[serde(rename = "GameName")]
+    #[serde(rename = "GameName", default)]
     pub game_name: String,
     /// Tags to attach to the new game.
     #[serde(rename = "Tags", skip_serializing_if = "Option::is_none")]
@@ -186,7 +186,7 @@ pub struct CreateSnapshotRequest {
     #[serde(rename = "Description", skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Name of the game.
-    #[serde(rename = "GameName")]
+    #[serde(rename = "GameName", default)]
     pub game_name: String,
 }
 impl CreateSnapshotRequest {
@@ -232,13 +232,13 @@ pub struct CreateStageRequest {
     #[serde(rename = "Description", skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Name of the game.
-    #[serde(rename = "GameName")]
+    #[serde(rename = "GameName", default)]
     pub game_name: String,
     /// ARN of the IAM role the stage's game runtimes run as.
-    #[serde(rename = "Role")]
+    #[serde(rename = "Role", default)]
     pub role: String,
     /// Name of the stage.
-    #[serde(rename = "StageName")]
+    #[serde(rename = "StageName", default)]
     pub stage_name: String,
     /// Tags to attach to the new stage.
     #[serde(rename = "Tags", skip_serializing_if = "Option::is_none")]
@@ -281,7 +281,7 @@ impl CreateStageResult {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct DeleteGameRequest {
     /// Name of the game to delete.
-    #[serde(rename = "GameName")]
+    #[serde(rename = "GameName", default)]
     pub game_name: String,
 }
 impl DeleteGameRequest {
@@ -317,10 +317,10 @@ impl DeleteGameResult {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct DeleteStageRequest {
     /// Name of the game.
-    #[serde(rename = "GameName")]
+    #[serde(rename = "GameName", default)]
     pub game_name: String,
     /// Name of the stage to delete.
-    #[serde(rename = "StageName")]
+    #[serde(rename = "StageName", default)]
     pub stage_name: String,
 }
 impl DeleteStageRequest {
@@ -516,13 +516,13 @@ impl<'de> ::smithy_runtime::serde::Deserialize<'de> for DeploymentState {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct DisconnectPlayerRequest {
     /// Name of the game.
-    #[serde(rename = "GameName")]
+    #[serde(rename = "GameName", default)]
     pub game_name: String,
     /// Identifier of the player.
-    #[serde(rename = "PlayerId")]
+    #[serde(rename = "PlayerId", default)]
     pub player_id: String,
     /// Name of the stage.
-    #[serde(rename = "StageName")]
+    #[serde(rename = "StageName", default)]
     pub stage_name: String,
 }
 impl DisconnectPlayerRequest {
@@ -565,10 +565,10 @@ impl DisconnectPlayerResult {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct ExportSnapshotRequest {
     /// Name of the game.
-    #[serde(rename = "GameName")]
+    #[serde(rename = "GameName", default)]
     pub game_name: String,
     /// Identifier of the snapshot to export.
-    #[serde(rename = "SnapshotId")]
+    #[serde(rename = "SnapshotId", default)]
     pub snapshot_id: String,
 }
 impl ExportSnapshotRequest {
@@ -965,10 +965,10 @@ impl Generator {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct GetExtensionRequest {
     /// Name of the extension.
-    #[serde(rename = "Name")]
+    #[serde(rename = "Name", default)]
     pub name: String,
     /// Namespace that qualifies the extension name.
-    #[serde(rename = "Namespace")]
+    #[serde(rename = "Namespace", default)]
     pub namespace: String,
 }
 impl GetExtensionRequest {
@@ -1008,13 +1008,13 @@ impl GetExtensionResult {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct GetExtensionVersionRequest {
     /// Version of the extension.
-    #[serde(rename = "ExtensionVersion")]
+    #[serde(rename = "ExtensionVersion", default)]
     pub extension_version: String,
     /// Name of the extension.
-    #[serde(rename = "Name")]
+    #[serde(rename = "Name", default)]
     pub name: String,
     /// Namespace that qualifies the extension name.
-    #[serde(rename = "Namespace")]
+    #[serde(rename = "Namespace", default)]
     pub namespace: String,
 }
 impl GetExtensionVersionRequest {
@@ -1054,7 +1054,7 @@ impl GetExtensionVersionResult {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct GetGameConfigurationRequest {
     /// Name of the game.
-    #[serde(rename = "GameName")]
+    #[serde(rename = "GameName", default)]
     pub game_name: String,
     /// Restricts the result to these sections.
     #[serde(rename = "Sections", skip_serializing_if = "Option::is_none")]
@@ -1097,7 +1097,7 @@ impl GetGameConfigurationResult {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct GetGameRequest {
     /// Name of the game.
-    #[serde(rename = "GameName")]
+    #[serde(rename = "GameName", default)]
     pub game_name: String,
 }
 impl GetGameRequest {
@@ -1137,13 +1137,13 @@ impl GetGameResult {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct GetGeneratedCodeJobRequest {
     /// Name of the game.
-    #[serde(rename = "GameName")]
+    #[serde(rename = "GameName", default)]
     pub game_name: String,
     /// Identifier of the code generation job.
-    #[serde(rename = "JobId")]
+    #[serde(rename = "JobId", default)]
     pub job_id: String,
     /// Identifier of the snapshot the job belongs to.
-    #[serde(rename = "SnapshotId")]
+    #[serde(rename = "SnapshotId", default)]
     pub snapshot_id: String,
 }
 impl GetGeneratedCodeJobRequest {
@@ -1183,13 +1183,13 @@ impl GetGeneratedCodeJobResult {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct GetPlayerConnectionStatusRequest {
     /// Name of the game.
-    #[serde(rename = "GameName")]
+    #[serde(rename = "GameName", default)]
     pub game_name: String,
     /// Identifier of the player.
-    #[serde(rename = "PlayerId")]
+    #[serde(rename = "PlayerId", default)]
     pub player_id: String,
     /// Name of the stage.
-    #[serde(rename = "StageName")]
+    #[serde(rename = "StageName", default)]
     pub stage_name: String,
 }
 impl GetPlayerConnectionStatusRequest {
@@ -1229,13 +1229,13 @@ impl GetPlayerConnectionStatusResult {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct GetSnapshotRequest {
     /// Name of the game.
-    #[serde(rename = "GameName")]
+    #[serde(rename = "GameName", default)]
     pub game_name: String,
     /// Restricts the result to these sections.
     #[serde(rename = "Sections", skip_serializing_if = "Option::is_none")]
     pub sections: Option<Vec<String>>,
     /// Identifier of the snapshot.
-    #[serde(rename = "SnapshotId")]
+    #[serde(rename = "SnapshotId", default)]
     pub snapshot_id: String,
 }
 impl GetSnapshotRequest {
@@ -1278,10 +1278,10 @@ pub struct GetStageDeploymentRequest {
     #[serde(rename = "DeploymentId", skip_serializing_if = "Option::is_none")]
     pub deployment_id: Option<String>,
     /// Name of the game.
-    #[serde(rename = "GameName")]
+    #[serde(rename = "GameName", default)]
     pub game_name: String,
     /// Name of the stage.
-    #[serde(rename = "StageName")]
+    #[serde(rename = "StageName", default)]
     pub stage_name: String,
 }
 impl GetStageDeploymentRequest {
@@ -1321,10 +1321,10 @@ impl GetStageDeploymentResult {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct GetStageRequest {
     /// Name of the game.
-    #[serde(rename = "GameName")]
+    #[serde(rename = "GameName", default)]
     pub game_name: String,
     /// Name of the stage.
-    #[serde(rename = "StageName")]
+    #[serde(rename = "StageName", default)]
     pub stage_name: String,
 }
 impl GetStageRequest {
@@ -1364,7 +1364,7 @@ impl GetStageResult {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct ImportGameConfigurationRequest {
     /// Name of the game.
-    #[serde(rename = "GameName")]
+    #[serde(rename = "GameName", default)]
     pub game_name: String,
     /// Source of the configuration sections to import.
     #[serde(rename = "ImportSource")]
@@ -1407,7 +1407,7 @@ impl ImportGameConfigurationResult {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct ImportGameConfigurationSource {
     /// JSON document holding the configuration sections.
-    #[serde(rename = "File")]
+    #[serde(rename = "File", default)]
     pub file: ::smithy_runtime::Blob,
 }
 impl ImportGameConfigurationSource {
@@ -1478,10 +1478,10 @@ pub struct ListExtensionVersionsRequest {
     #[serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")]
     pub max_results: Option<i32>,
     /// Name of the extension.
-    #[serde(rename = "Name")]
+    #[serde(rename = "Name", default)]
     pub name: String,
     /// Namespace that qualifies the extension name.
-    #[serde(rename = "Namespace")]
+    #[serde(rename = "Namespace", default)]
     pub namespace: String,
     /// Pagination token from a previous response; leave unset to get the first page.
     #[serde(rename = "NextToken", skip_serializing_if = "Option::is_none")]
@@ -1619,7 +1619,7 @@ impl ListGamesResult {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct ListGeneratedCodeJobsRequest {
     /// Name of the game.
-    #[serde(rename = "GameName")]
+    #[serde(rename = "GameName", default)]
     pub game_name: String,
     /// Upper bound on the number of items returned in one page.
     #[serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")]
@@ -1628,7 +1628,7 @@ pub struct ListGeneratedCodeJobsRequest {
     #[serde(rename = "NextToken", skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
     /// Identifier of the snapshot.
-    #[serde(rename = "SnapshotId")]
+    #[serde(rename = "SnapshotId", default)]
     pub snapshot_id: String,
 }
 impl ListGeneratedCodeJobsRequest {
@@ -1671,7 +1671,7 @@ impl ListGeneratedCodeJobsResult {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct ListSnapshotsRequest {
     /// Name of the game.
-    #[serde(rename = "GameName")]
+    #[serde(rename = "GameName", default)]
     pub game_name: String,
     /// Upper bound on the number of items returned in one page.
     #[serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")]
@@ -1720,7 +1720,7 @@ impl ListSnapshotsResult {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct ListStageDeploymentsRequest {
     /// Name of the game.
-    #[serde(rename = "GameName")]
+    #[serde(rename = "GameName", default)]
     pub game_name: String,
     /// Upper bound on the number of items returned in one page.
     #[serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")]
@@ -1729,7 +1729,7 @@ pub struct ListStageDeploymentsRequest {
     #[serde(rename = "NextToken", skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
     /// Name of the stage.
-    #[serde(rename = "StageName")]
+    #[serde(rename = "StageName", default)]
     pub stage_name: String,
 }
 impl ListStageDeploymentsRequest {
@@ -1772,7 +1772,7 @@ impl ListStageDeploymentsResult {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct ListStagesRequest {
     /// Name of the game.
-    #[serde(rename = "GameName")]
+    #[serde(rename = "GameName", default)]
     pub game_name: String,
     /// Upper bound on the number of items returned in one page.
     #[serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")]
@@ -1821,7 +1821,7 @@ impl ListStagesResult {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct ListTagsForResourceRequest {
     /// ARN of the resource.
-    #[serde(rename = "ResourceArn")]
+    #[serde(rename = "ResourceArn", default)]
     pub resource_arn: String,
 }
 impl ListTagsForResourceRequest {
@@ -2074,10 +2074,10 @@ pub struct SectionModification {
     #[serde(rename = "Operation")]
     pub operation: Operation,
     /// Location inside the section content to change.
-    #[serde(rename = "Path")]
+    #[serde(rename = "Path", default)]
     pub path: String,
     /// Name of the section to change.
-    #[serde(rename = "Section")]
+    #[serde(rename = "Section", default)]
     pub section: String,
     /// New value for add and replace operations; omit for remove.
     #[serde(rename = "Value", skip_serializing_if = "Option::is_none")]
@@ -2437,13 +2437,13 @@ impl StageSummary {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct StartGeneratedCodeJobRequest {
     /// Name of the game.
-    #[serde(rename = "GameName")]
+    #[serde(rename = "GameName", default)]
     pub game_name: String,
     /// Code generator settings for the job.
     #[serde(rename = "Generator")]
     pub generator: Generator,
     /// Identifier of the snapshot to generate code for.
-    #[serde(rename = "SnapshotId")]
+    #[serde(rename = "SnapshotId", default)]
     pub snapshot_id: String,
 }
 impl StartGeneratedCodeJobRequest {
@@ -2486,13 +2486,13 @@ pub struct StartStageDeploymentRequest {
     #[serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")]
     pub client_token: Option<String>,
     /// Name of the game.
-    #[serde(rename = "GameName")]
+    #[serde(rename = "GameName", default)]
     pub game_name: String,
     /// Identifier of the snapshot to deploy.
-    #[serde(rename = "SnapshotId")]
+    #[serde(rename = "SnapshotId", default)]
     pub snapshot_id: String,
     /// Name of the stage that receives the snapshot.
-    #[serde(rename = "StageName")]
+    #[serde(rename = "StageName", default)]
     pub stage_name: String,
 }
 impl StartStageDeploymentRequest {
@@ -2532,9 +2532,10 @@ impl StartStageDeploymentResult {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct TagResourceRequest {
     /// ARN of the resource to tag.
-    #[serde(rename = "ResourceArn")]
+    #[serde(rename = "ResourceArn", default)]
     pub resource_arn: String,
     /// Tags to attach.
+    #[serde(default)]
     pub tags: ::std::collections::BTreeMap<String, String>,
 }
 impl TagResourceRequest {
@@ -2618,10 +2619,10 @@ impl ::std::error::Error for ThrottlingException {}
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct UntagResourceRequest {
     /// ARN of the resource to untag.
-    #[serde(rename = "ResourceArn")]
+    #[serde(rename = "ResourceArn", default)]
     pub resource_arn: String,
     /// Keys of the tags to remove.
-    #[serde(rename = "tagKeys")]
+    #[serde(rename = "tagKeys", default)]
     pub tag_keys: Vec<String>,
 }
 impl UntagResourceRequest {
@@ -2657,10 +2658,10 @@ impl UntagResourceResult {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct UpdateGameConfigurationRequest {
     /// Name of the game.
-    #[serde(rename = "GameName")]
+    #[serde(rename = "GameName", default)]
     pub game_name: String,
     /// The changes to apply.
-    #[serde(rename = "Modifications")]
+    #[serde(rename = "Modifications", default)]
     pub modifications: Vec<SectionModification>,
 }
 impl UpdateGameConfigurationRequest {
@@ -2703,7 +2704,7 @@ pub struct UpdateGameRequest {
     #[serde(rename = "Description", skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Name of the game.
-    #[serde(rename = "GameName")]
+    #[serde(rename = "GameName", default)]
     pub game_name: String,
 }
 impl UpdateGameRequest {
@@ -2746,10 +2747,10 @@ pub struct UpdateSnapshotRequest {
     #[serde(rename = "Description", skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Name of the game.
-    #[serde(rename = "GameName")]
+    #[serde(rename = "GameName", default)]
     pub game_name: String,
     /// Identifier of the snapshot.
-    #[serde(rename = "SnapshotId")]
+    #[serde(rename = "SnapshotId", default)]
     pub snapshot_id: String,
 }
 impl UpdateSnapshotRequest {
@@ -2792,13 +2793,13 @@ pub struct UpdateStageRequest {
     #[serde(rename = "Description", skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Name of the game.
-    #[serde(rename = "GameName")]
+    #[serde(rename = "GameName", default)]
     pub game_name: String,
     /// ARN of the IAM role for snapshots deployed to this stage.
     #[serde(rename = "Role", skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
     /// Name of the stage.
-    #[serde(rename = "StageName")]
+    #[serde(rename = "StageName", default)]
     pub stage_name: String,
 }
 impl UpdateStageRequest {

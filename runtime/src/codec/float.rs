@@ -41,7 +41,11 @@ impl SerializeAs<f32> for Float {
     fn serialize_as<S: Serializer>(value: &f32, serializer: S) -> Result<S::Ok, S::Error> {
         match non_finite_name(f64::from(*value)) {
             Some(name) => serializer.serialize_str(name),
-            None => serializer.serialize_f32(*value),
+            // The f64 nearest the f32's shortest decimal form (`1.1f32` is `1.1`, not
+            // `1.100000023841858`), so that JSON, labels and headers all write what was set.
+            None => {
+                serializer.serialize_f64(value.to_string().parse().unwrap_or(f64::from(*value)))
+            }
         }
     }
 }

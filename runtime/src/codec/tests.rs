@@ -242,3 +242,19 @@ fn union_reads_exactly_one_member() {
         "{wrong}"
     );
 }
+
+#[test]
+fn f32_values_keep_their_shortest_decimal_form() {
+    let floats = Floats {
+        float: Some(1.1),
+        floats: vec![4.1, -0.3],
+        ..Floats::default()
+    };
+    let value = serde_json::to_value(&floats).unwrap();
+    assert_eq!(
+        value,
+        json!({"float": 1.1, "doubles": [], "floats": [4.1, -0.3]})
+    );
+    let read: Floats = serde_json::from_value(value).unwrap();
+    assert_eq!((read.float, read.floats), (Some(1.1), vec![4.1, -0.3]));
+}

@@ -29,7 +29,7 @@ fn media_type(service: &ServiceSpec) -> &'static str {
     content_type(service.protocol).unwrap_or("application/x-amz-json-1.1")
 }
 
-/// Writes `POST {endpoint path}` with `X-Amz-Target`, the protocol's `Content-Type` and the
+/// Writes `POST {endpoint path}/` with `X-Amz-Target`, the protocol's `Content-Type` and the
 /// input as a JSON object (`{}` when it is `null`).
 pub(crate) fn write_request(
     service: &ServiceSpec,
@@ -38,7 +38,14 @@ pub(crate) fn write_request(
     endpoint: &http::Uri,
 ) -> Result<http::Request<Bytes>, RequestError> {
     let object = into_object(input).map_err(|message| Fault::new("input", message))?;
-    let uri = super::message::with_path(endpoint, endpoint.path())
+    // The endpoint's path, always ending in `/` (`https://example.com/custom` → `/custom/`).
+    let path = endpoint.path();
+    let path = if path.ends_with('/') {
+        path.to_owned()
+    } else {
+        format!("{path}/")
+    };
+    let uri = super::message::with_path(endpoint, &path)
         .map_err(|message| Fault::new("endpoint", message))?;
     let target = format!("{}.{}", service.shape_name, op.name);
     let target = HeaderValue::from_str(&target)
