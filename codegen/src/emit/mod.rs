@@ -114,12 +114,28 @@ const BUILDERS_DOC: &str = "The builders of the structures in [`types`](super), 
 fn types_module(service: &Service) -> TokenStream {
     let paths = ty::Paths::new(service);
     let items = service.types.iter().map(|t| match t {
-        TypeDef::Struct(s) => structs::structure(&paths, s),
+        TypeDef::Struct(s) => {
+            let members = operations::error_members(service, s);
+            structs::structure(&paths, s, &members)
+        }
         TypeDef::Enum(e) => enums::enumeration(&paths, e),
         TypeDef::Union(u) => unions::union(&paths, u),
     });
+    // Error specs name their header members through `proto`, as the operation module does.
+    let uses_proto = service.types.iter().any(|t| match t {
+        TypeDef::Struct(s) => {
+            s.error.is_some() && s.fields.iter().any(operations::in_error_headers)
+        }
+        _ => false,
+    });
+    let proto = uses_proto.then(|| {
+        quote!(
+            use ::smithy_runtime::protocol as proto;
+        )
+    });
     quote! {
         pub mod builders;
+        #proto
         #(#items)*
     }
 }

@@ -101,6 +101,7 @@ fn marker(kinds: &Kinds, op: &Operation, structs: &BTreeMap<String, &Struct>) ->
         }
         None => quote!(None),
     };
+    let (checksum_required, gzip) = (op.checksum_required, op.gzip);
     let host_prefix = match &op.host_prefix {
         Some(prefix) => quote!(Some(#prefix)),
         None => quote!(None),
@@ -127,6 +128,8 @@ fn marker(kinds: &Kinds, op: &Operation, structs: &BTreeMap<String, &Struct>) ->
                 output_has_body: #output_has_body,
                 idempotency_token: #token,
                 host_prefix: #host_prefix,
+                checksum_required: #checksum_required,
+                gzip: #gzip,
                 errors: &[#(#errors),*],
             };
             type Input = crate::types::#input;
@@ -136,6 +139,19 @@ fn marker(kinds: &Kinds, op: &Operation, structs: &BTreeMap<String, &Struct>) ->
 
         impl OfService for #ident {}
     }
+}
+
+/// The `members` table of an error structure's `ErrorSpec`: the members it carries in
+/// headers. Uses the `proto` alias of `::smithy_runtime::protocol`.
+pub(super) fn error_members(service: &Service, s: &Struct) -> TokenStream {
+    let kinds = Kinds { service };
+    let members = member_specs(&kinds, s.fields.iter().filter(|f| in_error_headers(f)));
+    quote!(&[#(#members),*])
+}
+
+/// Whether an error member travels in a header.
+pub(super) fn in_error_headers(f: &Field) -> bool {
+    matches!(f.binding, Binding::Header(_) | Binding::PrefixHeaders(_))
 }
 
 /// Whether an output member travels in the response body: request-only bindings (labels,
@@ -170,7 +186,12 @@ fn member_specs<'a>(
             Binding::Payload(None) => quote!(proto::Location::Payload { media_type: None }),
             Binding::ResponseCode => quote!(proto::Location::ResponseCode),
         };
-        let value = kinds.value_kind(&f.ty);
+        let value = match (&f.binding, &f.media_type, &f.ty) {
+            (Binding::Header(_), Some(_), RustType::String) => {
+                quote!(proto::ValueKind::MediaTypeString)
+            }
+            _ => kinds.value_kind(&f.ty),
+        };
         quote!(proto::MemberSpec { key: #key, location: #location, value: #value })
     })
 }

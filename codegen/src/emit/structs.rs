@@ -9,7 +9,8 @@ use super::ty::{is_zero_default, Paths};
 use crate::ir::{Field, RustType, Struct};
 
 /// Every item of one structure.
-pub(crate) fn structure(p: &Paths, s: &Struct) -> TokenStream {
+/// `error_members` is the `members` table of an error structure's `ErrorSpec`.
+pub(crate) fn structure(p: &Paths, s: &Struct, error_members: &TokenStream) -> TokenStream {
     let ident = &s.ident;
     let docs = doc_or(
         s.docs.as_deref(),
@@ -35,7 +36,7 @@ pub(crate) fn structure(p: &Paths, s: &Struct) -> TokenStream {
     });
     let defaults = default_fns(p, s);
     let default_value = p.default_value();
-    let error = s.error.is_some().then(|| error_impls(p, s));
+    let error = s.error.is_some().then(|| error_impls(p, s, error_members));
     quote! {
         #docs
         #serde_as
@@ -206,7 +207,7 @@ fn redacting_debug(s: &Struct) -> TokenStream {
 }
 
 /// Error structures: their code, their message, `Display` (`Code: message`) and `Error`.
-fn error_impls(p: &Paths, s: &Struct) -> TokenStream {
+fn error_impls(p: &Paths, s: &Struct, members: &TokenStream) -> TokenStream {
     let Some(info) = &s.error else {
         return TokenStream::new();
     };
@@ -235,6 +236,7 @@ fn error_impls(p: &Paths, s: &Struct) -> TokenStream {
             pub const SPEC: ::smithy_runtime::protocol::ErrorSpec = ::smithy_runtime::protocol::ErrorSpec {
                 code: Self::CODE,
                 status: #status,
+                members: #members,
                 retryable: #retryable,
                 throttling: #throttling,
             };

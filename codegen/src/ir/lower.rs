@@ -283,6 +283,9 @@ impl Cx<'_> {
                 .map(|d| d.message.clone().unwrap_or_default()),
             binding: self.binding(m),
             idempotency_token: m.traits.idempotency_token,
+            media_type: target
+                .filter(|t| matches!(t.kind, ShapeKind::Simple(Simple::String)))
+                .and_then(|t| t.traits.media_type.clone()),
             streaming: target.is_some_and(|t| {
                 t.traits.streaming && matches!(t.kind, ShapeKind::Simple(Simple::Blob))
             }),
@@ -526,6 +529,12 @@ impl Cx<'_> {
                 .endpoint
                 .as_ref()
                 .map(|e| self.host_prefix(&e.host_prefix, &op.input)),
+            checksum_required: shape.traits.http_checksum_required,
+            gzip: shape
+                .traits
+                .request_compression
+                .as_ref()
+                .is_some_and(|c| c.encodings.iter().any(|e| e.eq_ignore_ascii_case("gzip"))),
         };
         (Some(operation), synthetic)
     }

@@ -77,6 +77,10 @@ pub struct Operation {
     /// The `@endpoint` host prefix, each `{Label}` renamed to the JSON key of its
     /// `@hostLabel` input member.
     pub host_prefix: Option<String>,
+    /// `@httpChecksumRequired`.
+    pub checksum_required: bool,
+    /// `@requestCompression` lists `gzip`.
+    pub gzip: bool,
 }
 
 /// The `@http` trait of an operation.
@@ -191,6 +195,8 @@ pub struct Field {
     pub idempotency_token: bool,
     /// The target is a `@streaming` blob, which the crate buffers whole.
     pub streaming: bool,
+    /// The target string's `@mediaType`, if any (such a string travels in base64 in headers).
+    pub media_type: Option<String>,
 }
 
 /// HTTP binding of a member (restJson1).

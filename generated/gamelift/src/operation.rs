@@ -33,6 +33,8 @@ impl ::smithy_runtime::Operation for CreateFleet {
         output_has_body: true,
         idempotency_token: None,
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::ConflictException::SPEC,
             crate::types::InternalServiceException::SPEC,
@@ -69,6 +71,8 @@ impl ::smithy_runtime::Operation for CreateGameSession {
         output_has_body: true,
         idempotency_token: None,
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::ConflictException::SPEC,
             crate::types::FleetCapacityExceededException::SPEC,
@@ -107,6 +111,8 @@ impl ::smithy_runtime::Operation for CreatePlayerSession {
         output_has_body: true,
         idempotency_token: None,
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::GameSessionFullException::SPEC,
             crate::types::InternalServiceException::SPEC,
@@ -141,6 +147,8 @@ impl ::smithy_runtime::Operation for CreatePlayerSessions {
         output_has_body: true,
         idempotency_token: None,
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::GameSessionFullException::SPEC,
             crate::types::InternalServiceException::SPEC,
@@ -175,6 +183,8 @@ impl ::smithy_runtime::Operation for DescribeFleetAttributes {
         output_has_body: true,
         idempotency_token: None,
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::InternalServiceException::SPEC,
             crate::types::InvalidRequestException::SPEC,
@@ -206,6 +216,8 @@ impl ::smithy_runtime::Operation for DescribeGameSessionDetails {
         output_has_body: true,
         idempotency_token: None,
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::InternalServiceException::SPEC,
             crate::types::InvalidRequestException::SPEC,
@@ -239,6 +251,8 @@ impl ::smithy_runtime::Operation for DescribeGameSessionPlacement {
         output_has_body: true,
         idempotency_token: None,
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::InternalServiceException::SPEC,
             crate::types::InvalidRequestException::SPEC,
@@ -270,6 +284,8 @@ impl ::smithy_runtime::Operation for DescribeGameSessions {
         output_has_body: true,
         idempotency_token: None,
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::InternalServiceException::SPEC,
             crate::types::InvalidRequestException::SPEC,
@@ -303,6 +319,8 @@ impl ::smithy_runtime::Operation for DescribeInstances {
         output_has_body: true,
         idempotency_token: None,
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::InternalServiceException::SPEC,
             crate::types::InvalidRequestException::SPEC,
@@ -335,6 +353,8 @@ impl ::smithy_runtime::Operation for DescribeMatchmaking {
         output_has_body: true,
         idempotency_token: None,
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::InternalServiceException::SPEC,
             crate::types::InvalidRequestException::SPEC,
@@ -365,6 +385,8 @@ impl ::smithy_runtime::Operation for DescribePlayerSessions {
         output_has_body: true,
         idempotency_token: None,
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::InternalServiceException::SPEC,
             crate::types::InvalidRequestException::SPEC,
@@ -396,6 +418,8 @@ impl ::smithy_runtime::Operation for SearchGameSessions {
         output_has_body: true,
         idempotency_token: None,
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::InternalServiceException::SPEC,
             crate::types::InvalidRequestException::SPEC,
@@ -429,6 +453,8 @@ impl ::smithy_runtime::Operation for StartGameSessionPlacement {
         output_has_body: true,
         idempotency_token: None,
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::InternalServiceException::SPEC,
             crate::types::InvalidRequestException::SPEC,
@@ -461,6 +487,8 @@ impl ::smithy_runtime::Operation for StartMatchBackfill {
         output_has_body: true,
         idempotency_token: None,
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::InternalServiceException::SPEC,
             crate::types::InvalidRequestException::SPEC,
@@ -492,6 +520,8 @@ impl ::smithy_runtime::Operation for StartMatchmaking {
         output_has_body: true,
         idempotency_token: None,
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::InternalServiceException::SPEC,
             crate::types::InvalidRequestException::SPEC,
@@ -523,6 +553,8 @@ impl ::smithy_runtime::Operation for StopGameSessionPlacement {
         output_has_body: true,
         idempotency_token: None,
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::InternalServiceException::SPEC,
             crate::types::InvalidRequestException::SPEC,
@@ -554,6 +586,8 @@ impl ::smithy_runtime::Operation for UpdateGameSession {
         output_has_body: true,
         idempotency_token: None,
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::ConflictException::SPEC,
             crate::types::InternalServiceException::SPEC,

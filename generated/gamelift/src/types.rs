@@ -145,6 +145,7 @@ impl ConflictException {
     pub const SPEC: ::smithy_runtime::protocol::ErrorSpec = ::smithy_runtime::protocol::ErrorSpec {
         code: Self::CODE,
         status: 400u16,
+        members: &[],
         retryable: false,
         throttling: false,
     };
@@ -1202,6 +1203,7 @@ impl FleetCapacityExceededException {
     pub const SPEC: ::smithy_runtime::protocol::ErrorSpec = ::smithy_runtime::protocol::ErrorSpec {
         code: Self::CODE,
         status: 400u16,
+        members: &[],
         retryable: false,
         throttling: false,
     };
@@ -1573,6 +1575,7 @@ impl GameSessionFullException {
     pub const SPEC: ::smithy_runtime::protocol::ErrorSpec = ::smithy_runtime::protocol::ErrorSpec {
         code: Self::CODE,
         status: 400u16,
+        members: &[],
         retryable: false,
         throttling: false,
     };
@@ -1913,6 +1916,7 @@ impl IdempotentParameterMismatchException {
     pub const SPEC: ::smithy_runtime::protocol::ErrorSpec = ::smithy_runtime::protocol::ErrorSpec {
         code: Self::CODE,
         status: 400u16,
+        members: &[],
         retryable: false,
         throttling: false,
     };
@@ -2068,6 +2072,7 @@ impl InternalServiceException {
     pub const SPEC: ::smithy_runtime::protocol::ErrorSpec = ::smithy_runtime::protocol::ErrorSpec {
         code: Self::CODE,
         status: 500u16,
+        members: &[],
         retryable: false,
         throttling: false,
     };
@@ -2116,6 +2121,7 @@ impl InvalidFleetStatusException {
     pub const SPEC: ::smithy_runtime::protocol::ErrorSpec = ::smithy_runtime::protocol::ErrorSpec {
         code: Self::CODE,
         status: 400u16,
+        members: &[],
         retryable: false,
         throttling: false,
     };
@@ -2164,6 +2170,7 @@ impl InvalidGameSessionStatusException {
     pub const SPEC: ::smithy_runtime::protocol::ErrorSpec = ::smithy_runtime::protocol::ErrorSpec {
         code: Self::CODE,
         status: 400u16,
+        members: &[],
         retryable: false,
         throttling: false,
     };
@@ -2212,6 +2219,7 @@ impl InvalidRequestException {
     pub const SPEC: ::smithy_runtime::protocol::ErrorSpec = ::smithy_runtime::protocol::ErrorSpec {
         code: Self::CODE,
         status: 400u16,
+        members: &[],
         retryable: false,
         throttling: false,
     };
@@ -2351,6 +2359,7 @@ impl LimitExceededException {
     pub const SPEC: ::smithy_runtime::protocol::ErrorSpec = ::smithy_runtime::protocol::ErrorSpec {
         code: Self::CODE,
         status: 400u16,
+        members: &[],
         retryable: false,
         throttling: false,
     };
@@ -2567,6 +2576,7 @@ impl NotFoundException {
     pub const SPEC: ::smithy_runtime::protocol::ErrorSpec = ::smithy_runtime::protocol::ErrorSpec {
         code: Self::CODE,
         status: 400u16,
+        members: &[],
         retryable: false,
         throttling: false,
     };
@@ -2615,6 +2625,7 @@ impl NotReadyException {
     pub const SPEC: ::smithy_runtime::protocol::ErrorSpec = ::smithy_runtime::protocol::ErrorSpec {
         code: Self::CODE,
         status: 400u16,
+        members: &[],
         retryable: false,
         throttling: false,
     };
@@ -3392,6 +3403,7 @@ impl TaggingFailedException {
     pub const SPEC: ::smithy_runtime::protocol::ErrorSpec = ::smithy_runtime::protocol::ErrorSpec {
         code: Self::CODE,
         status: 400u16,
+        members: &[],
         retryable: false,
         throttling: false,
     };
@@ -3440,6 +3452,7 @@ impl TerminalRoutingStrategyException {
     pub const SPEC: ::smithy_runtime::protocol::ErrorSpec = ::smithy_runtime::protocol::ErrorSpec {
         code: Self::CODE,
         status: 400u16,
+        members: &[],
         retryable: false,
         throttling: false,
     };
@@ -3488,6 +3501,7 @@ impl UnauthorizedException {
     pub const SPEC: ::smithy_runtime::protocol::ErrorSpec = ::smithy_runtime::protocol::ErrorSpec {
         code: Self::CODE,
         status: 400u16,
+        members: &[],
         retryable: false,
         throttling: false,
     };
@@ -3536,6 +3550,7 @@ impl UnsupportedRegionException {
     pub const SPEC: ::smithy_runtime::protocol::ErrorSpec = ::smithy_runtime::protocol::ErrorSpec {
         code: Self::CODE,
         status: 400u16,
+        members: &[],
         retryable: false,
         throttling: false,
     };

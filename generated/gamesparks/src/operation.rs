@@ -39,6 +39,8 @@ impl ::smithy_runtime::Operation for CreateGame {
         output_has_body: true,
         idempotency_token: Some("ClientToken"),
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::ConflictException::SPEC,
@@ -78,6 +80,8 @@ impl ::smithy_runtime::Operation for CreateSnapshot {
         output_has_body: true,
         idempotency_token: None,
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::ConflictException::SPEC,
@@ -122,6 +126,8 @@ impl ::smithy_runtime::Operation for CreateStage {
         output_has_body: true,
         idempotency_token: Some("ClientToken"),
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::ConflictException::SPEC,
@@ -161,6 +167,8 @@ impl ::smithy_runtime::Operation for DeleteGame {
         output_has_body: false,
         idempotency_token: None,
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::ConflictException::SPEC,
@@ -204,6 +212,8 @@ impl ::smithy_runtime::Operation for DeleteStage {
         output_has_body: false,
         idempotency_token: None,
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::ConflictException::SPEC,
@@ -253,6 +263,8 @@ impl ::smithy_runtime::Operation for DisconnectPlayer {
         output_has_body: true,
         idempotency_token: None,
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::InternalServerException::SPEC,
@@ -296,6 +308,8 @@ impl ::smithy_runtime::Operation for ExportSnapshot {
         output_has_body: true,
         idempotency_token: None,
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::InternalServerException::SPEC,
@@ -339,6 +353,8 @@ impl ::smithy_runtime::Operation for GetExtension {
         output_has_body: true,
         idempotency_token: None,
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::InternalServerException::SPEC,
@@ -387,6 +403,8 @@ impl ::smithy_runtime::Operation for GetExtensionVersion {
         output_has_body: true,
         idempotency_token: None,
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::InternalServerException::SPEC,
@@ -425,6 +443,8 @@ impl ::smithy_runtime::Operation for GetGame {
         output_has_body: true,
         idempotency_token: None,
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::InternalServerException::SPEC,
@@ -468,6 +488,8 @@ impl ::smithy_runtime::Operation for GetGameConfiguration {
         output_has_body: true,
         idempotency_token: None,
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::InternalServerException::SPEC,
@@ -516,6 +538,8 @@ impl ::smithy_runtime::Operation for GetGeneratedCodeJob {
         output_has_body: true,
         idempotency_token: None,
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::InternalServerException::SPEC,
@@ -564,6 +588,8 @@ impl ::smithy_runtime::Operation for GetPlayerConnectionStatus {
         output_has_body: true,
         idempotency_token: None,
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::InternalServerException::SPEC,
@@ -612,6 +638,8 @@ impl ::smithy_runtime::Operation for GetSnapshot {
         output_has_body: true,
         idempotency_token: None,
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::InternalServerException::SPEC,
@@ -655,6 +683,8 @@ impl ::smithy_runtime::Operation for GetStage {
         output_has_body: true,
         idempotency_token: None,
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::InternalServerException::SPEC,
@@ -703,6 +733,8 @@ impl ::smithy_runtime::Operation for GetStageDeployment {
         output_has_body: true,
         idempotency_token: None,
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::InternalServerException::SPEC,
@@ -741,6 +773,8 @@ impl ::smithy_runtime::Operation for ImportGameConfiguration {
         output_has_body: true,
         idempotency_token: None,
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::InternalServerException::SPEC,
@@ -795,6 +829,8 @@ impl ::smithy_runtime::Operation for ListExtensionVersions {
         output_has_body: true,
         idempotency_token: None,
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::InternalServerException::SPEC,
@@ -838,6 +874,8 @@ impl ::smithy_runtime::Operation for ListExtensions {
         output_has_body: true,
         idempotency_token: None,
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::InternalServerException::SPEC,
@@ -880,6 +918,8 @@ impl ::smithy_runtime::Operation for ListGames {
         output_has_body: true,
         idempotency_token: None,
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::InternalServerException::SPEC,
@@ -932,6 +972,8 @@ impl ::smithy_runtime::Operation for ListGeneratedCodeJobs {
         output_has_body: true,
         idempotency_token: None,
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::InternalServerException::SPEC,
@@ -980,6 +1022,8 @@ impl ::smithy_runtime::Operation for ListSnapshots {
         output_has_body: true,
         idempotency_token: None,
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::InternalServerException::SPEC,
@@ -1033,6 +1077,8 @@ impl ::smithy_runtime::Operation for ListStageDeployments {
         output_has_body: true,
         idempotency_token: None,
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::InternalServerException::SPEC,
@@ -1081,6 +1127,8 @@ impl ::smithy_runtime::Operation for ListStages {
         output_has_body: true,
         idempotency_token: None,
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::InternalServerException::SPEC,
@@ -1119,6 +1167,8 @@ impl ::smithy_runtime::Operation for ListTagsForResource {
         output_has_body: true,
         idempotency_token: None,
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::InternalServerException::SPEC,
             crate::types::ResourceNotFoundException::SPEC,
@@ -1160,6 +1210,8 @@ impl ::smithy_runtime::Operation for StartGeneratedCodeJob {
         output_has_body: true,
         idempotency_token: None,
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::InternalServerException::SPEC,
@@ -1208,6 +1260,8 @@ impl ::smithy_runtime::Operation for StartStageDeployment {
         output_has_body: true,
         idempotency_token: Some("ClientToken"),
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::ConflictException::SPEC,
@@ -1247,6 +1301,8 @@ impl ::smithy_runtime::Operation for TagResource {
         output_has_body: false,
         idempotency_token: None,
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::InternalServerException::SPEC,
             crate::types::ResourceNotFoundException::SPEC,
@@ -1288,6 +1344,8 @@ impl ::smithy_runtime::Operation for UntagResource {
         output_has_body: false,
         idempotency_token: None,
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::InternalServerException::SPEC,
             crate::types::ResourceNotFoundException::SPEC,
@@ -1324,6 +1382,8 @@ impl ::smithy_runtime::Operation for UpdateGame {
         output_has_body: true,
         idempotency_token: None,
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::InternalServerException::SPEC,
@@ -1362,6 +1422,8 @@ impl ::smithy_runtime::Operation for UpdateGameConfiguration {
         output_has_body: true,
         idempotency_token: None,
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::InternalServerException::SPEC,
@@ -1406,6 +1468,8 @@ impl ::smithy_runtime::Operation for UpdateSnapshot {
         output_has_body: true,
         idempotency_token: None,
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::InternalServerException::SPEC,
@@ -1449,6 +1513,8 @@ impl ::smithy_runtime::Operation for UpdateStage {
         output_has_body: true,
         idempotency_token: None,
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[
             crate::types::AccessDeniedException::SPEC,
             crate::types::InternalServerException::SPEC,

@@ -29,6 +29,7 @@ impl AccessDeniedException {
     pub const SPEC: ::smithy_runtime::protocol::ErrorSpec = ::smithy_runtime::protocol::ErrorSpec {
         code: Self::CODE,
         status: 403u16,
+        members: &[],
         retryable: false,
         throttling: false,
     };
@@ -77,6 +78,7 @@ impl ConflictException {
     pub const SPEC: ::smithy_runtime::protocol::ErrorSpec = ::smithy_runtime::protocol::ErrorSpec {
         code: Self::CODE,
         status: 409u16,
+        members: &[],
         retryable: false,
         throttling: false,
     };
@@ -1443,6 +1445,7 @@ impl InternalServerException {
     pub const SPEC: ::smithy_runtime::protocol::ErrorSpec = ::smithy_runtime::protocol::ErrorSpec {
         code: Self::CODE,
         status: 500u16,
+        members: &[],
         retryable: false,
         throttling: false,
     };
@@ -1943,6 +1946,7 @@ impl ResourceNotFoundException {
     pub const SPEC: ::smithy_runtime::protocol::ErrorSpec = ::smithy_runtime::protocol::ErrorSpec {
         code: Self::CODE,
         status: 404u16,
+        members: &[],
         retryable: false,
         throttling: false,
     };
@@ -2116,6 +2120,7 @@ impl ServiceQuotaExceededException {
     pub const SPEC: ::smithy_runtime::protocol::ErrorSpec = ::smithy_runtime::protocol::ErrorSpec {
         code: Self::CODE,
         status: 402u16,
+        members: &[],
         retryable: false,
         throttling: false,
     };
@@ -2587,6 +2592,7 @@ impl ThrottlingException {
     pub const SPEC: ::smithy_runtime::protocol::ErrorSpec = ::smithy_runtime::protocol::ErrorSpec {
         code: Self::CODE,
         status: 429u16,
+        members: &[],
         retryable: false,
         throttling: false,
     };
@@ -2855,6 +2861,7 @@ impl ValidationException {
     pub const SPEC: ::smithy_runtime::protocol::ErrorSpec = ::smithy_runtime::protocol::ErrorSpec {
         code: Self::CODE,
         status: 400u16,
+        members: &[],
         retryable: false,
         throttling: false,
     };

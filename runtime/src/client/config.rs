@@ -37,7 +37,11 @@ pub struct Config {
     http_client: HttpClientSetting,
     idempotency_tokens: Arc<dyn IdempotencyTokenProvider>,
     time_source: Arc<dyn TimeSource>,
+    compression: Option<u32>,
 }
+
+/// The default `requestMinCompressionSizeBytes`: bodies of at least 10 KiB are compressed.
+pub const DEFAULT_MIN_COMPRESSION_SIZE: u32 = 10_240;
 
 /// The transport, or why there is none (reported at call time).
 #[derive(Clone, Debug)]
@@ -73,6 +77,7 @@ impl Config {
             },
             idempotency_tokens: Some(self.idempotency_tokens.clone()),
             time_source: Some(self.time_source.clone()),
+            compression: Some(self.compression),
         }
     }
 
@@ -128,6 +133,12 @@ impl Config {
     pub fn time_source(&self) -> &Arc<dyn TimeSource> {
         &self.time_source
     }
+
+    /// The smallest body (in bytes) compressed for operations with `@requestCompression`;
+    /// `None` when request compression is off.
+    pub fn request_min_compression_size(&self) -> Option<u32> {
+        self.compression
+    }
 }
 
 /// Builds a [`Config`]; every setting is optional.
@@ -142,9 +153,23 @@ pub struct ConfigBuilder {
     http_client: Option<Arc<dyn HttpClient>>,
     idempotency_tokens: Option<Arc<dyn IdempotencyTokenProvider>>,
     time_source: Option<Arc<dyn TimeSource>>,
+    compression: Option<Option<u32>>,
 }
 
 impl ConfigBuilder {
+    /// Compresses (gzip) the bodies of `@requestCompression` operations that have at least
+    /// `bytes` bytes (default [`DEFAULT_MIN_COMPRESSION_SIZE`]).
+    pub fn request_min_compression_size_bytes(mut self, bytes: u32) -> Self {
+        self.compression = Some(Some(bytes));
+        self
+    }
+
+    /// Sends every body uncompressed, `@requestCompression` or not.
+    pub fn disable_request_compression(mut self) -> Self {
+        self.compression = Some(None);
+        self
+    }
+
     /// Sets the region (`us-east-1`): it picks the endpoint and is part of the signature.
     pub fn region(mut self, region: impl Into<String>) -> Self {
         self.region = Some(region.into());
@@ -254,6 +279,9 @@ impl ConfigBuilder {
                 .idempotency_tokens
                 .unwrap_or_else(|| Arc::new(RandomUuidTokens)),
             time_source: self.time_source.unwrap_or_else(|| Arc::new(SystemClock)),
+            compression: self
+                .compression
+                .unwrap_or(Some(DEFAULT_MIN_COMPRESSION_SIZE)),
         }
     }
 }

@@ -27,6 +27,7 @@
 //! Sleeps and timeouts use `tokio::time`, so calls need a tokio runtime (with its timer), and
 //! tests under `#[tokio::test(start_paused = true)]` see retries and timeouts without waiting.
 
+mod body;
 mod config;
 mod credentials;
 mod endpoint;
@@ -41,7 +42,7 @@ mod transport;
 
 pub use config::{
     Config, ConfigBuilder, FixedTime, FixedToken, IdempotencyTokenProvider, Jitter,
-    RandomUuidTokens, RetryConfig, SystemClock, TimeSource,
+    RandomUuidTokens, RetryConfig, SystemClock, TimeSource, DEFAULT_MIN_COMPRESSION_SIZE,
 };
 pub use credentials::{
     Credentials, CredentialsError, CredentialsErrorKind, DefaultCredentialsChain, Env,

@@ -216,6 +216,17 @@ impl Handle {
                     .entry(http::header::USER_AGENT)
                     .or_insert_with(|| user_agent.clone());
             }
+            if let (true, Some(min_size)) = (O::SPEC.gzip, config.request_min_compression_size()) {
+                super::body::gzip(&mut request, min_size).map_err(|e| {
+                    construction(
+                        ConstructionErrorKind::InvalidInput,
+                        format!("cannot gzip the {} request body: {e}", O::NAME),
+                    )
+                })?;
+            }
+            if O::SPEC.checksum_required {
+                super::body::content_md5(&mut request);
+            }
             add_sdk_headers(&mut request, &invocation_id, attempt, retry.attempts());
             if let Some((name, region, credentials)) = &signing {
                 let now = config.time_source().now();
@@ -243,7 +254,14 @@ impl Handle {
                 }
                 Ok(Ok(response)) => {
                     let status = response.status().as_u16();
-                    let error = protocol::read_error(O::SERVICE, &response);
+                    let mut error = protocol::read_error(O::SERVICE, &response);
+                    if let Some(spec) = O::SPEC
+                        .errors
+                        .iter()
+                        .find(|e| error.code.as_deref() == Some(e.code))
+                    {
+                        protocol::read_error_headers(spec, response.headers(), &mut error);
+                    }
                     let kind =
                         classify_error_response(status, error.code.as_deref(), O::SPEC.errors);
                     (

@@ -124,18 +124,21 @@ mod tests {
             status: 409,
             retryable: false,
             throttling: false,
+            members: &[],
         },
         ErrorSpec {
             code: "InternalServiceException",
             status: 500,
             retryable: true,
             throttling: false,
+            members: &[],
         },
         ErrorSpec {
             code: "Busy",
             status: 400,
             retryable: true,
             throttling: true,
+            members: &[],
         },
     ];
 

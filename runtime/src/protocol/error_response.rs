@@ -5,7 +5,7 @@ use http::header::{HeaderMap, HeaderName, HeaderValue};
 use serde_json::{Map, Value};
 
 use super::message::{into_object, parse_object, response, set_body_headers, to_json_bytes};
-use super::spec::ServiceSpec;
+use super::spec::{ErrorSpec, ServiceSpec};
 
 /// The header naming the error code in restJson1 (and, harmlessly, awsJson) responses.
 pub(crate) const ERROR_TYPE_HEADER: HeaderName = HeaderName::from_static("x-amzn-errortype");
@@ -66,6 +66,21 @@ pub fn read_error(_service: &ServiceSpec, response: &http::Response<Bytes>) -> E
         message,
         request_id,
         body: Value::Object(body),
+    }
+}
+
+/// Client: adds the members of the modeled error `spec` that its response carries in headers
+/// (restJson1 `@httpHeader` / `@httpPrefixHeaders`) to `response.body`, in their serde JSON
+/// form. Header values that do not parse are left out: the error still decodes from its body.
+pub fn read_error_headers(spec: &ErrorSpec, headers: &HeaderMap, response: &mut ErrorResponse) {
+    if spec.members.is_empty() {
+        return;
+    }
+    if let Value::Object(body) = &mut response.body {
+        let mut bound = Map::new();
+        if super::rest_json::read_headers(spec.members, headers, &mut bound).is_ok() {
+            body.extend(bound);
+        }
     }
 }
 

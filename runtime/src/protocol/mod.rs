@@ -26,7 +26,8 @@
 //!     name: "DescribeAlias",
 //!     http: HttpSpec { method: "POST", uri: "/", code: 200 },
 //!     input: &[], output: &[], input_has_body: true, output_has_body: true,
-//!     idempotency_token: None, host_prefix: None, errors: &[],
+//!     idempotency_token: None, host_prefix: None, checksum_required: false, gzip: false,
+//!     errors: &[],
 //! };
 //!
 //! let endpoint = "https://gamelift.us-west-2.amazonaws.com".parse().unwrap();
@@ -48,7 +49,9 @@ pub(crate) mod values;
 use bytes::Bytes;
 use serde_json::Value;
 
-pub use error_response::{read_error, sanitize_error_code, write_error, ErrorResponse};
+pub use error_response::{
+    read_error, read_error_headers, sanitize_error_code, write_error, ErrorResponse,
+};
 pub use errors::{MalformedKind, MalformedRequest, RequestError, ResponseError};
 pub use spec::{
     ErrorSpec, HttpSpec, Location, MemberSpec, OperationSpec, Protocol, ServiceSpec, ValueKind,

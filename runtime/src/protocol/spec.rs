@@ -57,6 +57,10 @@ pub struct OperationSpec {
     /// The `@endpoint` trait's host prefix, with each `{Label}` naming the JSON key of the
     /// `@hostLabel` input member it is filled from (`foo.{label}.`).
     pub host_prefix: Option<&'static str>,
+    /// `@httpChecksumRequired`: the client sends `Content-MD5`.
+    pub checksum_required: bool,
+    /// `@requestCompression` lists `gzip`: the client may gzip the body.
+    pub gzip: bool,
     /// The operation's modeled errors (service-level ones included).
     pub errors: &'static [ErrorSpec],
 }
@@ -113,6 +117,8 @@ pub enum Location {
 pub enum ValueKind {
     /// A string or string enum.
     String,
+    /// A string with `@mediaType` (JSON, say) bound to a header, where it travels in base64.
+    MediaTypeString,
     /// A boolean.
     Boolean,
     /// An integer of any width, or an intEnum.
@@ -152,4 +158,6 @@ pub struct ErrorSpec {
     pub retryable: bool,
     /// `@retryable(throttling: true)`.
     pub throttling: bool,
+    /// Members bound outside the body (`@httpHeader`, `@httpPrefixHeaders`; restJson1).
+    pub members: &'static [MemberSpec],
 }

@@ -55,7 +55,12 @@ pub(crate) fn to_text(value: &Value, kind: &ValueKind, place: Place) -> Result<S
         )
     };
     match (kind, value) {
-        (ValueKind::String | ValueKind::Blob, Value::String(text)) => Ok(text.clone()),
+        (ValueKind::MediaTypeString, Value::String(text)) if place == Place::Header => {
+            Ok(Blob::new(text.as_bytes()).to_base64())
+        }
+        (ValueKind::String | ValueKind::MediaTypeString | ValueKind::Blob, Value::String(text)) => {
+            Ok(text.clone())
+        }
         (ValueKind::Boolean, Value::Bool(flag)) => Ok(flag.to_string()),
         (ValueKind::Integer, Value::Number(number)) if !number.is_f64() => Ok(number.to_string()),
         (ValueKind::Float, Value::Number(number)) => Ok(number.to_string()),
@@ -77,6 +82,13 @@ pub(crate) fn to_text(value: &Value, kind: &ValueKind, place: Place) -> Result<S
 pub(crate) fn from_text(text: &str, kind: &ValueKind, place: Place) -> Result<Value, String> {
     match kind {
         ValueKind::String => Ok(Value::String(text.to_owned())),
+        ValueKind::MediaTypeString if place == Place::Header => {
+            let bytes = Blob::from_base64(text).map_err(|error| error.to_string())?;
+            String::from_utf8(bytes.into_inner())
+                .map(Value::String)
+                .map_err(|_| "the base64 header value is not UTF-8 text".to_owned())
+        }
+        ValueKind::MediaTypeString => Ok(Value::String(text.to_owned())),
         ValueKind::Boolean => match text {
             "true" => Ok(Value::Bool(true)),
             "false" => Ok(Value::Bool(false)),
@@ -101,6 +113,7 @@ pub(crate) fn from_text(text: &str, kind: &ValueKind, place: Place) -> Result<Va
 pub(crate) fn kind_name(kind: &ValueKind) -> &'static str {
     match kind {
         ValueKind::String => "a string",
+        ValueKind::MediaTypeString => "a string (base64 in headers)",
         ValueKind::Boolean => "a boolean",
         ValueKind::Integer => "an integer",
         ValueKind::Float => "a float",

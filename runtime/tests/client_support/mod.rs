@@ -45,18 +45,22 @@ pub static CREATE_THING_SPEC: OperationSpec = OperationSpec {
     output_has_body: true,
     idempotency_token: Some("ClientToken"),
     host_prefix: None,
+    checksum_required: false,
+    gzip: false,
     errors: &[
         ErrorSpec {
             code: "ConflictException",
             status: 409,
             retryable: false,
             throttling: false,
+            members: &[],
         },
         ErrorSpec {
             code: "ResourceBusyException",
             status: 400,
             retryable: true,
             throttling: false,
+            members: &[],
         },
     ],
 };

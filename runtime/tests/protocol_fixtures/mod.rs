@@ -66,6 +66,8 @@ pub const fn op(
         output_has_body: true,
         idempotency_token: None,
         host_prefix: None,
+        checksum_required: false,
+        gzip: false,
         errors: &[],
     }
 }
@@ -346,6 +348,8 @@ pub static CREATE_STAGE: OperationSpec = OperationSpec {
     output_has_body: true,
     idempotency_token: Some("ClientToken"),
     host_prefix: None,
+    checksum_required: false,
+    gzip: false,
     errors: &[],
 };
 

@@ -179,7 +179,7 @@ fn insert_header(headers: &mut HeaderMap, name: &str, text: &str) -> Result<(), 
 
 /// Reads the `@httpHeader` and `@httpPrefixHeaders` members of `members` from `headers`
 /// into `object`, in their serde JSON form.
-pub(super) fn read_headers(
+pub(crate) fn read_headers(
     members: &[MemberSpec],
     headers: &HeaderMap,
     object: &mut Map<String, Value>,

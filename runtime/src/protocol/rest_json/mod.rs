@@ -8,5 +8,6 @@ mod request;
 mod response;
 mod uri;
 
+pub(crate) use bind::read_headers;
 pub(crate) use request::{read_request, write_request};
 pub(crate) use response::{read_response, write_response};
