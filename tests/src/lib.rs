@@ -17,6 +17,7 @@ pub fn shared_dir(test: &str) -> Option<PathBuf> {
     shared::shared_dir_for(test, "")
 }
 
+pub mod compliance;
 pub mod model_view;
 pub mod project;
 pub mod samples;

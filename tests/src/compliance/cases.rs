@@ -1,0 +1,165 @@
+//! The `smithy.test#httpRequestTests` and `smithy.test#httpResponseTests` cases of a loaded
+//! model, for one protocol and the client side.
+
+use std::collections::BTreeMap;
+
+use codegen::model::{Model, ShapeId, ShapeKind};
+use serde_json::Value;
+
+/// Which way a case goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    /// `httpRequestTests`: the client sends the request for `params`.
+    Request,
+    /// `httpResponseTests`: the client parses the response into `params`.
+    Response,
+}
+
+/// One case, as the trait writes it, with where it comes from.
+#[derive(Clone, Debug)]
+pub struct Case {
+    /// The case id.
+    pub id: String,
+    /// Request or response.
+    pub direction: Direction,
+    /// The operation the case is about (for an error shape's response case: an operation of
+    /// the service that can return it).
+    pub operation: ShapeId,
+    /// The error shape, for a response case on an error structure.
+    pub error: Option<ShapeId>,
+    /// The case object: `params`, `method`, `uri`, `headers`, `body`, …
+    pub fields: serde_json::Map<String, Value>,
+}
+
+impl Case {
+    /// A string field of the case.
+    pub fn text(&self, key: &str) -> Option<&str> {
+        self.fields.get(key).and_then(Value::as_str)
+    }
+
+    /// A list-of-strings field (`queryParams`, `forbidHeaders`, …); empty when absent.
+    pub fn strings(&self, key: &str) -> Vec<&str> {
+        match self.fields.get(key) {
+            Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The `headers` field, names lowercased.
+    pub fn headers(&self) -> BTreeMap<String, String> {
+        let mut out = BTreeMap::new();
+        if let Some(Value::Object(map)) = self.fields.get("headers") {
+            for (name, value) in map {
+                let value = value.as_str().unwrap_or_default().to_owned();
+                out.insert(name.to_ascii_lowercase(), value);
+            }
+        }
+        out
+    }
+
+    /// The `params` field (`{}` when absent).
+    pub fn params(&self) -> Value {
+        self.fields
+            .get("params")
+            .cloned()
+            .unwrap_or_else(|| Value::Object(serde_json::Map::new()))
+    }
+}
+
+const REQUEST_TESTS: &str = "smithy.test#httpRequestTests";
+const RESPONSE_TESTS: &str = "smithy.test#httpResponseTests";
+
+/// Every client-side case of `service` for `protocol` (the trait's name, `awsJson1_0`), in
+/// operation then case order: cases whose `appliesTo` is absent or `client`.
+pub fn client_cases(model: &Model, service: &ShapeId, protocol: &str) -> Vec<Case> {
+    let mut cases = Vec::new();
+    let operations = model.operations_of(service);
+    for op in &operations {
+        let Some(shape) = model.shape(op) else {
+            continue;
+        };
+        for (key, direction) in [
+            (REQUEST_TESTS, Direction::Request),
+            (RESPONSE_TESTS, Direction::Response),
+        ] {
+            for fields in trait_cases(&shape.traits.other, key, protocol) {
+                cases.push(case(fields, direction, op.clone(), None));
+            }
+        }
+    }
+    // Error shapes carry response cases too; each runs through an operation that returns it.
+    let mut errors: Vec<(ShapeId, ShapeId)> = Vec::new();
+    for op in &operations {
+        for error in model.errors_of(service, op) {
+            if !errors.iter().any(|(e, _)| *e == error) {
+                errors.push((error, op.clone()));
+            }
+        }
+    }
+    errors.sort();
+    for (error, op) in errors {
+        let Some(shape) = model.shape(&error) else {
+            continue;
+        };
+        if !matches!(shape.kind, ShapeKind::Structure(_)) {
+            continue;
+        }
+        for fields in trait_cases(&shape.traits.other, RESPONSE_TESTS, protocol) {
+            cases.push(case(
+                fields,
+                Direction::Response,
+                op.clone(),
+                Some(error.clone()),
+            ));
+        }
+    }
+    cases
+}
+
+fn case(
+    fields: serde_json::Map<String, Value>,
+    direction: Direction,
+    operation: ShapeId,
+    error: Option<ShapeId>,
+) -> Case {
+    Case {
+        id: fields
+            .get("id")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned(),
+        direction,
+        operation,
+        error,
+        fields,
+    }
+}
+
+/// The cases of trait `key` for `protocol` that apply to clients.
+fn trait_cases(
+    traits: &BTreeMap<ShapeId, Value>,
+    key: &str,
+    protocol: &str,
+) -> Vec<serde_json::Map<String, Value>> {
+    let Some((_, Value::Array(items))) = traits.iter().find(|(id, _)| id.to_string() == key) else {
+        return Vec::new();
+    };
+    items
+        .iter()
+        .filter_map(|item| item.as_object().cloned())
+        .filter(|fields| {
+            let named = fields
+                .get("protocol")
+                .and_then(Value::as_str)
+                .unwrap_or_default();
+            // `protocol` is a shape id; compare its name.
+            named.rsplit('#').next() == Some(protocol)
+        })
+        .filter(|fields| {
+            fields
+                .get("appliesTo")
+                .and_then(Value::as_str)
+                .is_none_or(|a| a == "client")
+        })
+        .collect()
+}

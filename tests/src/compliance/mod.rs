@@ -1,0 +1,319 @@
+//! The official Smithy protocol compliance suites (`../shared/smithy-protocol-tests`), run
+//! against the generated client.
+//!
+//! For one protocol: the suite's IDL files load into one model ([`codegen::model::load`]);
+//! its test service is generated into `target/compliance/<protocol>/service` by the same
+//! generator users run; the runner (`tests/compliance/runner.rs`, built beside it) sends each
+//! case through the generated client over a scripted transport; the cases are judged here.
+//! A test binary per protocol (`tests/tests/compliance_*.rs`) calls [`run_client`] with its
+//! skip list and prints `compliance <protocol> client: P passed, F failed, S skipped of T`.
+
+pub mod cases;
+pub mod harness;
+pub mod judge;
+pub mod params;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use codegen::model::{Model, ShapeId, Source};
+use serde_json::{json, Value};
+use smithy_runtime::Blob;
+
+use cases::{Case, Direction};
+use params::Types;
+
+/// One protocol's suite.
+pub struct Suite {
+    /// The protocol trait's name (`awsJson1_0`).
+    pub protocol: &'static str,
+    /// The folder of its files under `smithy-protocol-tests` (`aws/awsJson1_0`).
+    pub folder: &'static str,
+    /// Subfolders of `folder` that belong to other services (`validation`).
+    pub exclude: &'static [&'static str],
+    /// The test service.
+    pub service: &'static str,
+}
+
+/// A case the generated client does not pass yet, and the Smithy feature it needs.
+pub struct Skip {
+    /// The case id.
+    pub id: &'static str,
+    /// Which feature is missing.
+    pub reason: &'static str,
+}
+
+/// The outcome of a suite.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// The protocol.
+    pub protocol: String,
+    /// Cases that passed.
+    pub passed: usize,
+    /// Cases that failed and are not skipped, with what went wrong.
+    pub failed: Vec<(String, String)>,
+    /// Cases on the skip list that failed, as expected.
+    pub skipped: usize,
+}
+
+impl Report {
+    /// `compliance <protocol> client: P passed, F failed, S skipped of T`.
+    pub fn summary(&self) -> String {
+        let total = self.passed + self.failed.len() + self.skipped;
+        format!(
+            "compliance {} client: {} passed, {} failed, {} skipped of {total}",
+            self.protocol,
+            self.passed,
+            self.failed.len(),
+            self.skipped
+        )
+    }
+
+    /// Prints each failure and the summary line straight to the process's stdout (past the
+    /// test harness's capture, so that CI logs show it), then fails on any failure.
+    pub fn print_and_check(&self) {
+        let mut out = std::io::stdout().lock();
+        for (id, problem) in &self.failed {
+            let _ = writeln!(out, "FAIL {id}: {problem}");
+        }
+        let _ = writeln!(out, "{}", self.summary());
+        assert!(
+            self.failed.is_empty(),
+            "{} cases failed (see above); fix the client, or add them to the skip list with the missing feature",
+            self.failed.len()
+        );
+    }
+}
+
+/// Runs the client-side cases of `suite`; `None` (after a notice) when `../shared` is absent.
+///
+/// # Panics
+///
+/// When the suite does not load or generate, or the runner does not build: those are bugs of
+/// the generator, not failing cases.
+pub fn run_client(suite: &Suite, skips: &[Skip]) -> Option<Report> {
+    let root = crate::shared::shared_dir_for(suite.protocol, "smithy-protocol-tests")?;
+    let model = load(&root, suite);
+    let service: ShapeId = suite
+        .service
+        .parse()
+        .unwrap_or_else(|e| panic!("{}: {e:?}", suite.service));
+    let ir = codegen::ir::lower(&model, &service).unwrap_or_else(|e| panic!("{e}"));
+    let options = harness::Workspace::crate_options(vec![suite.folder.to_owned()]);
+    let krate = codegen::generate_service(&model, &service, &options)
+        .unwrap_or_else(|e| panic!("{}: {e}", suite.service));
+    let workspace =
+        harness::Workspace::create(suite.protocol, &krate).unwrap_or_else(|e| panic!("{e}"));
+
+    let types = Types::new(&ir);
+    let cases = cases::client_cases(&model, &service, suite.protocol);
+    let names: Vec<String> = cases
+        .iter()
+        .map(|case| model.service_name(&service, &case.operation))
+        .collect();
+    let mut inputs = Vec::new();
+    let mut verdicts: Vec<Option<Result<(), String>>> = vec![None; cases.len()];
+    for (index, case) in cases.iter().enumerate() {
+        match runner_input(&types, &ir, &names[index], case) {
+            Ok(mut input) => {
+                input["id"] = json!(index);
+                inputs.push(input);
+            }
+            Err(problem) => verdicts[index] = Some(Err(problem)),
+        }
+    }
+    let lines = workspace
+        .run(&Value::Array(inputs))
+        .unwrap_or_else(|e| panic!("{e}"));
+    for line in lines {
+        let value: Value = serde_json::from_str(&line).unwrap_or_else(|e| panic!("{line}: {e}"));
+        let Some(index) = value["id"].as_u64().and_then(|i| usize::try_from(i).ok()) else {
+            continue;
+        };
+        if let Some(case) = cases.get(index) {
+            verdicts[index] = Some(judge_case(&types, &ir, &names[index], case, &value));
+        }
+    }
+
+    let mut report = Report {
+        protocol: suite.protocol.to_owned(),
+        ..Report::default()
+    };
+    for (case, verdict) in cases.iter().zip(verdicts) {
+        let verdict = verdict.unwrap_or_else(|| Err("the runner reported nothing".to_owned()));
+        let skip = skips.iter().find(|s| s.id == case.id);
+        match (verdict, skip) {
+            (Ok(()), None) => report.passed += 1,
+            (Ok(()), Some(_)) => report.failed.push((
+                case.id.clone(),
+                "passes now: remove it from the skip list".to_owned(),
+            )),
+            (Err(_), Some(_)) => report.skipped += 1,
+            (Err(problem), None) => report.failed.push((case.id.clone(), problem)),
+        }
+    }
+    for skip in skips {
+        if !cases.iter().any(|c| c.id == skip.id) {
+            report.failed.push((
+                skip.id.to_owned(),
+                "on the skip list but no such case".to_owned(),
+            ));
+        }
+    }
+    Some(report)
+}
+
+/// The suite's files: its folder (recursively, less `exclude`), the family's shared types and
+/// config shapes, and the trait definitions.
+fn load(root: &Path, suite: &Suite) -> Model {
+    let family = suite.folder.split('/').next().unwrap_or_default();
+    let mut files = smithy_files(&root.join(suite.folder), suite.exclude);
+    files.extend(smithy_files(&root.join("traits"), &[]));
+    for extra in ["shared-types.smithy", "aws-config.smithy"] {
+        let path = root.join(family).join(extra);
+        if path.is_file() {
+            files.push(path);
+        }
+    }
+    let sources: Vec<Source> = files
+        .iter()
+        .map(|path| {
+            let text =
+                std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            Source::new(path.display().to_string(), text)
+        })
+        .collect();
+    codegen::model::load(&sources).unwrap_or_else(|e| panic!("{}: {e}", suite.folder))
+}
+
+fn smithy_files(dir: &Path, exclude: &[&str]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if path.is_dir() && !exclude.contains(&name.as_str()) {
+            out.extend(smithy_files(&path, &[]));
+        } else if name.ends_with(".smithy") {
+            out.push(path);
+        }
+    }
+    out.sort();
+    out
+}
+
+/// What the runner needs for one case: the operation, the input in its serde JSON form, the
+/// endpoint and the response to answer with.
+fn runner_input(
+    types: &Types,
+    ir: &codegen::ir::Service,
+    name: &str,
+    case: &Case,
+) -> Result<Value, String> {
+    let op = ir
+        .operations
+        .iter()
+        .find(|op| op.name == name)
+        .ok_or_else(|| format!("operation {name} is not generated"))?;
+    let input = match (case.direction, types.structure(&op.input.to_string())) {
+        (_, None) => json!({}),
+        (Direction::Request, Some(s)) => types
+            .structure_value(s, &case.params())
+            .map_err(|e| format!("params: {e}"))?,
+        (Direction::Response, Some(s)) => types.placeholder(s),
+    };
+    let host = case.text("host").unwrap_or("example.com");
+    let response = match case.direction {
+        Direction::Request => json!({
+            "status": 200, "headers": [], "body": Blob::new(b"{}".to_vec()).to_base64(),
+        }),
+        Direction::Response => {
+            let headers: Vec<Value> = case
+                .headers()
+                .into_iter()
+                .map(|(k, v)| json!([k, v]))
+                .collect();
+            let body = case.text("body").unwrap_or_default();
+            json!({
+                "status": case.fields.get("code").and_then(Value::as_u64).unwrap_or(200),
+                "headers": headers,
+                "body": Blob::new(body.as_bytes().to_vec()).to_base64(),
+            })
+        }
+    };
+    Ok(json!({
+        "operation": name,
+        "input": input,
+        "endpoint": format!("https://{host}"),
+        "response": response,
+    }))
+}
+
+/// Judges the runner's line for `case` (of the operation called `name` in the service).
+fn judge_case(
+    types: &Types,
+    ir: &codegen::ir::Service,
+    name: &str,
+    case: &Case,
+    line: &Value,
+) -> Result<(), String> {
+    let outcome = &line["outcome"];
+    if case.direction == Direction::Request {
+        let request = line
+            .get("request")
+            .filter(|r| !r.is_null())
+            .ok_or_else(|| {
+                format!(
+                    "nothing was sent: {}",
+                    outcome["error"].as_str().unwrap_or("?")
+                )
+            })?;
+        let sent = judge::SentRequest::from_json(request)?;
+        let problems = judge::request(case, &sent);
+        return if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(problems.join("; "))
+        };
+    }
+    let (got, shape) = match &case.error {
+        Some(error) => {
+            let service_error = outcome
+                .get("service_error")
+                .ok_or_else(|| format!("expected error {}, got {outcome}", error.name()))?;
+            if service_error["code"].as_str() != Some(error.name()) {
+                return Err(format!(
+                    "expected error {}, got {service_error}",
+                    error.name()
+                ));
+            }
+            let s = types
+                .structure_of_shape(error)
+                .ok_or_else(|| format!("no generated type for {error}"))?;
+            (service_error["members"].clone(), s)
+        }
+        None => {
+            let output = outcome
+                .get("output")
+                .ok_or_else(|| format!("expected an output, got {outcome}"))?;
+            let op = ir
+                .operations
+                .iter()
+                .find(|op| op.name == name)
+                .ok_or_else(|| format!("operation {name} is not generated"))?;
+            let s = types
+                .structure(&op.output.to_string())
+                .ok_or_else(|| format!("no output type for {name}"))?;
+            (output.clone(), s)
+        }
+    };
+    let want = types
+        .structure_value(shape, &case.params())
+        .map_err(|e| format!("params: {e}"))?;
+    match judge::json_difference(&want, &got, "output") {
+        None => Ok(()),
+        Some(d) => Err(d),
+    }
+}

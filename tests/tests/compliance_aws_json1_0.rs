@@ -1,0 +1,22 @@
+//! The client-side cases of the official `awsJson1_0` compliance suite
+//! (`../shared/smithy-protocol-tests/aws/awsJson1_0`), through the generated client.
+
+use integration_tests::compliance::{run_client, Skip, Suite};
+
+const SUITE: Suite = Suite {
+    protocol: "awsJson1_0",
+    folder: "aws/awsJson1_0",
+    exclude: &[],
+    service: "aws.protocoltests.json10#JsonRpc10",
+};
+
+/// Cases the client does not pass yet, each with the Smithy feature it needs. A listed case
+/// that passes, or names no case, fails the test: the list only shrinks.
+const SKIPS: &[Skip] = &[];
+
+#[test]
+fn aws_json1_0_client_cases() {
+    if let Some(report) = run_client(&SUITE, SKIPS) {
+        report.print_and_check();
+    }
+}
