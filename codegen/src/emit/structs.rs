@@ -81,9 +81,10 @@ fn field(p: &Paths, s: &Struct, f: &Field) -> TokenStream {
             quote!(default = #path)
         }
         (Some(_), false) => quote!(default),
-        // Client error correction: a required member the service left out reads as its zero
-        // value where that is the type's `Default` (Smithy's error-correction values).
-        (None, false) if zero_is_default(&f.ty) => quote!(default),
+        // Client error correction: a required member the service left out of an output, an
+        // error or a nested structure reads as its zero value where that is the type's
+        // `Default` (Smithy's error-correction values). Inputs keep the member required.
+        (None, false) if !s.operation_input && zero_is_default(&f.ty) => quote!(default),
         (None, false) => TokenStream::new(),
     };
     let serde =

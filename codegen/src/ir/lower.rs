@@ -77,6 +77,11 @@ pub fn lower(model: &Model, service: &ShapeId) -> Result<Service, Error> {
     types.sort_by_key(|t| t.ident().to_string());
     operations.sort_by(|a, b| a.name.cmp(&b.name));
     omitted.sort_by(|a, b| a.name.cmp(&b.name));
+    for t in &mut types {
+        if let TypeDef::Struct(s) = t {
+            s.operation_input |= operations.iter().any(|op| op.input == s.ident);
+        }
+    }
     check_collisions(&types, &operations)?;
     let signing_name = shape.traits.sigv4.as_ref().map(|s| s.name.clone());
     let endpoint_prefix = shape
@@ -251,6 +256,7 @@ impl Cx<'_> {
             sensitive: shape.traits.sensitive,
             error,
             synthetic: false,
+            operation_input: false,
         }
     }
 
@@ -489,6 +495,7 @@ impl Cx<'_> {
                 sensitive: false,
                 error: None,
                 synthetic: true,
+                operation_input: suffix == "Input",
             });
             ident
         };

@@ -145,6 +145,9 @@ pub struct Struct {
     pub error: Option<ErrorInfo>,
     /// A synthesized empty input or output (the operation had none).
     pub synthetic: bool,
+    /// An operation's input: its members are never error-corrected (a missing required
+    /// member stays an error for whoever reads it).
+    pub operation_input: bool,
 }
 
 /// What makes a structure an error.

@@ -246,11 +246,11 @@ fn flatten_one(
     let Some(mixins) = shapes.get(id).map(|s| s.mixins.clone()) else {
         return;
     };
+    let file = shapes
+        .get(id)
+        .map(|s| s.file.to_string())
+        .unwrap_or_default();
     if stack.contains(id) {
-        let file = shapes
-            .get(id)
-            .map(|s| s.file.to_string())
-            .unwrap_or_default();
         sink.at(
             &file,
             id,
@@ -264,10 +264,6 @@ fn flatten_one(
     for mixin_id in &mixins {
         flatten_one(shapes, mixin_id, stack, done, sink);
         let (Some(shape), Some(mixin)) = (shapes.get(id), shapes.get(mixin_id)) else {
-            let file = shapes
-                .get(id)
-                .map(|s| s.file.to_string())
-                .unwrap_or_default();
             sink.at(
                 &file,
                 id,

@@ -178,7 +178,7 @@ impl ::std::error::Error for ConflictException {}
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct CreateFleetInput {
     /// Label for the new fleet.
-    #[serde(rename = "Name", default)]
+    #[serde(rename = "Name")]
     pub name: String,
     /// Description of the new fleet.
     #[serde(rename = "Description", skip_serializing_if = "Option::is_none")]
@@ -284,7 +284,7 @@ pub struct CreateGameSessionInput {
     #[serde(rename = "AliasId", skip_serializing_if = "Option::is_none")]
     pub alias_id: Option<String>,
     /// Largest number of players that may be connected to the game session at once.
-    #[serde(rename = "MaximumPlayerSessionCount", default)]
+    #[serde(rename = "MaximumPlayerSessionCount")]
     pub maximum_player_session_count: i32,
     /// Descriptive label; it does not have to be unique.
     #[serde(rename = "Name", skip_serializing_if = "Option::is_none")]
@@ -342,10 +342,10 @@ impl CreateGameSessionOutput {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct CreatePlayerSessionInput {
     /// Game session to add the player to.
-    #[serde(rename = "GameSessionId", default)]
+    #[serde(rename = "GameSessionId")]
     pub game_session_id: String,
     /// Developer-defined identifier of a player.
-    #[serde(rename = "PlayerId", default)]
+    #[serde(rename = "PlayerId")]
     pub player_id: String,
     /// Free-form developer data about the player; GameLift does not interpret it.
     #[serde(rename = "PlayerData", skip_serializing_if = "Option::is_none")]
@@ -388,10 +388,10 @@ impl CreatePlayerSessionOutput {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct CreatePlayerSessionsInput {
     /// Game session to add the players to.
-    #[serde(rename = "GameSessionId", default)]
+    #[serde(rename = "GameSessionId")]
     pub game_session_id: String,
     /// Players to add.
-    #[serde(rename = "PlayerIds", default)]
+    #[serde(rename = "PlayerIds")]
     pub player_ids: Vec<String>,
     /// Per-player custom data; entries for players not in PlayerIds are ignored.
     #[serde(rename = "PlayerDataMap", skip_serializing_if = "Option::is_none")]
@@ -541,7 +541,7 @@ impl DescribeGameSessionDetailsOutput {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct DescribeGameSessionPlacementInput {
     /// Placement to describe.
-    #[serde(rename = "PlacementId", default)]
+    #[serde(rename = "PlacementId")]
     pub placement_id: String,
 }
 impl DescribeGameSessionPlacementInput {
@@ -639,7 +639,7 @@ impl DescribeGameSessionsOutput {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct DescribeInstancesInput {
     /// Fleet whose instances to return.
-    #[serde(rename = "FleetId", default)]
+    #[serde(rename = "FleetId")]
     pub fleet_id: String,
     /// A single instance to return; omit for all instances.
     #[serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")]
@@ -691,7 +691,7 @@ impl DescribeInstancesOutput {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct DescribeMatchmakingInput {
     /// Tickets to return (up to 10).
-    #[serde(rename = "TicketIds", default)]
+    #[serde(rename = "TicketIds")]
     pub ticket_ids: Vec<String>,
 }
 impl DescribeMatchmakingInput {
@@ -3191,16 +3191,16 @@ impl ServerProcess {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct StartGameSessionPlacementInput {
     /// Unique identifier to give the placement request.
-    #[serde(rename = "PlacementId", default)]
+    #[serde(rename = "PlacementId")]
     pub placement_id: String,
     /// Name of the game session queue that handles the placement.
-    #[serde(rename = "GameSessionQueueName", default)]
+    #[serde(rename = "GameSessionQueueName")]
     pub game_session_queue_name: String,
     /// Custom key/value properties of the game session.
     #[serde(rename = "GameProperties", skip_serializing_if = "Option::is_none")]
     pub game_properties: Option<Vec<GameProperty>>,
     /// Largest number of players that may be connected to the game session at once.
-    #[serde(rename = "MaximumPlayerSessionCount", default)]
+    #[serde(rename = "MaximumPlayerSessionCount")]
     pub maximum_player_session_count: i32,
     /// Descriptive label for the new game session.
     #[serde(rename = "GameSessionName", skip_serializing_if = "Option::is_none")]
@@ -3255,13 +3255,13 @@ pub struct StartMatchBackfillInput {
     #[serde(rename = "TicketId", skip_serializing_if = "Option::is_none")]
     pub ticket_id: Option<String>,
     /// Matchmaking configuration to use.
-    #[serde(rename = "ConfigurationName", default)]
+    #[serde(rename = "ConfigurationName")]
     pub configuration_name: String,
     /// Game session to backfill.
-    #[serde(rename = "GameSessionArn", default)]
+    #[serde(rename = "GameSessionArn")]
     pub game_session_arn: String,
     /// Players currently in the game session, with their attributes and latencies.
-    #[serde(rename = "Players", default)]
+    #[serde(rename = "Players")]
     pub players: Vec<Player>,
 }
 impl StartMatchBackfillInput {
@@ -3304,10 +3304,10 @@ pub struct StartMatchmakingInput {
     #[serde(rename = "TicketId", skip_serializing_if = "Option::is_none")]
     pub ticket_id: Option<String>,
     /// Matchmaking configuration to use.
-    #[serde(rename = "ConfigurationName", default)]
+    #[serde(rename = "ConfigurationName")]
     pub configuration_name: String,
     /// Players taking part in the matchmaking request.
-    #[serde(rename = "Players", default)]
+    #[serde(rename = "Players")]
     pub players: Vec<Player>,
 }
 impl StartMatchmakingInput {
@@ -3347,7 +3347,7 @@ impl StartMatchmakingOutput {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct StopGameSessionPlacementInput {
     /// Placement to cancel.
-    #[serde(rename = "PlacementId", default)]
+    #[serde(rename = "PlacementId")]
     pub placement_id: String,
 }
 impl StopGameSessionPlacementInput {
@@ -3583,7 +3583,7 @@ impl ::std::error::Error for UnsupportedRegionException {}
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct UpdateGameSessionInput {
     /// Game session to update.
-    #[serde(rename = "GameSessionId", default)]
+    #[serde(rename = "GameSessionId")]
     pub game_session_id: String,
     /// Largest number of players that may be connected to the game session at once.
     #[serde(

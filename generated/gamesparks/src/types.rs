@@ -142,7 +142,7 @@ pub struct CreateGameRequest {
     #[serde(rename = "Description", skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Name of the game.
-    #[serde(rename = "GameName", default)]
+    #[serde(rename = "GameName")]
     pub game_name: String,
     /// Tags to attach to the new game.
     #[serde(rename = "Tags", skip_serializing_if = "Option::is_none")]
@@ -188,7 +188,7 @@ pub struct CreateSnapshotRequest {
     #[serde(rename = "Description", skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Name of the game.
-    #[serde(rename = "GameName", default)]
+    #[serde(rename = "GameName")]
     pub game_name: String,
 }
 impl CreateSnapshotRequest {
@@ -234,13 +234,13 @@ pub struct CreateStageRequest {
     #[serde(rename = "Description", skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Name of the game.
-    #[serde(rename = "GameName", default)]
+    #[serde(rename = "GameName")]
     pub game_name: String,
     /// ARN of the IAM role the stage's game runtimes run as.
-    #[serde(rename = "Role", default)]
+    #[serde(rename = "Role")]
     pub role: String,
     /// Name of the stage.
-    #[serde(rename = "StageName", default)]
+    #[serde(rename = "StageName")]
     pub stage_name: String,
     /// Tags to attach to the new stage.
     #[serde(rename = "Tags", skip_serializing_if = "Option::is_none")]
@@ -283,7 +283,7 @@ impl CreateStageResult {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct DeleteGameRequest {
     /// Name of the game to delete.
-    #[serde(rename = "GameName", default)]
+    #[serde(rename = "GameName")]
     pub game_name: String,
 }
 impl DeleteGameRequest {
@@ -319,10 +319,10 @@ impl DeleteGameResult {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct DeleteStageRequest {
     /// Name of the game.
-    #[serde(rename = "GameName", default)]
+    #[serde(rename = "GameName")]
     pub game_name: String,
     /// Name of the stage to delete.
-    #[serde(rename = "StageName", default)]
+    #[serde(rename = "StageName")]
     pub stage_name: String,
 }
 impl DeleteStageRequest {
@@ -518,13 +518,13 @@ impl<'de> ::smithy_runtime::serde::Deserialize<'de> for DeploymentState {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct DisconnectPlayerRequest {
     /// Name of the game.
-    #[serde(rename = "GameName", default)]
+    #[serde(rename = "GameName")]
     pub game_name: String,
     /// Identifier of the player.
-    #[serde(rename = "PlayerId", default)]
+    #[serde(rename = "PlayerId")]
     pub player_id: String,
     /// Name of the stage.
-    #[serde(rename = "StageName", default)]
+    #[serde(rename = "StageName")]
     pub stage_name: String,
 }
 impl DisconnectPlayerRequest {
@@ -567,10 +567,10 @@ impl DisconnectPlayerResult {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct ExportSnapshotRequest {
     /// Name of the game.
-    #[serde(rename = "GameName", default)]
+    #[serde(rename = "GameName")]
     pub game_name: String,
     /// Identifier of the snapshot to export.
-    #[serde(rename = "SnapshotId", default)]
+    #[serde(rename = "SnapshotId")]
     pub snapshot_id: String,
 }
 impl ExportSnapshotRequest {
@@ -967,10 +967,10 @@ impl Generator {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct GetExtensionRequest {
     /// Name of the extension.
-    #[serde(rename = "Name", default)]
+    #[serde(rename = "Name")]
     pub name: String,
     /// Namespace that qualifies the extension name.
-    #[serde(rename = "Namespace", default)]
+    #[serde(rename = "Namespace")]
     pub namespace: String,
 }
 impl GetExtensionRequest {
@@ -1010,13 +1010,13 @@ impl GetExtensionResult {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct GetExtensionVersionRequest {
     /// Version of the extension.
-    #[serde(rename = "ExtensionVersion", default)]
+    #[serde(rename = "ExtensionVersion")]
     pub extension_version: String,
     /// Name of the extension.
-    #[serde(rename = "Name", default)]
+    #[serde(rename = "Name")]
     pub name: String,
     /// Namespace that qualifies the extension name.
-    #[serde(rename = "Namespace", default)]
+    #[serde(rename = "Namespace")]
     pub namespace: String,
 }
 impl GetExtensionVersionRequest {
@@ -1056,7 +1056,7 @@ impl GetExtensionVersionResult {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct GetGameConfigurationRequest {
     /// Name of the game.
-    #[serde(rename = "GameName", default)]
+    #[serde(rename = "GameName")]
     pub game_name: String,
     /// Restricts the result to these sections.
     #[serde(rename = "Sections", skip_serializing_if = "Option::is_none")]
@@ -1099,7 +1099,7 @@ impl GetGameConfigurationResult {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct GetGameRequest {
     /// Name of the game.
-    #[serde(rename = "GameName", default)]
+    #[serde(rename = "GameName")]
     pub game_name: String,
 }
 impl GetGameRequest {
@@ -1139,13 +1139,13 @@ impl GetGameResult {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct GetGeneratedCodeJobRequest {
     /// Name of the game.
-    #[serde(rename = "GameName", default)]
+    #[serde(rename = "GameName")]
     pub game_name: String,
     /// Identifier of the code generation job.
-    #[serde(rename = "JobId", default)]
+    #[serde(rename = "JobId")]
     pub job_id: String,
     /// Identifier of the snapshot the job belongs to.
-    #[serde(rename = "SnapshotId", default)]
+    #[serde(rename = "SnapshotId")]
     pub snapshot_id: String,
 }
 impl GetGeneratedCodeJobRequest {
@@ -1185,13 +1185,13 @@ impl GetGeneratedCodeJobResult {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct GetPlayerConnectionStatusRequest {
     /// Name of the game.
-    #[serde(rename = "GameName", default)]
+    #[serde(rename = "GameName")]
     pub game_name: String,
     /// Identifier of the player.
-    #[serde(rename = "PlayerId", default)]
+    #[serde(rename = "PlayerId")]
     pub player_id: String,
     /// Name of the stage.
-    #[serde(rename = "StageName", default)]
+    #[serde(rename = "StageName")]
     pub stage_name: String,
 }
 impl GetPlayerConnectionStatusRequest {
@@ -1231,13 +1231,13 @@ impl GetPlayerConnectionStatusResult {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct GetSnapshotRequest {
     /// Name of the game.
-    #[serde(rename = "GameName", default)]
+    #[serde(rename = "GameName")]
     pub game_name: String,
     /// Restricts the result to these sections.
     #[serde(rename = "Sections", skip_serializing_if = "Option::is_none")]
     pub sections: Option<Vec<String>>,
     /// Identifier of the snapshot.
-    #[serde(rename = "SnapshotId", default)]
+    #[serde(rename = "SnapshotId")]
     pub snapshot_id: String,
 }
 impl GetSnapshotRequest {
@@ -1280,10 +1280,10 @@ pub struct GetStageDeploymentRequest {
     #[serde(rename = "DeploymentId", skip_serializing_if = "Option::is_none")]
     pub deployment_id: Option<String>,
     /// Name of the game.
-    #[serde(rename = "GameName", default)]
+    #[serde(rename = "GameName")]
     pub game_name: String,
     /// Name of the stage.
-    #[serde(rename = "StageName", default)]
+    #[serde(rename = "StageName")]
     pub stage_name: String,
 }
 impl GetStageDeploymentRequest {
@@ -1323,10 +1323,10 @@ impl GetStageDeploymentResult {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct GetStageRequest {
     /// Name of the game.
-    #[serde(rename = "GameName", default)]
+    #[serde(rename = "GameName")]
     pub game_name: String,
     /// Name of the stage.
-    #[serde(rename = "StageName", default)]
+    #[serde(rename = "StageName")]
     pub stage_name: String,
 }
 impl GetStageRequest {
@@ -1366,7 +1366,7 @@ impl GetStageResult {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct ImportGameConfigurationRequest {
     /// Name of the game.
-    #[serde(rename = "GameName", default)]
+    #[serde(rename = "GameName")]
     pub game_name: String,
     /// Source of the configuration sections to import.
     #[serde(rename = "ImportSource")]
@@ -1481,10 +1481,10 @@ pub struct ListExtensionVersionsRequest {
     #[serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")]
     pub max_results: Option<i32>,
     /// Name of the extension.
-    #[serde(rename = "Name", default)]
+    #[serde(rename = "Name")]
     pub name: String,
     /// Namespace that qualifies the extension name.
-    #[serde(rename = "Namespace", default)]
+    #[serde(rename = "Namespace")]
     pub namespace: String,
     /// Pagination token from a previous response; leave unset to get the first page.
     #[serde(rename = "NextToken", skip_serializing_if = "Option::is_none")]
@@ -1622,7 +1622,7 @@ impl ListGamesResult {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct ListGeneratedCodeJobsRequest {
     /// Name of the game.
-    #[serde(rename = "GameName", default)]
+    #[serde(rename = "GameName")]
     pub game_name: String,
     /// Upper bound on the number of items returned in one page.
     #[serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")]
@@ -1631,7 +1631,7 @@ pub struct ListGeneratedCodeJobsRequest {
     #[serde(rename = "NextToken", skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
     /// Identifier of the snapshot.
-    #[serde(rename = "SnapshotId", default)]
+    #[serde(rename = "SnapshotId")]
     pub snapshot_id: String,
 }
 impl ListGeneratedCodeJobsRequest {
@@ -1674,7 +1674,7 @@ impl ListGeneratedCodeJobsResult {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct ListSnapshotsRequest {
     /// Name of the game.
-    #[serde(rename = "GameName", default)]
+    #[serde(rename = "GameName")]
     pub game_name: String,
     /// Upper bound on the number of items returned in one page.
     #[serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")]
@@ -1723,7 +1723,7 @@ impl ListSnapshotsResult {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct ListStageDeploymentsRequest {
     /// Name of the game.
-    #[serde(rename = "GameName", default)]
+    #[serde(rename = "GameName")]
     pub game_name: String,
     /// Upper bound on the number of items returned in one page.
     #[serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")]
@@ -1732,7 +1732,7 @@ pub struct ListStageDeploymentsRequest {
     #[serde(rename = "NextToken", skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
     /// Name of the stage.
-    #[serde(rename = "StageName", default)]
+    #[serde(rename = "StageName")]
     pub stage_name: String,
 }
 impl ListStageDeploymentsRequest {
@@ -1775,7 +1775,7 @@ impl ListStageDeploymentsResult {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct ListStagesRequest {
     /// Name of the game.
-    #[serde(rename = "GameName", default)]
+    #[serde(rename = "GameName")]
     pub game_name: String,
     /// Upper bound on the number of items returned in one page.
     #[serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")]
@@ -1824,7 +1824,7 @@ impl ListStagesResult {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct ListTagsForResourceRequest {
     /// ARN of the resource.
-    #[serde(rename = "ResourceArn", default)]
+    #[serde(rename = "ResourceArn")]
     pub resource_arn: String,
 }
 impl ListTagsForResourceRequest {
@@ -2442,13 +2442,13 @@ impl StageSummary {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct StartGeneratedCodeJobRequest {
     /// Name of the game.
-    #[serde(rename = "GameName", default)]
+    #[serde(rename = "GameName")]
     pub game_name: String,
     /// Code generator settings for the job.
     #[serde(rename = "Generator")]
     pub generator: Generator,
     /// Identifier of the snapshot to generate code for.
-    #[serde(rename = "SnapshotId", default)]
+    #[serde(rename = "SnapshotId")]
     pub snapshot_id: String,
 }
 impl StartGeneratedCodeJobRequest {
@@ -2491,13 +2491,13 @@ pub struct StartStageDeploymentRequest {
     #[serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")]
     pub client_token: Option<String>,
     /// Name of the game.
-    #[serde(rename = "GameName", default)]
+    #[serde(rename = "GameName")]
     pub game_name: String,
     /// Identifier of the snapshot to deploy.
-    #[serde(rename = "SnapshotId", default)]
+    #[serde(rename = "SnapshotId")]
     pub snapshot_id: String,
     /// Name of the stage that receives the snapshot.
-    #[serde(rename = "StageName", default)]
+    #[serde(rename = "StageName")]
     pub stage_name: String,
 }
 impl StartStageDeploymentRequest {
@@ -2537,10 +2537,9 @@ impl StartStageDeploymentResult {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct TagResourceRequest {
     /// ARN of the resource to tag.
-    #[serde(rename = "ResourceArn", default)]
+    #[serde(rename = "ResourceArn")]
     pub resource_arn: String,
     /// Tags to attach.
-    #[serde(default)]
     pub tags: ::std::collections::BTreeMap<String, String>,
 }
 impl TagResourceRequest {
@@ -2625,10 +2624,10 @@ impl ::std::error::Error for ThrottlingException {}
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct UntagResourceRequest {
     /// ARN of the resource to untag.
-    #[serde(rename = "ResourceArn", default)]
+    #[serde(rename = "ResourceArn")]
     pub resource_arn: String,
     /// Keys of the tags to remove.
-    #[serde(rename = "tagKeys", default)]
+    #[serde(rename = "tagKeys")]
     pub tag_keys: Vec<String>,
 }
 impl UntagResourceRequest {
@@ -2664,10 +2663,10 @@ impl UntagResourceResult {
 #[serde(crate = "::smithy_runtime::serde")]
 pub struct UpdateGameConfigurationRequest {
     /// Name of the game.
-    #[serde(rename = "GameName", default)]
+    #[serde(rename = "GameName")]
     pub game_name: String,
     /// The changes to apply.
-    #[serde(rename = "Modifications", default)]
+    #[serde(rename = "Modifications")]
     pub modifications: Vec<SectionModification>,
 }
 impl UpdateGameConfigurationRequest {
@@ -2710,7 +2709,7 @@ pub struct UpdateGameRequest {
     #[serde(rename = "Description", skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Name of the game.
-    #[serde(rename = "GameName", default)]
+    #[serde(rename = "GameName")]
     pub game_name: String,
 }
 impl UpdateGameRequest {
@@ -2753,10 +2752,10 @@ pub struct UpdateSnapshotRequest {
     #[serde(rename = "Description", skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Name of the game.
-    #[serde(rename = "GameName", default)]
+    #[serde(rename = "GameName")]
     pub game_name: String,
     /// Identifier of the snapshot.
-    #[serde(rename = "SnapshotId", default)]
+    #[serde(rename = "SnapshotId")]
     pub snapshot_id: String,
 }
 impl UpdateSnapshotRequest {
@@ -2799,13 +2798,13 @@ pub struct UpdateStageRequest {
     #[serde(rename = "Description", skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Name of the game.
-    #[serde(rename = "GameName", default)]
+    #[serde(rename = "GameName")]
     pub game_name: String,
     /// ARN of the IAM role for snapshots deployed to this stage.
     #[serde(rename = "Role", skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
     /// Name of the stage.
-    #[serde(rename = "StageName", default)]
+    #[serde(rename = "StageName")]
     pub stage_name: String,
 }
 impl UpdateStageRequest {
