@@ -732,3 +732,18 @@ async fn without_the_rustls_feature_a_transport_must_be_given() {
     );
     assert!(error.to_string().contains("http_client"), "{error}");
 }
+
+#[tokio::test(start_paused = true)]
+async fn an_output_that_does_not_decode_names_the_member_path() {
+    let transport = ScriptedTransport::new();
+    transport.push_json(200, r#"{"ThingId": 5}"#);
+    let error = handle(&transport)
+        .call::<CreateThing>(input("a"))
+        .await
+        .unwrap_err();
+    let message = error.to_string();
+    assert!(
+        message.contains("could not be decoded: `ThingId`: invalid type: integer `5`"),
+        "{message}"
+    );
+}

@@ -372,5 +372,5 @@ fn decode_output<O: Operation>(
     };
     let value = protocol::read_response(O::SERVICE, O::SPEC, response)
         .map_err(|e| malformed(Box::new(e)))?;
-    serde_json::from_value::<O::Output>(value).map_err(|e| malformed(Box::new(e)))
+    crate::codec::from_json_value::<O::Output>(value).map_err(|e| malformed(Box::new(e)))
 }

@@ -10,14 +10,17 @@
 //! | timestamp, `http-date` | `DateTime` | [`HttpDate`] |
 //! | float, double | `f32`, `f64` | [`Float`] (writes NaN and infinities as strings) |
 //!
-//! Unions are read with [`deserialize_union`].
+//! Unions are read with [`deserialize_union`]; [`from_json_value`] decodes a whole value and
+//! names the member path of what does not decode.
 
+mod decode;
 mod float;
 #[cfg(test)]
 mod tests;
 mod timestamp;
 mod union;
 
+pub use decode::{from_json_value, DecodeError};
 pub use float::Float;
 pub use timestamp::{DateTimeFormat, EpochSeconds, HttpDate};
 pub use union::deserialize_union;
