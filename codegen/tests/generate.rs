@@ -1,6 +1,7 @@
 //! Generator tests over the fixture models in `models/fixtures/codegen/`: snapshots of the
 //! rendered code, determinism, and a real compile (clippy and rustdoc, warnings denied) of every
-//! fixture crate, so that no snapshot shows code that nothing compiles.
+//! fixture crate, so that no snapshot shows code that nothing compiles; and the same compile of
+//! the crates of the official AWS models in `../shared/aws-models`.
 
 // Test setup that cannot proceed panics with the failure.
 #![allow(clippy::unwrap_used)]
@@ -10,6 +11,9 @@ use std::process::Command;
 
 use codegen::model::{self, Source};
 use codegen::{CrateOptions, GeneratedCrate, RuntimeDependency};
+
+#[path = "../../tests/src/shared.rs"]
+mod shared;
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -67,38 +71,31 @@ fn output_is_deterministic() {
     }
 }
 
-/// Writes every fixture crate into one scratch workspace, with its behaviour test from
-/// `tests/fixture_behaviour/`, and runs clippy (`-D warnings`), rustdoc (`-D warnings`) and
-/// the tests on it.
-#[test]
-fn fixture_crates_compile_cleanly_and_behave() {
-    let dir = repo().join("target/fixture-crates");
+/// Writes `crates` into one scratch workspace `target/<name>` (with extra files per crate, such
+/// as behaviour tests) and runs clippy (`-D warnings`) and rustdoc (`-D warnings`) on it, then
+/// `cargo test` when `test` is set.
+fn compile_cleanly(name: &str, crates: &[(GeneratedCrate, Vec<(String, PathBuf)>)], test: bool) {
+    let dir = repo().join("target").join(name);
     let _ = std::fs::remove_dir_all(&dir);
-    let runtime = std::fs::canonicalize(repo().join("runtime")).unwrap();
     let mut members = Vec::new();
-    for name in fixture_names() {
-        let krate = generate(&name, &runtime.display().to_string());
+    for (krate, extra) in crates {
         for file in &krate.files {
             let path = dir.join(&krate.name).join(&file.path);
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(&path, &file.contents).unwrap();
         }
-        // Each fixture's behaviour test runs as an integration test of its crate.
-        let behaviour = repo().join(format!("codegen/tests/fixture_behaviour/{name}.rs"));
-        let tests = dir.join(&krate.name).join("tests");
-        std::fs::create_dir_all(&tests).unwrap();
-        std::fs::copy(&behaviour, tests.join("behaviour.rs"))
-            .unwrap_or_else(|e| panic!("{}: {e}", behaviour.display()));
+        for (relative, source) in extra {
+            let path = dir.join(&krate.name).join(relative);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::copy(source, &path).unwrap_or_else(|e| panic!("{}: {e}", source.display()));
+        }
         members.push(format!("\"{}\"", krate.name));
     }
-    std::fs::write(
-        dir.join("Cargo.toml"),
-        format!(
-            "[workspace]\nresolver = \"2\"\nmembers = [{}]\n",
-            members.join(", ")
-        ),
-    )
-    .unwrap();
+    let manifest = format!(
+        "[workspace]\nresolver = \"2\"\nmembers = [{}]\n",
+        members.join(", ")
+    );
+    std::fs::write(dir.join("Cargo.toml"), manifest).unwrap();
     let target = repo().join("target/fixture-crates-target");
     let cargo = |args: &[&str]| {
         let out = Command::new(env!("CARGO"))
@@ -110,7 +107,8 @@ fn fixture_crates_compile_cleanly_and_behave() {
             .unwrap();
         assert!(
             out.status.success(),
-            "cargo {args:?} failed:\n{}",
+            "cargo {args:?} in {} failed:\n{}",
+            dir.display(),
             String::from_utf8_lossy(&out.stderr)
         );
     };
@@ -124,5 +122,66 @@ fn fixture_crates_compile_cleanly_and_behave() {
         "warnings",
     ]);
     cargo(&["doc", "--workspace", "--no-deps", "--quiet"]);
-    cargo(&["test", "--workspace", "--quiet"]);
+    if test {
+        cargo(&["test", "--workspace", "--quiet"]);
+    }
+}
+
+fn runtime_path() -> String {
+    std::fs::canonicalize(repo().join("runtime"))
+        .unwrap()
+        .display()
+        .to_string()
+}
+
+/// Every fixture crate, with its behaviour test from `tests/fixture_behaviour/` as an
+/// integration test, compiles cleanly and behaves.
+#[test]
+fn fixture_crates_compile_cleanly_and_behave() {
+    let runtime = runtime_path();
+    let crates: Vec<_> = fixture_names()
+        .iter()
+        .map(|name| {
+            let behaviour = repo().join(format!("codegen/tests/fixture_behaviour/{name}.rs"));
+            (
+                generate(name, &runtime),
+                vec![("tests/behaviour.rs".to_owned(), behaviour)],
+            )
+        })
+        .collect();
+    compile_cleanly("fixture-crates", &crates, true);
+}
+
+/// Every official AWS model in `../shared/aws-models` generates, and its crate compiles
+/// warning-free under clippy and rustdoc.
+#[test]
+fn official_models_generate_and_compile_cleanly() {
+    let Some(dir) =
+        shared::shared_dir_for("official_models_generate_and_compile_cleanly", "aws-models")
+    else {
+        return;
+    };
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    let runtime = runtime_path();
+    let mut crates = Vec::new();
+    for file in &files {
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        let source = Source::new(name.clone(), std::fs::read_to_string(file).unwrap());
+        let model = model::load(&[source]).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let options = CrateOptions {
+            runtime: RuntimeDependency::Path(runtime.clone()),
+            model_files: vec![name.clone()],
+            standalone: false,
+        };
+        for krate in codegen::generate(&model, &options).unwrap_or_else(|e| panic!("{name}: {e}")) {
+            crates.push((krate, Vec::new()));
+        }
+    }
+    assert_eq!(crates.len(), files.len(), "one service per official model");
+    compile_cleanly("official-crates", &crates, false);
 }
