@@ -196,7 +196,7 @@ fn simple_shapes_of_every_type_with_mixins() {
 }
 
 #[test]
-fn enums_assign_values_and_members_without_one_get_none() {
+fn enums_assign_values_and_members_without_one_get_their_name() {
     let idl = r#"$version: "2"
 namespace ex
 enum Suit {
@@ -206,22 +206,26 @@ enum Suit {
 }
 intEnum Level { LOW = 1, HIGH = 10 }
 "#;
-    assert_twin(
-        idl,
-        json!({"smithy": "2.0", "shapes": {
-            "ex#Suit": {"type": "enum", "members": {
-                "DIAMOND": {"target": "smithy.api#Unit", "traits": {"smithy.api#deprecated": {}, "smithy.api#enumValue": "diamond"}},
-                "CLUB": {"target": "smithy.api#Unit"}
-            }},
-            "ex#Level": {"type": "intEnum", "members": {
-                "LOW": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": 1}},
-                "HIGH": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": 10}}
-            }}
-        }}),
-    );
-    assert!(shapes(idl)["ex#Suit"]["members"]["CLUB"]
-        .get("traits")
-        .is_none());
+    let suit = |club: Value| {
+        json!({"type": "enum", "members": {
+            "DIAMOND": {"target": "smithy.api#Unit", "traits": {"smithy.api#deprecated": {}, "smithy.api#enumValue": "diamond"}},
+            "CLUB": club
+        }})
+    };
+    let level = json!({"type": "intEnum", "members": {
+        "LOW": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": 1}},
+        "HIGH": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": 10}}
+    }});
+    // A JSON AST member without `enumValue` gets it too, as the Smithy loader gives it.
+    let json_without_value = json!({"smithy": "2.0", "shapes": {
+        "ex#Suit": suit(json!({"target": "smithy.api#Unit"})),
+        "ex#Level": level.clone(),
+    }});
+    assert_twin(idl, json_without_value.clone());
+    let club = json!({"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": "CLUB"}});
+    assert_eq!(shapes(idl)["ex#Suit"], suit(club.clone()));
+    let from_json = load(&[Source::new("t.json", json_without_value.to_string())]);
+    assert_eq!(from_json.to_ast()["shapes"]["ex#Suit"], suit(club));
 }
 
 #[test]
@@ -687,4 +691,243 @@ fn the_twin_fixtures_load_into_equal_models_and_print_the_same_ast() {
     let again = load(&[Source::new("printed.json", printed.clone())]);
     assert_eq!(again, from_idl);
     assert_eq!(again.to_ast_text(), printed);
+}
+
+#[test]
+fn numbers_that_f64_cannot_hold_exactly_keep_their_literal_text() {
+    let idl = r#"$version: "2"
+namespace ex
+@range(min: 12345678901234567890123, max: 1e3)
+bigInteger Huge
+structure S {
+    a: BigInteger = 123456789012345678901234567890
+    b: Double = -0.5
+    c: Double = 1.0
+}
+"#;
+    let m = load(&[Source::new("t.smithy", idl)]);
+    let range = m.shape(&"ex#Huge".parse().unwrap()).unwrap();
+    let range = range.traits.range.as_ref().unwrap();
+    assert_eq!(range.min.as_deref(), Some("12345678901234567890123"));
+    assert_eq!(
+        range.max.as_deref(),
+        Some("1000.0"),
+        "1e3 is exact: a number"
+    );
+    let printed = m.to_ast_text();
+    for literal in [
+        "\"min\": 12345678901234567890123",
+        "\"smithy.api#default\": 123456789012345678901234567890",
+        "\"smithy.api#default\": -0.5",
+        "\"smithy.api#default\": 1.0",
+    ] {
+        assert!(printed.contains(literal), "{literal}:\n{printed}");
+    }
+    let s = m.shape(&"ex#S".parse().unwrap()).unwrap();
+    assert_eq!(s.member("b").unwrap().traits.default, Some(json!(-0.5)));
+    // The JSON reader keeps the digits too.
+    let json = r#"{"smithy": "2.0", "shapes": {"ex#D": {"type": "bigDecimal",
+        "traits": {"smithy.api#range": {"min": 0.12345678901234567890123}}}}}"#;
+    let m = load(&[Source::new("t.json", json)]);
+    let d = m.shape(&"ex#D".parse().unwrap()).unwrap();
+    let min = d.traits.range.as_ref().unwrap().min.as_deref();
+    assert_eq!(min, Some("0.12345678901234567890123"));
+    assert!(m
+        .to_ast_text()
+        .contains("\"min\": 0.12345678901234567890123"));
+}
+
+#[test]
+fn a_big_number_key_holding_other_text_is_ordinary_data() {
+    let idl = "$version: \"2\"\nmetadata foo = {\"$bigNumber\": \"oops, not json\"}\n";
+    let printed = load(&[Source::new("t.smithy", idl)]).to_ast_text();
+    let reread: Value =
+        serde_json::from_str(&printed).unwrap_or_else(|e| panic!("{e}:\n{printed}"));
+    assert_eq!(
+        reread["metadata"]["foo"],
+        json!({"$bigNumber": "oops, not json"})
+    );
+}
+
+#[test]
+fn inline_input_and_output_take_a_for_resource() {
+    let idl = r#"$version: "2"
+namespace ex
+resource Thing { identifiers: { thingId: String }, read: GetThing }
+@readonly
+operation GetThing {
+    input := for Thing { @required $thingId }
+    output := for Thing with [Extra] { $thingId, $extra }
+}
+@mixin
+structure Extra { extra: Integer }
+"#;
+    let s = shapes(idl);
+    let input = &s["ex#GetThingInput"]["members"]["thingId"];
+    assert_eq!(input["target"], "smithy.api#String");
+    assert_eq!(input["traits"]["smithy.api#required"], json!({}));
+    let output = &s["ex#GetThingOutput"]["members"];
+    assert_eq!(output["thingId"]["target"], "smithy.api#String");
+    assert_eq!(output["extra"]["target"], "smithy.api#Integer");
+}
+
+#[test]
+fn applies_to_a_mixin_member_from_several_files_combine_like_any_apply() {
+    let model = "$version: \"2\"\nnamespace ex\n@mixin\nstructure M { id: String }\nstructure S with [M] {}\n";
+    let a = "$version: \"2\"\nnamespace ex\napply S$id @tags([\"t1\"])\n";
+    let b = "$version: \"2\"\nnamespace ex\napply S$id @tags([\"t2\"])\n";
+    let m = load(&[
+        Source::new("model.smithy", model),
+        Source::new("a.smithy", a),
+        Source::new("b.smithy", b),
+    ]);
+    let s = m.shape(&"ex#S".parse().unwrap()).unwrap();
+    assert_eq!(s.member("id").unwrap().traits.tags, ["t1", "t2"]);
+    let a = format!("{a}apply S$id @documentation(\"one\")\n");
+    let b = format!("{b}apply S$id @documentation(\"two\")\n");
+    let report = model::load(&[
+        Source::new("model.smithy", model),
+        Source::new("a.smithy", a),
+        Source::new("b.smithy", b),
+    ])
+    .expect_err("the documentation conflicts")
+    .to_string();
+    assert!(
+        report.contains("b.smithy:3:7: ex#S$id: `apply` of trait `smithy.api#documentation` is given two different values"),
+        "{report}"
+    );
+}
+
+#[test]
+fn a_trait_without_a_value_is_an_empty_list_for_list_traits() {
+    let idl = r#"$version: "2"
+namespace ex
+@trait
+list names { member: String }
+@trait
+structure marker {}
+@tags
+@names
+@marker
+string A
+@tags()
+@examples
+@ex#other
+string B
+"#;
+    let other = r#"{"smithy": "2.0", "shapes": {
+        "ex#other": {"type": "list", "member": {"target": "smithy.api#String"},
+            "traits": {"smithy.api#trait": {}}}}}"#;
+    let m = load(&[Source::new("t.smithy", idl), Source::new("o.json", other)]);
+    let s = m.to_ast()["shapes"].clone();
+    let a = &s["ex#A"]["traits"];
+    assert_eq!(a["smithy.api#tags"], json!([]));
+    assert_eq!(a["ex#names"], json!([]), "a list trait of the model");
+    assert_eq!(a["ex#marker"], json!({}), "a structure trait");
+    let b = &s["ex#B"]["traits"];
+    assert_eq!(b["smithy.api#tags"], json!([]), "`@tags()` too");
+    assert_eq!(b["smithy.api#examples"], json!([]));
+    assert_eq!(b["ex#other"], json!([]), "a list trait of a JSON file");
+}
+
+#[test]
+fn idl_2_syntax_in_a_file_without_version_is_an_error() {
+    for (idl, at, what) in [
+        (
+            "namespace ex\nstructure S { a: Integer = 1 }\n",
+            "2:26",
+            "a default value (`= value`)",
+        ),
+        ("namespace ex\nenum E { A }\n", "2:1", "an `enum` shape"),
+        (
+            "namespace ex\nintEnum E { A = 1 }\n",
+            "2:1",
+            "an `intEnum` shape",
+        ),
+        (
+            "namespace ex\noperation O { input := {} }\n",
+            "2:21",
+            "an inline structure (`:=`)",
+        ),
+        (
+            "namespace ex\n@mixin\nstructure M {}\nstructure S with [M] {}\n",
+            "4:13",
+            "a mixin list (`with [...]`)",
+        ),
+        (
+            "namespace ex\nresource R {}\nstructure S for R {}\n",
+            "3:13",
+            "`for` a resource",
+        ),
+        (
+            "namespace ex\nstructure S { $a }\n",
+            "2:15",
+            "an elided member target (`$name`)",
+        ),
+    ] {
+        let report = errors(idl);
+        let expected = format!("t.smithy:{at}: {what} is IDL 2.0 syntax, but this file has no `$version`, so it is read as IDL 1.0; add `$version: \"2\"` at the top of the file");
+        assert!(report.contains(&expected), "{idl:?}:\n{report}");
+        // With `$version: "2"`, the same text is fine (or fails for another reason).
+        let v2 = format!("$version: \"2\"\n{idl}");
+        if let Err(e) = model::load(&[Source::new("t.smithy", v2)]) {
+            assert!(!e.to_string().contains("IDL 2.0 syntax"), "{e}");
+        }
+    }
+    let report = errors("$version: \"1.0\"\nnamespace ex\nenum E { A }\n");
+    assert!(
+        report.contains("t.smithy:3:1: an `enum` shape is IDL 2.0 syntax, but this file declares `$version: \"1.0\"`"),
+        "{report}"
+    );
+}
+
+#[test]
+fn doc_comments_inside_an_apply_block_are_plain_comments() {
+    let idl = r#"$version: "2"
+namespace ex
+string S
+/// Docs before `apply`: ignored too.
+apply S {
+    /// Not documentation.
+    @sensitive
+    /// Nor this.
+}
+"#;
+    let s = shapes(idl);
+    assert_eq!(s["ex#S"]["traits"], json!({"smithy.api#sensitive": {}}));
+}
+
+#[test]
+fn problems_found_after_parsing_name_the_idl_position() {
+    let idl = r#"$version: "2"
+namespace ex
+@range("one")
+integer A
+structure S with [M] {
+    @length(min: "x")
+    b: String
+}
+@mixin
+structure M { inherited: String }
+apply S$inherited @httpError("x")
+apply S$missing @sensitive
+"#;
+    let report = errors(idl);
+    for expected in [
+        "t.smithy:4:9: ex#A: trait `smithy.api#range` has a malformed value",
+        "t.smithy:7:5: ex#S$b: trait `smithy.api#length` has a malformed value",
+        "t.smithy:11:7: ex#S$inherited: trait `smithy.api#httpError` has a malformed value",
+        "t.smithy:12:7: ex#S$missing: `apply` targets a member that `ex#S` does not have",
+    ] {
+        assert!(report.contains(expected), "{expected}:\n{report}");
+    }
+    // JSON files have no positions to give.
+    let json = r#"{"smithy": "2.0", "shapes": {"ex#A": {"type": "integer", "traits": {"smithy.api#range": "one"}}}}"#;
+    let report = model::load(&[Source::new("t.json", json)])
+        .unwrap_err()
+        .to_string();
+    assert!(
+        report.contains("t.json: ex#A: trait `smithy.api#range`"),
+        "{report}"
+    );
 }

@@ -93,11 +93,10 @@ pub fn discover(paths: &[PathBuf]) -> anyhow::Result<Vec<ModelGroup>> {
             return Err(missing(path));
         }
     }
-    scanned.sort();
-    scanned.dedup();
+    dedup_files(&mut scanned);
     groups.extend(group_directory_files(&scanned)?);
     for file in &explicit {
-        if groups.iter().any(|g| g.files.contains(file)) {
+        if groups.iter().any(|g| holds(&g.files, file)) {
             continue;
         }
         let overlays = if is_idl(file) {
@@ -113,9 +112,9 @@ pub fn discover(paths: &[PathBuf]) -> anyhow::Result<Vec<ModelGroup>> {
         .filter(|g| g.files.first().is_some_and(|f| !is_idl(f)))
         .flat_map(|g| g.files.iter().skip(1).cloned())
         .collect();
-    groups.retain(|g| g.files.first().is_some_and(|f| !overlays.contains(f)));
-    groups.sort_by(|a, b| a.files.cmp(&b.files));
-    groups.dedup_by(|a, b| a.files == b.files);
+    groups.retain(|g| g.files.first().is_some_and(|f| !holds(&overlays, f)));
+    groups.sort_by_cached_key(|g| canonical_all(&g.files));
+    groups.dedup_by_key(|g| canonical_all(&g.files));
     if groups.is_empty() {
         bail!("no model files found in {}", joined(paths, ", "));
     }
@@ -138,8 +137,7 @@ pub fn merged(paths: &[PathBuf]) -> anyhow::Result<ModelGroup> {
             return Err(missing(path));
         }
     }
-    files.sort();
-    files.dedup();
+    dedup_files(&mut files);
     if files.is_empty() {
         bail!("no model files found in {}", joined(paths, ", "));
     }
@@ -147,6 +145,29 @@ pub fn merged(paths: &[PathBuf]) -> anyhow::Result<ModelGroup> {
         label: joined(paths, " + "),
         files,
     })
+}
+
+/// The path with every `.`, `..` and symbolic link resolved, so that two spellings of one file
+/// compare equal; the path as given when it cannot be resolved.
+fn canonical(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+fn canonical_all(paths: &[PathBuf]) -> Vec<PathBuf> {
+    paths.iter().map(|p| canonical(p)).collect()
+}
+
+/// Whether `paths` holds `path`, however either is spelled.
+fn holds(paths: &[PathBuf], path: &Path) -> bool {
+    let wanted = canonical(path);
+    paths.iter().any(|p| canonical(p) == wanted)
+}
+
+/// Sorts files and drops every repeat of a file named before, however it is spelled; each file
+/// keeps the spelling it was first given (messages show paths as the user wrote them).
+fn dedup_files(files: &mut Vec<PathBuf>) {
+    files.sort_by_cached_key(|f| canonical(f));
+    files.dedup_by_key(|f| canonical(f));
 }
 
 /// Every file below `dir` (none when it does not exist), skipping build output.

@@ -172,3 +172,21 @@ fn ast_fails_naming_the_errors_of_a_broken_model() {
     let (ok, out) = xtask(&["ast"]);
     assert!(!ok && out.contains("PATHS"), "a path is required: {out}");
 }
+
+#[test]
+fn a_file_named_twice_in_different_spellings_is_loaded_once() {
+    let (ok, once, err) = xtask_split(&["ast", TWIN_IDL]);
+    assert!(ok, "{err}");
+    let again = format!("./{TWIN_IDL}/main.smithy");
+    let (ok, twice, err) = xtask_split(&["ast", TWIN_IDL, &again]);
+    assert!(ok, "{err}");
+    assert_eq!(
+        twice, once,
+        "metadata arrays and list traits are not doubled"
+    );
+    // `validate` finds the file in the directory's model, instead of loading it alone.
+    let (ok, out) = xtask(&["validate", TWIN_IDL, &again]);
+    assert!(ok && out.contains("validated 1 model in "), "{out}");
+    let (ok, out) = xtask(&["validate", "--merge", TWIN_IDL, &again]);
+    assert!(ok && out.contains("validated 1 model in "), "{out}");
+}

@@ -1,15 +1,20 @@
 //! Load and validation problems, each located at a file, a shape and a member.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use super::ShapeId;
+
+/// Where IDL files write their shapes, members and `apply` targets: (file, id) → (line, column).
+pub(crate) type Positions = BTreeMap<(String, ShapeId), (usize, usize)>;
 
 /// One problem found while loading or validating a model.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Diagnostic {
     /// The model file the problem is in (`<prelude>` for prelude shapes), when known.
     pub file: Option<String>,
-    /// `line:column` for JSON syntax errors.
+    /// `line:column`: of a JSON syntax error, or of an IDL problem (for a problem found after
+    /// the IDL phase, where its shape or member is written).
     pub position: Option<(usize, usize)>,
     /// The shape concerned, when there is one. Member ids name the member too.
     pub shape: Option<ShapeId>,
@@ -105,6 +110,18 @@ impl Sink {
 
     pub(crate) fn at(&mut self, file: &str, shape: &ShapeId, message: impl Into<String>) {
         self.push(Diagnostic::at(file, shape, message));
+    }
+
+    /// Gives every problem without a position the IDL position of its shape or member (a member
+    /// written nowhere in its file, such as one a mixin provides, takes its shape's).
+    pub(crate) fn locate(&mut self, positions: &Positions) {
+        for d in self.0.iter_mut().filter(|d| d.position.is_none()) {
+            let (Some(file), Some(shape)) = (&d.file, &d.shape) else {
+                continue;
+            };
+            let at = |id: ShapeId| positions.get(&(file.clone(), id)).copied();
+            d.position = at(shape.clone()).or_else(|| at(shape.root()));
+        }
     }
 
     pub(crate) fn is_empty(&self) -> bool {

@@ -39,11 +39,47 @@ pub(crate) fn merge(
         .collect();
     flatten_mixins(&mut merged.shapes, sink);
     // Members that mixins provide exist once the mixins are flattened.
-    for apply in deferred {
+    for apply in combine_applies(deferred, sink) {
         apply_traits(&mut merged.shapes, apply, sink, Pass::AfterMixins);
     }
+    synthesize_enum_values(&mut merged.shapes);
     interop_v1(&mut merged.shapes);
     merged
+}
+
+/// One entry per target, in first-seen order: the traits of the `apply` entries for one target
+/// combine by the merge rules (list values concatenate, different values conflict), as they
+/// would on a member defined in place.
+fn combine_applies(applies: Vec<RawApply>, sink: &mut Sink) -> Vec<RawApply> {
+    let mut combined: Vec<RawApply> = Vec::new();
+    for apply in applies {
+        let Some(into) = combined.iter_mut().find(|a| a.target == apply.target) else {
+            combined.push(apply);
+            continue;
+        };
+        for (trait_id, problem) in merge_traits(&mut into.traits, apply.traits) {
+            sink.at(
+                &apply.file,
+                &apply.target,
+                format!("`apply` of trait `{trait_id}` {problem}"),
+            );
+        }
+    }
+    combined
+}
+
+/// Every `enum` member without a `smithy.api#enumValue` gets its own name as the value, as the
+/// Smithy loader gives it (JSON and IDL models alike).
+fn synthesize_enum_values(shapes: &mut BTreeMap<ShapeId, RawShape>) {
+    let enum_value = ShapeId::prelude("enumValue");
+    for shape in shapes.values_mut().filter(|s| s.kind == "enum") {
+        for member in &mut shape.members {
+            member
+                .traits
+                .entry(enum_value.clone())
+                .or_insert_with(|| Value::String(member.name.clone()));
+        }
+    }
 }
 
 fn merge_metadata(

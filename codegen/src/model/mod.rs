@@ -48,22 +48,34 @@ pub struct Model {
 /// and members, traits combine, `apply` entries add traits, and metadata arrays concatenate.
 pub fn load(sources: &[Source]) -> Result<Model, Diagnostics> {
     let mut sink = diagnostics::Sink::default();
-    let documents = idl::documents(sources, &mut sink);
-    if !sink.is_empty() {
-        return Err(Diagnostics::new(sink.0));
+    let (documents, positions) = idl::documents(sources, &mut sink);
+    let model = if sink.is_empty() {
+        load_documents(documents, &mut sink)
+    } else {
+        None
+    };
+    // Problems found after the IDL phase get the position of their shape in its IDL file.
+    sink.locate(&positions);
+    match model {
+        Some(model) => sink.finish().map(|()| model),
+        None => Err(Diagnostics::new(sink.0)),
     }
+}
+
+/// Reads, merges, types and validates JSON AST documents; `None` when a document cannot be read.
+fn load_documents(documents: Vec<(String, Value)>, sink: &mut diagnostics::Sink) -> Option<Model> {
     let files: Vec<_> = documents
         .into_iter()
-        .filter_map(|(name, doc)| ast::parse_value(&name, doc, &mut sink))
+        .filter_map(|(name, doc)| ast::parse_value(&name, doc, sink))
         .collect();
     // A file that could not be read would make every reference into it dangle: stop here.
     if !sink.is_empty() {
-        return Err(Diagnostics::new(sink.0));
+        return None;
     }
-    let merged = merge::merge(files, prelude::shapes(), &mut sink);
-    let model = build::build(merged, &mut sink);
-    validate::validate(&model, &mut sink);
-    sink.finish().map(|()| model)
+    let merged = merge::merge(files, prelude::shapes(), sink);
+    let model = build::build(merged, sink);
+    validate::validate(&model, sink);
+    Some(model)
 }
 
 impl Model {

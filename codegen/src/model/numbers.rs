@@ -1,15 +1,17 @@
-//! Numbers beyond the range of `f64` in model values.
+//! Numbers that `f64` (or `i64`/`u64`) cannot hold exactly, in model values.
 //!
 //! Smithy values are arbitrary-precision (a `bigDecimal` default or `range` bound may be
-//! `1.7976931348623157E+309`), but `serde_json` without its `arbitrary_precision` feature refuses
-//! such a literal. That feature cannot be turned on here: Cargo unifies features across the
-//! workspace, and it would change how the runtime crate reads and compares wire numbers. So the
-//! loader keeps such a number as its literal text inside a one-key object,
+//! `1.7976931348623157E+309`, a `bigInteger` default `123456789012345678901234567890`), but
+//! `serde_json` without its `arbitrary_precision` feature refuses the first and rounds the
+//! second. That feature cannot be turned on here: Cargo unifies features across the workspace,
+//! and it would change how the runtime crate reads and compares wire numbers. So the loader keeps
+//! such a number as its literal text inside a one-key object,
 //! `{"$bigNumber": "1.7976931348623157E+309"}` ([`BIG_NUMBER_KEY`]): no Smithy value uses a `$`
 //! key (it is not an identifier character), equal literals compare equal, and the JSON AST printer
-//! writes the text back as a bare number. Numbers inside the `f64` range are ordinary
-//! `serde_json` numbers, read by `serde_json` itself for both front ends, so that the IDL and the
-//! JSON form of a model hold identical values.
+//! writes the text back as a bare number. A literal stays an ordinary `serde_json` number when it
+//! is an `i64` or `u64`, or a finite `f64` written with at most 17 significant digits (`1.0`,
+//! `1e3`, `-0.5`, `0.1`, `123456789.12345679`); it is read by `serde_json` itself for both front
+//! ends, so that the IDL and the JSON form of a model hold identical values.
 
 use std::borrow::Cow;
 
@@ -18,23 +20,25 @@ use serde_json::{Map, Value};
 /// The key of the one-key object that holds a number beyond the range of `f64` as its text.
 pub const BIG_NUMBER_KEY: &str = "$bigNumber";
 
-/// The literal text of a number kept as a [`BIG_NUMBER_KEY`] object, if `value` is one.
+/// The literal text of a number kept as a [`BIG_NUMBER_KEY`] object, if `value` is one: a
+/// one-key object whose text is a JSON number literal (any other such object is ordinary data).
 pub fn big_number_text(value: &Value) -> Option<&str> {
     match value {
-        Value::Object(map) if map.len() == 1 => map.get(BIG_NUMBER_KEY)?.as_str(),
+        Value::Object(map) if map.len() == 1 => map
+            .get(BIG_NUMBER_KEY)?
+            .as_str()
+            .filter(|text| is_number_literal(text)),
         _ => None,
     }
 }
 
-/// The value of a number literal (JSON number syntax): a `serde_json` number, or the
-/// [`BIG_NUMBER_KEY`] form when it is beyond the range of `f64`. `None` if it is not a number.
+/// The value of a number literal (JSON number syntax): a `serde_json` number when it holds the
+/// literal's value exactly, else the [`BIG_NUMBER_KEY`] form. `None` if it is not a number.
 pub(crate) fn number_value(text: &str) -> Option<Value> {
-    match serde_json::from_str::<Value>(text) {
-        Ok(v @ Value::Number(_)) => Some(v),
-        Ok(_) => None,
-        Err(_) if overflows(text) => Some(big_number(text)),
-        Err(_) => None,
+    if !is_number_literal(text) {
+        return None;
     }
+    Some(exact_value(text).unwrap_or_else(|| big_number(text)))
 }
 
 fn big_number(text: &str) -> Value {
@@ -43,9 +47,58 @@ fn big_number(text: &str) -> Value {
     Value::Object(map)
 }
 
-/// A well-formed number literal whose value is beyond the range of `f64`.
-fn overflows(text: &str) -> bool {
-    is_number_literal(text) && text.parse::<f64>().is_ok_and(f64::is_infinite)
+/// A well-formed number literal that no `serde_json` number holds exactly.
+fn needs_text(text: &str) -> bool {
+    is_number_literal(text) && exact_value(text).is_none()
+}
+
+/// The `serde_json` number of a literal, if it keeps what the literal says: an integer within
+/// `i64` or `u64`, or a finite, non-underflowing `f64` written with at most 17 significant
+/// digits (`1.0`, `1e3`, `0.1` and `123456789.12345679` are; `12345678901234567890123`,
+/// `0.12345678901234567890123` and `1e400` are not).
+fn exact_value(text: &str) -> Option<Value> {
+    let value = serde_json::from_str::<Value>(text).ok()?;
+    let Value::Number(n) = &value else {
+        return None;
+    };
+    if n.is_i64() || n.is_u64() {
+        return Some(value);
+    }
+    // A finite f64 written with at most 17 significant digits (enough to name any f64, the
+    // way doubles are written) is the f64 it names; more digits, an overflow or an underflow
+    // to zero would lose what the literal says.
+    let float = n.as_f64()?;
+    let (_, digits, _) = decimal(text)?;
+    let underflow = float == 0.0 && !digits.is_empty();
+    (float.is_finite() && !underflow && digits.len() <= 17).then_some(value)
+}
+
+/// A number literal as `(negative, significant digits, exponent)`: the value is
+/// `±digits × 10^exponent`, with no leading or trailing zero digits (zero has no digits and no
+/// sign). `None` when the exponent does not fit an `i64`.
+fn decimal(text: &str) -> Option<(bool, String, i64)> {
+    let (negative, rest) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (mantissa, exponent) = match rest.split_once(['e', 'E']) {
+        Some((m, e)) => (m, e.strip_prefix('+').unwrap_or(e).parse::<i64>().ok()?),
+        None => (rest, 0),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = format!("{int}{frac}");
+    let digits = digits.trim_start_matches('0');
+    let significant = digits.trim_end_matches('0');
+    if significant.is_empty() {
+        return Some((false, String::new(), 0));
+    }
+    let scale =
+        i64::try_from(digits.len() - significant.len()).ok()? - i64::try_from(frac.len()).ok()?;
+    Some((
+        negative,
+        significant.to_string(),
+        exponent.checked_add(scale)?,
+    ))
 }
 
 /// JSON number syntax: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
@@ -79,7 +132,8 @@ fn split_digits(text: &str) -> (&str, &str) {
     text.split_at(end)
 }
 
-/// Parses JSON text, keeping numbers beyond the range of `f64` in the [`BIG_NUMBER_KEY`] form.
+/// Parses JSON text, keeping numbers no `serde_json` number holds exactly in the
+/// [`BIG_NUMBER_KEY`] form.
 ///
 /// Text without such numbers is parsed as it is, so error positions are exact; otherwise each of
 /// them is first rewritten into its object form (positions after it on its line shift).
@@ -92,7 +146,7 @@ fn protect_big_numbers(text: &str) -> Cow<'_, str> {
     let mut copied = 0;
     for (start, end) in number_tokens(text) {
         let token = &text[start..end];
-        if overflows(token) {
+        if needs_text(token) {
             out.push_str(&text[copied..start]);
             out.push_str(&big_number(token).to_string());
             copied = end;
@@ -152,6 +206,52 @@ mod tests {
         assert_eq!(number_value("1e400"), Some(big_number("1e400")));
         assert_eq!(number_value("1.5"), Some(Value::from(1.5)));
         assert_eq!(number_value("01"), None);
+    }
+
+    #[test]
+    fn keeps_numbers_that_f64_would_round_as_text() {
+        for inexact in [
+            "12345678901234567890123",
+            "123456789012345678901234567890",
+            "0.12345678901234567890123",
+            "18446744073709551616",
+            "1e-400",
+        ] {
+            assert_eq!(
+                number_value(inexact),
+                Some(big_number(inexact)),
+                "{inexact}"
+            );
+        }
+        for (exact, value) in [
+            ("1.0", Value::from(1.0)),
+            ("1e3", Value::from(1000.0)),
+            ("-0.5", Value::from(-0.5)),
+            ("0.1", Value::from(0.1)),
+            ("-0", serde_json::from_str("-0").unwrap()),
+            ("18446744073709551615", Value::from(u64::MAX)),
+            ("-9223372036854775808", Value::from(i64::MIN)),
+            ("1.7976931348623157e308", Value::from(f64::MAX)),
+            (
+                "123456789.12345679",
+                serde_json::from_str("123456789.12345679").unwrap(),
+            ),
+        ] {
+            assert_eq!(number_value(exact), Some(value), "{exact}");
+        }
+        let v = parse_json(r#"{"min": 0.12345678901234567890123, "max": 2.5}"#).unwrap();
+        assert_eq!(
+            big_number_text(&v["min"]),
+            Some("0.12345678901234567890123")
+        );
+        assert_eq!(v["max"], 2.5);
+    }
+
+    #[test]
+    fn only_number_text_is_a_big_number() {
+        assert_eq!(big_number_text(&big_number("1e400")), Some("1e400"));
+        let data = serde_json::json!({ BIG_NUMBER_KEY: "oops, not json" });
+        assert_eq!(big_number_text(&data), None);
     }
 
     #[test]

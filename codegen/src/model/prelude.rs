@@ -145,6 +145,14 @@ const TRAITS: &[&str] = &[
     "xmlNamespace",
 ];
 
+/// The prelude traits whose shape is a list: applied without a value (`@tags`), they take `[]`.
+const LIST_TRAITS: &[&str] = &["auth", "enum", "examples", "references", "suppress", "tags"];
+
+/// Whether the prelude trait `name` is list-shaped.
+pub(crate) fn is_list_trait(name: &str) -> bool {
+    LIST_TRAITS.contains(&name)
+}
+
 /// The names of every prelude shape and trait: where a relative IDL name that is neither
 /// imported nor defined in the file's namespace resolves.
 pub(crate) fn names() -> impl Iterator<Item = &'static str> {

@@ -6,6 +6,7 @@
 
 use serde_json::Value;
 
+use super::layout;
 use super::lexer::Pos;
 use crate::model::diagnostics::{Diagnostic, Sink};
 
@@ -82,7 +83,7 @@ fn mixin_member_target(
         return None;
     }
     let shape = find_shape(docs, id)?;
-    match member(shape, name) {
+    match layout::member(shape, name) {
         // A member still elided itself has no target yet: a later round may find it.
         Some(m) => target(m),
         None => mixins(shape).find_map(|m| mixin_member_target(docs, m, name, depth + 1)),
@@ -109,26 +110,14 @@ fn mixins(shape: &Value) -> impl Iterator<Item = &str> {
         .filter_map(|m| m.get("target")?.as_str())
 }
 
-/// The member `name` of a shape: under `members`, or a list's `member`, a map's `key`/`value`.
-fn member<'a>(shape: &'a Value, name: &str) -> Option<&'a Value> {
-    match shape.get("members") {
-        Some(members) => members.get(name),
-        None if ["member", "key", "value"].contains(&name) => shape.get(name),
-        None => None,
-    }
-}
-
 fn set_target(docs: &mut [(String, Value)], e: &Elision, target: String) -> Option<()> {
     let shape = docs
         .get_mut(e.doc)?
         .1
         .get_mut("shapes")?
         .get_mut(&e.shape)?;
-    let slot = match shape.get("members") {
-        Some(_) => shape.get_mut("members")?.get_mut(&e.member)?,
-        None => shape.get_mut(&e.member)?,
-    };
-    slot.as_object_mut()?
+    layout::member_mut(shape, &e.member)?
+        .as_object_mut()?
         .insert("target".into(), Value::String(target));
     Some(())
 }

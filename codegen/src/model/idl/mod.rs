@@ -8,6 +8,7 @@
 //! that another file defines in the same namespace.
 
 mod elide;
+mod layout;
 mod lexer;
 mod parser;
 mod resolve;
@@ -18,7 +19,7 @@ mod text;
 use serde_json::Value;
 
 use super::ast::{self, Source};
-use super::diagnostics::{Diagnostic, Sink};
+use super::diagnostics::{Diagnostic, Positions, Sink};
 use syntax::IdlFile;
 
 /// A source read: a JSON document, or a parsed IDL file.
@@ -28,17 +29,19 @@ enum Read {
 }
 
 /// Every source as a JSON AST document, in source order, named as the source is: JSON files
-/// parsed, IDL files parsed and then resolved together. Problems go to `sink`; when a file cannot
-/// be read at all, nothing is returned (every reference into it would fail to resolve).
-pub(crate) fn documents(sources: &[Source], sink: &mut Sink) -> Vec<(String, Value)> {
+/// parsed, IDL files parsed and then resolved together; and where the IDL files write each shape,
+/// member and `apply` target. Problems go to `sink`; when a file cannot be read at all, nothing
+/// is returned (every reference into it would fail to resolve).
+pub(crate) fn documents(sources: &[Source], sink: &mut Sink) -> (Vec<(String, Value)>, Positions) {
+    let mut positions = Positions::new();
     let read: Vec<(&Source, Read)> = sources
         .iter()
         .filter_map(|source| Some((source, read(source, sink)?)))
         .collect();
     if !sink.is_empty() {
-        return Vec::new();
+        return (Vec::new(), positions);
     }
-    let known = resolve::defined_ids(
+    let known = resolve::defined(
         read.iter().filter_map(|(_, r)| match r {
             Read::Json(v) => Some(v),
             Read::Idl(_) => None,
@@ -54,20 +57,27 @@ pub(crate) fn documents(sources: &[Source], sink: &mut Sink) -> Vec<(String, Val
         let doc = match r {
             Read::Json(v) => v,
             Read::Idl(file) => {
-                let (doc, pending) = resolve::document(&source.name, &file, &known, sink);
+                let resolved = resolve::document(&source.name, &file, &known, sink);
                 let index = docs.len();
                 elisions.extend(
-                    pending
+                    resolved
+                        .elisions
                         .into_iter()
                         .map(|e| elide::Elision { doc: index, ..e }),
                 );
-                doc
+                positions.extend(
+                    resolved
+                        .positions
+                        .into_iter()
+                        .map(|(id, pos)| ((source.name.clone(), id), (pos.line, pos.column))),
+                );
+                resolved.doc
             }
         };
         docs.push((source.name.clone(), doc));
     }
     elide::resolve(&mut docs, elisions, sink);
-    docs
+    (docs, positions)
 }
 
 fn read(source: &Source, sink: &mut Sink) -> Option<Read> {
@@ -108,7 +118,7 @@ apply S @tags(["a"])
 apply Base$id @sensitive
 "#;
         let mut sink = Sink::default();
-        let docs = documents(&[Source::new("t.smithy", idl)], &mut sink);
+        let (docs, _) = documents(&[Source::new("t.smithy", idl)], &mut sink);
         assert!(sink.is_empty(), "{sink:?}");
         let expected = json!({
             "smithy": "2",

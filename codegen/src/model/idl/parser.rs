@@ -20,6 +20,7 @@ pub(crate) fn parse(text: &str) -> PResult<IdlFile> {
         tokens: lexer::tokens(text)?,
         i: 0,
         depth: 0,
+        version_given: false,
         input_suffix: "Input".into(),
         output_suffix: "Output".into(),
         out: IdlFile {
@@ -35,6 +36,8 @@ pub(super) struct Parser {
     tokens: Vec<Token>,
     i: usize,
     depth: usize,
+    /// Whether the file has a `$version` statement.
+    version_given: bool,
     pub(super) input_suffix: String,
     pub(super) output_suffix: String,
     pub(super) out: IdlFile,
@@ -126,6 +129,24 @@ impl Parser {
         }
     }
 
+    /// Refuses IDL 2.0 syntax (`what`, found at `pos`) in an IDL 1.0 file.
+    pub(super) fn require_v2(&self, pos: Pos, what: &str) -> PResult<()> {
+        if self.out.version.starts_with('2') {
+            return Ok(());
+        }
+        let why = if self.version_given {
+            format!("this file declares `$version: \"{}\"`", self.out.version)
+        } else {
+            "this file has no `$version`, so it is read as IDL 1.0".to_string()
+        };
+        self.error_at(
+            pos,
+            format!(
+                "{what} is IDL 2.0 syntax, but {why}; add `$version: \"2\"` at the top of the file"
+            ),
+        )
+    }
+
     /// A word token (identifier, keyword or shape id) and where it is.
     pub(super) fn word(&mut self, what: &str) -> PResult<(String, Pos)> {
         let pos = self.pos();
@@ -200,6 +221,7 @@ impl Parser {
         match (key.as_str(), text) {
             ("version", Some(v)) if ["1", "1.0", "2", "2.0"].contains(&v.as_str()) => {
                 self.out.version = v;
+                self.version_given = true;
             }
             ("version", Some(v)) => {
                 return self.error_at(
@@ -293,7 +315,8 @@ impl Parser {
         let traits = if self.eat_punct('@') {
             vec![self.trait_application()?]
         } else if self.eat_punct('{') {
-            let traits = self.trait_statements()?;
+            // Documentation comments inside the block are plain comments, as in Smithy.
+            let traits = self.traits()?;
             self.expect_punct('}', "to close the `apply` block (only traits go inside)")?;
             traits
         } else {
@@ -312,9 +335,16 @@ impl Parser {
         if !docs.is_empty() {
             traits.push(TraitDef {
                 id: prelude_ref("documentation", self.pos()),
-                value: Node::Str(docs.join("\n")),
+                value: Some(Node::Str(docs.join("\n"))),
             });
         }
+        traits.extend(self.traits()?);
+        Ok(traits)
+    }
+
+    /// Trait applications (`@name…`), documentation comments before them ignored.
+    fn traits(&mut self) -> PResult<Vec<TraitDef>> {
+        let mut traits = Vec::new();
         while self.eat_punct('@') {
             traits.push(self.trait_application()?);
         }
@@ -324,18 +354,17 @@ impl Parser {
     /// `name`, `name(value)` or `name(key: value, …)`, after the `@`.
     fn trait_application(&mut self) -> PResult<TraitDef> {
         let id = self.shape_id("a trait name after `@`")?;
-        let empty = Node::Object(Vec::new());
         if !self.eat_punct('(') {
-            return Ok(TraitDef { id, value: empty });
+            return Ok(TraitDef { id, value: None });
         }
         let value = if self.at_punct(')') {
-            empty
+            None
         } else if matches!(self.tok(), Tok::Word(_) | Tok::Str(_))
             && *self.peek_next() == Tok::Punct(':')
         {
-            Node::Object(self.object_entries(')')?)
+            Some(Node::Object(self.object_entries(')')?))
         } else {
-            self.node_value()?
+            Some(self.node_value()?)
         };
         self.expect_punct(')', "to close the trait value")?;
         Ok(TraitDef { id, value })

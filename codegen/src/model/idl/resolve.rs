@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::{json, Map, Value};
 
 use super::elide::Elision;
+use super::layout;
 use super::lexer::Pos;
 use super::syntax::{IdlFile, MemberDef, Node, Ref, ShapeDef, Target, TraitDef};
 use crate::model::ast::RawTraits;
@@ -14,16 +15,37 @@ use crate::model::diagnostics::{did_you_mean, Diagnostic, Sink};
 use crate::model::merge::merge_traits;
 use crate::model::{numbers, prelude, ShapeId};
 
+/// The shapes the files being loaded define (`apply` entries aside).
+#[derive(Debug, Default)]
+pub(super) struct Defined {
+    /// Every shape id.
+    pub ids: BTreeSet<ShapeId>,
+    /// The ids of the list shapes, whose traits take `[]` when applied without a value.
+    pub lists: BTreeSet<ShapeId>,
+}
+
 /// Where names resolve: the file, its namespace and imports, and every shape id defined by the
 /// files being loaded.
 pub(super) struct Resolver<'a> {
     file: &'a str,
     namespace: Option<&'a str>,
     uses: &'a BTreeMap<String, ShapeId>,
-    known: &'a BTreeSet<ShapeId>,
+    known: &'a Defined,
     sink: &'a mut Sink,
     /// The shape or member being converted, for messages.
     at: Option<ShapeId>,
+    /// Where each shape, member and `apply` target of the file is written.
+    positions: BTreeMap<ShapeId, Pos>,
+}
+
+/// One IDL file as a JSON AST document.
+pub(super) struct Resolved {
+    pub doc: Value,
+    /// The elided members whose targets are still to be found (they may come from a mixin or
+    /// resource of another file).
+    pub elisions: Vec<Elision>,
+    /// Where each shape, member and `apply` target of the file is written.
+    pub positions: BTreeMap<ShapeId, Pos>,
 }
 
 /// A shape of the document being built: its JSON body (without traits) and its traits.
@@ -32,14 +54,8 @@ struct Entry {
     traits: RawTraits,
 }
 
-/// The JSON AST document of one IDL file, and the elided members whose targets are still to be
-/// found (they may come from a mixin or resource of another file).
-pub(super) fn document(
-    file: &str,
-    idl: &IdlFile,
-    known: &BTreeSet<ShapeId>,
-    sink: &mut Sink,
-) -> (Value, Vec<Elision>) {
+/// The JSON AST document of one IDL file, with what is left to do across files.
+pub(super) fn document(file: &str, idl: &IdlFile, known: &Defined, sink: &mut Sink) -> Resolved {
     let no_uses = BTreeMap::new();
     let mut r = Resolver {
         file,
@@ -48,6 +64,7 @@ pub(super) fn document(
         known,
         sink,
         at: None,
+        positions: BTreeMap::new(),
     };
     // Metadata is outside any namespace: its syntactic shape ids resolve to the prelude.
     let metadata: Map<String, Value> = idl
@@ -69,8 +86,11 @@ pub(super) fn document(
         .into_iter()
         .map(|(id, entry)| (id.to_string(), entry.into_json()))
         .collect();
-    let doc = json!({"smithy": idl.version, "metadata": metadata, "shapes": shapes});
-    (doc, elisions)
+    Resolved {
+        doc: json!({"smithy": idl.version, "metadata": metadata, "shapes": shapes}),
+        elisions,
+        positions: r.positions,
+    }
 }
 
 impl Entry {
@@ -92,7 +112,7 @@ fn resolve_text(
     text: &str,
     namespace: Option<&str>,
     uses: &BTreeMap<String, ShapeId>,
-    known: &BTreeSet<ShapeId>,
+    known: &Defined,
 ) -> Result<ShapeId, String> {
     if text.contains('#') {
         return text
@@ -106,7 +126,7 @@ fn resolve_text(
     let local = namespace.and_then(|ns| ShapeId::new(ns, name).ok());
     let root = if let Some(id) = uses.get(name) {
         id.clone()
-    } else if let Some(id) = local.filter(|id| known.contains(id)) {
+    } else if let Some(id) = local.filter(|id| known.ids.contains(id)) {
         id
     } else if prelude::names().any(|n| n == name) {
         ShapeId::prelude(name)
@@ -115,6 +135,7 @@ fn resolve_text(
             format!("no shape `{ns}#{name}` is defined, ")
         });
         let mut candidates: Vec<&str> = known
+            .ids
             .iter()
             .filter(|id| Some(id.namespace()) == namespace)
             .map(ShapeId::name)
@@ -203,10 +224,24 @@ impl Resolver<'_> {
                 );
                 continue;
             }
-            let value = self.value(&def.value);
+            let value = match &def.value {
+                Some(node) => self.value(node),
+                None => self.omitted_value(&id),
+            };
             for (trait_id, problem) in merge_traits(into, RawTraits::from([(id, value)])) {
                 self.error(def.id.pos, format!("trait `{trait_id}` {problem}"));
             }
+        }
+    }
+
+    /// The value of a trait applied without one: `[]` for a list-shaped trait (one of the files
+    /// defines it as a list, or the prelude does), `{}` for any other.
+    fn omitted_value(&self, trait_id: &ShapeId) -> Value {
+        let prelude_list = trait_id.is_prelude() && prelude::is_list_trait(trait_id.name());
+        if prelude_list || self.known.lists.contains(trait_id) {
+            Value::Array(Vec::new())
+        } else {
+            Value::Object(Map::new())
         }
     }
 
@@ -223,6 +258,7 @@ impl Resolver<'_> {
             return;
         };
         self.at = Some(id.clone());
+        self.positions.insert(id.clone(), def.pos);
         if entries.contains_key(&id) {
             return self.error(
                 def.pos,
@@ -267,14 +303,7 @@ impl Resolver<'_> {
             let value = self.member(id, m, resource.as_ref(), elisions);
             members.insert(m.name.clone(), value);
         }
-        match def.kind.as_str() {
-            "list" | "set" | "map" => body.extend(members),
-            _ if def.members.is_empty()
-                && !["enum", "intEnum", "union"].contains(&def.kind.as_str()) => {}
-            _ => {
-                body.insert("members".into(), Value::Object(members));
-            }
-        }
+        layout::insert_members(body, &def.kind, members);
     }
 
     fn member(
@@ -284,7 +313,9 @@ impl Resolver<'_> {
         resource: Option<&ShapeId>,
         elisions: &mut Vec<Elision>,
     ) -> Value {
-        self.at = Some(owner.with_member(&def.name));
+        let id = owner.with_member(&def.name);
+        self.positions.insert(id.clone(), def.pos);
+        self.at = Some(id);
         let mut body = Map::new();
         match &def.target {
             Target::Id(r) => {
@@ -360,6 +391,7 @@ impl Resolver<'_> {
             return;
         };
         self.at = Some(id.clone());
+        self.positions.entry(id.clone()).or_insert(target.pos);
         let entry = entries.entry(id).or_insert_with(|| Entry {
             body: Map::from_iter([("type".to_string(), Value::from("apply"))]),
             traits: RawTraits::new(),
@@ -370,13 +402,13 @@ impl Resolver<'_> {
     }
 }
 
-/// Every shape id the documents define (`apply` entries aside): JSON documents by their keys,
-/// IDL files by their namespace and shape names.
-pub(super) fn defined_ids<'a>(
+/// Every shape the documents define (`apply` entries aside): JSON documents by their keys, IDL
+/// files by their namespace and shape names.
+pub(super) fn defined<'a>(
     json: impl Iterator<Item = &'a Value>,
     idl: impl Iterator<Item = &'a IdlFile>,
-) -> BTreeSet<ShapeId> {
-    let mut ids = BTreeSet::new();
+) -> Defined {
+    let mut defined = Defined::default();
     for doc in json {
         let shapes = doc
             .get("shapes")
@@ -384,18 +416,28 @@ pub(super) fn defined_ids<'a>(
             .into_iter()
             .flatten();
         for (key, body) in shapes {
-            if body.get("type").and_then(Value::as_str) != Some("apply") {
-                ids.extend(key.parse::<ShapeId>().ok());
+            let kind = body.get("type").and_then(Value::as_str).unwrap_or_default();
+            if let (Ok(id), false) = (key.parse::<ShapeId>(), kind == "apply") {
+                defined.add(id, kind);
             }
         }
     }
     for file in idl {
         let Some(ns) = &file.namespace else { continue };
-        ids.extend(
-            file.shapes
-                .iter()
-                .filter_map(|s| ShapeId::new(ns, &s.name).ok()),
-        );
+        for shape in &file.shapes {
+            if let Ok(id) = ShapeId::new(ns, &shape.name) {
+                defined.add(id, &shape.kind);
+            }
+        }
     }
-    ids
+    defined
+}
+
+impl Defined {
+    fn add(&mut self, id: ShapeId, kind: &str) {
+        if kind == "list" || kind == "set" {
+            self.lists.insert(id.clone());
+        }
+        self.ids.insert(id);
+    }
 }

@@ -22,6 +22,9 @@ impl Parser {
             let hint = did_you_mean(&kind, known.copied());
             return self.error_at(pos, format!("expected {what}, found `{kind}`{hint}"));
         }
+        if kind == "enum" || kind == "intEnum" {
+            self.require_v2(pos, &format!("an `{kind}` shape"))?;
+        }
         let (name, name_pos) = self.identifier("a shape name")?;
         let mut shape = ShapeDef {
             name,
@@ -33,9 +36,8 @@ impl Parser {
             members: Vec::new(),
             properties: Vec::new(),
         };
-        if shape.kind == "structure" && self.at_word("for") {
-            self.bump();
-            shape.resource = Some(self.shape_id("a resource after `for`")?);
+        if shape.kind == "structure" {
+            shape.resource = self.for_resource()?;
         }
         shape.mixins = self.mixins()?;
         self.shape_body(&mut shape)?;
@@ -57,11 +59,22 @@ impl Parser {
         }
     }
 
+    /// `for Resource`, or nothing.
+    fn for_resource(&mut self) -> PResult<Option<Ref>> {
+        if !self.at_word("for") {
+            return Ok(None);
+        }
+        self.require_v2(self.pos(), "`for` a resource")?;
+        self.bump();
+        Ok(Some(self.shape_id("a resource after `for`")?))
+    }
+
     /// `with [A, B]`, or nothing.
     fn mixins(&mut self) -> PResult<Vec<Ref>> {
         if !self.at_word("with") {
             return Ok(Vec::new());
         }
+        self.require_v2(self.pos(), "a mixin list (`with [...]`)")?;
         self.bump();
         self.expect_punct('[', "after `with`")?;
         let mut mixins = Vec::new();
@@ -109,6 +122,7 @@ impl Parser {
     fn member(&mut self, mut traits: Vec<TraitDef>, kind: &str) -> PResult<MemberDef> {
         let elided = *self.tok() == Tok::Dollar;
         if elided {
+            self.require_v2(self.pos(), "an elided member target (`$name`)")?;
             self.bump();
         }
         let (name, pos) = self.identifier("a member name or `}`")?;
@@ -125,8 +139,9 @@ impl Parser {
                     "default values (`= value`) are only allowed on structure members",
                 );
             }
+            self.require_v2(self.pos(), "a default value (`= value`)")?;
             self.bump();
-            let value = self.node_value()?;
+            let value = Some(self.node_value()?);
             traits.push(TraitDef {
                 id: prelude_ref("default", pos),
                 value,
@@ -148,7 +163,7 @@ impl Parser {
             let mut traits = self.trait_statements()?;
             let (name, pos) = self.identifier("an enum member name or `}`")?;
             if self.eat_punct('=') {
-                let value = self.node_value()?;
+                let value = Some(self.node_value()?);
                 traits.push(TraitDef {
                     id: prelude_ref("enumValue", pos),
                     value,
@@ -171,6 +186,7 @@ impl Parser {
         while !self.eat_punct('}') {
             let (key, pos) = self.node_key("an operation property such as `input`, or `}`")?;
             let value = if (key == "input" || key == "output") && *self.tok() == Tok::Walrus {
+                self.require_v2(self.pos(), "an inline structure (`:=`)")?;
                 self.bump();
                 self.inline_structure(op, &key, pos)?
             } else {
@@ -185,13 +201,13 @@ impl Parser {
         Ok(())
     }
 
-    /// `:= @traits with [Mixins] { members }`: a structure named after the operation, marked
-    /// `@input` or `@output`. Returns the reference the operation keeps.
+    /// `:= @traits for Resource with [Mixins] { members }`: a structure named after the
+    /// operation, marked `@input` or `@output`. Returns the reference the operation keeps.
     fn inline_structure(&mut self, op: &ShapeDef, io: &str, pos: Pos) -> PResult<Node> {
         let mut traits = self.trait_statements()?;
         traits.push(TraitDef {
             id: prelude_ref(io, pos),
-            value: Node::Object(Vec::new()),
+            value: Some(Node::Object(Vec::new())),
         });
         let suffix = if io == "input" {
             &self.input_suffix
@@ -204,11 +220,12 @@ impl Parser {
             pos,
             kind: "structure".into(),
             traits,
-            mixins: self.mixins()?,
-            resource: None,
+            mixins: Vec::new(),
+            resource: self.for_resource()?,
             members: Vec::new(),
             properties: Vec::new(),
         };
+        shape.mixins = self.mixins()?;
         self.members(&mut shape)?;
         self.out.shapes.push(shape);
         let namespace = self.current_namespace(pos)?;

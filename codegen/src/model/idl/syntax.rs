@@ -28,11 +28,12 @@ pub(crate) enum Node {
     Object(Vec<(String, Pos, Node)>),
 }
 
-/// A trait application: `@id(value)`; `@id` alone has the value `{}`.
+/// A trait application: `@id(value)`. `@id` and `@id()` have no value (`None`): it becomes `[]`
+/// for a list-shaped trait and `{}` for any other, once the trait's shape is known.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct TraitDef {
     pub id: Ref,
-    pub value: Node,
+    pub value: Option<Node>,
 }
 
 /// A member's target: written, or elided (`$name`) and taken from a resource or a mixin.
