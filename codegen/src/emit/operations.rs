@@ -61,6 +61,7 @@ fn service_spec(service: &Service) -> TokenStream {
         None => quote!(None),
     };
     let endpoint_prefix = &service.endpoint_prefix;
+    let query_compatible = service.query_compatible;
     quote! {
         proto::ServiceSpec {
             shape_name: #shape_name,
@@ -69,6 +70,7 @@ fn service_spec(service: &Service) -> TokenStream {
             protocol: proto::Protocol::#protocol,
             signing_name: #signing_name,
             endpoint_prefix: #endpoint_prefix,
+            query_compatible: #query_compatible,
         }
     }
 }

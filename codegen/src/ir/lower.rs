@@ -95,6 +95,7 @@ pub fn lower(model: &Model, service: &ShapeId) -> Result<Service, Error> {
         shape_name: model.service_name(service, service),
         signing_name,
         endpoint_prefix,
+        query_compatible: shape.traits.aws_query_compatible,
         id: service.clone(),
         crate_name: names::crate_name(&sdk_id),
         sdk_id,

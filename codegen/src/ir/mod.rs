@@ -36,6 +36,8 @@ pub struct Service {
     /// The endpoint prefix (`aws.api#service` endpointPrefix, else the signing name, else the
     /// lowercased sdkId).
     pub endpoint_prefix: String,
+    /// `aws.protocols#awsQueryCompatible`.
+    pub query_compatible: bool,
     /// Operations in name order.
     pub operations: Vec<Operation>,
     /// Named types (structures, unions, enums) in name order.

@@ -10,6 +10,7 @@ pub static SERVICE: proto::ServiceSpec = proto::ServiceSpec {
     protocol: proto::Protocol::RestJson1,
     signing_name: Some("gamesparks"),
     endpoint_prefix: "gamesparks",
+    query_compatible: false,
 };
 /// Implemented by the operations of this service only, so that a client of this service
 /// cannot be handed another service's operation.

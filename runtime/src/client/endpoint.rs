@@ -14,6 +14,7 @@ use crate::protocol::ServiceSpec;
 /// static SERVICE: ServiceSpec = ServiceSpec {
 ///     shape_name: "GameLift", sdk_id: "GameLift", version: "2015-10-01",
 ///     protocol: Protocol::AwsJson1_1, signing_name: Some("gamelift"), endpoint_prefix: "gamelift",
+///     query_compatible: false,
 /// };
 /// let uri = resolve_endpoint(&SERVICE, Some("eu-west-1"), None).unwrap();
 /// assert_eq!(uri, "https://gamelift.eu-west-1.amazonaws.com/");

@@ -52,6 +52,12 @@ pub(crate) fn write_request(
         .map_err(|_| Fault::new("header `X-Amz-Target`", format!("invalid value `{target}`")))?;
     let mut headers = HeaderMap::new();
     headers.insert(TARGET_HEADER, target);
+    if service.query_compatible {
+        headers.insert(
+            HeaderName::from_static("x-amzn-query-mode"),
+            HeaderValue::from_static("true"),
+        );
+    }
     let body = to_json_bytes(&Value::Object(object));
     let body = set_body_headers(&mut headers, Some((body, media_type(service))), true);
     let mut request = http::Request::new(body);

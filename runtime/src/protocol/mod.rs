@@ -20,7 +20,7 @@
 //! static SERVICE: ServiceSpec = ServiceSpec {
 //!     shape_name: "GameLift", sdk_id: "GameLift", version: "2015-10-01",
 //!     protocol: Protocol::AwsJson1_1, signing_name: Some("gamelift"),
-//!     endpoint_prefix: "gamelift",
+//!     endpoint_prefix: "gamelift", query_compatible: false,
 //! };
 //! static OP: OperationSpec = OperationSpec {
 //!     name: "DescribeAlias",

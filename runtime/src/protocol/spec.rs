@@ -35,6 +35,8 @@ pub struct ServiceSpec {
     /// Endpoint prefix for `https://{prefix}.{region}.amazonaws.com` (`aws.api#service`
     /// endpointPrefix, else the signing name, else the lowercased sdkId).
     pub endpoint_prefix: &'static str,
+    /// `aws.protocols#awsQueryCompatible`: requests carry `x-amzn-query-mode: true`.
+    pub query_compatible: bool,
 }
 
 /// An operation, as the protocols need it.

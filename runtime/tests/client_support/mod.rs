@@ -24,6 +24,7 @@ pub static SERVICE: ServiceSpec = ServiceSpec {
     protocol: Protocol::AwsJson1_1,
     signing_name: Some("gamelift"),
     endpoint_prefix: "gamelift",
+    query_compatible: false,
 };
 
 /// The same service, unsigned.

@@ -16,6 +16,7 @@ pub static REST: ServiceSpec = ServiceSpec {
     protocol: Protocol::RestJson1,
     signing_name: Some("gamesparks"),
     endpoint_prefix: "gamesparks",
+    query_compatible: false,
 };
 
 pub static JSON_1_1: ServiceSpec = ServiceSpec {
@@ -25,6 +26,7 @@ pub static JSON_1_1: ServiceSpec = ServiceSpec {
     protocol: Protocol::AwsJson1_1,
     signing_name: Some("gamelift"),
     endpoint_prefix: "gamelift",
+    query_compatible: false,
 };
 
 pub static JSON_1_0: ServiceSpec = ServiceSpec {
@@ -34,6 +36,7 @@ pub static JSON_1_0: ServiceSpec = ServiceSpec {
     protocol: Protocol::AwsJson1_0,
     signing_name: Some("jsonrpc10"),
     endpoint_prefix: "jsonrpc10",
+    query_compatible: false,
 };
 
 pub const EPOCH: ValueKind = ValueKind::Timestamp {
