@@ -6,8 +6,11 @@ use std::collections::BTreeMap;
 use codegen::model::{Model, ShapeId, ShapeKind};
 use serde_json::Value;
 
+/// What identifies a case: the shape it is written on, its direction and its id.
+pub type CaseKey = (String, Direction, String);
+
 /// Which way a case goes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Direction {
     /// `httpRequestTests`: the client sends the request for `params`.
     Request,
@@ -32,6 +35,14 @@ pub struct Case {
 }
 
 impl Case {
+    /// The shape the case is written on (the error shape, else the operation), its direction
+    /// and its id: what identifies the case in the model (a request case and a response case
+    /// may share an id).
+    pub fn key(&self) -> CaseKey {
+        let owner = self.error.as_ref().unwrap_or(&self.operation);
+        (owner.to_string(), self.direction, self.id.clone())
+    }
+
     /// A string field of the case.
     pub fn text(&self, key: &str) -> Option<&str> {
         self.fields.get(key).and_then(Value::as_str)
@@ -114,6 +125,24 @@ pub fn client_cases(model: &Model, service: &ShapeId, protocol: &str) -> Vec<Cas
         }
     }
     cases
+}
+
+/// Every client-side case written anywhere in `model` for `protocol`, by [`Case::key`]: what
+/// the services' cases must add up to.
+pub fn all_client_case_keys(model: &Model, protocol: &str) -> Vec<CaseKey> {
+    let mut keys = Vec::new();
+    for shape in model.shapes() {
+        for (key, direction) in [
+            (REQUEST_TESTS, Direction::Request),
+            (RESPONSE_TESTS, Direction::Response),
+        ] {
+            for fields in trait_cases(&shape.traits.other, key, protocol) {
+                let id = fields.get("id").and_then(Value::as_str).unwrap_or_default();
+                keys.push((shape.id.to_string(), direction, id.to_owned()));
+            }
+        }
+    }
+    keys
 }
 
 fn case(

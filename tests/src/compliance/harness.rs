@@ -1,6 +1,7 @@
-//! The scratch workspace in which a protocol-test service is generated and the runner built:
-//! `target/compliance/<protocol>/` holds the generated crate (`service/`), the runner crate
-//! (`runner/`, whose binary is `tests/compliance/runner.rs`) and the cases (`cases.json`).
+//! The scratch workspace in which a suite's services are generated and their runners built:
+//! `target/compliance/<protocol>/` holds, per service, the generated crate (`service-<i>/`),
+//! a runner crate (`runner-<i>/`, whose binary is `tests/compliance/runner.rs`) and its cases
+//! (`cases-<i>.json`).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -9,55 +10,71 @@ use codegen::{CrateOptions, GeneratedCrate, RuntimeDependency};
 
 use crate::repo_root;
 
-/// A scratch workspace for one protocol.
+/// A scratch workspace for one protocol: a generated crate and a runner per service.
 pub struct Workspace {
     dir: PathBuf,
     protocol: String,
 }
 
 impl Workspace {
-    /// Lays out `target/compliance/<protocol>/` with the generated crate and the runner.
-    pub fn create(protocol: &str, krate: &GeneratedCrate) -> Result<Self, String> {
+    /// Lays out `target/compliance/<protocol>/` with `service-<i>/` (the generated crate) and
+    /// `runner-<i>/` for each of `crates`.
+    pub fn create(protocol: &str, crates: &[GeneratedCrate]) -> Result<Self, String> {
         let dir = repo_root().join("target/compliance").join(protocol);
         let _ = std::fs::remove_dir_all(&dir);
-        for file in &krate.files {
-            write(&dir.join("service").join(&file.path), &file.contents)?;
+        let workspace = Workspace {
+            dir,
+            protocol: protocol.to_owned(),
+        };
+        let mut members = Vec::new();
+        for (index, krate) in crates.iter().enumerate() {
+            for file in &krate.files {
+                let path = workspace
+                    .dir
+                    .join(format!("service-{index}"))
+                    .join(&file.path);
+                write(&path, &file.contents)?;
+            }
+            write(
+                &workspace.dir.join(format!("runner-{index}/Cargo.toml")),
+                &workspace.runner_manifest(index, &krate.name),
+            )?;
+            members.push(format!("\"service-{index}\", \"runner-{index}\""));
         }
-        let runtime = runtime_path();
-        let runner = repo_root().join("tests/compliance/runner.rs");
-        let manifest = format!(
+        write(
+            &workspace.dir.join("Cargo.toml"),
+            &format!(
+                "[workspace]\nresolver = \"2\"\nmembers = [{}]\n",
+                members.join(", ")
+            ),
+        )?;
+        Ok(workspace)
+    }
+
+    fn runner_manifest(&self, index: usize, package: &str) -> String {
+        format!(
             r#"[package]
-name = "compliance-runner-{lower}"
+name = "{bin}"
 version = "0.0.0"
 edition = "2021"
 publish = false
 
 [[bin]]
-name = "runner-{lower}"
+name = "{bin}"
 path = "{runner}"
 
 [dependencies]
-service = {{ package = "{package}", path = "../service" }}
+service = {{ package = "{package}", path = "../service-{index}" }}
 smithy-runtime = {{ path = "{runtime}" }}
 tokio = {{ version = "1", features = ["rt", "time"] }}
 "#,
-            lower = protocol.to_ascii_lowercase(),
-            runner = runner.display(),
-            package = krate.name,
-            runtime = runtime.display(),
-        );
-        write(&dir.join("runner/Cargo.toml"), &manifest)?;
-        write(
-            &dir.join("Cargo.toml"),
-            "[workspace]\nresolver = \"2\"\nmembers = [\"service\", \"runner\"]\n",
-        )?;
-        Ok(Workspace {
-            dir,
-            protocol: protocol.to_owned(),
-        })
+            bin = self.binary_name(index),
+            runner = repo_root().join("tests/compliance/runner.rs").display(),
+            runtime = runtime_path().display(),
+        )
     }
 
-    /// The options to generate the service crate with.
+    /// The options to generate the service crates with.
     pub fn crate_options(model_files: Vec<String>) -> CrateOptions {
         CrateOptions {
             runtime: RuntimeDependency::Path(runtime_path().display().to_string()),
@@ -66,14 +83,15 @@ tokio = {{ version = "1", features = ["rt", "time"] }}
         }
     }
 
-    /// Builds the runner and runs it on `cases` (the runner's input JSON); its stdout lines.
-    pub fn run(&self, cases: &serde_json::Value) -> Result<Vec<String>, String> {
-        let cases_path = self.dir.join("cases.json");
+    /// Builds the runner of service `index` and runs it on `cases` (the runner's input JSON);
+    /// its stdout lines.
+    pub fn run(&self, index: usize, cases: &serde_json::Value) -> Result<Vec<String>, String> {
+        let cases_path = self.dir.join(format!("cases-{index}.json"));
         write(&cases_path, &cases.to_string())?;
         let target = repo_root().join("target/fixture-crates-target");
+        let binary_name = self.binary_name(index);
         let build = Command::new(env!("CARGO"))
-            .args(["build", "--quiet", "--bin"])
-            .arg(self.binary_name())
+            .args(["build", "--quiet", "--bin", &binary_name])
             .current_dir(&self.dir)
             .env("CARGO_TARGET_DIR", &target)
             .output()
@@ -84,7 +102,7 @@ tokio = {{ version = "1", features = ["rt", "time"] }}
                 String::from_utf8_lossy(&build.stderr)
             ));
         }
-        let binary = target.join("debug").join(self.binary_name());
+        let binary = target.join("debug").join(&binary_name);
         let out = Command::new(&binary)
             .arg(&cases_path)
             .output()
@@ -101,8 +119,8 @@ tokio = {{ version = "1", features = ["rt", "time"] }}
             .collect())
     }
 
-    fn binary_name(&self) -> String {
-        format!("runner-{}", self.protocol.to_ascii_lowercase())
+    fn binary_name(&self, index: usize) -> String {
+        format!("runner-{}-{index}", self.protocol.to_ascii_lowercase())
     }
 }
 

@@ -99,10 +99,14 @@ pub fn request(case: &Case, sent: &SentRequest) -> Vec<String> {
 
 fn query(case: &Case, sent: &SentRequest, problems: &mut Vec<String>) {
     let pairs = sent.query_pairs();
-    for expected in case.strings("queryParams") {
-        if !pairs.contains(&expected) {
+    let expected = case.strings("queryParams");
+    for pair in &expected {
+        // Each listed pair is sent at least as often as it is listed.
+        let want = expected.iter().filter(|p| *p == pair).count();
+        let sent_count = pairs.iter().filter(|p| *p == pair).count();
+        if sent_count < want {
             problems.push(format!(
-                "query: `{expected}` missing from `{}`",
+                "query: `{pair}` expected {want} time(s), sent {sent_count} in `{}`",
                 pairs.join("&")
             ));
         }
@@ -171,11 +175,11 @@ pub fn body_difference(expected: &[u8], media_type: Option<&str>, actual: &[u8])
     })
 }
 
-/// The first difference between two JSON values, by path; numbers compare by value (`1` and
-/// `1.0` are equal).
+/// The first difference between two JSON values, by path. Numbers compare by value (`1` and
+/// `1.0` are equal; integers exactly, others as `f64`); `null` and an absent key differ.
 pub fn json_difference(want: &Value, got: &Value, path: &str) -> Option<String> {
     match (want, got) {
-        (Value::Number(a), Value::Number(b)) if a.as_f64() == b.as_f64() => None,
+        (Value::Number(a), Value::Number(b)) if numbers_equal(a, b) => None,
         (Value::Object(a), Value::Object(b)) => {
             for (key, value) in a {
                 let inner = format!("{path}.{key}");
@@ -185,12 +189,11 @@ pub fn json_difference(want: &Value, got: &Value, path: &str) -> Option<String> 
                             return Some(d);
                         }
                     }
-                    None if value.is_null() => {}
                     None => return Some(format!("{inner}: missing, expected {value}")),
                 }
             }
             b.iter()
-                .find(|(key, value)| !a.contains_key(*key) && !value.is_null())
+                .find(|(key, _)| !a.contains_key(*key))
                 .map(|(key, value)| format!("{path}.{key}: unexpected {value}"))
         }
         (Value::Array(a), Value::Array(b)) if a.len() == b.len() => a
@@ -200,5 +203,13 @@ pub fn json_difference(want: &Value, got: &Value, path: &str) -> Option<String> 
             .find_map(|(i, (x, y))| json_difference(x, y, &format!("{path}[{i}]"))),
         (a, b) if a == b => None,
         (a, b) => Some(format!("{path}: got {b}, expected {a}")),
+    }
+}
+
+fn numbers_equal(a: &serde_json::Number, b: &serde_json::Number) -> bool {
+    match (a.as_i64(), b.as_i64(), a.as_u64(), b.as_u64()) {
+        (Some(x), Some(y), _, _) => x == y,
+        (_, _, Some(x), Some(y)) => x == y,
+        _ => a.as_f64() == b.as_f64(),
     }
 }

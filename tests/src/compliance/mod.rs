@@ -87,80 +87,154 @@ impl Report {
 
 /// Runs the client-side cases of `suite`; `None` (after a notice) when `../shared` is absent.
 ///
+/// Every service of the suite's model that speaks the protocol is generated and run; a case
+/// written on a shape that no generated operation reaches fails, so none is dropped silently.
+///
 /// # Panics
 ///
-/// When the suite does not load or generate, or the runner does not build: those are bugs of
+/// When the suite does not load or generate, or a runner does not build: those are bugs of
 /// the generator, not failing cases.
 pub fn run_client(suite: &Suite, skips: &[Skip]) -> Option<Report> {
     let root = crate::shared::shared_dir_for(suite.protocol, "smithy-protocol-tests")?;
     let model = load(&root, suite);
-    let service: ShapeId = suite
-        .service
-        .parse()
-        .unwrap_or_else(|e| panic!("{}: {e:?}", suite.service));
-    let ir = codegen::ir::lower(&model, &service).unwrap_or_else(|e| panic!("{e}"));
+    let services = services_of(&model, suite.protocol);
     let options = harness::Workspace::crate_options(vec![suite.folder.to_owned()]);
-    let krate = codegen::generate_service(&model, &service, &options)
-        .unwrap_or_else(|e| panic!("{}: {e}", suite.service));
+    let mut irs = Vec::new();
+    let mut crates = Vec::new();
+    for service in &services {
+        irs.push(codegen::ir::lower(&model, service).unwrap_or_else(|e| panic!("{e}")));
+        crates.push(
+            codegen::generate_service(&model, service, &options)
+                .unwrap_or_else(|e| panic!("{service}: {e}")),
+        );
+    }
     let workspace =
-        harness::Workspace::create(suite.protocol, &krate).unwrap_or_else(|e| panic!("{e}"));
-
-    let types = Types::new(&ir);
-    let cases = cases::client_cases(&model, &service, suite.protocol);
-    let names: Vec<String> = cases
-        .iter()
-        .map(|case| model.service_name(&service, &case.operation))
-        .collect();
-    let mut inputs = Vec::new();
-    let mut verdicts: Vec<Option<Result<(), String>>> = vec![None; cases.len()];
-    for (index, case) in cases.iter().enumerate() {
-        match runner_input(&types, &ir, &names[index], case) {
-            Ok(mut input) => {
-                input["id"] = json!(index);
-                inputs.push(input);
-            }
-            Err(problem) => verdicts[index] = Some(Err(problem)),
-        }
-    }
-    let lines = workspace
-        .run(&Value::Array(inputs))
-        .unwrap_or_else(|e| panic!("{e}"));
-    for line in lines {
-        let value: Value = serde_json::from_str(&line).unwrap_or_else(|e| panic!("{line}: {e}"));
-        let Some(index) = value["id"].as_u64().and_then(|i| usize::try_from(i).ok()) else {
-            continue;
+        harness::Workspace::create(suite.protocol, &crates).unwrap_or_else(|e| panic!("{e}"));
+    let mut seen = std::collections::BTreeSet::new();
+    let mut verdicts = Vec::new();
+    for (index, (service, ir)) in services.iter().zip(&irs).enumerate() {
+        let cases: Vec<Case> = cases::client_cases(&model, service, suite.protocol)
+            .into_iter()
+            .filter(|case| seen.insert(case.key()))
+            .collect();
+        let run = ServiceRun {
+            model: &model,
+            service,
+            ir,
+            workspace: &workspace,
+            index,
         };
-        if let Some(case) = cases.get(index) {
-            verdicts[index] = Some(judge_case(&types, &ir, &names[index], case, &value));
+        verdicts.extend(run.verdicts(cases));
+    }
+    for key in cases::all_client_case_keys(&model, suite.protocol) {
+        if !seen.contains(&key) {
+            let (owner, _, id) = key;
+            let problem = format!("on {owner}, which no operation of a generated service reaches");
+            verdicts.push((id, Err(problem)));
         }
     }
+    Some(Report::judge(suite.protocol, verdicts, skips))
+}
 
-    let mut report = Report {
-        protocol: suite.protocol.to_owned(),
-        ..Report::default()
-    };
-    for (case, verdict) in cases.iter().zip(verdicts) {
-        let verdict = verdict.unwrap_or_else(|| Err("the runner reported nothing".to_owned()));
-        let skip = skips.iter().find(|s| s.id == case.id);
-        match (verdict, skip) {
-            (Ok(()), None) => report.passed += 1,
-            (Ok(()), Some(_)) => report.failed.push((
-                case.id.clone(),
-                "passes now: remove it from the skip list".to_owned(),
-            )),
-            (Err(_), Some(_)) => report.skipped += 1,
-            (Err(problem), None) => report.failed.push((case.id.clone(), problem)),
+impl Report {
+    /// The report for `verdicts` under the skip list.
+    fn judge(protocol: &str, verdicts: Vec<(String, Result<(), String>)>, skips: &[Skip]) -> Self {
+        let mut report = Report {
+            protocol: protocol.to_owned(),
+            ..Report::default()
+        };
+        for (id, verdict) in &verdicts {
+            match (verdict, skips.iter().any(|s| s.id == *id)) {
+                (Ok(()), false) => report.passed += 1,
+                (Ok(()), true) => report.failed.push((
+                    id.clone(),
+                    "passes now: remove it from the skip list".to_owned(),
+                )),
+                (Err(_), true) => report.skipped += 1,
+                (Err(problem), false) => report.failed.push((id.clone(), problem.clone())),
+            }
         }
-    }
-    for skip in skips {
-        if !cases.iter().any(|c| c.id == skip.id) {
-            report.failed.push((
-                skip.id.to_owned(),
-                "on the skip list but no such case".to_owned(),
-            ));
+        for skip in skips {
+            if !verdicts.iter().any(|(id, _)| id == skip.id) {
+                report.failed.push((
+                    skip.id.to_owned(),
+                    "on the skip list but no such case".to_owned(),
+                ));
+            }
         }
+        report
     }
-    Some(report)
+}
+
+/// The services of `model` that list `protocol`, in id order.
+fn services_of(model: &Model, protocol: &str) -> Vec<ShapeId> {
+    model
+        .services()
+        .filter(|(id, _)| {
+            model.shape(id).is_some_and(|shape| {
+                shape
+                    .traits
+                    .protocols
+                    .iter()
+                    .any(|p| p.trait_name() == protocol)
+            })
+        })
+        .map(|(id, _)| id.clone())
+        .collect()
+}
+
+/// One generated service of a suite, and its runner.
+struct ServiceRun<'a> {
+    model: &'a Model,
+    service: &'a ShapeId,
+    ir: &'a codegen::ir::Service,
+    workspace: &'a harness::Workspace,
+    index: usize,
+}
+
+impl ServiceRun<'_> {
+    /// Runs `cases` through this service's runner: each case's id and verdict.
+    fn verdicts(&self, cases: Vec<Case>) -> Vec<(String, Result<(), String>)> {
+        let types = Types::new(self.ir);
+        let names: Vec<String> = cases
+            .iter()
+            .map(|case| self.model.service_name(self.service, &case.operation))
+            .collect();
+        let mut inputs = Vec::new();
+        let mut verdicts: Vec<Option<Result<(), String>>> = vec![None; cases.len()];
+        for (index, case) in cases.iter().enumerate() {
+            match runner_input(&types, self.ir, &names[index], case) {
+                Ok(mut input) => {
+                    input["id"] = json!(index);
+                    inputs.push(input);
+                }
+                Err(problem) => verdicts[index] = Some(Err(problem)),
+            }
+        }
+        let lines = self
+            .workspace
+            .run(self.index, &Value::Array(inputs))
+            .unwrap_or_else(|e| panic!("{e}"));
+        for line in lines {
+            let value: Value =
+                serde_json::from_str(&line).unwrap_or_else(|e| panic!("{line}: {e}"));
+            let Some(index) = value["id"].as_u64().and_then(|i| usize::try_from(i).ok()) else {
+                continue;
+            };
+            if let Some(case) = cases.get(index) {
+                verdicts[index] = Some(judge_case(&types, self.ir, &names[index], case, &value));
+            }
+        }
+        cases
+            .iter()
+            .zip(verdicts)
+            .map(|(case, verdict)| {
+                let verdict =
+                    verdict.unwrap_or_else(|| Err("the runner reported nothing".to_owned()));
+                (case.id.clone(), verdict)
+            })
+            .collect()
+    }
 }
 
 /// The suite's files: its folder (recursively, less `exclude`), the family's shared types and

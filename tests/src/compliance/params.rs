@@ -50,6 +50,10 @@ impl<'a> Types<'a> {
         };
         let mut out = Map::new();
         for (name, value) in members {
+            // A `null` member of a structure is an unset member.
+            if value.is_null() {
+                continue;
+            }
             let field = s
                 .fields
                 .iter()
