@@ -23,3 +23,4 @@ pub mod project;
 pub mod samples;
 pub mod seeds;
 pub mod shared;
+pub mod suites;

@@ -255,26 +255,21 @@ fn group_directory_files(files: &[PathBuf]) -> anyhow::Result<Vec<ModelGroup>> {
         .collect())
 }
 
-/// The overlays of an explicitly named model file: `STEM.*.json` in its directory.
+/// The overlays of an explicitly named model file: `STEM.*.json` in its directory, spelled
+/// like the file (`maps-2.0.json` → `maps-2.0.waiters.json`, `dir/x.json` → `dir/x.a.json`).
 fn overlays_beside(file: &Path) -> anyhow::Result<Vec<PathBuf>> {
     let Some(name) = stem(file) else {
         return Ok(Vec::new());
     };
     let dir = match file.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
-        _ => PathBuf::from("."),
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
     };
     let prefix = format!("{name}.");
-    Ok(files_in(&dir, "json")?
+    Ok(files_in(dir, "json")?
         .into_iter()
         .filter(|f| stem(f).is_some_and(|s| s.starts_with(&prefix)))
-        .map(|f| {
-            if file.parent().is_some_and(|p| p.as_os_str().is_empty()) {
-                f.strip_prefix("./").map(Path::to_path_buf).unwrap_or(f)
-            } else {
-                f
-            }
-        })
+        .filter_map(|f| f.file_name().map(|n| file.with_file_name(n)))
         .collect())
 }
 

@@ -95,7 +95,7 @@ fn marker(kinds: &Kinds, op: &Operation, structs: &BTreeMap<String, &Struct>) ->
     );
     let output_members = member_specs(kinds, out_fields.iter().filter(|f| !in_output_body(f)));
     let input_has_body = in_fields.iter().any(|f| f.binding == Binding::Body);
-    let output_has_body = out_fields.iter().any(|f| in_output_body(&f));
+    let output_has_body = out_fields.iter().any(in_output_body);
     let token = match in_fields.iter().find(|f| f.idempotency_token) {
         Some(f) => {
             let key = &f.json_name;
@@ -158,7 +158,7 @@ pub(super) fn in_error_headers(f: &Field) -> bool {
 
 /// Whether an output member travels in the response body: request-only bindings (labels,
 /// query parameters) mean nothing in a response, so such members are read from the body.
-fn in_output_body(f: &&Field) -> bool {
+fn in_output_body(f: &Field) -> bool {
     matches!(
         f.binding,
         Binding::Body | Binding::Label | Binding::Query(_) | Binding::QueryParams

@@ -79,7 +79,7 @@ pub fn lower(model: &Model, service: &ShapeId) -> Result<Service, Error> {
     omitted.sort_by(|a, b| a.name.cmp(&b.name));
     for t in &mut types {
         if let TypeDef::Struct(s) = t {
-            s.operation_input |= operations.iter().any(|op| op.input == s.ident);
+            s.operation_input = operations.iter().any(|op| op.input == s.ident);
         }
     }
     check_collisions(&types, &operations)?;
@@ -496,7 +496,7 @@ impl Cx<'_> {
                 sensitive: false,
                 error: None,
                 synthetic: true,
-                operation_input: suffix == "Input",
+                operation_input: false,
             });
             ident
         };

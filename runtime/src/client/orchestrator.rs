@@ -47,27 +47,32 @@ impl fmt::Debug for Handle {
     }
 }
 
-/// The headers botocore and the AWS SDKs send with every attempt: `amz-sdk-invocation-id`
-/// (one UUID per call, the same on every attempt) and `amz-sdk-request: attempt=N; max=M`.
-/// They are set before signing, as botocore does.
-fn add_sdk_headers(
-    request: &mut http::Request<Bytes>,
-    invocation_id: &http::HeaderValue,
+/// The headers of one attempt: the user agent, and the ones botocore and the AWS SDKs send with
+/// every attempt, `amz-sdk-invocation-id` (one UUID per call, the same on every attempt) and
+/// `amz-sdk-request: attempt=N; max=M`. They are set before signing, as botocore does.
+struct AttemptHeaders<'a> {
+    user_agent: Option<&'a http::HeaderValue>,
+    invocation_id: &'a http::HeaderValue,
     attempt: u32,
     max_attempts: u32,
-) {
-    let headers = request.headers_mut();
-    headers.insert(
-        http::HeaderName::from_static("amz-sdk-invocation-id"),
-        invocation_id.clone(),
-    );
-    let attempts = format!("attempt={attempt}; max={max_attempts}");
-    headers.insert(
-        http::HeaderName::from_static("amz-sdk-request"),
-        http::HeaderValue::from_str(&attempts).unwrap_or_else(|_| {
-            unreachable!("digits and ASCII punctuation are a valid header value")
-        }),
-    );
+}
+
+impl AttemptHeaders<'_> {
+    /// Adds the SDK attempt headers to `request`.
+    fn add_to(&self, request: &mut http::Request<Bytes>) {
+        let headers = request.headers_mut();
+        headers.insert(
+            http::HeaderName::from_static("amz-sdk-invocation-id"),
+            self.invocation_id.clone(),
+        );
+        let attempts = format!("attempt={}; max={}", self.attempt, self.max_attempts);
+        headers.insert(
+            http::HeaderName::from_static("amz-sdk-request"),
+            http::HeaderValue::from_str(&attempts).unwrap_or_else(|_| {
+                unreachable!("digits and ASCII punctuation are a valid header value")
+            }),
+        );
+    }
 }
 
 /// What ended an attempt that did not succeed.
@@ -199,35 +204,13 @@ impl Handle {
             attempt += 1;
             attempts.store(attempt, Ordering::Relaxed);
 
-            let mut request =
-                protocol::write_request(O::SERVICE, O::SPEC, input_json.clone(), &endpoint)
-                    .map_err(|e| {
-                        SdkError::Construction(
-                            ConstructionError::new(
-                                ConstructionErrorKind::InvalidInput,
-                                format!("{} input: {e}", O::NAME),
-                            )
-                            .with_source(e),
-                        )
-                    })?;
-            if let Some(user_agent) = &user_agent {
-                request
-                    .headers_mut()
-                    .entry(http::header::USER_AGENT)
-                    .or_insert_with(|| user_agent.clone());
-            }
-            if let (true, Some(min_size)) = (O::SPEC.gzip, config.request_min_compression_size()) {
-                super::body::gzip(&mut request, min_size).map_err(|e| {
-                    construction(
-                        ConstructionErrorKind::InvalidInput,
-                        format!("cannot gzip the {} request body: {e}", O::NAME),
-                    )
-                })?;
-            }
-            if O::SPEC.checksum_required {
-                super::body::content_md5(&mut request);
-            }
-            add_sdk_headers(&mut request, &invocation_id, attempt, retry.attempts());
+            let attempt_headers = AttemptHeaders {
+                user_agent: user_agent.as_ref(),
+                invocation_id: &invocation_id,
+                attempt,
+                max_attempts: retry.attempts(),
+            };
+            let mut request = self.write_attempt::<O>(&input_json, &endpoint, &attempt_headers)?;
             if let Some((name, region, credentials)) = &signing {
                 let now = config.time_source().now();
                 sign_request(&mut request, credentials, region, name, now)
@@ -255,13 +238,7 @@ impl Handle {
                 Ok(Ok(response)) => {
                     let status = response.status().as_u16();
                     let mut error = protocol::read_error(O::SERVICE, &response);
-                    if let Some(spec) = O::SPEC
-                        .errors
-                        .iter()
-                        .find(|e| error.code.as_deref() == Some(e.code))
-                    {
-                        protocol::read_error_headers(spec, response.headers(), &mut error);
-                    }
+                    protocol::read_error_headers(O::SPEC.errors, response.headers(), &mut error);
                     let kind =
                         classify_error_response(status, error.code.as_deref(), O::SPEC.errors);
                     (
@@ -293,6 +270,47 @@ impl Handle {
             }
             tokio::time::sleep(retry.backoff(attempt)).await;
         }
+    }
+
+    /// The request of one attempt: written by the protocol, its body compressed and
+    /// checksummed as the operation asks, with the user agent and the SDK attempt headers;
+    /// signing comes after.
+    fn write_attempt<O: Operation>(
+        &self,
+        input: &Value,
+        endpoint: &http::Uri,
+        headers: &AttemptHeaders<'_>,
+    ) -> Result<http::Request<Bytes>, SdkError<O::Error>> {
+        let mut request = protocol::write_request(O::SERVICE, O::SPEC, input.clone(), endpoint)
+            .map_err(|e| {
+                SdkError::Construction(
+                    ConstructionError::new(
+                        ConstructionErrorKind::InvalidInput,
+                        format!("{} input: {e}", O::NAME),
+                    )
+                    .with_source(e),
+                )
+            })?;
+        if let Some(user_agent) = headers.user_agent {
+            request
+                .headers_mut()
+                .entry(http::header::USER_AGENT)
+                .or_insert_with(|| user_agent.clone());
+        }
+        let min_size = self.inner.config.request_min_compression_size();
+        if let (true, Some(min_size)) = (O::SPEC.gzip, min_size) {
+            super::body::gzip(&mut request, min_size).map_err(|e| {
+                construction(
+                    ConstructionErrorKind::InvalidInput,
+                    format!("cannot gzip the {} request body: {e}", O::NAME),
+                )
+            })?;
+        }
+        if O::SPEC.checksum_required {
+            super::body::content_md5(&mut request);
+        }
+        headers.add_to(&mut request);
+        Ok(request)
     }
 
     fn credentials<E>(&self) -> Result<Credentials, SdkError<E>> {

@@ -69,10 +69,17 @@ pub fn read_error(_service: &ServiceSpec, response: &http::Response<Bytes>) -> E
     }
 }
 
-/// Client: adds the members of the modeled error `spec` that its response carries in headers
-/// (restJson1 `@httpHeader` / `@httpPrefixHeaders`) to `response.body`, in their serde JSON
-/// form. Header values that do not parse are left out: the error still decodes from its body.
-pub fn read_error_headers(spec: &ErrorSpec, headers: &HeaderMap, response: &mut ErrorResponse) {
+/// Client: adds to `response.body` the members that the modeled error it names (one of
+/// `errors`) carries in headers (restJson1 `@httpHeader` / `@httpPrefixHeaders`), in their serde
+/// JSON form. Header values that do not parse are left out: the error still decodes from its
+/// body.
+pub fn read_error_headers(errors: &[ErrorSpec], headers: &HeaderMap, response: &mut ErrorResponse) {
+    let Some(spec) = errors
+        .iter()
+        .find(|e| response.code.as_deref() == Some(e.code))
+    else {
+        return;
+    };
     if spec.members.is_empty() {
         return;
     }

@@ -14,7 +14,7 @@ pub mod judge;
 pub mod params;
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use codegen::model::{Model, ShapeId, Source};
 use serde_json::{json, Value};
@@ -237,18 +237,9 @@ impl ServiceRun<'_> {
     }
 }
 
-/// The suite's files: its folder (recursively, less `exclude`), the family's shared types and
-/// config shapes, and the trait definitions.
+/// The suite's files loaded as one model.
 fn load(root: &Path, suite: &Suite) -> Model {
-    let family = suite.folder.split('/').next().unwrap_or_default();
-    let mut files = smithy_files(&root.join(suite.folder), suite.exclude);
-    files.extend(smithy_files(&root.join("traits"), &[]));
-    for extra in ["shared-types.smithy", "aws-config.smithy"] {
-        let path = root.join(family).join(extra);
-        if path.is_file() {
-            files.push(path);
-        }
-    }
+    let files = crate::suites::suite_files(root, suite.folder, suite.exclude);
     let sources: Vec<Source> = files
         .iter()
         .map(|path| {
@@ -258,24 +249,6 @@ fn load(root: &Path, suite: &Suite) -> Model {
         })
         .collect();
     codegen::model::load(&sources).unwrap_or_else(|e| panic!("{}: {e}", suite.folder))
-}
-
-fn smithy_files(dir: &Path, exclude: &[&str]) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return out;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if path.is_dir() && !exclude.contains(&name.as_str()) {
-            out.extend(smithy_files(&path, &[]));
-        } else if name.ends_with(".smithy") {
-            out.push(path);
-        }
-    }
-    out.sort();
-    out
 }
 
 /// What the runner needs for one case: the operation, the input in its serde JSON form, the
