@@ -20,12 +20,22 @@ pub enum Error {
     #[error("the model has no service shape; a crate is generated per service")]
     NoService,
     /// The service uses no protocol this generator speaks.
-    #[error("{service}: no supported protocol trait (found: {found}); supported: awsJson1_0, awsJson1_1, restJson1")]
+    #[error("{service}: no supported protocol trait (found: {found}); supported: awsJson1_0, awsJson1_1, restJson1, rpcv2Cbor")]
     UnsupportedProtocol {
         /// The service.
         service: ShapeId,
         /// The protocol traits it has.
         found: String,
+    },
+    /// A member's `@jsonName` would key it differently in two protocols the service lists.
+    #[error("{member} has @jsonName(\"{json_name}\"), which restJson1 uses and rpcv2Cbor does not, but {service} lists both protocols; one generated type cannot serve both: remove the @jsonName or one of the protocol traits")]
+    JsonNameConflict {
+        /// The service.
+        service: ShapeId,
+        /// The member (`ns#Shape$member`).
+        member: String,
+        /// Its `@jsonName`.
+        json_name: String,
     },
     /// Two shapes would generate the same Rust name.
     #[error("{first} and {second} would both generate the Rust item `{ident}`; add a `rename` for one of them to the service shape")]

@@ -6,7 +6,7 @@ use std::fmt::Debug;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::protocol::{OperationSpec, ServiceSpec};
+use crate::protocol::{Encode, ErrorBody, OperationSpec, ServiceSpec};
 use crate::{ErrorMetadata, UnhandledError};
 
 /// One operation of a service: its name and its input, output and error types.
@@ -29,15 +29,15 @@ pub trait Operation {
 
 /// A per-operation error enum: built from an error response.
 pub trait OperationError: ServiceError + Sized {
-    /// The error for a response whose (sanitized) error code is `code`, with the error's members
-    /// in their serde JSON form in `body`; unknown codes and undecodable bodies give the
-    /// `Unhandled` variant, keeping `meta`.
-    fn from_response(code: Option<&str>, body: serde_json::Value, meta: ErrorMetadata) -> Self;
+    /// The error for a response whose (sanitized) error code is `code`, with the error's
+    /// members in `body`; unknown codes and undecodable bodies give the `Unhandled` variant,
+    /// keeping `meta`.
+    fn from_response(code: Option<&str>, body: ErrorBody, meta: ErrorMetadata) -> Self;
 
-    /// The modeled error's members in their serde JSON form (what an error response body
-    /// carries, with [`ServiceError::code`] naming the error); `None` for an error the model
-    /// does not describe.
-    fn to_members(&self) -> Option<serde_json::Value>;
+    /// The modeled error structure, for a protocol to write as an error response's members
+    /// (with [`ServiceError::code`] naming the error); `None` for an error the model does not
+    /// describe.
+    fn to_members(&self) -> Option<&dyn Encode>;
 }
 
 /// Builds a per-operation error enum from an error response's members: generated
@@ -45,20 +45,20 @@ pub trait OperationError: ServiceError + Sized {
 /// variant, or [`ErrorDecoder::unhandled`] for codes they do not know.
 #[derive(Debug)]
 pub struct ErrorDecoder {
-    body: serde_json::Value,
+    body: ErrorBody,
     meta: ErrorMetadata,
 }
 
 impl ErrorDecoder {
     /// A decoder for an error response's members (`body`) and metadata.
-    pub fn new(body: serde_json::Value, meta: ErrorMetadata) -> Self {
+    pub fn new(body: ErrorBody, meta: ErrorMetadata) -> Self {
         ErrorDecoder { body, meta }
     }
 
     /// The modeled error `T`, wrapped by `variant`; an unhandled error (keeping the metadata)
     /// when the members do not decode as `T`.
     pub fn decode<T: DeserializeOwned, E: From<UnhandledError>>(self, variant: fn(T) -> E) -> E {
-        match serde_json::from_value(self.body) {
+        match self.body.decode::<T>() {
             Ok(error) => variant(error),
             Err(_) => E::from(UnhandledError::new(self.meta)),
         }

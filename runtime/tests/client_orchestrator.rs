@@ -655,7 +655,7 @@ async fn malformed_success_response_keeps_status_and_body() {
     assert!(matches!(error, SdkError::Response(_)), "{error:?}");
     let message = error.to_string();
     assert!(
-        message.contains("could not be decoded: `ThingId`: invalid type: integer `5`"),
+        message.contains("could not be decoded: cannot read the response: response body: `ThingId`: invalid type: integer `5`, expected a string at line 1 column 13"),
         "the member path is named: {message}"
     );
 }

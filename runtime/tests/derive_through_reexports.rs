@@ -89,17 +89,28 @@ impl ::smithy_runtime::serde::Serialize for Mode {
     }
 }
 
+impl ::smithy_runtime::codec::UnionMembers for Mode {
+    const NAME: &'static str = "Mode";
+
+    fn read_member<'de, M: ::smithy_runtime::serde::de::MapAccess<'de>>(
+        key: &str,
+        map: &mut M,
+    ) -> Result<Option<Self>, M::Error> {
+        Ok(match key {
+            "solo" => map.next_value::<Option<String>>()?.map(Mode::Solo),
+            "team" => map.next_value::<Option<i32>>()?.map(Mode::Team),
+            _ => map
+                .next_value::<Option<::smithy_runtime::serde::de::IgnoredAny>>()?
+                .map(|_| Mode::Unknown(key.to_owned())),
+        })
+    }
+}
+
 impl<'de> ::smithy_runtime::serde::Deserialize<'de> for Mode {
     fn deserialize<D: ::smithy_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::smithy_runtime::codec::deserialize_union(deserializer, "Mode", |key, value| {
-            match key.as_str() {
-                "solo" => ::smithy_runtime::serde_json::from_value(value).map(Mode::Solo),
-                "team" => ::smithy_runtime::serde_json::from_value(value).map(Mode::Team),
-                _ => Ok(Mode::Unknown(key)),
-            }
-        })
+        ::smithy_runtime::codec::deserialize_union(deserializer)
     }
 }
 
@@ -156,4 +167,44 @@ fn round_trips_through_reexports() {
         .unwrap(),
         r#"{"GameName":"go","History":[],"Weights":{}}"#
     );
+}
+
+/// The same type through the CBOR form rpcv2Cbor uses: timestamps are tag 1 epoch seconds
+/// whatever their `@timestampFormat`, blobs byte strings, floats CBOR floats (NaN included).
+#[test]
+fn round_trips_through_cbor() {
+    use smithy_runtime::protocol::{Decode, Encode, Plan, Slot};
+
+    let game = Game {
+        game_name: "chess".to_owned(),
+        creation_time: Some(DateTime::from_millis(1_576_540_098_123)),
+        modified: Some(DateTime::from_secs(1_576_540_098)),
+        expires: Some(DateTime::from_secs(1_515_531_081)),
+        history: vec![DateTime::from_millis(1_515_531_081_123)],
+        score: Some(f64::INFINITY),
+        weights: BTreeMap::from([("a".to_owned(), f32::NEG_INFINITY), ("b".to_owned(), 0.5)]),
+        payload: Some(Blob::from("hi")),
+        extra: None,
+        mode: Some(Mode::Solo("me".to_owned())),
+    };
+    let encoded = game.encode_cbor(&Plan::default()).unwrap();
+    // `CreationTime` (a date-time member) is tag 1 (0xc1) around a double (0xfb).
+    let key = b"lCreationTime";
+    let at = encoded
+        .body
+        .windows(key.len())
+        .position(|w| w == key)
+        .unwrap();
+    assert_eq!(encoded.body[at + key.len()..][..2], [0xc1, 0xfb]);
+    // The blob is a byte string of length 2 (0x42).
+    let key = b"gPayload";
+    let at = encoded
+        .body
+        .windows(key.len())
+        .position(|w| w == key)
+        .unwrap();
+    assert_eq!(encoded.body[at + key.len()..][..3], [0x42, b'h', b'i']);
+    let mut back = Slot::<Game>::new();
+    back.decode_cbor(&encoded.body).unwrap();
+    assert_eq!(back.take().unwrap(), game);
 }

@@ -157,10 +157,12 @@ fn unwritable_output_is_an_internal_failure() {
     assert_eq!(response.status(), 500);
     assert_eq!(
         header(response.headers(), "x-amzn-errortype"),
-        "InternalFailureException"
+        "InternalFailure"
     );
+    let body: serde_json::Value = serde_json::from_slice(response.body()).unwrap();
+    assert_eq!(body["__type"], "InternalFailure");
     assert_eq!(
-        response.body().as_ref(),
-        br#"{"__type":"InternalFailureException"}"#
+        body["message"],
+        "the server cannot write its output: expected a JSON object but found a string"
     );
 }

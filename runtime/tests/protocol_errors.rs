@@ -5,7 +5,14 @@ mod protocol_fixtures;
 
 use protocol_fixtures::*;
 use serde_json::json;
-use smithy_runtime::protocol::{read_error, sanitize_error_code, write_error, ErrorResponse};
+use smithy_runtime::protocol::{read_error, sanitize_error_code, write_error, OperationSpec};
+
+static ANY: OperationSpec = op("Any", "POST", "/", &[], true, &[]);
+
+/// The members of an error response, in their serde JSON form.
+fn members(error: &smithy_runtime::protocol::ErrorResponse) -> serde_json::Value {
+    error.members.decode().expect("the members decode")
+}
 
 #[test]
 fn sanitizing() {
@@ -30,10 +37,13 @@ fn header_beats_code_beats_type() {
         &[("X-Amzn-Errortype", "ns#FromHeader:http://x/")],
         r#"{"code": "FromCode", "__type": "FromType"}"#,
     );
-    assert_eq!(read_error(&REST, &all).code.as_deref(), Some("FromHeader"));
+    assert_eq!(
+        read_error(&REST, &ANY, &all).code.as_deref(),
+        Some("FromHeader")
+    );
     let body_only = response(400, &[], r#"{"code": "FromCode", "__type": "ns#FromType"}"#);
     assert_eq!(
-        read_error(&REST, &body_only).code.as_deref(),
+        read_error(&REST, &ANY, &body_only).code.as_deref(),
         Some("FromCode")
     );
     let type_only = response(
@@ -42,7 +52,7 @@ fn header_beats_code_beats_type() {
         r#"{"__type": "aws.protocoltests.json#FooError:http://x/"}"#,
     );
     assert_eq!(
-        read_error(&JSON_1_1, &type_only).code.as_deref(),
+        read_error(&JSON_1_1, &ANY, &type_only).code.as_deref(),
         Some("FooError")
     );
     let empty_header = response(
@@ -51,7 +61,7 @@ fn header_beats_code_beats_type() {
         r#"{"__type": "FooError"}"#,
     );
     assert_eq!(
-        read_error(&REST, &empty_header).code.as_deref(),
+        read_error(&REST, &ANY, &empty_header).code.as_deref(),
         Some("FooError")
     );
 }
@@ -59,18 +69,18 @@ fn header_beats_code_beats_type() {
 #[test]
 fn only_top_level_type_counts() {
     let nested = response(400, &[], r#"{"Nested": {"__type": "Inner"}}"#);
-    let error = read_error(&JSON_1_1, &nested);
+    let error = read_error(&JSON_1_1, &ANY, &nested);
     assert_eq!(error.code, None);
-    assert_eq!(error.body, json!({"Nested": {"__type": "Inner"}}));
+    assert_eq!(members(&error), json!({"Nested": {"__type": "Inner"}}));
 }
 
 #[test]
 fn message_variants() {
     for key in ["message", "Message", "errorMessage"] {
         let body = json!({"__type": "FooError", key: "Hi"}).to_string();
-        let error = read_error(&JSON_1_1, &response(400, &[], &body));
+        let error = read_error(&JSON_1_1, &ANY, &response(400, &[], &body));
         assert_eq!(error.message.as_deref(), Some("Hi"), "{key}");
-        assert_eq!(error.body, json!({key: "Hi"}));
+        assert_eq!(members(&error), json!({key: "Hi"}));
     }
 }
 
@@ -78,25 +88,25 @@ fn message_variants() {
 fn request_id_headers() {
     let amzn = response(500, &[("x-amzn-RequestId", "abc-123")], "");
     assert_eq!(
-        read_error(&REST, &amzn).request_id.as_deref(),
+        read_error(&REST, &ANY, &amzn).request_id.as_deref(),
         Some("abc-123")
     );
     let amz = response(500, &[("x-amz-request-id", "def")], "");
-    assert_eq!(read_error(&REST, &amz).request_id.as_deref(), Some("def"));
+    assert_eq!(
+        read_error(&REST, &ANY, &amz).request_id.as_deref(),
+        Some("def")
+    );
 }
 
 #[test]
 fn unreadable_bodies_give_empty_members() {
     let html = response(503, &[], "<html>Service Unavailable</html>");
+    let error = read_error(&REST, &ANY, &html);
     assert_eq!(
-        read_error(&REST, &html),
-        ErrorResponse {
-            code: None,
-            message: None,
-            request_id: None,
-            body: json!({}),
-        }
+        (error.code, error.message, error.request_id),
+        (None, None, None)
     );
+    assert_eq!(members(&read_error(&REST, &ANY, &html)), json!({}));
 }
 
 #[test]
@@ -112,10 +122,10 @@ fn rest_json_server_errors() {
         "application/json"
     );
     assert_eq!(response.body().as_ref(), br#"{"Message":"Hi"}"#);
-    let read = read_error(&REST, &response);
+    let read = read_error(&REST, &ANY, &response);
     assert_eq!(read.code.as_deref(), Some("ConflictException"));
     assert_eq!(read.message.as_deref(), Some("Hi"));
-    assert_eq!(read.body, json!({"Message": "Hi"}));
+    assert_eq!(members(&read), json!({"Message": "Hi"}));
 }
 
 #[test]
@@ -137,11 +147,11 @@ fn aws_json_server_errors() {
     );
     assert_eq!(
         response.body().as_ref(),
-        br#"{"__type":"InvalidRequestException","Message":"x"}"#
+        br#"{"Message":"x","__type":"InvalidRequestException"}"#
     );
-    let read = read_error(&JSON_1_1, &response);
+    let read = read_error(&JSON_1_1, &ANY, &response);
     assert_eq!(read.code.as_deref(), Some("InvalidRequestException"));
-    assert_eq!(read.body, json!({"Message": "x"}));
+    assert_eq!(members(&read), json!({"Message": "x"}));
     let response = write_error(&JSON_1_0, "Throttled", 429, json!(null));
     assert_eq!(
         header(response.headers(), "content-type"),

@@ -95,7 +95,7 @@ fn outcome<O: Operation>(result: Result<O::Output, SdkError<O::Error>>) -> Value
     match result {
         Ok(output) => json!({"output": serde_json::to_value(output).expect("outputs serialize")}),
         Err(SdkError::Service { error, status, .. }) => json!({"service_error": {
-            "code": error.code(), "status": status, "members": error.to_members(),
+            "code": error.code(), "status": status, "members": error.to_members().map(|m| m.to_json_value().expect("members serialize")),
         }}),
         Err(other) => json!({"error": other.to_string()}),
     }

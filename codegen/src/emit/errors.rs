@@ -82,15 +82,15 @@ fn error_enum(op: &Operation) -> TokenStream {
         impl ::smithy_runtime::OperationError for #ident {
             fn from_response(
                 #code_param: Option<&str>,
-                body: ::smithy_runtime::serde_json::Value,
+                body: ::smithy_runtime::protocol::ErrorBody,
                 meta: ErrorMetadata,
             ) -> Self {
                 #from_response
             }
 
-            fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+            fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
                 match self {
-                    #(Self::#names(e) => ::smithy_runtime::serde_json::to_value(e).ok(),)*
+                    #(Self::#names(e) => Some(e),)*
                     Self::Unhandled(_) => None,
                 }
             }

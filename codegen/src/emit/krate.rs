@@ -6,7 +6,6 @@ use quote::quote;
 use super::doc::{inner_doc_attrs, inner_doc_attrs_model};
 use super::Module;
 use crate::ir::Service;
-use crate::model::Protocol;
 
 /// What the generated crate needs to know about where it lives.
 #[derive(Clone, Debug)]
@@ -59,11 +58,18 @@ fn toml_string(text: &str) -> String {
 
 /// `src/lib.rs`: the crate docs and the module tree.
 pub(crate) fn lib_rs(service: &Service, options: &CrateOptions) -> TokenStream {
-    let protocol = match service.protocol {
-        Protocol::AwsJson1_0 => "awsJson1_0",
-        Protocol::AwsJson1_1 => "awsJson1_1",
-        Protocol::RestJson1 => "restJson1",
-        other => other.trait_name(),
+    let names: Vec<String> = service
+        .protocols
+        .iter()
+        .map(|p| format!("`{}`", p.trait_name()))
+        .collect();
+    let protocol = match names.as_slice() {
+        [one] => format!("protocol {one}"),
+        [first, rest @ ..] => format!(
+            "protocols {first} (the client's default) and {}",
+            rest.join(", ")
+        ),
+        [] => "no protocol".to_owned(),
     };
     let files = options
         .model_files
@@ -75,12 +81,12 @@ pub(crate) fn lib_rs(service: &Service, options: &CrateOptions) -> TokenStream {
         format!(" # {}", service.sdk_id),
         String::new(),
         format!(
-            " Types for the `{}` service (API version `{}`, protocol `{protocol}`), generated from {files} by `cargo xtask generate`.",
+            " Types for the `{}` service (API version `{}`, {protocol}), generated from {files} by `cargo xtask generate`.",
             service.sdk_id, service.version
         ),
         String::new(),
         format!(
-            " The crate has {} operations. [`client::Client`] has a method per operation returning the operation's input builder; `.send().await` signs the request, sends it over the service's protocol with retries, and returns the output or an error from [`error`]. Every type in [`types`] serializes with serde to the JSON form the protocol uses in bodies.",
+            " The crate has {} operations. [`client::Client`] has a method per operation returning the operation's input builder; `.send().await` signs the request, sends it over the service's protocol with retries, and returns the output or an error from [`error`]. Every type in [`types`] serializes with serde to the form the protocols use in bodies: JSON, and CBOR through a serializer that is not human-readable.",
             service.operations.len()
         ),
     ];

@@ -51,11 +51,17 @@ pub(crate) fn module(service: &Service) -> TokenStream {
 
 fn service_spec(service: &Service) -> TokenStream {
     let (shape_name, sdk_id, version) = (&service.shape_name, &service.sdk_id, &service.version);
-    let protocol = match service.protocol {
-        Protocol::AwsJson1_0 => quote!(AwsJson1_0),
-        Protocol::AwsJson1_1 => quote!(AwsJson1_1),
-        _ => quote!(RestJson1),
-    };
+    // Lowering keeps only the protocols the runtime implements.
+    let protocols = service.protocols.iter().filter_map(|p| {
+        let ident = match p {
+            Protocol::AwsJson1_0 => quote!(AwsJson1_0),
+            Protocol::AwsJson1_1 => quote!(AwsJson1_1),
+            Protocol::RestJson1 => quote!(RestJson1),
+            Protocol::RpcV2Cbor => quote!(RpcV2Cbor),
+            Protocol::RestXml | Protocol::AwsQuery | Protocol::Ec2Query => return None,
+        };
+        Some(quote!(&proto::#ident))
+    });
     let signing_name = match &service.signing_name {
         Some(name) => quote!(Some(#name)),
         None => quote!(None),
@@ -67,7 +73,7 @@ fn service_spec(service: &Service) -> TokenStream {
             shape_name: #shape_name,
             sdk_id: #sdk_id,
             version: #version,
-            protocol: proto::Protocol::#protocol,
+            protocols: &[#(#protocols),*],
             signing_name: #signing_name,
             endpoint_prefix: #endpoint_prefix,
             query_compatible: #query_compatible,
@@ -95,6 +101,8 @@ fn marker(kinds: &Kinds, op: &Operation, structs: &BTreeMap<String, &Struct>) ->
     );
     let output_members = member_specs(kinds, out_fields.iter().filter(|f| !in_output_body(f)));
     let input_has_body = in_fields.iter().any(|f| f.binding == Binding::Body);
+    let unit = |ident: &Ident| structs.get(&ident.to_string()).is_some_and(|s| s.synthetic);
+    let (input_unit, output_unit) = (unit(input), unit(output));
     let output_has_body = out_fields.iter().any(in_output_body);
     let token = match in_fields.iter().find(|f| f.idempotency_token) {
         Some(f) => {
@@ -128,6 +136,8 @@ fn marker(kinds: &Kinds, op: &Operation, structs: &BTreeMap<String, &Struct>) ->
                 output: &[#(#output_members),*],
                 input_has_body: #input_has_body,
                 output_has_body: #output_has_body,
+                input_unit: #input_unit,
+                output_unit: #output_unit,
                 idempotency_token: #token,
                 host_prefix: #host_prefix,
                 checksum_required: #checksum_required,

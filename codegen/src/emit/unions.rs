@@ -1,6 +1,7 @@
 //! Unions: a Rust enum with one variant per member plus `Unknown` for members this crate does
 //! not know. Serialization is serde's externally tagged form (a one-key object); deserialization
-//! goes through the runtime so that `__type` and null entries are ignored.
+//! goes through the runtime's `deserialize_union`, which ignores `__type` and null members and
+//! asks the union's `UnionMembers` impl to read each member's value.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -44,21 +45,22 @@ pub(crate) fn union(p: &Paths, u: &Union) -> TokenStream {
         let key = &m.json_name;
         let ty = p.field_type(&m.ty, m.boxed, false);
         match p.adapter(&m.ty) {
-            None => quote! {
-                #key => ::smithy_runtime::serde_json::from_value::<#ty>(value).map(Self::#name)
-            },
+            None => {
+                let value = p.option(ty);
+                quote!(#key => map.next_value::<#value>()?.map(Self::#name))
+            }
             Some(a) => {
-                quote! {
-                    #key => ::smithy_runtime::serde_json::from_value::<
-                        ::smithy_runtime::serde_with::de::DeserializeAsWrap<#ty, #a>
-                    >(value).map(|v| Self::#name(v.into_inner()))
-                }
+                let value =
+                    p.option(quote!(::smithy_runtime::serde_with::de::DeserializeAsWrap<#ty, #a>));
+                quote!(#key => map.next_value::<#value>()?.map(|v| Self::#name(v.into_inner())))
             }
         }
     });
     let name = ident.to_string();
     let string = p.string();
     let result = p.result(quote!(Self), quote!(D::Error));
+    let member_result = p.result(p.option(quote!(Self)), quote!(M::Error));
+    let ignored = p.option(quote!(::smithy_runtime::serde::de::IgnoredAny));
     quote! {
         #docs
         #serde_as
@@ -73,12 +75,25 @@ pub(crate) fn union(p: &Paths, u: &Union) -> TokenStream {
 
         #debug
 
+        impl ::smithy_runtime::codec::UnionMembers for #ident {
+            const NAME: &'static str = #name;
+
+            fn read_member<'de, M: ::smithy_runtime::serde::de::MapAccess<'de>>(
+                key: &str,
+                map: &mut M,
+            ) -> #member_result {
+                Ok(match key {
+                    #(#arms,)*
+                    _ => map
+                        .next_value::<#ignored>()?
+                        .map(|_| Self::Unknown(key.to_owned())),
+                })
+            }
+        }
+
         impl<'de> ::smithy_runtime::serde::Deserialize<'de> for #ident {
             fn deserialize<D: ::smithy_runtime::serde::Deserializer<'de>>(deserializer: D) -> #result {
-                ::smithy_runtime::codec::deserialize_union(deserializer, #name, |key, value| match key.as_str() {
-                    #(#arms,)*
-                    _ => Ok(Self::Unknown(key)),
-                })
+                ::smithy_runtime::codec::deserialize_union(deserializer)
             }
         }
     }

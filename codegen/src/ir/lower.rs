@@ -30,13 +30,16 @@ pub fn lower(model: &Model, service: &ShapeId) -> Result<Service, Error> {
             })
         }
     };
-    let protocol = protocol(shape)?;
+    let protocols = protocols(shape)?;
+    // The first protocol decides the member keys and HTTP bindings of the generated types.
+    let protocol = protocols[0];
     let sdk_id = shape
         .traits
         .aws_service
         .as_ref()
         .map_or_else(|| service.name().to_string(), |a| a.sdk_id.clone());
     let closure = model.closure(service);
+    check_json_names(model, service, &protocols, &closure)?;
     let cx = Cx {
         model,
         service,
@@ -101,6 +104,7 @@ pub fn lower(model: &Model, service: &ShapeId) -> Result<Service, Error> {
         sdk_id,
         version: svc.version.clone(),
         protocol,
+        protocols,
         docs: docs(&shape.traits),
         operations,
         types,
@@ -117,26 +121,62 @@ fn docs(traits: &Traits) -> Option<String> {
         .filter(|d| !d.trim().is_empty())
 }
 
-fn protocol(shape: &Shape) -> Result<Protocol, Error> {
+/// The supported protocols the service lists, in the order a client prefers them: the JSON
+/// protocols (what botocore and the AWS CLI send) before rpcv2Cbor. Never empty.
+fn protocols(shape: &Shape) -> Result<Vec<Protocol>, Error> {
     let supported = [
         Protocol::RestJson1,
         Protocol::AwsJson1_1,
         Protocol::AwsJson1_0,
+        Protocol::RpcV2Cbor,
     ];
-    supported
+    let listed: Vec<Protocol> = supported
         .into_iter()
-        .find(|p| shape.traits.protocols.contains(p))
-        .ok_or_else(|| Error::UnsupportedProtocol {
-            service: shape.id.clone(),
-            found: match shape.traits.protocols.as_slice() {
-                [] => "none".into(),
-                list => list
-                    .iter()
-                    .map(|p| p.trait_name())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            },
-        })
+        .filter(|p| shape.traits.protocols.contains(p))
+        .collect();
+    if !listed.is_empty() {
+        return Ok(listed);
+    }
+    Err(Error::UnsupportedProtocol {
+        service: shape.id.clone(),
+        found: match shape.traits.protocols.as_slice() {
+            [] => "none".into(),
+            list => list
+                .iter()
+                .map(|p| p.trait_name())
+                .collect::<Vec<_>>()
+                .join(", "),
+        },
+    })
+}
+
+/// restJson1 keys members by `@jsonName`, rpcv2Cbor by member name: a service listing both
+/// cannot have a member whose `@jsonName` differs from its name.
+fn check_json_names(
+    model: &Model,
+    service: &ShapeId,
+    protocols: &[Protocol],
+    closure: &BTreeSet<ShapeId>,
+) -> Result<(), Error> {
+    if !(protocols.contains(&Protocol::RestJson1) && protocols.contains(&Protocol::RpcV2Cbor)) {
+        return Ok(());
+    }
+    for id in closure {
+        let members = match model.shape(id).map(|s| &s.kind) {
+            Some(ShapeKind::Structure(members) | ShapeKind::Union(members)) => members,
+            _ => continue,
+        };
+        for m in members {
+            if let Some(json_name) = m.traits.json_name.as_ref().filter(|j| **j != m.name) {
+                return Err(Error::JsonNameConflict {
+                    service: service.clone(),
+                    member: format!("{id}${}", m.name),
+                    json_name: json_name.clone(),
+                });
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Names the generated modules define or import themselves, by module.

@@ -25,8 +25,10 @@ pub struct Service {
     pub crate_name: String,
     /// The service version.
     pub version: String,
-    /// The wire protocol.
+    /// The protocol that decides member keys and HTTP bindings: the first of `protocols`.
     pub protocol: Protocol,
+    /// The supported protocols the service lists, the client's default first.
+    pub protocols: Vec<Protocol>,
     /// The service shape's documentation.
     pub docs: Option<String>,
     /// The service shape's name (the awsJson `X-Amz-Target` prefix).

@@ -326,6 +326,8 @@ pub enum Protocol {
     AwsQuery,
     /// `aws.protocols#ec2Query`.
     Ec2Query,
+    /// `smithy.protocols#rpcv2Cbor`.
+    RpcV2Cbor,
 }
 
 impl Protocol {
@@ -338,6 +340,7 @@ impl Protocol {
             Protocol::RestXml => "restXml",
             Protocol::AwsQuery => "awsQuery",
             Protocol::Ec2Query => "ec2Query",
+            Protocol::RpcV2Cbor => "rpcv2Cbor",
         }
     }
 
@@ -391,6 +394,11 @@ impl Traits {
             ("aws.protocols", name) if Protocol::from_trait_name(name).is_some() => {
                 object(v)?;
                 self.protocols.extend(Protocol::from_trait_name(name));
+                Ok(())
+            }
+            ("smithy.protocols", "rpcv2Cbor") => {
+                object(v)?;
+                self.protocols.push(Protocol::RpcV2Cbor);
                 Ok(())
             }
             ("smithy.waiters", "waitable") => {

@@ -59,7 +59,7 @@ impl ::std::fmt::Display for CreateFleetError {
 impl ::smithy_runtime::OperationError for CreateFleetError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -78,29 +78,17 @@ impl ::smithy_runtime::OperationError for CreateFleetError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::ConflictException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
-            Self::InternalServiceException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::InvalidRequestException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::LimitExceededException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::NotFoundException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
-            Self::NotReadyException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
-            Self::TaggingFailedException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::UnauthorizedException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::UnsupportedRegionException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::ConflictException(e) => Some(e),
+            Self::InternalServiceException(e) => Some(e),
+            Self::InvalidRequestException(e) => Some(e),
+            Self::LimitExceededException(e) => Some(e),
+            Self::NotFoundException(e) => Some(e),
+            Self::NotReadyException(e) => Some(e),
+            Self::TaggingFailedException(e) => Some(e),
+            Self::UnauthorizedException(e) => Some(e),
+            Self::UnsupportedRegionException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }
@@ -180,7 +168,7 @@ impl ::std::fmt::Display for CreateGameSessionError {
 impl ::smithy_runtime::OperationError for CreateGameSessionError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -209,37 +197,19 @@ impl ::smithy_runtime::OperationError for CreateGameSessionError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::ConflictException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
-            Self::FleetCapacityExceededException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::IdempotentParameterMismatchException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::InternalServiceException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::InvalidFleetStatusException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::InvalidRequestException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::LimitExceededException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::NotFoundException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
-            Self::TerminalRoutingStrategyException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::UnauthorizedException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::UnsupportedRegionException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::ConflictException(e) => Some(e),
+            Self::FleetCapacityExceededException(e) => Some(e),
+            Self::IdempotentParameterMismatchException(e) => Some(e),
+            Self::InternalServiceException(e) => Some(e),
+            Self::InvalidFleetStatusException(e) => Some(e),
+            Self::InvalidRequestException(e) => Some(e),
+            Self::LimitExceededException(e) => Some(e),
+            Self::NotFoundException(e) => Some(e),
+            Self::TerminalRoutingStrategyException(e) => Some(e),
+            Self::UnauthorizedException(e) => Some(e),
+            Self::UnsupportedRegionException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }
@@ -305,7 +275,7 @@ impl ::std::fmt::Display for CreatePlayerSessionError {
 impl ::smithy_runtime::OperationError for CreatePlayerSessionError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -324,27 +294,15 @@ impl ::smithy_runtime::OperationError for CreatePlayerSessionError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::GameSessionFullException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::InternalServiceException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::InvalidGameSessionStatusException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::InvalidRequestException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::NotFoundException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
-            Self::TerminalRoutingStrategyException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::UnauthorizedException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::GameSessionFullException(e) => Some(e),
+            Self::InternalServiceException(e) => Some(e),
+            Self::InvalidGameSessionStatusException(e) => Some(e),
+            Self::InvalidRequestException(e) => Some(e),
+            Self::NotFoundException(e) => Some(e),
+            Self::TerminalRoutingStrategyException(e) => Some(e),
+            Self::UnauthorizedException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }
@@ -410,7 +368,7 @@ impl ::std::fmt::Display for CreatePlayerSessionsError {
 impl ::smithy_runtime::OperationError for CreatePlayerSessionsError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -429,27 +387,15 @@ impl ::smithy_runtime::OperationError for CreatePlayerSessionsError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::GameSessionFullException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::InternalServiceException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::InvalidGameSessionStatusException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::InvalidRequestException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::NotFoundException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
-            Self::TerminalRoutingStrategyException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::UnauthorizedException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::GameSessionFullException(e) => Some(e),
+            Self::InternalServiceException(e) => Some(e),
+            Self::InvalidGameSessionStatusException(e) => Some(e),
+            Self::InvalidRequestException(e) => Some(e),
+            Self::NotFoundException(e) => Some(e),
+            Self::TerminalRoutingStrategyException(e) => Some(e),
+            Self::UnauthorizedException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }
@@ -506,7 +452,7 @@ impl ::std::fmt::Display for DescribeFleetAttributesError {
 impl ::smithy_runtime::OperationError for DescribeFleetAttributesError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -518,18 +464,12 @@ impl ::smithy_runtime::OperationError for DescribeFleetAttributesError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::InternalServiceException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::InvalidRequestException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::NotFoundException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
-            Self::UnauthorizedException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::InternalServiceException(e) => Some(e),
+            Self::InvalidRequestException(e) => Some(e),
+            Self::NotFoundException(e) => Some(e),
+            Self::UnauthorizedException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }
@@ -592,7 +532,7 @@ impl ::std::fmt::Display for DescribeGameSessionDetailsError {
 impl ::smithy_runtime::OperationError for DescribeGameSessionDetailsError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -610,24 +550,14 @@ impl ::smithy_runtime::OperationError for DescribeGameSessionDetailsError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::InternalServiceException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::InvalidRequestException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::NotFoundException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
-            Self::TerminalRoutingStrategyException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::UnauthorizedException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::UnsupportedRegionException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::InternalServiceException(e) => Some(e),
+            Self::InvalidRequestException(e) => Some(e),
+            Self::NotFoundException(e) => Some(e),
+            Self::TerminalRoutingStrategyException(e) => Some(e),
+            Self::UnauthorizedException(e) => Some(e),
+            Self::UnsupportedRegionException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }
@@ -684,7 +614,7 @@ impl ::std::fmt::Display for DescribeGameSessionPlacementError {
 impl ::smithy_runtime::OperationError for DescribeGameSessionPlacementError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -696,18 +626,12 @@ impl ::smithy_runtime::OperationError for DescribeGameSessionPlacementError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::InternalServiceException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::InvalidRequestException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::NotFoundException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
-            Self::UnauthorizedException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::InternalServiceException(e) => Some(e),
+            Self::InvalidRequestException(e) => Some(e),
+            Self::NotFoundException(e) => Some(e),
+            Self::UnauthorizedException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }
@@ -770,7 +694,7 @@ impl ::std::fmt::Display for DescribeGameSessionsError {
 impl ::smithy_runtime::OperationError for DescribeGameSessionsError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -788,24 +712,14 @@ impl ::smithy_runtime::OperationError for DescribeGameSessionsError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::InternalServiceException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::InvalidRequestException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::NotFoundException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
-            Self::TerminalRoutingStrategyException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::UnauthorizedException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::UnsupportedRegionException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::InternalServiceException(e) => Some(e),
+            Self::InvalidRequestException(e) => Some(e),
+            Self::NotFoundException(e) => Some(e),
+            Self::TerminalRoutingStrategyException(e) => Some(e),
+            Self::UnauthorizedException(e) => Some(e),
+            Self::UnsupportedRegionException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }
@@ -865,7 +779,7 @@ impl ::std::fmt::Display for DescribeInstancesError {
 impl ::smithy_runtime::OperationError for DescribeInstancesError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -880,21 +794,13 @@ impl ::smithy_runtime::OperationError for DescribeInstancesError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::InternalServiceException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::InvalidRequestException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::NotFoundException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
-            Self::UnauthorizedException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::UnsupportedRegionException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::InternalServiceException(e) => Some(e),
+            Self::InvalidRequestException(e) => Some(e),
+            Self::NotFoundException(e) => Some(e),
+            Self::UnauthorizedException(e) => Some(e),
+            Self::UnsupportedRegionException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }
@@ -948,7 +854,7 @@ impl ::std::fmt::Display for DescribeMatchmakingError {
 impl ::smithy_runtime::OperationError for DescribeMatchmakingError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -961,17 +867,11 @@ impl ::smithy_runtime::OperationError for DescribeMatchmakingError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::InternalServiceException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::InvalidRequestException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::UnsupportedRegionException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::InternalServiceException(e) => Some(e),
+            Self::InvalidRequestException(e) => Some(e),
+            Self::UnsupportedRegionException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }
@@ -1028,7 +928,7 @@ impl ::std::fmt::Display for DescribePlayerSessionsError {
 impl ::smithy_runtime::OperationError for DescribePlayerSessionsError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -1040,18 +940,12 @@ impl ::smithy_runtime::OperationError for DescribePlayerSessionsError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::InternalServiceException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::InvalidRequestException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::NotFoundException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
-            Self::UnauthorizedException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::InternalServiceException(e) => Some(e),
+            Self::InvalidRequestException(e) => Some(e),
+            Self::NotFoundException(e) => Some(e),
+            Self::UnauthorizedException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }
@@ -1114,7 +1008,7 @@ impl ::std::fmt::Display for SearchGameSessionsError {
 impl ::smithy_runtime::OperationError for SearchGameSessionsError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -1132,24 +1026,14 @@ impl ::smithy_runtime::OperationError for SearchGameSessionsError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::InternalServiceException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::InvalidRequestException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::NotFoundException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
-            Self::TerminalRoutingStrategyException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::UnauthorizedException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::UnsupportedRegionException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::InternalServiceException(e) => Some(e),
+            Self::InvalidRequestException(e) => Some(e),
+            Self::NotFoundException(e) => Some(e),
+            Self::TerminalRoutingStrategyException(e) => Some(e),
+            Self::UnauthorizedException(e) => Some(e),
+            Self::UnsupportedRegionException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }
@@ -1209,7 +1093,7 @@ impl ::std::fmt::Display for StartGameSessionPlacementError {
 impl ::smithy_runtime::OperationError for StartGameSessionPlacementError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -1224,21 +1108,13 @@ impl ::smithy_runtime::OperationError for StartGameSessionPlacementError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::InternalServiceException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::InvalidRequestException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::NotFoundException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
-            Self::UnauthorizedException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::UnsupportedRegionException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::InternalServiceException(e) => Some(e),
+            Self::InvalidRequestException(e) => Some(e),
+            Self::NotFoundException(e) => Some(e),
+            Self::UnauthorizedException(e) => Some(e),
+            Self::UnsupportedRegionException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }
@@ -1295,7 +1171,7 @@ impl ::std::fmt::Display for StartMatchBackfillError {
 impl ::smithy_runtime::OperationError for StartMatchBackfillError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -1309,18 +1185,12 @@ impl ::smithy_runtime::OperationError for StartMatchBackfillError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::InternalServiceException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::InvalidRequestException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::NotFoundException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
-            Self::UnsupportedRegionException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::InternalServiceException(e) => Some(e),
+            Self::InvalidRequestException(e) => Some(e),
+            Self::NotFoundException(e) => Some(e),
+            Self::UnsupportedRegionException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }
@@ -1377,7 +1247,7 @@ impl ::std::fmt::Display for StartMatchmakingError {
 impl ::smithy_runtime::OperationError for StartMatchmakingError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -1391,18 +1261,12 @@ impl ::smithy_runtime::OperationError for StartMatchmakingError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::InternalServiceException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::InvalidRequestException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::NotFoundException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
-            Self::UnsupportedRegionException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::InternalServiceException(e) => Some(e),
+            Self::InvalidRequestException(e) => Some(e),
+            Self::NotFoundException(e) => Some(e),
+            Self::UnsupportedRegionException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }
@@ -1459,7 +1323,7 @@ impl ::std::fmt::Display for StopGameSessionPlacementError {
 impl ::smithy_runtime::OperationError for StopGameSessionPlacementError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -1471,18 +1335,12 @@ impl ::smithy_runtime::OperationError for StopGameSessionPlacementError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::InternalServiceException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::InvalidRequestException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::NotFoundException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
-            Self::UnauthorizedException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::InternalServiceException(e) => Some(e),
+            Self::InvalidRequestException(e) => Some(e),
+            Self::NotFoundException(e) => Some(e),
+            Self::UnauthorizedException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }
@@ -1545,7 +1403,7 @@ impl ::std::fmt::Display for UpdateGameSessionError {
 impl ::smithy_runtime::OperationError for UpdateGameSessionError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -1561,22 +1419,14 @@ impl ::smithy_runtime::OperationError for UpdateGameSessionError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::ConflictException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
-            Self::InternalServiceException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::InvalidGameSessionStatusException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::InvalidRequestException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::NotFoundException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
-            Self::UnauthorizedException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::ConflictException(e) => Some(e),
+            Self::InternalServiceException(e) => Some(e),
+            Self::InvalidGameSessionStatusException(e) => Some(e),
+            Self::InvalidRequestException(e) => Some(e),
+            Self::NotFoundException(e) => Some(e),
+            Self::UnauthorizedException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }

@@ -50,7 +50,7 @@ impl ::std::fmt::Display for CreateGameError {
 impl ::smithy_runtime::OperationError for CreateGameError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -66,24 +66,14 @@ impl ::smithy_runtime::OperationError for CreateGameError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::AccessDeniedException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ConflictException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
-            Self::InternalServerException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ServiceQuotaExceededException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ThrottlingException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ValidationException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::AccessDeniedException(e) => Some(e),
+            Self::ConflictException(e) => Some(e),
+            Self::InternalServerException(e) => Some(e),
+            Self::ServiceQuotaExceededException(e) => Some(e),
+            Self::ThrottlingException(e) => Some(e),
+            Self::ValidationException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }
@@ -146,7 +136,7 @@ impl ::std::fmt::Display for CreateSnapshotError {
 impl ::smithy_runtime::OperationError for CreateSnapshotError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -162,24 +152,14 @@ impl ::smithy_runtime::OperationError for CreateSnapshotError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::AccessDeniedException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ConflictException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
-            Self::InternalServerException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ResourceNotFoundException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ThrottlingException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ValidationException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::AccessDeniedException(e) => Some(e),
+            Self::ConflictException(e) => Some(e),
+            Self::InternalServerException(e) => Some(e),
+            Self::ResourceNotFoundException(e) => Some(e),
+            Self::ThrottlingException(e) => Some(e),
+            Self::ValidationException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }
@@ -242,7 +222,7 @@ impl ::std::fmt::Display for CreateStageError {
 impl ::smithy_runtime::OperationError for CreateStageError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -258,24 +238,14 @@ impl ::smithy_runtime::OperationError for CreateStageError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::AccessDeniedException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ConflictException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
-            Self::InternalServerException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ResourceNotFoundException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ThrottlingException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ValidationException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::AccessDeniedException(e) => Some(e),
+            Self::ConflictException(e) => Some(e),
+            Self::InternalServerException(e) => Some(e),
+            Self::ResourceNotFoundException(e) => Some(e),
+            Self::ThrottlingException(e) => Some(e),
+            Self::ValidationException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }
@@ -335,7 +305,7 @@ impl ::std::fmt::Display for DeleteGameError {
 impl ::smithy_runtime::OperationError for DeleteGameError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -348,21 +318,13 @@ impl ::smithy_runtime::OperationError for DeleteGameError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::AccessDeniedException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ConflictException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
-            Self::InternalServerException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ThrottlingException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ValidationException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::AccessDeniedException(e) => Some(e),
+            Self::ConflictException(e) => Some(e),
+            Self::InternalServerException(e) => Some(e),
+            Self::ThrottlingException(e) => Some(e),
+            Self::ValidationException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }
@@ -425,7 +387,7 @@ impl ::std::fmt::Display for DeleteStageError {
 impl ::smithy_runtime::OperationError for DeleteStageError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -441,24 +403,14 @@ impl ::smithy_runtime::OperationError for DeleteStageError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::AccessDeniedException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ConflictException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
-            Self::InternalServerException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ResourceNotFoundException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ThrottlingException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ValidationException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::AccessDeniedException(e) => Some(e),
+            Self::ConflictException(e) => Some(e),
+            Self::InternalServerException(e) => Some(e),
+            Self::ResourceNotFoundException(e) => Some(e),
+            Self::ThrottlingException(e) => Some(e),
+            Self::ValidationException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }
@@ -518,7 +470,7 @@ impl ::std::fmt::Display for DisconnectPlayerError {
 impl ::smithy_runtime::OperationError for DisconnectPlayerError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -533,23 +485,13 @@ impl ::smithy_runtime::OperationError for DisconnectPlayerError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::AccessDeniedException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::InternalServerException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ResourceNotFoundException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ThrottlingException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ValidationException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::AccessDeniedException(e) => Some(e),
+            Self::InternalServerException(e) => Some(e),
+            Self::ResourceNotFoundException(e) => Some(e),
+            Self::ThrottlingException(e) => Some(e),
+            Self::ValidationException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }
@@ -609,7 +551,7 @@ impl ::std::fmt::Display for ExportSnapshotError {
 impl ::smithy_runtime::OperationError for ExportSnapshotError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -624,23 +566,13 @@ impl ::smithy_runtime::OperationError for ExportSnapshotError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::AccessDeniedException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::InternalServerException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ResourceNotFoundException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ThrottlingException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ValidationException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::AccessDeniedException(e) => Some(e),
+            Self::InternalServerException(e) => Some(e),
+            Self::ResourceNotFoundException(e) => Some(e),
+            Self::ThrottlingException(e) => Some(e),
+            Self::ValidationException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }
@@ -700,7 +632,7 @@ impl ::std::fmt::Display for GetExtensionError {
 impl ::smithy_runtime::OperationError for GetExtensionError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -715,23 +647,13 @@ impl ::smithy_runtime::OperationError for GetExtensionError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::AccessDeniedException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::InternalServerException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ResourceNotFoundException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ThrottlingException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ValidationException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::AccessDeniedException(e) => Some(e),
+            Self::InternalServerException(e) => Some(e),
+            Self::ResourceNotFoundException(e) => Some(e),
+            Self::ThrottlingException(e) => Some(e),
+            Self::ValidationException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }
@@ -791,7 +713,7 @@ impl ::std::fmt::Display for GetExtensionVersionError {
 impl ::smithy_runtime::OperationError for GetExtensionVersionError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -806,23 +728,13 @@ impl ::smithy_runtime::OperationError for GetExtensionVersionError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::AccessDeniedException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::InternalServerException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ResourceNotFoundException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ThrottlingException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ValidationException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::AccessDeniedException(e) => Some(e),
+            Self::InternalServerException(e) => Some(e),
+            Self::ResourceNotFoundException(e) => Some(e),
+            Self::ThrottlingException(e) => Some(e),
+            Self::ValidationException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }
@@ -882,7 +794,7 @@ impl ::std::fmt::Display for GetGameError {
 impl ::smithy_runtime::OperationError for GetGameError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -897,23 +809,13 @@ impl ::smithy_runtime::OperationError for GetGameError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::AccessDeniedException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::InternalServerException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ResourceNotFoundException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ThrottlingException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ValidationException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::AccessDeniedException(e) => Some(e),
+            Self::InternalServerException(e) => Some(e),
+            Self::ResourceNotFoundException(e) => Some(e),
+            Self::ThrottlingException(e) => Some(e),
+            Self::ValidationException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }
@@ -973,7 +875,7 @@ impl ::std::fmt::Display for GetGameConfigurationError {
 impl ::smithy_runtime::OperationError for GetGameConfigurationError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -988,23 +890,13 @@ impl ::smithy_runtime::OperationError for GetGameConfigurationError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::AccessDeniedException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::InternalServerException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ResourceNotFoundException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ThrottlingException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ValidationException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::AccessDeniedException(e) => Some(e),
+            Self::InternalServerException(e) => Some(e),
+            Self::ResourceNotFoundException(e) => Some(e),
+            Self::ThrottlingException(e) => Some(e),
+            Self::ValidationException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }
@@ -1064,7 +956,7 @@ impl ::std::fmt::Display for GetGeneratedCodeJobError {
 impl ::smithy_runtime::OperationError for GetGeneratedCodeJobError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -1079,23 +971,13 @@ impl ::smithy_runtime::OperationError for GetGeneratedCodeJobError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::AccessDeniedException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::InternalServerException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ResourceNotFoundException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ThrottlingException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ValidationException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::AccessDeniedException(e) => Some(e),
+            Self::InternalServerException(e) => Some(e),
+            Self::ResourceNotFoundException(e) => Some(e),
+            Self::ThrottlingException(e) => Some(e),
+            Self::ValidationException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }
@@ -1155,7 +1037,7 @@ impl ::std::fmt::Display for GetPlayerConnectionStatusError {
 impl ::smithy_runtime::OperationError for GetPlayerConnectionStatusError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -1170,23 +1052,13 @@ impl ::smithy_runtime::OperationError for GetPlayerConnectionStatusError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::AccessDeniedException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::InternalServerException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ResourceNotFoundException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ThrottlingException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ValidationException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::AccessDeniedException(e) => Some(e),
+            Self::InternalServerException(e) => Some(e),
+            Self::ResourceNotFoundException(e) => Some(e),
+            Self::ThrottlingException(e) => Some(e),
+            Self::ValidationException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }
@@ -1246,7 +1118,7 @@ impl ::std::fmt::Display for GetSnapshotError {
 impl ::smithy_runtime::OperationError for GetSnapshotError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -1261,23 +1133,13 @@ impl ::smithy_runtime::OperationError for GetSnapshotError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::AccessDeniedException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::InternalServerException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ResourceNotFoundException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ThrottlingException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ValidationException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::AccessDeniedException(e) => Some(e),
+            Self::InternalServerException(e) => Some(e),
+            Self::ResourceNotFoundException(e) => Some(e),
+            Self::ThrottlingException(e) => Some(e),
+            Self::ValidationException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }
@@ -1337,7 +1199,7 @@ impl ::std::fmt::Display for GetStageError {
 impl ::smithy_runtime::OperationError for GetStageError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -1352,23 +1214,13 @@ impl ::smithy_runtime::OperationError for GetStageError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::AccessDeniedException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::InternalServerException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ResourceNotFoundException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ThrottlingException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ValidationException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::AccessDeniedException(e) => Some(e),
+            Self::InternalServerException(e) => Some(e),
+            Self::ResourceNotFoundException(e) => Some(e),
+            Self::ThrottlingException(e) => Some(e),
+            Self::ValidationException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }
@@ -1428,7 +1280,7 @@ impl ::std::fmt::Display for GetStageDeploymentError {
 impl ::smithy_runtime::OperationError for GetStageDeploymentError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -1443,23 +1295,13 @@ impl ::smithy_runtime::OperationError for GetStageDeploymentError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::AccessDeniedException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::InternalServerException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ResourceNotFoundException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ThrottlingException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ValidationException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::AccessDeniedException(e) => Some(e),
+            Self::InternalServerException(e) => Some(e),
+            Self::ResourceNotFoundException(e) => Some(e),
+            Self::ThrottlingException(e) => Some(e),
+            Self::ValidationException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }
@@ -1522,7 +1364,7 @@ impl ::std::fmt::Display for ImportGameConfigurationError {
 impl ::smithy_runtime::OperationError for ImportGameConfigurationError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -1540,26 +1382,14 @@ impl ::smithy_runtime::OperationError for ImportGameConfigurationError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::AccessDeniedException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::InternalServerException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ResourceNotFoundException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ServiceQuotaExceededException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ThrottlingException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ValidationException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::AccessDeniedException(e) => Some(e),
+            Self::InternalServerException(e) => Some(e),
+            Self::ResourceNotFoundException(e) => Some(e),
+            Self::ServiceQuotaExceededException(e) => Some(e),
+            Self::ThrottlingException(e) => Some(e),
+            Self::ValidationException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }
@@ -1619,7 +1449,7 @@ impl ::std::fmt::Display for ListExtensionVersionsError {
 impl ::smithy_runtime::OperationError for ListExtensionVersionsError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -1634,23 +1464,13 @@ impl ::smithy_runtime::OperationError for ListExtensionVersionsError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::AccessDeniedException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::InternalServerException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ResourceNotFoundException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ThrottlingException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ValidationException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::AccessDeniedException(e) => Some(e),
+            Self::InternalServerException(e) => Some(e),
+            Self::ResourceNotFoundException(e) => Some(e),
+            Self::ThrottlingException(e) => Some(e),
+            Self::ValidationException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }
@@ -1707,7 +1527,7 @@ impl ::std::fmt::Display for ListExtensionsError {
 impl ::smithy_runtime::OperationError for ListExtensionsError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -1719,20 +1539,12 @@ impl ::smithy_runtime::OperationError for ListExtensionsError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::AccessDeniedException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::InternalServerException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ThrottlingException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ValidationException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::AccessDeniedException(e) => Some(e),
+            Self::InternalServerException(e) => Some(e),
+            Self::ThrottlingException(e) => Some(e),
+            Self::ValidationException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }
@@ -1789,7 +1601,7 @@ impl ::std::fmt::Display for ListGamesError {
 impl ::smithy_runtime::OperationError for ListGamesError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -1801,20 +1613,12 @@ impl ::smithy_runtime::OperationError for ListGamesError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::AccessDeniedException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::InternalServerException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ThrottlingException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ValidationException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::AccessDeniedException(e) => Some(e),
+            Self::InternalServerException(e) => Some(e),
+            Self::ThrottlingException(e) => Some(e),
+            Self::ValidationException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }
@@ -1874,7 +1678,7 @@ impl ::std::fmt::Display for ListGeneratedCodeJobsError {
 impl ::smithy_runtime::OperationError for ListGeneratedCodeJobsError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -1889,23 +1693,13 @@ impl ::smithy_runtime::OperationError for ListGeneratedCodeJobsError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::AccessDeniedException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::InternalServerException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ResourceNotFoundException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ThrottlingException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ValidationException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::AccessDeniedException(e) => Some(e),
+            Self::InternalServerException(e) => Some(e),
+            Self::ResourceNotFoundException(e) => Some(e),
+            Self::ThrottlingException(e) => Some(e),
+            Self::ValidationException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }
@@ -1965,7 +1759,7 @@ impl ::std::fmt::Display for ListSnapshotsError {
 impl ::smithy_runtime::OperationError for ListSnapshotsError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -1980,23 +1774,13 @@ impl ::smithy_runtime::OperationError for ListSnapshotsError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::AccessDeniedException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::InternalServerException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ResourceNotFoundException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ThrottlingException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ValidationException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::AccessDeniedException(e) => Some(e),
+            Self::InternalServerException(e) => Some(e),
+            Self::ResourceNotFoundException(e) => Some(e),
+            Self::ThrottlingException(e) => Some(e),
+            Self::ValidationException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }
@@ -2056,7 +1840,7 @@ impl ::std::fmt::Display for ListStageDeploymentsError {
 impl ::smithy_runtime::OperationError for ListStageDeploymentsError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -2071,23 +1855,13 @@ impl ::smithy_runtime::OperationError for ListStageDeploymentsError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::AccessDeniedException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::InternalServerException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ResourceNotFoundException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ThrottlingException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ValidationException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::AccessDeniedException(e) => Some(e),
+            Self::InternalServerException(e) => Some(e),
+            Self::ResourceNotFoundException(e) => Some(e),
+            Self::ThrottlingException(e) => Some(e),
+            Self::ValidationException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }
@@ -2147,7 +1921,7 @@ impl ::std::fmt::Display for ListStagesError {
 impl ::smithy_runtime::OperationError for ListStagesError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -2162,23 +1936,13 @@ impl ::smithy_runtime::OperationError for ListStagesError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::AccessDeniedException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::InternalServerException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ResourceNotFoundException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ThrottlingException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ValidationException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::AccessDeniedException(e) => Some(e),
+            Self::InternalServerException(e) => Some(e),
+            Self::ResourceNotFoundException(e) => Some(e),
+            Self::ThrottlingException(e) => Some(e),
+            Self::ValidationException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }
@@ -2232,7 +1996,7 @@ impl ::std::fmt::Display for ListTagsForResourceError {
 impl ::smithy_runtime::OperationError for ListTagsForResourceError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -2245,17 +2009,11 @@ impl ::smithy_runtime::OperationError for ListTagsForResourceError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::InternalServerException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ResourceNotFoundException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ValidationException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::InternalServerException(e) => Some(e),
+            Self::ResourceNotFoundException(e) => Some(e),
+            Self::ValidationException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }
@@ -2315,7 +2073,7 @@ impl ::std::fmt::Display for StartGeneratedCodeJobError {
 impl ::smithy_runtime::OperationError for StartGeneratedCodeJobError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -2330,23 +2088,13 @@ impl ::smithy_runtime::OperationError for StartGeneratedCodeJobError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::AccessDeniedException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::InternalServerException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ResourceNotFoundException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ThrottlingException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ValidationException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::AccessDeniedException(e) => Some(e),
+            Self::InternalServerException(e) => Some(e),
+            Self::ResourceNotFoundException(e) => Some(e),
+            Self::ThrottlingException(e) => Some(e),
+            Self::ValidationException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }
@@ -2409,7 +2157,7 @@ impl ::std::fmt::Display for StartStageDeploymentError {
 impl ::smithy_runtime::OperationError for StartStageDeploymentError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -2425,24 +2173,14 @@ impl ::smithy_runtime::OperationError for StartStageDeploymentError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::AccessDeniedException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ConflictException(e) => ::smithy_runtime::serde_json::to_value(e).ok(),
-            Self::InternalServerException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ResourceNotFoundException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ThrottlingException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ValidationException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::AccessDeniedException(e) => Some(e),
+            Self::ConflictException(e) => Some(e),
+            Self::InternalServerException(e) => Some(e),
+            Self::ResourceNotFoundException(e) => Some(e),
+            Self::ThrottlingException(e) => Some(e),
+            Self::ValidationException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }
@@ -2496,7 +2234,7 @@ impl ::std::fmt::Display for TagResourceError {
 impl ::smithy_runtime::OperationError for TagResourceError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -2509,17 +2247,11 @@ impl ::smithy_runtime::OperationError for TagResourceError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::InternalServerException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ResourceNotFoundException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ValidationException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::InternalServerException(e) => Some(e),
+            Self::ResourceNotFoundException(e) => Some(e),
+            Self::ValidationException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }
@@ -2573,7 +2305,7 @@ impl ::std::fmt::Display for UntagResourceError {
 impl ::smithy_runtime::OperationError for UntagResourceError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -2586,17 +2318,11 @@ impl ::smithy_runtime::OperationError for UntagResourceError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::InternalServerException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ResourceNotFoundException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ValidationException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::InternalServerException(e) => Some(e),
+            Self::ResourceNotFoundException(e) => Some(e),
+            Self::ValidationException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }
@@ -2656,7 +2382,7 @@ impl ::std::fmt::Display for UpdateGameError {
 impl ::smithy_runtime::OperationError for UpdateGameError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -2671,23 +2397,13 @@ impl ::smithy_runtime::OperationError for UpdateGameError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::AccessDeniedException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::InternalServerException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ResourceNotFoundException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ThrottlingException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ValidationException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::AccessDeniedException(e) => Some(e),
+            Self::InternalServerException(e) => Some(e),
+            Self::ResourceNotFoundException(e) => Some(e),
+            Self::ThrottlingException(e) => Some(e),
+            Self::ValidationException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }
@@ -2750,7 +2466,7 @@ impl ::std::fmt::Display for UpdateGameConfigurationError {
 impl ::smithy_runtime::OperationError for UpdateGameConfigurationError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -2768,26 +2484,14 @@ impl ::smithy_runtime::OperationError for UpdateGameConfigurationError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::AccessDeniedException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::InternalServerException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ResourceNotFoundException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ServiceQuotaExceededException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ThrottlingException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ValidationException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::AccessDeniedException(e) => Some(e),
+            Self::InternalServerException(e) => Some(e),
+            Self::ResourceNotFoundException(e) => Some(e),
+            Self::ServiceQuotaExceededException(e) => Some(e),
+            Self::ThrottlingException(e) => Some(e),
+            Self::ValidationException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }
@@ -2847,7 +2551,7 @@ impl ::std::fmt::Display for UpdateSnapshotError {
 impl ::smithy_runtime::OperationError for UpdateSnapshotError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -2862,23 +2566,13 @@ impl ::smithy_runtime::OperationError for UpdateSnapshotError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::AccessDeniedException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::InternalServerException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ResourceNotFoundException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ThrottlingException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ValidationException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::AccessDeniedException(e) => Some(e),
+            Self::InternalServerException(e) => Some(e),
+            Self::ResourceNotFoundException(e) => Some(e),
+            Self::ThrottlingException(e) => Some(e),
+            Self::ValidationException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }
@@ -2938,7 +2632,7 @@ impl ::std::fmt::Display for UpdateStageError {
 impl ::smithy_runtime::OperationError for UpdateStageError {
     fn from_response(
         code: Option<&str>,
-        body: ::smithy_runtime::serde_json::Value,
+        body: ::smithy_runtime::protocol::ErrorBody,
         meta: ErrorMetadata,
     ) -> Self {
         let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
@@ -2953,23 +2647,13 @@ impl ::smithy_runtime::OperationError for UpdateStageError {
             _ => d.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<::smithy_runtime::serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
         match self {
-            Self::AccessDeniedException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::InternalServerException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ResourceNotFoundException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ThrottlingException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
-            Self::ValidationException(e) => {
-                ::smithy_runtime::serde_json::to_value(e).ok()
-            }
+            Self::AccessDeniedException(e) => Some(e),
+            Self::InternalServerException(e) => Some(e),
+            Self::ResourceNotFoundException(e) => Some(e),
+            Self::ThrottlingException(e) => Some(e),
+            Self::ValidationException(e) => Some(e),
             Self::Unhandled(_) => None,
         }
     }

@@ -6,6 +6,7 @@ use std::time::{Duration, SystemTime};
 
 use super::credentials::{Credentials, DefaultCredentialsChain, Env, ProvideCredentials};
 use super::transport::HttpClient;
+use crate::protocol::Protocol;
 
 /// Client configuration: region, credentials, endpoint, timeouts, retries and the pluggable
 /// parts (HTTP transport, idempotency tokens, signing clock).
@@ -38,6 +39,7 @@ pub struct Config {
     idempotency_tokens: Arc<dyn IdempotencyTokenProvider>,
     time_source: Arc<dyn TimeSource>,
     compression: Option<u32>,
+    protocol: Option<&'static dyn Protocol>,
 }
 
 /// The default `requestMinCompressionSizeBytes`: bodies of at least 10 KiB are compressed.
@@ -78,6 +80,7 @@ impl Config {
             idempotency_tokens: Some(self.idempotency_tokens.clone()),
             time_source: Some(self.time_source.clone()),
             compression: Some(self.compression),
+            protocol: self.protocol,
         }
     }
 
@@ -134,6 +137,11 @@ impl Config {
         &self.time_source
     }
 
+    /// The protocol to send, when set; otherwise the service's default (the first it lists).
+    pub fn protocol(&self) -> Option<&'static dyn Protocol> {
+        self.protocol
+    }
+
     /// The smallest body (in bytes) compressed for operations with `@requestCompression`;
     /// `None` when request compression is off.
     pub fn request_min_compression_size(&self) -> Option<u32> {
@@ -154,6 +162,7 @@ pub struct ConfigBuilder {
     idempotency_tokens: Option<Arc<dyn IdempotencyTokenProvider>>,
     time_source: Option<Arc<dyn TimeSource>>,
     compression: Option<Option<u32>>,
+    protocol: Option<&'static dyn Protocol>,
 }
 
 impl ConfigBuilder {
@@ -234,6 +243,22 @@ impl ConfigBuilder {
         self
     }
 
+    /// Sets the protocol requests are sent in, one of those the service lists (default: the
+    /// first it lists, a JSON protocol where there is one). A protocol the service does not
+    /// list makes every call fail with a construction error naming the ones it does.
+    ///
+    /// ```
+    /// use smithy_runtime::client::Config;
+    /// use smithy_runtime::protocol::{Protocol, RpcV2Cbor};
+    ///
+    /// let config = Config::builder().protocol(&RpcV2Cbor).build();
+    /// assert_eq!(config.protocol().map(|p| p.name()), Some("rpcv2Cbor"));
+    /// ```
+    pub fn protocol(mut self, protocol: &'static dyn Protocol) -> Self {
+        self.protocol = Some(protocol);
+        self
+    }
+
     /// Sets the wall clock used for signing (default: [`SystemClock`]).
     pub fn time_source(mut self, time_source: impl TimeSource + 'static) -> Self {
         self.time_source = Some(Arc::new(time_source));
@@ -282,6 +307,7 @@ impl ConfigBuilder {
             compression: self
                 .compression
                 .unwrap_or(Some(DEFAULT_MIN_COMPRESSION_SIZE)),
+            protocol: self.protocol,
         }
     }
 }

@@ -10,10 +10,10 @@ use crate::protocol::ServiceSpec;
 ///
 /// ```
 /// # use smithy_runtime::client::resolve_endpoint;
-/// # use smithy_runtime::protocol::{Protocol, ServiceSpec};
+/// # use smithy_runtime::protocol::{AwsJson1_1, ServiceSpec};
 /// static SERVICE: ServiceSpec = ServiceSpec {
 ///     shape_name: "GameLift", sdk_id: "GameLift", version: "2015-10-01",
-///     protocol: Protocol::AwsJson1_1, signing_name: Some("gamelift"), endpoint_prefix: "gamelift",
+///     protocols: &[&AwsJson1_1], signing_name: Some("gamelift"), endpoint_prefix: "gamelift",
 ///     query_compatible: false,
 /// };
 /// let uri = resolve_endpoint(&SERVICE, Some("eu-west-1"), None).unwrap();

@@ -163,6 +163,8 @@ pub enum ConstructionErrorKind {
     NoHttpClient,
     /// The operation belongs to another service than the handle's.
     WrongService,
+    /// The configured protocol is not one the service speaks.
+    UnsupportedProtocol,
 }
 
 impl ConstructionError {

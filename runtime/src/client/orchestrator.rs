@@ -6,7 +6,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::Bytes;
-use serde_json::Value;
 
 use super::config::{Config, HttpClientSetting};
 use super::credentials::{Credentials, CredentialsErrorKind};
@@ -19,7 +18,7 @@ use super::retry::{classify_error_response, RetryKind, RetryQuota};
 use super::sign::{sign_request, user_agent};
 use super::transport::{HttpClient, TransportError};
 use crate::operation::{Operation, OperationError};
-use crate::protocol::{self, ServiceSpec};
+use crate::protocol::{request_id, ErrorResponse, Protocol, ServiceSpec, Slot};
 use crate::ErrorMetadata;
 
 /// A client for one service: its [`Config`], its description, and the retry quota shared by its
@@ -51,7 +50,6 @@ impl fmt::Debug for Handle {
 /// every attempt, `amz-sdk-invocation-id` (one UUID per call, the same on every attempt) and
 /// `amz-sdk-request: attempt=N; max=M`. They are set before signing, as botocore does.
 struct AttemptHeaders<'a> {
-    user_agent: Option<&'a http::HeaderValue>,
     invocation_id: &'a http::HeaderValue,
     attempt: u32,
     max_attempts: u32,
@@ -79,7 +77,7 @@ impl AttemptHeaders<'_> {
 enum Failure {
     Service {
         status: u16,
-        response: protocol::ErrorResponse,
+        response: ErrorResponse,
     },
     Transport(TransportError),
     Timeout(Duration),
@@ -154,28 +152,27 @@ impl Handle {
             ));
         }
 
-        let mut input_json = serde_json::to_value(&input).map_err(|e| {
-            SdkError::Construction(
-                ConstructionError::new(
-                    ConstructionErrorKind::InvalidInput,
-                    format!("cannot serialize the {} input: {e}", O::NAME),
-                )
-                .with_source(e),
-            )
-        })?;
-        if let (Some(key), Value::Object(members)) = (O::SPEC.idempotency_token, &mut input_json) {
-            if members.get(key).is_none_or(Value::is_null) {
-                let token = config.idempotency_token_provider().make_token();
-                members.insert(key.to_owned(), Value::String(token));
-            }
-        }
-
+        let protocol = self
+            .protocol()
+            .map_err(|message| construction(ConstructionErrorKind::UnsupportedProtocol, message))?;
         let mut endpoint = resolve_endpoint(service, config.region(), config.endpoint_url())
             .map_err(SdkError::Construction)?;
         if let Some(prefix) = O::SPEC.host_prefix {
-            endpoint = apply_host_prefix(&endpoint, prefix, &input_json)
-                .map_err(SdkError::Construction)?;
+            // Host labels are read from the input's serde JSON form: operations with an
+            // `@endpoint` host prefix are rare, and the labels are plain strings.
+            let labels = serde_json::to_value(&input).map_err(|e| {
+                construction(
+                    ConstructionErrorKind::InvalidInput,
+                    format!("cannot serialize the {} input: {e}", O::NAME),
+                )
+            })?;
+            endpoint =
+                apply_host_prefix(&endpoint, prefix, &labels).map_err(SdkError::Construction)?;
         }
+        // One token for every attempt, written when the input leaves its member unset.
+        let token = O::SPEC
+            .idempotency_token
+            .map(|_| config.idempotency_token_provider().make_token());
         let signing = match service.signing_name {
             None => None,
             Some(name) => {
@@ -193,6 +190,8 @@ impl Handle {
             }
         };
         let user_agent = http::HeaderValue::from_str(&user_agent(service)).ok();
+        let request =
+            self.write_request::<O>(protocol, &input, token.as_deref(), &endpoint, user_agent)?;
 
         let retry = config.retry_config();
         // One id for every attempt of this call, so that a server can tie them together.
@@ -205,12 +204,12 @@ impl Handle {
             attempts.store(attempt, Ordering::Relaxed);
 
             let attempt_headers = AttemptHeaders {
-                user_agent: user_agent.as_ref(),
                 invocation_id: &invocation_id,
                 attempt,
                 max_attempts: retry.attempts(),
             };
-            let mut request = self.write_attempt::<O>(&input_json, &endpoint, &attempt_headers)?;
+            let mut request = copy_request(&request);
+            attempt_headers.add_to(&mut request);
             if let Some((name, region, credentials)) = &signing {
                 let now = config.time_source().now();
                 sign_request(&mut request, credentials, region, name, now)
@@ -233,12 +232,11 @@ impl Handle {
                             1
                         });
                     }
-                    return decode_output::<O>(&response);
+                    return decode_output::<O>(protocol, &response);
                 }
                 Ok(Ok(response)) => {
                     let status = response.status().as_u16();
-                    let mut error = protocol::read_error(O::SERVICE, &response);
-                    protocol::read_error_headers(O::SPEC.errors, response.headers(), &mut error);
+                    let error = protocol.read_error(service, O::SPEC, &response);
                     let kind =
                         classify_error_response(status, error.code.as_deref(), O::SPEC.errors);
                     (
@@ -272,16 +270,38 @@ impl Handle {
         }
     }
 
-    /// The request of one attempt: written by the protocol, its body compressed and
-    /// checksummed as the operation asks, with the user agent and the SDK attempt headers;
-    /// signing comes after.
-    fn write_attempt<O: Operation>(
+    /// The protocol calls are sent in: the configured one if the service lists it, else the
+    /// service's default.
+    fn protocol(&self) -> Result<&'static dyn Protocol, String> {
+        let service = self.inner.service;
+        match self.inner.config.protocol() {
+            None => service
+                .default_protocol()
+                .ok_or_else(|| format!("service {} lists no protocol", service.sdk_id)),
+            Some(chosen) => service.protocol_named(chosen.name()).ok_or_else(|| {
+                format!(
+                    "service {} does not speak {}; configure one of: {}",
+                    service.sdk_id,
+                    chosen.name(),
+                    service.protocol_names()
+                )
+            }),
+        }
+    }
+
+    /// The request every attempt sends: written by the protocol, its body compressed and
+    /// checksummed as the operation asks, with the user agent; the SDK attempt headers and
+    /// the signature are added per attempt.
+    fn write_request<O: Operation>(
         &self,
-        input: &Value,
+        protocol: &dyn Protocol,
+        input: &O::Input,
+        token: Option<&str>,
         endpoint: &http::Uri,
-        headers: &AttemptHeaders<'_>,
+        user_agent: Option<http::HeaderValue>,
     ) -> Result<http::Request<Bytes>, SdkError<O::Error>> {
-        let mut request = protocol::write_request(O::SERVICE, O::SPEC, input.clone(), endpoint)
+        let mut request = protocol
+            .write_request(self.inner.service, O::SPEC, input, token, endpoint)
             .map_err(|e| {
                 SdkError::Construction(
                     ConstructionError::new(
@@ -291,11 +311,11 @@ impl Handle {
                     .with_source(e),
                 )
             })?;
-        if let Some(user_agent) = headers.user_agent {
+        if let Some(user_agent) = user_agent {
             request
                 .headers_mut()
                 .entry(http::header::USER_AGENT)
-                .or_insert_with(|| user_agent.clone());
+                .or_insert(user_agent);
         }
         let min_size = self.inner.config.request_min_compression_size();
         if let (true, Some(min_size)) = (O::SPEC.gzip, min_size) {
@@ -309,7 +329,6 @@ impl Handle {
         if O::SPEC.checksum_required {
             super::body::content_md5(&mut request);
         }
-        headers.add_to(&mut request);
         Ok(request)
     }
 
@@ -353,7 +372,8 @@ impl Failure {
                 if let Some(request_id) = &response.request_id {
                     meta = meta.with_request_id(request_id.clone());
                 }
-                let error = O::Error::from_response(response.code.as_deref(), response.body, meta);
+                let error =
+                    O::Error::from_response(response.code.as_deref(), response.members, meta);
                 SdkError::Service {
                     error,
                     status,
@@ -368,27 +388,33 @@ impl Failure {
     }
 }
 
-/// The request id of a response (`x-amzn-requestid`, else `x-amz-request-id`).
-fn request_id(response: &http::Response<Bytes>) -> Option<String> {
-    ["x-amzn-requestid", "x-amz-request-id"]
-        .into_iter()
-        .find_map(|name| response.headers().get(name))
-        .and_then(|value| value.to_str().ok())
-        .map(str::to_owned)
+/// A copy of `request` for one attempt (the body is shared, not copied).
+fn copy_request(request: &http::Request<Bytes>) -> http::Request<Bytes> {
+    let mut copy = http::Request::new(request.body().clone());
+    *copy.method_mut() = request.method().clone();
+    *copy.uri_mut() = request.uri().clone();
+    *copy.version_mut() = request.version();
+    *copy.headers_mut() = request.headers().clone();
+    copy
 }
 
 fn decode_output<O: Operation>(
+    protocol: &dyn Protocol,
     response: &http::Response<Bytes>,
 ) -> Result<O::Output, SdkError<O::Error>> {
     let malformed = |source: Box<dyn std::error::Error + Send + Sync>| {
         SdkError::Response(MalformedResponse::new(
             response.status().as_u16(),
             response.body().clone(),
-            request_id(response),
+            request_id(response.headers()),
             source,
         ))
     };
-    let value = protocol::read_response(O::SERVICE, O::SPEC, response)
+    let mut output = Slot::<O::Output>::new();
+    protocol
+        .read_response(O::SERVICE, O::SPEC, response, &mut output)
         .map_err(|e| malformed(Box::new(e)))?;
-    crate::codec::from_json_value::<O::Output>(value).map_err(|e| malformed(Box::new(e)))
+    output
+        .take()
+        .ok_or_else(|| malformed("the protocol decoded no output".into()))
 }

@@ -7,13 +7,26 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 /// A value that does not decode as its type: where, and why.
-#[derive(Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DecodeError {
     path: String,
-    source: serde_json::Error,
+    message: String,
 }
 
 impl DecodeError {
+    /// An error at member path `path` (empty for the top-level value).
+    pub fn at(path: impl Into<String>, message: impl fmt::Display) -> Self {
+        DecodeError {
+            path: path.into(),
+            message: message.to_string(),
+        }
+    }
+
+    /// Why the value does not decode.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
     /// The member path (`GameSessions[0].CreationTime`); empty for the top-level value.
     pub fn path(&self) -> &str {
         &self.path
@@ -23,18 +36,14 @@ impl DecodeError {
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.path.is_empty() || self.path == "." {
-            write!(f, "{}", self.source)
+            f.write_str(&self.message)
         } else {
-            write!(f, "`{}`: {}", self.path, self.source)
+            write!(f, "`{}`: {}", self.path, self.message)
         }
     }
 }
 
-impl std::error::Error for DecodeError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        Some(&self.source)
-    }
-}
+impl std::error::Error for DecodeError {}
 
 /// Decodes `value` as `T`; an error names the member path where decoding failed.
 ///
@@ -51,8 +60,6 @@ impl std::error::Error for DecodeError {
 ///
 /// When `value` is not the serde JSON form of a `T`.
 pub fn from_json_value<T: DeserializeOwned>(value: Value) -> Result<T, DecodeError> {
-    serde_path_to_error::deserialize(value).map_err(|error| DecodeError {
-        path: error.path().to_string(),
-        source: error.into_inner(),
-    })
+    serde_path_to_error::deserialize(value)
+        .map_err(|error| DecodeError::at(error.path().to_string(), error.into_inner()))
 }

@@ -11,7 +11,9 @@ use serde_with::{DeserializeAs, SerializeAs};
 /// Finite values are JSON numbers; NaN, +∞ and −∞ are the strings `"NaN"`, `"Infinity"`
 /// and `"-Infinity"`. Reading accepts any JSON number and exactly those three strings;
 /// for `f32`, finite numbers beyond its range are rejected rather than turned into
-/// infinities.
+/// infinities. A format that is not human-readable (CBOR) has floats of its own, NaN and the
+/// infinities included: values are written as they are, and read from any float width or an
+/// integer.
 #[derive(Clone, Copy, Debug)]
 pub struct Float;
 
@@ -30,6 +32,9 @@ fn non_finite_name(value: f64) -> Option<&'static str> {
 
 impl SerializeAs<f64> for Float {
     fn serialize_as<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+        if !serializer.is_human_readable() {
+            return serializer.serialize_f64(*value);
+        }
         match non_finite_name(*value) {
             Some(name) => serializer.serialize_str(name),
             None => serializer.serialize_f64(*value),
@@ -39,6 +44,9 @@ impl SerializeAs<f64> for Float {
 
 impl SerializeAs<f32> for Float {
     fn serialize_as<S: Serializer>(value: &f32, serializer: S) -> Result<S::Ok, S::Error> {
+        if !serializer.is_human_readable() {
+            return serializer.serialize_f32(*value);
+        }
         match non_finite_name(f64::from(*value)) {
             Some(name) => serializer.serialize_str(name),
             // The f64 nearest the f32's shortest decimal form (`1.1f32` is `1.1`, not

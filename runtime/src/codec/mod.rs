@@ -23,4 +23,4 @@ mod union;
 pub use decode::{from_json_value, DecodeError};
 pub use float::Float;
 pub use timestamp::{DateTimeFormat, EpochSeconds, HttpDate};
-pub use union::deserialize_union;
+pub use union::{deserialize_union, UnionMembers};

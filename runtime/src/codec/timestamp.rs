@@ -1,4 +1,6 @@
-//! Timestamp adapters: one per Smithy `@timestampFormat`.
+//! Timestamp adapters: one per Smithy `@timestampFormat`. A format that is not
+//! human-readable (CBOR) ignores `@timestampFormat`: every timestamp is tag 1 epoch seconds,
+//! as [`DateTime`]'s own serde impls write and read it.
 
 use std::fmt;
 
@@ -43,7 +45,7 @@ impl SerializeAs<DateTime> for DateTimeFormat {
 
 impl<'de> DeserializeAs<'de, DateTime> for DateTimeFormat {
     fn deserialize_as<D: Deserializer<'de>>(deserializer: D) -> Result<DateTime, D::Error> {
-        deserializer.deserialize_str(TextVisitor(Format::DateTime))
+        deserialize_text(Format::DateTime, deserializer)
     }
 }
 
@@ -55,18 +57,33 @@ impl SerializeAs<DateTime> for HttpDate {
 
 impl<'de> DeserializeAs<'de, DateTime> for HttpDate {
     fn deserialize_as<D: Deserializer<'de>>(deserializer: D) -> Result<DateTime, D::Error> {
-        deserializer.deserialize_str(TextVisitor(Format::HttpDate))
+        deserialize_text(Format::HttpDate, deserializer)
     }
 }
 
-/// Writes `time` as a string in `format`.
+/// Writes `time` as a string in `format` (human-readable formats).
 fn serialize_text<S: Serializer>(
     time: &DateTime,
     format: Format,
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
+    if !serializer.is_human_readable() {
+        return time.serialize(serializer);
+    }
     let text = time.fmt(format).map_err(serde::ser::Error::custom)?;
     serializer.serialize_str(&text)
+}
+
+/// Reads a string in `format` (human-readable formats).
+fn deserialize_text<'de, D: Deserializer<'de>>(
+    format: Format,
+    deserializer: D,
+) -> Result<DateTime, D::Error> {
+    if deserializer.is_human_readable() {
+        deserializer.deserialize_str(TextVisitor(format))
+    } else {
+        DateTime::deserialize(deserializer)
+    }
 }
 
 /// Parses a string in the given format.

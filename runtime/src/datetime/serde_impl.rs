@@ -1,4 +1,5 @@
-//! `Serialize`/`Deserialize` for [`DateTime`]: a JSON number of epoch seconds.
+//! `Serialize`/`Deserialize` for [`DateTime`]: a JSON number of epoch seconds; for a format
+//! that is not human-readable (CBOR), epoch seconds under tag 1, as rpcv2Cbor sends them.
 
 use std::fmt;
 
@@ -7,28 +8,63 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{epoch, DateTime};
 
+/// The CBOR tag of epoch-based date/time values (RFC 8949 3.4.2).
+const EPOCH_TAG: u64 = 1;
+
 /// Writes an integer when there is no millisecond part (`1515531081`), else a float with
-/// millisecond precision (`1515531081.123`).
+/// millisecond precision (`1515531081.123`). Not human-readable: tag 1 around the seconds as
+/// a float (`1(1515531081.123)`).
 impl Serialize for DateTime {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        if self.subsec_nanos() / 1_000_000 == 0 {
+        let whole = self.subsec_nanos() / 1_000_000 == 0;
+        if !serializer.is_human_readable() {
+            let secs = if whole {
+                self.secs() as f64
+            } else {
+                epoch_f64::<S::Error>(*self)?
+            };
+            return ciborium::tag::Required::<f64, EPOCH_TAG>(secs).serialize(serializer);
+        }
+        if whole {
             return serializer.serialize_i64(self.secs());
         }
-        // Going through the decimal text gives the `f64` nearest to it, which JSON
-        // serializers then print back as that same shortest decimal.
-        let text = epoch::format(*self);
-        let secs: f64 = text.parse().map_err(|error| {
-            serde::ser::Error::custom(format_args!("cannot write {text} as a number: {error}"))
-        })?;
-        serializer.serialize_f64(secs)
+        serializer.serialize_f64(epoch_f64::<S::Error>(*self)?)
     }
 }
 
+/// The seconds of `time` as the `f64` nearest its millisecond decimal: going through the text
+/// gives the `f64` that serializers print back as that same shortest decimal.
+fn epoch_f64<E: serde::ser::Error>(time: DateTime) -> Result<f64, E> {
+    let text = epoch::format(time);
+    text.parse()
+        .map_err(|error| E::custom(format_args!("cannot write {text} as a number: {error}")))
+}
+
 /// Reads a number of epoch seconds (integer or float, such as `1.515531081123E9`); see
-/// [`DateTime::try_from_secs_f64`] for how floats are read.
+/// [`DateTime::try_from_secs_f64`] for how floats are read. Not human-readable: the number,
+/// tagged 1 or untagged.
 impl<'de> Deserialize<'de> for DateTime {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(EpochSecondsVisitor)
+        if deserializer.is_human_readable() {
+            return deserializer.deserialize_any(EpochSecondsVisitor);
+        }
+        match ciborium::tag::Captured::<Seconds>::deserialize(deserializer)? {
+            ciborium::tag::Captured(None | Some(EPOCH_TAG), Seconds(time)) => Ok(time),
+            ciborium::tag::Captured(Some(tag), _) => Err(de::Error::custom(format_args!(
+                "a timestamp is tagged {EPOCH_TAG} (epoch seconds), found tag {tag}"
+            ))),
+        }
+    }
+}
+
+/// Epoch seconds inside a tag.
+struct Seconds(DateTime);
+
+impl<'de> Deserialize<'de> for Seconds {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_any(EpochSecondsVisitor)
+            .map(Seconds)
     }
 }
 

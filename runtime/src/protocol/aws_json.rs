@@ -3,41 +3,121 @@
 
 use bytes::Bytes;
 use http::header::{HeaderMap, HeaderName, HeaderValue};
-use serde_json::Value;
 
+use super::body::{Decode, Encode, Plan};
+use super::error_response::{read_json_error, write_json_error, ErrorResponse};
 use super::errors::{Fault, MalformedKind, MalformedRequest, RequestError, ResponseError};
-use super::message::{
-    content_type as request_media_type, into_object, parse_object, response, set_body_headers,
-    to_json_bytes,
-};
-use super::spec::{OperationSpec, Protocol, ServiceSpec};
+use super::message::{content_type as request_media_type, response, set_body_headers};
+use super::spec::{OperationSpec, ServiceSpec};
+use super::Protocol;
+
+/// `aws.protocols#awsJson1_0`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct AwsJson1_0;
+
+/// `aws.protocols#awsJson1_1`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct AwsJson1_1;
 
 /// The header naming the operation.
 const TARGET_HEADER: HeaderName = HeaderName::from_static("x-amz-target");
 
-/// The `Content-Type` of an awsJson protocol, `None` for restJson1.
-pub(crate) fn content_type(protocol: Protocol) -> Option<&'static str> {
-    match protocol {
-        Protocol::AwsJson1_0 => Some("application/x-amz-json-1.0"),
-        Protocol::AwsJson1_1 => Some("application/x-amz-json-1.1"),
-        Protocol::RestJson1 => None,
-    }
+/// The two versions differ only in their names and `Content-Type`.
+macro_rules! aws_json {
+    ($ty:ident, $name:literal, $media_type:literal) => {
+        impl Protocol for $ty {
+            fn name(&self) -> &'static str {
+                $name
+            }
+
+            fn shape_id(&self) -> &'static str {
+                concat!("aws.protocols#", $name)
+            }
+
+            fn write_request(
+                &self,
+                service: &ServiceSpec,
+                op: &OperationSpec,
+                input: &dyn Encode,
+                idempotency_token: Option<&str>,
+                endpoint: &http::Uri,
+            ) -> Result<http::Request<Bytes>, RequestError> {
+                write_request($media_type, service, op, input, idempotency_token, endpoint)
+            }
+
+            fn read_request(
+                &self,
+                _service: &ServiceSpec,
+                _op: &OperationSpec,
+                request: &http::Request<Bytes>,
+                input: &mut dyn Decode,
+            ) -> Result<(), MalformedRequest> {
+                read_request($media_type, request, input)
+            }
+
+            fn write_response(
+                &self,
+                service: &ServiceSpec,
+                _op: &OperationSpec,
+                output: &dyn Encode,
+            ) -> http::Response<Bytes> {
+                write_response(self, $media_type, service, output)
+            }
+
+            fn read_response(
+                &self,
+                _service: &ServiceSpec,
+                _op: &OperationSpec,
+                response: &http::Response<Bytes>,
+                output: &mut dyn Decode,
+            ) -> Result<(), ResponseError> {
+                output
+                    .decode_json(response.body())
+                    .map_err(|e| Fault::new("response body", e).into())
+            }
+
+            fn write_error(
+                &self,
+                _service: &ServiceSpec,
+                code: &str,
+                status: u16,
+                members: &dyn Encode,
+            ) -> http::Response<Bytes> {
+                write_json_error(code, status, members, $media_type, true)
+            }
+
+            fn read_error(
+                &self,
+                _service: &ServiceSpec,
+                _op: &OperationSpec,
+                response: &http::Response<Bytes>,
+            ) -> ErrorResponse {
+                read_json_error(response, |_, _| {})
+            }
+        }
+    };
 }
 
-/// The protocol's `Content-Type`, defaulting to 1.1 for a misrouted restJson1 call.
-fn media_type(service: &ServiceSpec) -> &'static str {
-    content_type(service.protocol).unwrap_or("application/x-amz-json-1.1")
-}
+aws_json!(AwsJson1_0, "awsJson1_0", "application/x-amz-json-1.0");
+aws_json!(AwsJson1_1, "awsJson1_1", "application/x-amz-json-1.1");
 
 /// Writes `POST {endpoint path}/` with `X-Amz-Target`, the protocol's `Content-Type` and the
-/// input as a JSON object (`{}` when it is `null`).
-pub(crate) fn write_request(
+/// input as a JSON object.
+fn write_request(
+    media_type: &'static str,
     service: &ServiceSpec,
     op: &OperationSpec,
-    input: Value,
+    input: &dyn Encode,
+    idempotency_token: Option<&str>,
     endpoint: &http::Uri,
 ) -> Result<http::Request<Bytes>, RequestError> {
-    let object = into_object(input).map_err(|message| Fault::new("input", message))?;
+    let plan = Plan {
+        bound: &[],
+        extra: op.idempotency_token.zip(idempotency_token),
+    };
+    let encoded = input
+        .encode_json(&plan)
+        .map_err(|e| Fault::new("input", e))?;
     // The endpoint's path, always ending in `/` (`https://example.com/custom` → `/custom/`).
     let path = endpoint.path();
     let path = if path.ends_with('/') {
@@ -58,8 +138,8 @@ pub(crate) fn write_request(
             HeaderValue::from_static("true"),
         );
     }
-    let body = to_json_bytes(&Value::Object(object));
-    let body = set_body_headers(&mut headers, Some((body, media_type(service))), true);
+    let body = Bytes::from(encoded.body);
+    let body = set_body_headers(&mut headers, Some((body, media_type)), true);
     let mut request = http::Request::new(body);
     *request.method_mut() = http::Method::POST;
     *request.uri_mut() = uri;
@@ -67,54 +147,40 @@ pub(crate) fn write_request(
     Ok(request)
 }
 
-/// Reads the input of a request routed to `op`: an empty body is `{}`; a `Content-Type`,
-/// if sent, must be the protocol's (parameters ignored).
-pub(crate) fn read_request(
-    service: &ServiceSpec,
-    _op: &OperationSpec,
+/// Reads the input of a request: an empty body is `{}`; a `Content-Type`, if sent, must be
+/// the protocol's (parameters ignored).
+fn read_request(
+    media_type: &str,
     request: &http::Request<Bytes>,
-) -> Result<Value, MalformedRequest> {
+    input: &mut dyn Decode,
+) -> Result<(), MalformedRequest> {
     if let Some(sent) = request_media_type(request.headers()) {
-        if sent != media_type(service) {
+        if sent != media_type {
             return Err(MalformedRequest::new(
                 MalformedKind::UnsupportedMediaType,
-                format!(
-                    "header `Content-Type`: expected `{}` but found `{sent}`",
-                    media_type(service)
-                ),
+                format!("header `Content-Type`: expected `{media_type}` but found `{sent}`"),
             ));
         }
     }
-    parse_object(request.body())
-        .map(Value::Object)
-        .map_err(|message| MalformedRequest::serialization(Fault::new("request body", message)))
+    input
+        .decode_json(request.body())
+        .map_err(|e| MalformedRequest::serialization(Fault::new("request body", e)))
 }
 
-/// Writes a 200 response with the output as a JSON object (`{}` when it is `null`); an
-/// output that is not an object gives a 500 `InternalFailureException`.
-pub(crate) fn write_response(
+/// Writes a 200 response with the output as a JSON object.
+fn write_response(
+    protocol: &dyn Protocol,
+    media_type: &'static str,
     service: &ServiceSpec,
-    _op: &OperationSpec,
-    output: Value,
+    output: &dyn Encode,
 ) -> http::Response<Bytes> {
-    match into_object(output) {
-        Ok(object) => {
+    match output.encode_json(&Plan::default()) {
+        Ok(encoded) => {
             let mut headers = HeaderMap::new();
-            let body = to_json_bytes(&Value::Object(object));
-            let body = set_body_headers(&mut headers, Some((body, media_type(service))), true);
+            let body = Bytes::from(encoded.body);
+            let body = set_body_headers(&mut headers, Some((body, media_type)), true);
             response(200, headers, body)
         }
-        Err(_) => super::internal_failure(service),
+        Err(e) => super::internal_failure(protocol, service, &e),
     }
-}
-
-/// Reads the output from a 2xx response: an empty body is `{}`.
-pub(crate) fn read_response(
-    _service: &ServiceSpec,
-    _op: &OperationSpec,
-    response: &http::Response<Bytes>,
-) -> Result<Value, ResponseError> {
-    parse_object(response.body())
-        .map(Value::Object)
-        .map_err(|message| Fault::new("response body", message).into())
 }

@@ -1,17 +1,23 @@
-//! Error responses, the same way for all three protocols (SMITHY.md 5.4, 6.3).
+//! Error responses: what a client reads from one ([`ErrorResponse`]), and the JSON forms the
+//! awsJson protocols and restJson1 share (SMITHY.md 5.4, 6.3).
+
+use std::fmt;
+use std::sync::Arc;
 
 use bytes::Bytes;
 use http::header::{HeaderMap, HeaderName, HeaderValue};
+use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use super::message::{into_object, parse_object, response, set_body_headers, to_json_bytes};
-use super::spec::{ErrorSpec, ServiceSpec};
+use super::body::{Decode, Encode, Plan, Slot};
+use super::message::{parse_object, response, set_body_headers};
+use crate::codec::DecodeError;
 
 /// The header naming the error code in restJson1 (and, harmlessly, awsJson) responses.
 pub(crate) const ERROR_TYPE_HEADER: HeaderName = HeaderName::from_static("x-amzn-errortype");
 
 /// What a non-2xx response says: the error code, message, request id and members.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct ErrorResponse {
     /// The sanitized error code (the error shape's name), if the response names one.
     pub code: Option<String>,
@@ -19,9 +25,72 @@ pub struct ErrorResponse {
     pub message: Option<String>,
     /// The `x-amzn-requestid` (or `x-amz-request-id`) header.
     pub request_id: Option<String>,
-    /// The members of the error structure in their serde JSON form: the JSON body object
-    /// (`{}` when the body is empty or not a JSON object) without `__type` and `code`.
-    pub body: Value,
+    /// The members of the error structure, still in their wire form.
+    pub members: ErrorBody,
+}
+
+/// The members of an error response, kept in the protocol's form until the error's type is
+/// known (generated `OperationError` impls decode them with [`ErrorBody::decode`]).
+#[derive(Clone)]
+pub struct ErrorBody(Arc<dyn ErrorMembers>);
+
+/// A protocol's form of error members.
+trait ErrorMembers: fmt::Debug + Send + Sync {
+    fn decode_into(&self, into: &mut dyn Decode) -> Result<(), DecodeError>;
+}
+
+/// JSON protocols: the body's object (without `__type` and `code`), plus members read from
+/// headers. The object is parsed once, to find the code and message, and kept.
+impl ErrorMembers for Value {
+    fn decode_into(&self, into: &mut dyn Decode) -> Result<(), DecodeError> {
+        into.decode_value(self.clone())
+    }
+}
+
+/// rpcv2Cbor: the CBOR body as received.
+#[derive(Debug)]
+struct Cbor(Bytes);
+
+impl ErrorMembers for Cbor {
+    fn decode_into(&self, into: &mut dyn Decode) -> Result<(), DecodeError> {
+        into.decode_cbor(&self.0)
+    }
+}
+
+impl ErrorBody {
+    /// Members in their serde JSON form.
+    pub fn json(members: Value) -> Self {
+        ErrorBody(Arc::new(members))
+    }
+
+    /// Members as a CBOR map.
+    pub(crate) fn cbor(body: Bytes) -> Self {
+        ErrorBody(Arc::new(Cbor(body)))
+    }
+
+    /// Decodes the members as the error structure `T`.
+    ///
+    /// # Errors
+    ///
+    /// When the members do not read as a `T`; the error names the member path.
+    pub fn decode<T: DeserializeOwned>(&self) -> Result<T, DecodeError> {
+        let mut slot = Slot::<T>::new();
+        self.0.decode_into(&mut slot)?;
+        slot.take()
+            .ok_or_else(|| DecodeError::at(String::new(), "the error members were not decoded"))
+    }
+}
+
+impl Default for ErrorBody {
+    fn default() -> Self {
+        ErrorBody::json(Value::Object(Map::new()))
+    }
+}
+
+impl fmt::Debug for ErrorBody {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
 }
 
 /// The error shape's name in an error code: cut at the first `:` (a trailing URI), then
@@ -41,11 +110,22 @@ pub fn sanitize_error_code(raw: &str) -> &str {
     }
 }
 
-/// Reads an error response (client side, any protocol).
-///
-/// The code comes from the `X-Amzn-Errortype` header, else the body's `code`, else its
-/// top-level `__type`, sanitized with [`sanitize_error_code`]; an empty code counts as none.
-pub fn read_error(_service: &ServiceSpec, response: &http::Response<Bytes>) -> ErrorResponse {
+/// The request id of a response: `x-amzn-requestid`, else `x-amz-request-id`.
+pub(crate) fn request_id(headers: &HeaderMap) -> Option<String> {
+    header_text(headers, "x-amzn-requestid").or_else(|| header_text(headers, "x-amz-request-id"))
+}
+
+/// The message of an error body: its `message`, `Message` or `errorMessage` string.
+pub(crate) const MESSAGE_KEYS: [&str; 3] = ["message", "Message", "errorMessage"];
+
+/// Reads a JSON error response (awsJson, restJson1). The code comes from the
+/// `X-Amzn-Errortype` header, else the body's `code`, else its top-level `__type`, sanitized
+/// with [`sanitize_error_code`]; an empty code counts as none. `extra` adds members read
+/// elsewhere (restJson1 error headers) once the code is known.
+pub(crate) fn read_json_error(
+    response: &http::Response<Bytes>,
+    extra: impl FnOnce(Option<&str>, &mut Map<String, Value>),
+) -> ErrorResponse {
     let headers = response.headers();
     let mut body = parse_object(response.body()).unwrap_or_default();
     let code = header_text(headers, "x-amzn-errortype")
@@ -54,75 +134,47 @@ pub fn read_error(_service: &ServiceSpec, response: &http::Response<Bytes>) -> E
         .or_else(|| string_member(&body, "__type"))
         .map(|raw| sanitize_error_code(&raw).to_owned())
         .filter(|code| !code.is_empty());
-    let message = ["message", "Message", "errorMessage"]
+    let message = MESSAGE_KEYS
         .iter()
         .find_map(|key| string_member(&body, key));
-    let request_id = header_text(headers, "x-amzn-requestid")
-        .or_else(|| header_text(headers, "x-amz-request-id"));
     body.shift_remove("__type");
     body.shift_remove("code");
+    extra(code.as_deref(), &mut body);
     ErrorResponse {
         code,
         message,
-        request_id,
-        body: Value::Object(body),
+        request_id: request_id(headers),
+        members: ErrorBody::json(Value::Object(body)),
     }
 }
 
-/// Client: adds to `response.body` the members that the modeled error it names (one of
-/// `errors`) carries in headers (restJson1 `@httpHeader` / `@httpPrefixHeaders`), in their serde
-/// JSON form. Header values that do not parse are left out: the error still decodes from its
-/// body.
-pub fn read_error_headers(errors: &[ErrorSpec], headers: &HeaderMap, response: &mut ErrorResponse) {
-    let Some(spec) = errors
-        .iter()
-        .find(|e| response.code.as_deref() == Some(e.code))
-    else {
-        return;
-    };
-    if spec.members.is_empty() {
-        return;
-    }
-    if let Value::Object(body) = &mut response.body {
-        let mut bound = Map::new();
-        if super::rest_json::read_headers(spec.members, headers, &mut bound).is_ok() {
-            body.extend(bound);
-        }
-    }
-}
-
-/// Writes an error response (server side): status `status`, `X-Amzn-Errortype: code`, the
-/// protocol's `Content-Type`, and the members of `body` as a JSON object; awsJson bodies
-/// also carry `"__type": code` first.
-pub fn write_error(
-    service: &ServiceSpec,
+/// Writes a JSON error response: status `status`, `X-Amzn-Errortype: code`, `media_type`, and
+/// `members` as a JSON object, with `"__type": code` added when `with_type` (awsJson).
+pub(crate) fn write_json_error(
     code: &str,
     status: u16,
-    body: Value,
+    members: &dyn Encode,
+    media_type: &str,
+    with_type: bool,
 ) -> http::Response<Bytes> {
-    let members = into_object(body).unwrap_or_default();
-    let object = match super::aws_json::content_type(service.protocol) {
-        Some(_) => {
-            let mut object = Map::new();
-            object.insert("__type".to_owned(), Value::String(code.to_owned()));
-            object.extend(members.into_iter().filter(|(key, _)| key != "__type"));
-            object
-        }
-        None => members,
+    let plan = Plan {
+        bound: &[],
+        extra: with_type.then_some(("__type", code)),
     };
-    let media_type =
-        super::aws_json::content_type(service.protocol).unwrap_or(super::message::APPLICATION_JSON);
+    let body = members
+        .encode_json(&plan)
+        .map(|encoded| encoded.body)
+        .unwrap_or_else(|_| br#"{}"#.to_vec());
     let mut headers = HeaderMap::new();
     if let Ok(value) = HeaderValue::from_str(code) {
         headers.insert(ERROR_TYPE_HEADER, value);
     }
-    let bytes = to_json_bytes(&Value::Object(object));
-    let bytes = set_body_headers(&mut headers, Some((bytes, media_type)), true);
+    let bytes = set_body_headers(&mut headers, Some((Bytes::from(body), media_type)), true);
     response(status, headers, bytes)
 }
 
 /// The text of header `name`, if present and readable.
-fn header_text(headers: &HeaderMap, name: &str) -> Option<String> {
+pub(crate) fn header_text(headers: &HeaderMap, name: &str) -> Option<String> {
     let value = headers.get(name)?;
     std::str::from_utf8(value.as_bytes())
         .ok()

@@ -1,26 +1,18 @@
 //! Static descriptions of a service and its operations, emitted by the generator.
 //!
-//! The protocol codecs ([`super`]) interpret these tables; generated code carries only data.
-//! Values travel between typed Rust values and HTTP messages through their serde JSON form
-//! (a `serde_json::Value` object keyed as the body would be: member names, or `jsonName` under
-//! restJson1). A [`MemberSpec`] says where a member goes instead of the body and what kind of
-//! value it is, so that the codec can format it for that location.
+//! The protocols ([`super::Protocol`]) interpret these tables; generated code carries only
+//! data. A [`MemberSpec`] says where a member goes instead of the body (restJson1) and what
+//! kind of value it is, so that the protocol can format it for that location; members are
+//! named by their key in the structure's serde form (member names, or `jsonName` under
+//! restJson1).
 
+use std::fmt;
+
+use super::Protocol;
 use crate::datetime::Format;
 
-/// The wire protocol of a service.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Protocol {
-    /// `aws.protocols#awsJson1_0`.
-    AwsJson1_0,
-    /// `aws.protocols#awsJson1_1`.
-    AwsJson1_1,
-    /// `aws.protocols#restJson1`.
-    RestJson1,
-}
-
 /// A service, as the protocols and the client need it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy)]
 pub struct ServiceSpec {
     /// The service shape's name (`GameLift`): the `X-Amz-Target` prefix of awsJson.
     pub shape_name: &'static str,
@@ -28,8 +20,9 @@ pub struct ServiceSpec {
     pub sdk_id: &'static str,
     /// The API version.
     pub version: &'static str,
-    /// The wire protocol.
-    pub protocol: Protocol,
+    /// The protocols the service speaks; a client sends the first unless configured
+    /// otherwise, a server answers on all of them.
+    pub protocols: &'static [&'static dyn Protocol],
     /// SigV4 signing name (`aws.auth#sigv4`), if the service is signed.
     pub signing_name: Option<&'static str>,
     /// Endpoint prefix for `https://{prefix}.{region}.amazonaws.com` (`aws.api#service`
@@ -37,6 +30,53 @@ pub struct ServiceSpec {
     pub endpoint_prefix: &'static str,
     /// `aws.protocols#awsQueryCompatible`: requests carry `x-amzn-query-mode: true`.
     pub query_compatible: bool,
+}
+
+impl ServiceSpec {
+    /// The protocol a client sends by default: the first listed.
+    pub fn default_protocol(&self) -> Option<&'static dyn Protocol> {
+        self.protocols.first().copied()
+    }
+
+    /// The listed protocol named `name` (`rpcv2Cbor`).
+    pub fn protocol_named(&self, name: &str) -> Option<&'static dyn Protocol> {
+        self.protocols.iter().copied().find(|p| p.name() == name)
+    }
+
+    /// The names of the listed protocols, comma-separated (for messages).
+    pub fn protocol_names(&self) -> String {
+        let names: Vec<&str> = self.protocols.iter().map(|p| p.name()).collect();
+        names.join(", ")
+    }
+}
+
+impl PartialEq for ServiceSpec {
+    fn eq(&self, other: &Self) -> bool {
+        let names = |s: &ServiceSpec| s.protocols.iter().map(|p| p.name()).collect::<Vec<_>>();
+        self.shape_name == other.shape_name
+            && self.sdk_id == other.sdk_id
+            && self.version == other.version
+            && names(self) == names(other)
+            && self.signing_name == other.signing_name
+            && self.endpoint_prefix == other.endpoint_prefix
+            && self.query_compatible == other.query_compatible
+    }
+}
+
+impl Eq for ServiceSpec {}
+
+impl fmt::Debug for ServiceSpec {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ServiceSpec")
+            .field("shape_name", &self.shape_name)
+            .field("sdk_id", &self.sdk_id)
+            .field("version", &self.version)
+            .field("protocols", &self.protocol_names())
+            .field("signing_name", &self.signing_name)
+            .field("endpoint_prefix", &self.endpoint_prefix)
+            .field("query_compatible", &self.query_compatible)
+            .finish()
+    }
 }
 
 /// An operation, as the protocols need it.
@@ -54,7 +94,11 @@ pub struct OperationSpec {
     pub input_has_body: bool,
     /// Whether the output has members that go in the body.
     pub output_has_body: bool,
-    /// The JSON key of the `@idempotencyToken` input member, filled when unset.
+    /// Whether the model's input is `smithy.api#Unit` (rpcv2Cbor then sends no body).
+    pub input_unit: bool,
+    /// Whether the model's output is `smithy.api#Unit` (rpcv2Cbor then answers no body).
+    pub output_unit: bool,
+    /// The key of the `@idempotencyToken` input member, filled when unset.
     pub idempotency_token: Option<&'static str>,
     /// The `@endpoint` trait's host prefix, with each `{Label}` naming the JSON key of the
     /// `@hostLabel` input member it is filled from (`foo.{label}.`).

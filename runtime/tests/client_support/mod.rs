@@ -14,14 +14,16 @@ use smithy_runtime::client::{
     TransportError,
 };
 use smithy_runtime::operation::ErrorDecoder;
-use smithy_runtime::protocol::{ErrorSpec, HttpSpec, OperationSpec, Protocol, ServiceSpec};
+use smithy_runtime::protocol::{
+    AwsJson1_1, Encode, ErrorBody, ErrorSpec, HttpSpec, OperationSpec, ServiceSpec,
+};
 use smithy_runtime::{ErrorMetadata, Operation, OperationError, ServiceError, UnhandledError};
 
 pub static SERVICE: ServiceSpec = ServiceSpec {
     shape_name: "GameLift",
     sdk_id: "GameLift",
     version: "2015-10-01",
-    protocol: Protocol::AwsJson1_1,
+    protocols: &[&AwsJson1_1],
     signing_name: Some("gamelift"),
     endpoint_prefix: "gamelift",
     query_compatible: false,
@@ -44,6 +46,8 @@ pub static CREATE_THING_SPEC: OperationSpec = OperationSpec {
     output: &[],
     input_has_body: true,
     output_has_body: true,
+    input_unit: false,
+    output_unit: false,
     idempotency_token: Some("ClientToken"),
     host_prefix: None,
     checksum_required: false,
@@ -124,7 +128,7 @@ impl ServiceError for CreateThingError {
 }
 
 impl OperationError for CreateThingError {
-    fn from_response(code: Option<&str>, body: serde_json::Value, meta: ErrorMetadata) -> Self {
+    fn from_response(code: Option<&str>, body: ErrorBody, meta: ErrorMetadata) -> Self {
         let d = ErrorDecoder::new(body, meta);
         match code {
             Some("ConflictException") => d.decode(CreateThingError::Conflict),
@@ -132,9 +136,9 @@ impl OperationError for CreateThingError {
         }
     }
 
-    fn to_members(&self) -> Option<serde_json::Value> {
+    fn to_members(&self) -> Option<&dyn Encode> {
         match self {
-            CreateThingError::Conflict(e) => serde_json::to_value(e).ok(),
+            CreateThingError::Conflict(e) => Some(e),
             CreateThingError::Unhandled(_) => None,
         }
     }

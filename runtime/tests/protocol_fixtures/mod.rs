@@ -6,14 +6,15 @@
 use bytes::Bytes;
 use smithy_runtime::datetime::Format;
 use smithy_runtime::protocol::{
-    HttpSpec, Location, MemberSpec, OperationSpec, Protocol, ServiceSpec, ValueKind,
+    AwsJson1_0, AwsJson1_1, HttpSpec, Location, MemberSpec, OperationSpec, RestJson1, ServiceSpec,
+    ValueKind,
 };
 
 pub static REST: ServiceSpec = ServiceSpec {
     shape_name: "GameSparks",
     sdk_id: "GameSparks",
     version: "2021-08-17",
-    protocol: Protocol::RestJson1,
+    protocols: &[&RestJson1],
     signing_name: Some("gamesparks"),
     endpoint_prefix: "gamesparks",
     query_compatible: false,
@@ -23,7 +24,7 @@ pub static JSON_1_1: ServiceSpec = ServiceSpec {
     shape_name: "GameLift",
     sdk_id: "GameLift",
     version: "2015-10-01",
-    protocol: Protocol::AwsJson1_1,
+    protocols: &[&AwsJson1_1],
     signing_name: Some("gamelift"),
     endpoint_prefix: "gamelift",
     query_compatible: false,
@@ -33,7 +34,7 @@ pub static JSON_1_0: ServiceSpec = ServiceSpec {
     shape_name: "JsonRpc10",
     sdk_id: "JSON RPC 10",
     version: "2020-07-14",
-    protocol: Protocol::AwsJson1_0,
+    protocols: &[&AwsJson1_0],
     signing_name: Some("jsonrpc10"),
     endpoint_prefix: "jsonrpc10",
     query_compatible: false,
@@ -67,6 +68,8 @@ pub const fn op(
         output,
         input_has_body,
         output_has_body: true,
+        input_unit: false,
+        output_unit: false,
         idempotency_token: None,
         host_prefix: None,
         checksum_required: false,
@@ -349,6 +352,8 @@ pub static CREATE_STAGE: OperationSpec = OperationSpec {
     output: &[member("Status", Location::ResponseCode, ValueKind::Integer)],
     input_has_body: true,
     output_has_body: true,
+    input_unit: false,
+    output_unit: false,
     idempotency_token: Some("ClientToken"),
     host_prefix: None,
     checksum_required: false,

@@ -48,6 +48,11 @@ pub(super) fn is_bound(member: &MemberSpec) -> bool {
     member.location != Location::Body
 }
 
+/// Whether any of `members` is bound outside the JSON body.
+pub(super) fn has_bindings(members: &[MemberSpec]) -> bool {
+    members.iter().any(is_bound)
+}
+
 /// Takes the bound `members` out of `object` (which keeps the body members) and formats
 /// them for their locations.
 pub(super) fn take_bound(

@@ -8,6 +8,95 @@ mod request;
 mod response;
 mod uri;
 
-pub(crate) use bind::read_headers;
-pub(crate) use request::{read_request, write_request};
-pub(crate) use response::{read_response, write_response};
+use bytes::Bytes;
+
+use super::body::{Decode, Encode};
+use super::error_response::{read_json_error, write_json_error, ErrorResponse};
+use super::errors::{MalformedRequest, RequestError, ResponseError};
+use super::message::APPLICATION_JSON;
+use super::spec::{OperationSpec, ServiceSpec};
+use super::Protocol;
+
+/// `aws.protocols#restJson1`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RestJson1;
+
+impl Protocol for RestJson1 {
+    fn name(&self) -> &'static str {
+        "restJson1"
+    }
+
+    fn shape_id(&self) -> &'static str {
+        "aws.protocols#restJson1"
+    }
+
+    fn write_request(
+        &self,
+        _service: &ServiceSpec,
+        op: &OperationSpec,
+        input: &dyn Encode,
+        idempotency_token: Option<&str>,
+        endpoint: &http::Uri,
+    ) -> Result<http::Request<Bytes>, RequestError> {
+        request::write_request(op, input, idempotency_token, endpoint)
+    }
+
+    fn read_request(
+        &self,
+        _service: &ServiceSpec,
+        op: &OperationSpec,
+        request: &http::Request<Bytes>,
+        input: &mut dyn Decode,
+    ) -> Result<(), MalformedRequest> {
+        request::read_request(op, request, input)
+    }
+
+    fn write_response(
+        &self,
+        service: &ServiceSpec,
+        op: &OperationSpec,
+        output: &dyn Encode,
+    ) -> http::Response<Bytes> {
+        response::write_response(op, output)
+            .unwrap_or_else(|fault| super::internal_failure(self, service, &fault))
+    }
+
+    fn read_response(
+        &self,
+        _service: &ServiceSpec,
+        op: &OperationSpec,
+        response: &http::Response<Bytes>,
+        output: &mut dyn Decode,
+    ) -> Result<(), ResponseError> {
+        response::read_response(op, response, output)
+    }
+
+    fn write_error(
+        &self,
+        _service: &ServiceSpec,
+        code: &str,
+        status: u16,
+        members: &dyn Encode,
+    ) -> http::Response<Bytes> {
+        write_json_error(code, status, members, APPLICATION_JSON, false)
+    }
+
+    fn read_error(
+        &self,
+        _service: &ServiceSpec,
+        op: &OperationSpec,
+        response: &http::Response<Bytes>,
+    ) -> ErrorResponse {
+        read_json_error(response, |code, body| {
+            // The members the modeled error carries in headers; values that do not parse
+            // are left out, and the error still decodes from its body.
+            let spec = op.errors.iter().find(|e| code == Some(e.code));
+            if let Some(spec) = spec.filter(|spec| !spec.members.is_empty()) {
+                let mut bound = serde_json::Map::new();
+                if bind::read_headers(spec.members, response.headers(), &mut bound).is_ok() {
+                    body.extend(bound);
+                }
+            }
+        })
+    }
+}

@@ -4,15 +4,15 @@ use bytes::Bytes;
 use http::Method;
 use serde_json::{Map, Value};
 
-use super::bind::{is_bound, read_headers, take_bound, target};
+use super::bind::{has_bindings, is_bound, read_headers, take_bound, target};
 use super::payload;
 use super::uri::{decode, parse_query, Pattern};
+use crate::protocol::body::{Decode, Encode, Plan};
 use crate::protocol::errors::{Fault, MalformedKind, MalformedRequest, RequestError};
 use crate::protocol::message::{
-    accepts, base_path, content_type, into_object, parse_object, set_body_headers, to_json_bytes,
-    with_path, APPLICATION_JSON,
+    accepts, base_path, content_type, parse_object, set_body_headers, with_path, APPLICATION_JSON,
 };
-use crate::protocol::spec::{Location, MemberSpec, OperationSpec, ServiceSpec, ValueKind};
+use crate::protocol::spec::{Location, MemberSpec, OperationSpec, ValueKind};
 use crate::protocol::values::{from_text, Place};
 
 /// The `@httpPayload` member of `members`, with its modeled media type.
@@ -25,14 +25,21 @@ pub(super) fn payload_member(
     })
 }
 
-/// Writes the request for `input` (see [`crate::protocol::write_request`]).
-pub(crate) fn write_request(
-    _service: &ServiceSpec,
+/// Writes the request for `input` (see [`crate::protocol::Protocol::write_request`]).
+pub(super) fn write_request(
     op: &OperationSpec,
-    input: Value,
+    input: &dyn Encode,
+    idempotency_token: Option<&str>,
     endpoint: &http::Uri,
 ) -> Result<http::Request<Bytes>, RequestError> {
-    let mut object = into_object(input).map_err(|message| Fault::new("input", message))?;
+    let plan = Plan {
+        bound: op.input,
+        extra: op.idempotency_token.zip(idempotency_token),
+    };
+    let encoded = input
+        .encode_json(&plan)
+        .map_err(|e| Fault::new("input", e))?;
+    let mut object = encoded.bound;
     let mut bound = take_bound(op.input, &mut object)?;
     let pattern = Pattern::parse(op.http.uri);
     let mut uri = base_path(endpoint).to_owned();
@@ -56,9 +63,7 @@ pub(crate) fn write_request(
         Some((member, media_type)) => payload::encode(bound.payload.as_ref(), &member.value)
             .map_err(|message| Fault::new(target(member), message))?
             .map(|bytes| (bytes, payload::media_type(&member.value, media_type))),
-        None if op.input_has_body => {
-            Some((to_json_bytes(&Value::Object(object)), APPLICATION_JSON))
-        }
+        None if op.input_has_body => Some((Bytes::from(encoded.body), APPLICATION_JSON)),
         None => None,
     };
     let empty_length = !matches!(method, Method::GET | Method::HEAD | Method::OPTIONS);
@@ -70,12 +75,29 @@ pub(crate) fn write_request(
     Ok(request)
 }
 
-/// Reads the input of a request routed to `op` (see [`crate::protocol::read_request`]).
-pub(crate) fn read_request(
-    _service: &ServiceSpec,
+/// Reads the input of a request routed to `op` (see
+/// [`crate::protocol::Protocol::read_request`]): straight from the body when no member is bound
+/// elsewhere, else through the merged serde JSON form.
+pub(super) fn read_request(
     op: &OperationSpec,
     request: &http::Request<Bytes>,
-) -> Result<Value, MalformedRequest> {
+    input: &mut dyn Decode,
+) -> Result<(), MalformedRequest> {
+    let serialization = MalformedRequest::serialization;
+    let decoded = match merged_input(op, request)? {
+        Some(object) => input.decode_value(Value::Object(object)),
+        None if op.input_has_body => input.decode_json(request.body()),
+        None => input.decode_json(b""),
+    };
+    decoded.map_err(|e| serialization(Fault::new("request body", e)))
+}
+
+/// Checks the route and the media types; for an input with members bound outside the body,
+/// the input's serde JSON form merged from the body and the bound locations.
+fn merged_input(
+    op: &OperationSpec,
+    request: &http::Request<Bytes>,
+) -> Result<Option<Map<String, Value>>, MalformedRequest> {
     let pattern = Pattern::parse(op.http.uri);
     let labels = pattern.match_path(request.uri().path()).ok_or_else(|| {
         MalformedRequest::new(
@@ -89,6 +111,9 @@ pub(crate) fn read_request(
     })?;
     check_content_type(op, request)?;
     check_accept(op, request)?;
+    if !has_bindings(op.input) {
+        return Ok(None);
+    }
     let serialization = MalformedRequest::serialization;
     let mut object = match payload_member(op.input) {
         Some((member, _)) => {
@@ -131,7 +156,7 @@ pub(crate) fn read_request(
         }
     }
     read_headers(op.input, request.headers(), &mut object).map_err(serialization)?;
-    Ok(Value::Object(object))
+    Ok(Some(object))
 }
 
 /// An `@httpQuery` member: the first value for a scalar, all values for a list.

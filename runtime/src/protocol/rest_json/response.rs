@@ -3,48 +3,61 @@
 use bytes::Bytes;
 use serde_json::{Map, Value};
 
-use super::bind::{is_bound, read_headers, take_bound, target};
+use super::bind::{has_bindings, is_bound, read_headers, take_bound, target};
 use super::payload;
 use super::request::payload_member;
+use crate::protocol::body::{Decode, Encode, Plan};
 use crate::protocol::errors::{Fault, ResponseError};
-use crate::protocol::message::{
-    into_object, parse_object, response, set_body_headers, to_json_bytes, APPLICATION_JSON,
-};
-use crate::protocol::spec::{Location, OperationSpec, ServiceSpec};
+use crate::protocol::message::{parse_object, response, set_body_headers, APPLICATION_JSON};
+use crate::protocol::spec::{Location, OperationSpec};
 
-/// Writes the success response for `output` (see [`crate::protocol::write_response`]).
-pub(crate) fn write_response(
-    service: &ServiceSpec,
+/// Writes the success response for `output` (see
+/// [`crate::protocol::Protocol::write_response`]), failing on outputs that cannot be written.
+pub(super) fn write_response(
     op: &OperationSpec,
-    output: Value,
-) -> http::Response<Bytes> {
-    match try_write_response(op, output) {
-        Ok(response) => response,
-        Err(_) => crate::protocol::internal_failure(service),
-    }
-}
-
-/// [`write_response`], failing on outputs that cannot be written.
-fn try_write_response(op: &OperationSpec, output: Value) -> Result<http::Response<Bytes>, Fault> {
-    let mut object = into_object(output).map_err(|message| Fault::new("output", message))?;
+    output: &dyn Encode,
+) -> Result<http::Response<Bytes>, Fault> {
+    let plan = Plan {
+        bound: op.output,
+        extra: None,
+    };
+    let encoded = output
+        .encode_json(&plan)
+        .map_err(|e| Fault::new("output", e))?;
+    let mut object = encoded.bound;
     let mut bound = take_bound(op.output, &mut object)?;
     let body = match payload_member(op.output) {
         Some((member, media_type)) => payload::encode(bound.payload.as_ref(), &member.value)
             .map_err(|message| Fault::new(target(member), message))?
             .map(|bytes| (bytes, payload::media_type(&member.value, media_type))),
-        None => Some((to_json_bytes(&Value::Object(object)), APPLICATION_JSON)),
+        None => Some((Bytes::from(encoded.body), APPLICATION_JSON)),
     };
     let body = set_body_headers(&mut bound.headers, body, true);
     let status = bound.status.unwrap_or(op.http.code);
     Ok(response(status, bound.headers, body))
 }
 
-/// Reads the output from a 2xx response (see [`crate::protocol::read_response`]).
-pub(crate) fn read_response(
-    _service: &ServiceSpec,
+/// Reads the output from a 2xx response (see [`crate::protocol::Protocol::read_response`]):
+/// straight from the body when no member is bound elsewhere, else through the merged serde
+/// JSON form.
+pub(super) fn read_response(
     op: &OperationSpec,
     response: &http::Response<Bytes>,
-) -> Result<Value, ResponseError> {
+    output: &mut dyn Decode,
+) -> Result<(), ResponseError> {
+    let decoded = if has_bindings(op.output) {
+        output.decode_value(Value::Object(merged_output(op, response)?))
+    } else {
+        output.decode_json(response.body())
+    };
+    decoded.map_err(|e| Fault::new("response body", e).into())
+}
+
+/// The output's serde JSON form, merged from the body and the bound locations.
+fn merged_output(
+    op: &OperationSpec,
+    response: &http::Response<Bytes>,
+) -> Result<Map<String, Value>, Fault> {
     let mut object = match payload_member(op.output) {
         Some((member, _)) => {
             let mut object = Map::new();
@@ -74,5 +87,5 @@ pub(crate) fn read_response(
         }
     }
     read_headers(op.output, response.headers(), &mut object)?;
-    Ok(Value::Object(object))
+    Ok(object)
 }
