@@ -7,7 +7,7 @@ pub static SERVICE: proto::ServiceSpec = proto::ServiceSpec {
     shape_name: "GameLift",
     sdk_id: "GameLift",
     version: "2015-10-01",
-    protocols: &[&proto::AwsJson1_1],
+    protocols: &[&proto::AwsJson1_1, &proto::RpcV2Cbor],
     signing_name: Some("gamelift"),
     endpoint_prefix: "gamelift",
     query_compatible: false,
