@@ -49,7 +49,7 @@ impl OperationVisitor for Runner<'_> {
         let outcome = match serde_json::from_value::<O::Input>(self.case["input"].clone()) {
             Err(e) => json!({"error": format!("the input does not decode: {e}")}),
             Ok(input) => {
-                let handle = Handle::new(config(self.case, &transport), O::SERVICE);
+                let handle = Handle::new(config::<O>(self.case, &transport), O::SERVICE);
                 outcome::<O>(self.runtime.block_on(handle.call::<O>(input)))
             }
         };
@@ -58,8 +58,16 @@ impl OperationVisitor for Runner<'_> {
     }
 }
 
-fn config(case: &Value, transport: &ScriptedTransport) -> Config {
-    Config::builder()
+fn config<O: Operation>(case: &Value, transport: &ScriptedTransport) -> Config {
+    let mut builder = Config::builder();
+    // The suite's protocol, which need not be the service's default.
+    if let Some(protocol) = case["protocol"]
+        .as_str()
+        .and_then(|name| O::SERVICE.protocol_named(name))
+    {
+        builder = builder.protocol(protocol);
+    }
+    builder
         .region("us-east-1")
         .credentials(Credentials::new(
             "AKIDEXAMPLE",

@@ -4,6 +4,7 @@
 use integration_tests::compliance::{run_client, Skip, Suite};
 
 const SUITE: Suite = Suite {
+    name: "awsJson1_1",
     protocol: "awsJson1_1",
     folder: "aws/awsJson1_1",
     exclude: &[],

@@ -4,6 +4,7 @@
 use integration_tests::compliance::{run_client, Skip, Suite};
 
 const SUITE: Suite = Suite {
+    name: "restJson1",
     protocol: "restJson1",
     folder: "aws/restJson1",
     exclude: &[],

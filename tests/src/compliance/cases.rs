@@ -48,6 +48,28 @@ impl Case {
         self.fields.get(key).and_then(Value::as_str)
     }
 
+    /// Whether the case's body is CBOR (`bodyMediaType: "application/cbor"`), which the
+    /// suites write in base64.
+    pub fn cbor_body(&self) -> bool {
+        self.text("bodyMediaType") == Some("application/cbor")
+    }
+
+    /// The bytes of the case's `body`: base64-decoded for CBOR, the text itself otherwise.
+    ///
+    /// # Errors
+    ///
+    /// A CBOR body that is not base64.
+    pub fn body_bytes(&self) -> Result<Vec<u8>, String> {
+        let body = self.text("body").unwrap_or_default();
+        if self.cbor_body() {
+            smithy_runtime::Blob::from_base64(body)
+                .map(smithy_runtime::Blob::into_inner)
+                .map_err(|e| format!("the case's CBOR body is not base64: {e}"))
+        } else {
+            Ok(body.as_bytes().to_vec())
+        }
+    }
+
     /// A list-of-strings field (`queryParams`, `forbidHeaders`, …); empty when absent.
     pub fn strings(&self, key: &str) -> Vec<&str> {
         match self.fields.get(key) {

@@ -88,10 +88,15 @@ pub fn request(case: &Case, sent: &SentRequest) -> Vec<String> {
             problems.push(format!("host: sent {sent_host}, expected {host}"));
         }
     }
-    if let Some(body) = case.text("body") {
+    if case.text("body").is_some() {
         let media = case.text("bodyMediaType");
-        if let Some(problem) = body_difference(body.as_bytes(), media, &sent.body) {
-            problems.push(problem);
+        match case.body_bytes() {
+            Ok(expected) => {
+                if let Some(problem) = body_difference(&expected, media, &sent.body) {
+                    problems.push(problem);
+                }
+            }
+            Err(problem) => problems.push(problem),
         }
     }
     problems
@@ -146,9 +151,12 @@ fn headers(case: &Case, sent: &SentRequest, problems: &mut Vec<String>) {
     }
 }
 
-/// How a body differs from the expected one: JSON compared as JSON, anything else byte for
-/// byte.
+/// How a body differs from the expected one: JSON compared as JSON, CBOR as CBOR (see
+/// [`super::cbor::difference`]), anything else byte for byte.
 pub fn body_difference(expected: &[u8], media_type: Option<&str>, actual: &[u8]) -> Option<String> {
+    if media_type == Some("application/cbor") && !expected.is_empty() {
+        return super::cbor::difference(expected, actual);
+    }
     let json = media_type.is_some_and(|m| m.contains("json"));
     if json && !expected.is_empty() {
         let want: Value = match serde_json::from_slice(expected) {

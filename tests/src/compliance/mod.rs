@@ -9,6 +9,7 @@
 //! skip list and prints `compliance <protocol> client: P passed, F failed, S skipped of T`.
 
 pub mod cases;
+pub mod cbor;
 pub mod harness;
 pub mod judge;
 pub mod params;
@@ -25,6 +26,9 @@ use params::Types;
 
 /// One protocol's suite.
 pub struct Suite {
+    /// What the summary line and the scratch directory call the suite: the protocol's name,
+    /// unless two suites share a protocol (`rpcv2Cbor-aws`).
+    pub name: &'static str,
     /// The protocol trait's name (`awsJson1_0`).
     pub protocol: &'static str,
     /// The folder of its files under `smithy-protocol-tests` (`aws/awsJson1_0`).
@@ -95,7 +99,7 @@ impl Report {
 /// When the suite does not load or generate, or a runner does not build: those are bugs of
 /// the generator, not failing cases.
 pub fn run_client(suite: &Suite, skips: &[Skip]) -> Option<Report> {
-    let root = crate::shared::shared_dir_for(suite.protocol, "smithy-protocol-tests")?;
+    let root = crate::shared::shared_dir_for(suite.name, "smithy-protocol-tests")?;
     let model = load(&root, suite);
     let services = services_of(&model, suite.protocol);
     let options = harness::Workspace::crate_options(vec![suite.folder.to_owned()]);
@@ -109,7 +113,7 @@ pub fn run_client(suite: &Suite, skips: &[Skip]) -> Option<Report> {
         );
     }
     let workspace =
-        harness::Workspace::create(suite.protocol, &crates).unwrap_or_else(|e| panic!("{e}"));
+        harness::Workspace::create(suite.name, &crates).unwrap_or_else(|e| panic!("{e}"));
     let mut seen = std::collections::BTreeSet::new();
     let mut verdicts = Vec::new();
     for (index, (service, ir)) in services.iter().zip(&irs).enumerate() {
@@ -123,6 +127,7 @@ pub fn run_client(suite: &Suite, skips: &[Skip]) -> Option<Report> {
             ir,
             workspace: &workspace,
             index,
+            protocol: suite.protocol,
         };
         verdicts.extend(run.verdicts(cases));
     }
@@ -133,7 +138,7 @@ pub fn run_client(suite: &Suite, skips: &[Skip]) -> Option<Report> {
             verdicts.push((id, Err(problem)));
         }
     }
-    Some(Report::judge(suite.protocol, verdicts, skips))
+    Some(Report::judge(suite.name, verdicts, skips))
 }
 
 impl Report {
@@ -190,6 +195,7 @@ struct ServiceRun<'a> {
     ir: &'a codegen::ir::Service,
     workspace: &'a harness::Workspace,
     index: usize,
+    protocol: &'a str,
 }
 
 impl ServiceRun<'_> {
@@ -206,6 +212,7 @@ impl ServiceRun<'_> {
             match runner_input(&types, self.ir, &names[index], case) {
                 Ok(mut input) => {
                     input["id"] = json!(index);
+                    input["protocol"] = json!(self.protocol);
                     inputs.push(input);
                 }
                 Err(problem) => verdicts[index] = Some(Err(problem)),
@@ -273,20 +280,19 @@ fn runner_input(
     };
     let host = case.text("host").unwrap_or("example.com");
     let response = match case.direction {
-        Direction::Request => json!({
-            "status": 200, "headers": [], "body": Blob::new(b"{}".to_vec()).to_base64(),
-        }),
+        // Request cases are judged on the request; an empty body reads as an empty output in
+        // every protocol.
+        Direction::Request => json!({"status": 200, "headers": [], "body": ""}),
         Direction::Response => {
             let headers: Vec<Value> = case
                 .headers()
                 .into_iter()
                 .map(|(k, v)| json!([k, v]))
                 .collect();
-            let body = case.text("body").unwrap_or_default();
             json!({
                 "status": case.fields.get("code").and_then(Value::as_u64).unwrap_or(200),
                 "headers": headers,
-                "body": Blob::new(body.as_bytes().to_vec()).to_base64(),
+                "body": Blob::new(case.body_bytes()?).to_base64(),
             })
         }
     };
