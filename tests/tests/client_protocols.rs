@@ -158,3 +158,30 @@ async fn a_protocol_the_service_does_not_speak_is_a_construction_error() {
     );
     assert_eq!(transport.request_count(), 0);
 }
+
+#[tokio::test]
+async fn an_undecodable_output_names_the_member_path_in_both_protocols() {
+    let transport = ScriptedTransport::new();
+    transport.push_json(200, r#"{"GameSessions": [{"CreationTime": "yesterday"}]}"#);
+    let bad_time = ciborium::Value::Map(vec![(
+        text("GameSessions"),
+        ciborium::Value::Array(vec![ciborium::Value::Map(vec![(
+            text("CreationTime"),
+            text("yesterday"),
+        )])]),
+    )]);
+    transport.push_response(cbor_response(200, &bad_time));
+    for protocol in [None, Some(&RpcV2Cbor as &'static dyn Protocol)] {
+        let error = client(&transport, protocol)
+            .describe_game_sessions()
+            .send()
+            .await
+            .unwrap_err();
+        let message = error.to_string();
+        assert!(matches!(error, SdkError::Response(_)), "{error:?}");
+        assert!(
+            message.contains("`GameSessions[0].CreationTime`: invalid type: string \"yesterday\""),
+            "{message}"
+        );
+    }
+}

@@ -291,8 +291,54 @@ pub(super) struct Tracked<T>(pub(super) Result<T, DecodeError>);
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Tracked<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         Ok(Tracked(
-            serde_path_to_error::deserialize(deserializer)
-                .map_err(|e| DecodeError::at(e.path().to_string(), e.into_inner())),
+            serde_path_to_error::deserialize(deserializer).map_err(|e| {
+                let path = member_path(e.path());
+                DecodeError::at(path, cbor_error_text(&e.into_inner().to_string()))
+            }),
         ))
+    }
+}
+
+/// The member path without the variants ciborium's tag handling adds (`@@TAGGED@@`).
+fn member_path(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for segment in path {
+        match segment {
+            Segment::Enum { variant } if variant.starts_with("@@") => {}
+            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Segment::Unknown => out.push_str(if out.is_empty() { "?" } else { ".?" }),
+        }
+    }
+    out
+}
+
+/// A ciborium error's text (its `Display` is its `Debug`): the message of a semantic error
+/// (`Semantic(None, "invalid type: ...")`), with its byte offset when it has one.
+fn cbor_error_text(text: &str) -> String {
+    let Some(inner) = text
+        .strip_prefix("Semantic(")
+        .and_then(|rest| rest.strip_suffix(')'))
+    else {
+        return text.to_owned();
+    };
+    let Some((offset, quoted)) = inner.split_once(", ") else {
+        return text.to_owned();
+    };
+    let Ok(message) = serde_json::from_str::<String>(quoted) else {
+        return text.to_owned();
+    };
+    match offset
+        .strip_prefix("Some(")
+        .and_then(|o| o.strip_suffix(')'))
+    {
+        Some(offset) => format!("{message} (at byte {offset})"),
+        None => message,
     }
 }
