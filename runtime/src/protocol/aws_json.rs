@@ -6,8 +6,8 @@ use http::header::{HeaderMap, HeaderName, HeaderValue};
 
 use super::body::{Decode, Encode, Plan};
 use super::error_response::{read_json_error, write_json_error, ErrorResponse};
-use super::errors::{Fault, MalformedKind, MalformedRequest, RequestError, ResponseError};
-use super::message::{content_type as request_media_type, response, set_body_headers};
+use super::errors::{Fault, MalformedRequest, RequestError, ResponseError};
+use super::message::{check_content_type, response, set_body_headers};
 use super::spec::{OperationSpec, ServiceSpec};
 use super::Protocol;
 
@@ -154,14 +154,7 @@ fn read_request(
     request: &http::Request<Bytes>,
     input: &mut dyn Decode,
 ) -> Result<(), MalformedRequest> {
-    if let Some(sent) = request_media_type(request.headers()) {
-        if sent != media_type {
-            return Err(MalformedRequest::new(
-                MalformedKind::UnsupportedMediaType,
-                format!("header `Content-Type`: expected `{media_type}` but found `{sent}`"),
-            ));
-        }
-    }
+    check_content_type(request.headers(), media_type)?;
     input
         .decode_json(request.body())
         .map_err(|e| MalformedRequest::serialization(Fault::new("request body", e)))

@@ -56,6 +56,21 @@ pub(crate) fn content_type(headers: &HeaderMap) -> Option<String> {
         .map(|value| essence(value.as_bytes()))
 }
 
+/// A request's `Content-Type`, if sent, must be `expected` (parameters ignored): else the
+/// server answers 415.
+pub(crate) fn check_content_type(
+    headers: &HeaderMap,
+    expected: &str,
+) -> Result<(), super::errors::MalformedRequest> {
+    match content_type(headers) {
+        Some(sent) if sent != expected => Err(super::errors::MalformedRequest::new(
+            super::errors::MalformedKind::UnsupportedMediaType,
+            format!("header `Content-Type`: expected `{expected}` but found `{sent}`"),
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// The media type of a `Content-Type` or `Accept` element: before any `;`, trimmed,
 /// lowercased.
 pub(crate) fn essence(value: &[u8]) -> String {

@@ -11,8 +11,8 @@ use serde::Deserialize;
 
 use super::body::{Decode, Encode, Plan};
 use super::error_response::{request_id, sanitize_error_code, ErrorBody, ErrorResponse};
-use super::errors::{Fault, MalformedKind, MalformedRequest, RequestError, ResponseError};
-use super::message::{base_path, content_type, response, set_body_headers, with_path};
+use super::errors::{Fault, MalformedRequest, RequestError, ResponseError};
+use super::message::{base_path, check_content_type, response, set_body_headers, with_path};
 use super::spec::{OperationSpec, ServiceSpec};
 use super::Protocol;
 
@@ -87,16 +87,7 @@ impl Protocol for RpcV2Cbor {
         request: &http::Request<Bytes>,
         input: &mut dyn Decode,
     ) -> Result<(), MalformedRequest> {
-        if let Some(sent) = content_type(request.headers()) {
-            if sent != APPLICATION_CBOR {
-                return Err(MalformedRequest::new(
-                    MalformedKind::UnsupportedMediaType,
-                    format!(
-                        "header `Content-Type`: expected `{APPLICATION_CBOR}` but found `{sent}`"
-                    ),
-                ));
-            }
-        }
+        check_content_type(request.headers(), APPLICATION_CBOR)?;
         input
             .decode_cbor(request.body())
             .map_err(|e| MalformedRequest::serialization(Fault::new("request body", e)))
