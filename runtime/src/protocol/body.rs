@@ -187,8 +187,12 @@ impl<T: DeserializeOwned> Decode for Slot<T> {
             body
         };
         // Decode without tracking the path first (the common case succeeds); on failure,
-        // decode again to find where.
-        let fast = serde_json::from_slice::<T>(body);
+        // decode again to find where. The body is checked to be UTF-8 once, up front, which
+        // is cheaper than serde_json checking each string it reads.
+        let fast = match std::str::from_utf8(body) {
+            Ok(text) => serde_json::from_str::<T>(text),
+            Err(_) => serde_json::from_slice::<T>(body),
+        };
         self.0 = Some(fast.or_else(|_| {
             let mut de = serde_json::Deserializer::from_slice(body);
             let value = serde_path_to_error::deserialize::<_, T>(&mut de)
