@@ -1,10 +1,10 @@
 //! Runtime support for the crates under `generated/`.
 //!
 //! The generated crates carry per-operation data (names, routes, shapes); the logic that
-//! interprets that data is written once, here. Today that is the protocol codecs (awsJson1_0,
-//! awsJson1_1 and restJson1, in both directions), the transport, SigV4 signing and retries.
-//! Pagination, waiters and server routing are not here yet; each lands together with the
-//! tests that exercise it.
+//! interprets that data is written once, here: the protocols (awsJson1_0, awsJson1_1,
+//! restJson1 and rpcv2Cbor, in both directions), the client (transport, SigV4 signing,
+//! retries) and the server (routing, the in-process transport, serving over TCP). Pagination
+//! and waiters are not here yet; each lands together with the tests that exercise it.
 //!
 //! # Contents
 //!
@@ -13,6 +13,9 @@
 //!   union member without data).
 //! * [`client`]: the client side: [`client::Config`], credentials, endpoints, SigV4 signing,
 //!   the HTTP transport, retries, and [`client::Handle`], which runs any [`Operation`].
+//! * [`server`]: the server side: [`server::Router`], which answers requests with handlers
+//!   in every protocol of the service, as a `tower::Service`, an in-process `HttpClient`, or
+//!   over TCP with [`server::serve`].
 //! * [`codec`]: the `serde_with` adapters and helpers that generated serde code names in
 //!   its attributes (timestamp formats, non-finite floats, unions).
 //! * [`error`]: [`BuildError`] for builders, [`ErrorMetadata`] and [`UnhandledError`] for
@@ -56,6 +59,7 @@ pub mod datetime;
 pub mod error;
 pub mod operation;
 pub mod protocol;
+pub mod server;
 mod unit;
 
 pub use blob::{Blob, InvalidBase64};

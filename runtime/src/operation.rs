@@ -24,7 +24,7 @@ pub trait Operation {
     /// The output structure.
     type Output: Serialize + DeserializeOwned + Clone + Debug + PartialEq + Send + Sync + 'static;
     /// The operation's error enum.
-    type Error: OperationError + Send + Sync + 'static;
+    type Error: OperationError + From<UnhandledError> + Send + Sync + 'static;
 }
 
 /// A per-operation error enum: built from an error response.
@@ -38,6 +38,9 @@ pub trait OperationError: ServiceError + Sized {
     /// (with [`ServiceError::code`] naming the error); `None` for an error the model does not
     /// describe.
     fn to_members(&self) -> Option<&dyn Encode>;
+
+    /// The error the model does not describe, when this is one (the `Unhandled` variant).
+    fn as_unhandled(&self) -> Option<&UnhandledError>;
 }
 
 /// Builds a per-operation error enum from an error response's members: generated

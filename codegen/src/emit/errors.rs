@@ -94,6 +94,13 @@ fn error_enum(op: &Operation) -> TokenStream {
                     Self::Unhandled(_) => None,
                 }
             }
+
+            fn as_unhandled(&self) -> Option<&UnhandledError> {
+                match self {
+                    #(Self::#names(_) => None,)*
+                    Self::Unhandled(e) => Some(e),
+                }
+            }
         }
 
         impl From<UnhandledError> for #ident {

@@ -9,6 +9,7 @@ mod enums;
 mod errors;
 mod krate;
 mod operations;
+mod server;
 mod structs;
 mod ty;
 mod unions;
@@ -31,15 +32,18 @@ pub enum Module {
     Operation,
     /// `client`: the `Client`.
     Client,
+    /// `server`: the service trait and its router.
+    Server,
 }
 
 impl Module {
     /// Every module, in declaration order.
-    pub const ALL: [Module; 4] = [
+    pub const ALL: [Module; 5] = [
         Module::Types,
         Module::Error,
         Module::Operation,
         Module::Client,
+        Module::Server,
     ];
 
     /// The module's file, relative to the crate root.
@@ -49,6 +53,7 @@ impl Module {
             Module::Error => "src/error.rs",
             Module::Operation => "src/operation.rs",
             Module::Client => "src/client.rs",
+            Module::Server => "src/server.rs",
         }
     }
 
@@ -59,6 +64,7 @@ impl Module {
             Module::Error => "error",
             Module::Operation => "operation",
             Module::Client => "client",
+            Module::Server => "server",
         }
     }
 
@@ -68,6 +74,7 @@ impl Module {
             Module::Types => "Data types of the service: structures, unions and enums, including every operation's input, output and error structures; their builders are in [`builders`].",
             Module::Error => "One error enum per operation: its modeled errors plus an `Unhandled` variant for everything else.",
             Module::Client => "The `Client`: one method per operation, returning the operation's input builder with a `send()` method.",
+            Module::Server => "A server for the service, for tests: a trait with one async method per operation (each answers 501 until implemented) and `router`, which turns an implementation into a `smithy_runtime::server::Router` that answers in every protocol the service speaks: in-process as the client's HTTP transport, as a `tower::Service`, or over TCP with `smithy_runtime::server::serve`.",
             Module::Operation => "How the service speaks over HTTP (`SERVICE`), and one marker type per operation tying its name, HTTP tables, input, output and error types together through `smithy_runtime::Operation`; `visit_all` reaches every operation generically.",
         }
     }
@@ -90,6 +97,7 @@ pub fn crate_tokens(service: &Service, options: &CrateOptions) -> CrateTokens {
             Module::Error => errors::module(service),
             Module::Operation => operations::module(service),
             Module::Client => client::module(service),
+            Module::Server => server::module(service),
         };
         let doc = doc::inner_doc_attrs(module.doc());
         rust.push((module.path(), quote! { #doc #body }));

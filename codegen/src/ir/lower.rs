@@ -101,6 +101,7 @@ pub fn lower(model: &Model, service: &ShapeId) -> Result<Service, Error> {
         query_compatible: shape.traits.aws_query_compatible,
         id: service.clone(),
         crate_name: names::crate_name(&sdk_id),
+        server_trait: names::type_ident(&format!("{}Server", model.service_name(service, service))),
         sdk_id,
         version: svc.version.clone(),
         protocol,

@@ -23,6 +23,8 @@ pub struct Service {
     pub sdk_id: String,
     /// The generated crate's package name.
     pub crate_name: String,
+    /// The server trait of the `server` module (`GameLiftServer`).
+    pub server_trait: Ident,
     /// The service version.
     pub version: String,
     /// The protocol that decides member keys and HTTP bindings: the first of `protocols`.

@@ -92,6 +92,20 @@ impl ::smithy_runtime::OperationError for CreateFleetError {
             Self::Unhandled(_) => None,
         }
     }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::ConflictException(_) => None,
+            Self::InternalServiceException(_) => None,
+            Self::InvalidRequestException(_) => None,
+            Self::LimitExceededException(_) => None,
+            Self::NotFoundException(_) => None,
+            Self::NotReadyException(_) => None,
+            Self::TaggingFailedException(_) => None,
+            Self::UnauthorizedException(_) => None,
+            Self::UnsupportedRegionException(_) => None,
+            Self::Unhandled(e) => Some(e),
+        }
+    }
 }
 impl From<UnhandledError> for CreateFleetError {
     fn from(error: UnhandledError) -> Self {
@@ -213,6 +227,22 @@ impl ::smithy_runtime::OperationError for CreateGameSessionError {
             Self::Unhandled(_) => None,
         }
     }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::ConflictException(_) => None,
+            Self::FleetCapacityExceededException(_) => None,
+            Self::IdempotentParameterMismatchException(_) => None,
+            Self::InternalServiceException(_) => None,
+            Self::InvalidFleetStatusException(_) => None,
+            Self::InvalidRequestException(_) => None,
+            Self::LimitExceededException(_) => None,
+            Self::NotFoundException(_) => None,
+            Self::TerminalRoutingStrategyException(_) => None,
+            Self::UnauthorizedException(_) => None,
+            Self::UnsupportedRegionException(_) => None,
+            Self::Unhandled(e) => Some(e),
+        }
+    }
 }
 impl From<UnhandledError> for CreateGameSessionError {
     fn from(error: UnhandledError) -> Self {
@@ -304,6 +334,18 @@ impl ::smithy_runtime::OperationError for CreatePlayerSessionError {
             Self::TerminalRoutingStrategyException(e) => Some(e),
             Self::UnauthorizedException(e) => Some(e),
             Self::Unhandled(_) => None,
+        }
+    }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::GameSessionFullException(_) => None,
+            Self::InternalServiceException(_) => None,
+            Self::InvalidGameSessionStatusException(_) => None,
+            Self::InvalidRequestException(_) => None,
+            Self::NotFoundException(_) => None,
+            Self::TerminalRoutingStrategyException(_) => None,
+            Self::UnauthorizedException(_) => None,
+            Self::Unhandled(e) => Some(e),
         }
     }
 }
@@ -399,6 +441,18 @@ impl ::smithy_runtime::OperationError for CreatePlayerSessionsError {
             Self::Unhandled(_) => None,
         }
     }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::GameSessionFullException(_) => None,
+            Self::InternalServiceException(_) => None,
+            Self::InvalidGameSessionStatusException(_) => None,
+            Self::InvalidRequestException(_) => None,
+            Self::NotFoundException(_) => None,
+            Self::TerminalRoutingStrategyException(_) => None,
+            Self::UnauthorizedException(_) => None,
+            Self::Unhandled(e) => Some(e),
+        }
+    }
 }
 impl From<UnhandledError> for CreatePlayerSessionsError {
     fn from(error: UnhandledError) -> Self {
@@ -471,6 +525,15 @@ impl ::smithy_runtime::OperationError for DescribeFleetAttributesError {
             Self::NotFoundException(e) => Some(e),
             Self::UnauthorizedException(e) => Some(e),
             Self::Unhandled(_) => None,
+        }
+    }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::InternalServiceException(_) => None,
+            Self::InvalidRequestException(_) => None,
+            Self::NotFoundException(_) => None,
+            Self::UnauthorizedException(_) => None,
+            Self::Unhandled(e) => Some(e),
         }
     }
 }
@@ -561,6 +624,17 @@ impl ::smithy_runtime::OperationError for DescribeGameSessionDetailsError {
             Self::Unhandled(_) => None,
         }
     }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::InternalServiceException(_) => None,
+            Self::InvalidRequestException(_) => None,
+            Self::NotFoundException(_) => None,
+            Self::TerminalRoutingStrategyException(_) => None,
+            Self::UnauthorizedException(_) => None,
+            Self::UnsupportedRegionException(_) => None,
+            Self::Unhandled(e) => Some(e),
+        }
+    }
 }
 impl From<UnhandledError> for DescribeGameSessionDetailsError {
     fn from(error: UnhandledError) -> Self {
@@ -633,6 +707,15 @@ impl ::smithy_runtime::OperationError for DescribeGameSessionPlacementError {
             Self::NotFoundException(e) => Some(e),
             Self::UnauthorizedException(e) => Some(e),
             Self::Unhandled(_) => None,
+        }
+    }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::InternalServiceException(_) => None,
+            Self::InvalidRequestException(_) => None,
+            Self::NotFoundException(_) => None,
+            Self::UnauthorizedException(_) => None,
+            Self::Unhandled(e) => Some(e),
         }
     }
 }
@@ -723,6 +806,17 @@ impl ::smithy_runtime::OperationError for DescribeGameSessionsError {
             Self::Unhandled(_) => None,
         }
     }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::InternalServiceException(_) => None,
+            Self::InvalidRequestException(_) => None,
+            Self::NotFoundException(_) => None,
+            Self::TerminalRoutingStrategyException(_) => None,
+            Self::UnauthorizedException(_) => None,
+            Self::UnsupportedRegionException(_) => None,
+            Self::Unhandled(e) => Some(e),
+        }
+    }
 }
 impl From<UnhandledError> for DescribeGameSessionsError {
     fn from(error: UnhandledError) -> Self {
@@ -804,6 +898,16 @@ impl ::smithy_runtime::OperationError for DescribeInstancesError {
             Self::Unhandled(_) => None,
         }
     }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::InternalServiceException(_) => None,
+            Self::InvalidRequestException(_) => None,
+            Self::NotFoundException(_) => None,
+            Self::UnauthorizedException(_) => None,
+            Self::UnsupportedRegionException(_) => None,
+            Self::Unhandled(e) => Some(e),
+        }
+    }
 }
 impl From<UnhandledError> for DescribeInstancesError {
     fn from(error: UnhandledError) -> Self {
@@ -873,6 +977,14 @@ impl ::smithy_runtime::OperationError for DescribeMatchmakingError {
             Self::InvalidRequestException(e) => Some(e),
             Self::UnsupportedRegionException(e) => Some(e),
             Self::Unhandled(_) => None,
+        }
+    }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::InternalServiceException(_) => None,
+            Self::InvalidRequestException(_) => None,
+            Self::UnsupportedRegionException(_) => None,
+            Self::Unhandled(e) => Some(e),
         }
     }
 }
@@ -947,6 +1059,15 @@ impl ::smithy_runtime::OperationError for DescribePlayerSessionsError {
             Self::NotFoundException(e) => Some(e),
             Self::UnauthorizedException(e) => Some(e),
             Self::Unhandled(_) => None,
+        }
+    }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::InternalServiceException(_) => None,
+            Self::InvalidRequestException(_) => None,
+            Self::NotFoundException(_) => None,
+            Self::UnauthorizedException(_) => None,
+            Self::Unhandled(e) => Some(e),
         }
     }
 }
@@ -1037,6 +1158,17 @@ impl ::smithy_runtime::OperationError for SearchGameSessionsError {
             Self::Unhandled(_) => None,
         }
     }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::InternalServiceException(_) => None,
+            Self::InvalidRequestException(_) => None,
+            Self::NotFoundException(_) => None,
+            Self::TerminalRoutingStrategyException(_) => None,
+            Self::UnauthorizedException(_) => None,
+            Self::UnsupportedRegionException(_) => None,
+            Self::Unhandled(e) => Some(e),
+        }
+    }
 }
 impl From<UnhandledError> for SearchGameSessionsError {
     fn from(error: UnhandledError) -> Self {
@@ -1118,6 +1250,16 @@ impl ::smithy_runtime::OperationError for StartGameSessionPlacementError {
             Self::Unhandled(_) => None,
         }
     }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::InternalServiceException(_) => None,
+            Self::InvalidRequestException(_) => None,
+            Self::NotFoundException(_) => None,
+            Self::UnauthorizedException(_) => None,
+            Self::UnsupportedRegionException(_) => None,
+            Self::Unhandled(e) => Some(e),
+        }
+    }
 }
 impl From<UnhandledError> for StartGameSessionPlacementError {
     fn from(error: UnhandledError) -> Self {
@@ -1192,6 +1334,15 @@ impl ::smithy_runtime::OperationError for StartMatchBackfillError {
             Self::NotFoundException(e) => Some(e),
             Self::UnsupportedRegionException(e) => Some(e),
             Self::Unhandled(_) => None,
+        }
+    }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::InternalServiceException(_) => None,
+            Self::InvalidRequestException(_) => None,
+            Self::NotFoundException(_) => None,
+            Self::UnsupportedRegionException(_) => None,
+            Self::Unhandled(e) => Some(e),
         }
     }
 }
@@ -1270,6 +1421,15 @@ impl ::smithy_runtime::OperationError for StartMatchmakingError {
             Self::Unhandled(_) => None,
         }
     }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::InternalServiceException(_) => None,
+            Self::InvalidRequestException(_) => None,
+            Self::NotFoundException(_) => None,
+            Self::UnsupportedRegionException(_) => None,
+            Self::Unhandled(e) => Some(e),
+        }
+    }
 }
 impl From<UnhandledError> for StartMatchmakingError {
     fn from(error: UnhandledError) -> Self {
@@ -1342,6 +1502,15 @@ impl ::smithy_runtime::OperationError for StopGameSessionPlacementError {
             Self::NotFoundException(e) => Some(e),
             Self::UnauthorizedException(e) => Some(e),
             Self::Unhandled(_) => None,
+        }
+    }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::InternalServiceException(_) => None,
+            Self::InvalidRequestException(_) => None,
+            Self::NotFoundException(_) => None,
+            Self::UnauthorizedException(_) => None,
+            Self::Unhandled(e) => Some(e),
         }
     }
 }
@@ -1428,6 +1597,17 @@ impl ::smithy_runtime::OperationError for UpdateGameSessionError {
             Self::NotFoundException(e) => Some(e),
             Self::UnauthorizedException(e) => Some(e),
             Self::Unhandled(_) => None,
+        }
+    }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::ConflictException(_) => None,
+            Self::InternalServiceException(_) => None,
+            Self::InvalidGameSessionStatusException(_) => None,
+            Self::InvalidRequestException(_) => None,
+            Self::NotFoundException(_) => None,
+            Self::UnauthorizedException(_) => None,
+            Self::Unhandled(e) => Some(e),
         }
     }
 }

@@ -77,6 +77,17 @@ impl ::smithy_runtime::OperationError for CreateGameError {
             Self::Unhandled(_) => None,
         }
     }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::AccessDeniedException(_) => None,
+            Self::ConflictException(_) => None,
+            Self::InternalServerException(_) => None,
+            Self::ServiceQuotaExceededException(_) => None,
+            Self::ThrottlingException(_) => None,
+            Self::ValidationException(_) => None,
+            Self::Unhandled(e) => Some(e),
+        }
+    }
 }
 impl From<UnhandledError> for CreateGameError {
     fn from(error: UnhandledError) -> Self {
@@ -161,6 +172,17 @@ impl ::smithy_runtime::OperationError for CreateSnapshotError {
             Self::ThrottlingException(e) => Some(e),
             Self::ValidationException(e) => Some(e),
             Self::Unhandled(_) => None,
+        }
+    }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::AccessDeniedException(_) => None,
+            Self::ConflictException(_) => None,
+            Self::InternalServerException(_) => None,
+            Self::ResourceNotFoundException(_) => None,
+            Self::ThrottlingException(_) => None,
+            Self::ValidationException(_) => None,
+            Self::Unhandled(e) => Some(e),
         }
     }
 }
@@ -249,6 +271,17 @@ impl ::smithy_runtime::OperationError for CreateStageError {
             Self::Unhandled(_) => None,
         }
     }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::AccessDeniedException(_) => None,
+            Self::ConflictException(_) => None,
+            Self::InternalServerException(_) => None,
+            Self::ResourceNotFoundException(_) => None,
+            Self::ThrottlingException(_) => None,
+            Self::ValidationException(_) => None,
+            Self::Unhandled(e) => Some(e),
+        }
+    }
 }
 impl From<UnhandledError> for CreateStageError {
     fn from(error: UnhandledError) -> Self {
@@ -326,6 +359,16 @@ impl ::smithy_runtime::OperationError for DeleteGameError {
             Self::ThrottlingException(e) => Some(e),
             Self::ValidationException(e) => Some(e),
             Self::Unhandled(_) => None,
+        }
+    }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::AccessDeniedException(_) => None,
+            Self::ConflictException(_) => None,
+            Self::InternalServerException(_) => None,
+            Self::ThrottlingException(_) => None,
+            Self::ValidationException(_) => None,
+            Self::Unhandled(e) => Some(e),
         }
     }
 }
@@ -414,6 +457,17 @@ impl ::smithy_runtime::OperationError for DeleteStageError {
             Self::Unhandled(_) => None,
         }
     }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::AccessDeniedException(_) => None,
+            Self::ConflictException(_) => None,
+            Self::InternalServerException(_) => None,
+            Self::ResourceNotFoundException(_) => None,
+            Self::ThrottlingException(_) => None,
+            Self::ValidationException(_) => None,
+            Self::Unhandled(e) => Some(e),
+        }
+    }
 }
 impl From<UnhandledError> for DeleteStageError {
     fn from(error: UnhandledError) -> Self {
@@ -493,6 +547,16 @@ impl ::smithy_runtime::OperationError for DisconnectPlayerError {
             Self::ThrottlingException(e) => Some(e),
             Self::ValidationException(e) => Some(e),
             Self::Unhandled(_) => None,
+        }
+    }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::AccessDeniedException(_) => None,
+            Self::InternalServerException(_) => None,
+            Self::ResourceNotFoundException(_) => None,
+            Self::ThrottlingException(_) => None,
+            Self::ValidationException(_) => None,
+            Self::Unhandled(e) => Some(e),
         }
     }
 }
@@ -576,6 +640,16 @@ impl ::smithy_runtime::OperationError for ExportSnapshotError {
             Self::Unhandled(_) => None,
         }
     }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::AccessDeniedException(_) => None,
+            Self::InternalServerException(_) => None,
+            Self::ResourceNotFoundException(_) => None,
+            Self::ThrottlingException(_) => None,
+            Self::ValidationException(_) => None,
+            Self::Unhandled(e) => Some(e),
+        }
+    }
 }
 impl From<UnhandledError> for ExportSnapshotError {
     fn from(error: UnhandledError) -> Self {
@@ -655,6 +729,16 @@ impl ::smithy_runtime::OperationError for GetExtensionError {
             Self::ThrottlingException(e) => Some(e),
             Self::ValidationException(e) => Some(e),
             Self::Unhandled(_) => None,
+        }
+    }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::AccessDeniedException(_) => None,
+            Self::InternalServerException(_) => None,
+            Self::ResourceNotFoundException(_) => None,
+            Self::ThrottlingException(_) => None,
+            Self::ValidationException(_) => None,
+            Self::Unhandled(e) => Some(e),
         }
     }
 }
@@ -738,6 +822,16 @@ impl ::smithy_runtime::OperationError for GetExtensionVersionError {
             Self::Unhandled(_) => None,
         }
     }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::AccessDeniedException(_) => None,
+            Self::InternalServerException(_) => None,
+            Self::ResourceNotFoundException(_) => None,
+            Self::ThrottlingException(_) => None,
+            Self::ValidationException(_) => None,
+            Self::Unhandled(e) => Some(e),
+        }
+    }
 }
 impl From<UnhandledError> for GetExtensionVersionError {
     fn from(error: UnhandledError) -> Self {
@@ -817,6 +911,16 @@ impl ::smithy_runtime::OperationError for GetGameError {
             Self::ThrottlingException(e) => Some(e),
             Self::ValidationException(e) => Some(e),
             Self::Unhandled(_) => None,
+        }
+    }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::AccessDeniedException(_) => None,
+            Self::InternalServerException(_) => None,
+            Self::ResourceNotFoundException(_) => None,
+            Self::ThrottlingException(_) => None,
+            Self::ValidationException(_) => None,
+            Self::Unhandled(e) => Some(e),
         }
     }
 }
@@ -900,6 +1004,16 @@ impl ::smithy_runtime::OperationError for GetGameConfigurationError {
             Self::Unhandled(_) => None,
         }
     }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::AccessDeniedException(_) => None,
+            Self::InternalServerException(_) => None,
+            Self::ResourceNotFoundException(_) => None,
+            Self::ThrottlingException(_) => None,
+            Self::ValidationException(_) => None,
+            Self::Unhandled(e) => Some(e),
+        }
+    }
 }
 impl From<UnhandledError> for GetGameConfigurationError {
     fn from(error: UnhandledError) -> Self {
@@ -979,6 +1093,16 @@ impl ::smithy_runtime::OperationError for GetGeneratedCodeJobError {
             Self::ThrottlingException(e) => Some(e),
             Self::ValidationException(e) => Some(e),
             Self::Unhandled(_) => None,
+        }
+    }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::AccessDeniedException(_) => None,
+            Self::InternalServerException(_) => None,
+            Self::ResourceNotFoundException(_) => None,
+            Self::ThrottlingException(_) => None,
+            Self::ValidationException(_) => None,
+            Self::Unhandled(e) => Some(e),
         }
     }
 }
@@ -1062,6 +1186,16 @@ impl ::smithy_runtime::OperationError for GetPlayerConnectionStatusError {
             Self::Unhandled(_) => None,
         }
     }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::AccessDeniedException(_) => None,
+            Self::InternalServerException(_) => None,
+            Self::ResourceNotFoundException(_) => None,
+            Self::ThrottlingException(_) => None,
+            Self::ValidationException(_) => None,
+            Self::Unhandled(e) => Some(e),
+        }
+    }
 }
 impl From<UnhandledError> for GetPlayerConnectionStatusError {
     fn from(error: UnhandledError) -> Self {
@@ -1141,6 +1275,16 @@ impl ::smithy_runtime::OperationError for GetSnapshotError {
             Self::ThrottlingException(e) => Some(e),
             Self::ValidationException(e) => Some(e),
             Self::Unhandled(_) => None,
+        }
+    }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::AccessDeniedException(_) => None,
+            Self::InternalServerException(_) => None,
+            Self::ResourceNotFoundException(_) => None,
+            Self::ThrottlingException(_) => None,
+            Self::ValidationException(_) => None,
+            Self::Unhandled(e) => Some(e),
         }
     }
 }
@@ -1224,6 +1368,16 @@ impl ::smithy_runtime::OperationError for GetStageError {
             Self::Unhandled(_) => None,
         }
     }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::AccessDeniedException(_) => None,
+            Self::InternalServerException(_) => None,
+            Self::ResourceNotFoundException(_) => None,
+            Self::ThrottlingException(_) => None,
+            Self::ValidationException(_) => None,
+            Self::Unhandled(e) => Some(e),
+        }
+    }
 }
 impl From<UnhandledError> for GetStageError {
     fn from(error: UnhandledError) -> Self {
@@ -1303,6 +1457,16 @@ impl ::smithy_runtime::OperationError for GetStageDeploymentError {
             Self::ThrottlingException(e) => Some(e),
             Self::ValidationException(e) => Some(e),
             Self::Unhandled(_) => None,
+        }
+    }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::AccessDeniedException(_) => None,
+            Self::InternalServerException(_) => None,
+            Self::ResourceNotFoundException(_) => None,
+            Self::ThrottlingException(_) => None,
+            Self::ValidationException(_) => None,
+            Self::Unhandled(e) => Some(e),
         }
     }
 }
@@ -1393,6 +1557,17 @@ impl ::smithy_runtime::OperationError for ImportGameConfigurationError {
             Self::Unhandled(_) => None,
         }
     }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::AccessDeniedException(_) => None,
+            Self::InternalServerException(_) => None,
+            Self::ResourceNotFoundException(_) => None,
+            Self::ServiceQuotaExceededException(_) => None,
+            Self::ThrottlingException(_) => None,
+            Self::ValidationException(_) => None,
+            Self::Unhandled(e) => Some(e),
+        }
+    }
 }
 impl From<UnhandledError> for ImportGameConfigurationError {
     fn from(error: UnhandledError) -> Self {
@@ -1474,6 +1649,16 @@ impl ::smithy_runtime::OperationError for ListExtensionVersionsError {
             Self::Unhandled(_) => None,
         }
     }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::AccessDeniedException(_) => None,
+            Self::InternalServerException(_) => None,
+            Self::ResourceNotFoundException(_) => None,
+            Self::ThrottlingException(_) => None,
+            Self::ValidationException(_) => None,
+            Self::Unhandled(e) => Some(e),
+        }
+    }
 }
 impl From<UnhandledError> for ListExtensionVersionsError {
     fn from(error: UnhandledError) -> Self {
@@ -1548,6 +1733,15 @@ impl ::smithy_runtime::OperationError for ListExtensionsError {
             Self::Unhandled(_) => None,
         }
     }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::AccessDeniedException(_) => None,
+            Self::InternalServerException(_) => None,
+            Self::ThrottlingException(_) => None,
+            Self::ValidationException(_) => None,
+            Self::Unhandled(e) => Some(e),
+        }
+    }
 }
 impl From<UnhandledError> for ListExtensionsError {
     fn from(error: UnhandledError) -> Self {
@@ -1620,6 +1814,15 @@ impl ::smithy_runtime::OperationError for ListGamesError {
             Self::ThrottlingException(e) => Some(e),
             Self::ValidationException(e) => Some(e),
             Self::Unhandled(_) => None,
+        }
+    }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::AccessDeniedException(_) => None,
+            Self::InternalServerException(_) => None,
+            Self::ThrottlingException(_) => None,
+            Self::ValidationException(_) => None,
+            Self::Unhandled(e) => Some(e),
         }
     }
 }
@@ -1703,6 +1906,16 @@ impl ::smithy_runtime::OperationError for ListGeneratedCodeJobsError {
             Self::Unhandled(_) => None,
         }
     }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::AccessDeniedException(_) => None,
+            Self::InternalServerException(_) => None,
+            Self::ResourceNotFoundException(_) => None,
+            Self::ThrottlingException(_) => None,
+            Self::ValidationException(_) => None,
+            Self::Unhandled(e) => Some(e),
+        }
+    }
 }
 impl From<UnhandledError> for ListGeneratedCodeJobsError {
     fn from(error: UnhandledError) -> Self {
@@ -1782,6 +1995,16 @@ impl ::smithy_runtime::OperationError for ListSnapshotsError {
             Self::ThrottlingException(e) => Some(e),
             Self::ValidationException(e) => Some(e),
             Self::Unhandled(_) => None,
+        }
+    }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::AccessDeniedException(_) => None,
+            Self::InternalServerException(_) => None,
+            Self::ResourceNotFoundException(_) => None,
+            Self::ThrottlingException(_) => None,
+            Self::ValidationException(_) => None,
+            Self::Unhandled(e) => Some(e),
         }
     }
 }
@@ -1865,6 +2088,16 @@ impl ::smithy_runtime::OperationError for ListStageDeploymentsError {
             Self::Unhandled(_) => None,
         }
     }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::AccessDeniedException(_) => None,
+            Self::InternalServerException(_) => None,
+            Self::ResourceNotFoundException(_) => None,
+            Self::ThrottlingException(_) => None,
+            Self::ValidationException(_) => None,
+            Self::Unhandled(e) => Some(e),
+        }
+    }
 }
 impl From<UnhandledError> for ListStageDeploymentsError {
     fn from(error: UnhandledError) -> Self {
@@ -1946,6 +2179,16 @@ impl ::smithy_runtime::OperationError for ListStagesError {
             Self::Unhandled(_) => None,
         }
     }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::AccessDeniedException(_) => None,
+            Self::InternalServerException(_) => None,
+            Self::ResourceNotFoundException(_) => None,
+            Self::ThrottlingException(_) => None,
+            Self::ValidationException(_) => None,
+            Self::Unhandled(e) => Some(e),
+        }
+    }
 }
 impl From<UnhandledError> for ListStagesError {
     fn from(error: UnhandledError) -> Self {
@@ -2015,6 +2258,14 @@ impl ::smithy_runtime::OperationError for ListTagsForResourceError {
             Self::ResourceNotFoundException(e) => Some(e),
             Self::ValidationException(e) => Some(e),
             Self::Unhandled(_) => None,
+        }
+    }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::InternalServerException(_) => None,
+            Self::ResourceNotFoundException(_) => None,
+            Self::ValidationException(_) => None,
+            Self::Unhandled(e) => Some(e),
         }
     }
 }
@@ -2096,6 +2347,16 @@ impl ::smithy_runtime::OperationError for StartGeneratedCodeJobError {
             Self::ThrottlingException(e) => Some(e),
             Self::ValidationException(e) => Some(e),
             Self::Unhandled(_) => None,
+        }
+    }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::AccessDeniedException(_) => None,
+            Self::InternalServerException(_) => None,
+            Self::ResourceNotFoundException(_) => None,
+            Self::ThrottlingException(_) => None,
+            Self::ValidationException(_) => None,
+            Self::Unhandled(e) => Some(e),
         }
     }
 }
@@ -2184,6 +2445,17 @@ impl ::smithy_runtime::OperationError for StartStageDeploymentError {
             Self::Unhandled(_) => None,
         }
     }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::AccessDeniedException(_) => None,
+            Self::ConflictException(_) => None,
+            Self::InternalServerException(_) => None,
+            Self::ResourceNotFoundException(_) => None,
+            Self::ThrottlingException(_) => None,
+            Self::ValidationException(_) => None,
+            Self::Unhandled(e) => Some(e),
+        }
+    }
 }
 impl From<UnhandledError> for StartStageDeploymentError {
     fn from(error: UnhandledError) -> Self {
@@ -2255,6 +2527,14 @@ impl ::smithy_runtime::OperationError for TagResourceError {
             Self::Unhandled(_) => None,
         }
     }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::InternalServerException(_) => None,
+            Self::ResourceNotFoundException(_) => None,
+            Self::ValidationException(_) => None,
+            Self::Unhandled(e) => Some(e),
+        }
+    }
 }
 impl From<UnhandledError> for TagResourceError {
     fn from(error: UnhandledError) -> Self {
@@ -2324,6 +2604,14 @@ impl ::smithy_runtime::OperationError for UntagResourceError {
             Self::ResourceNotFoundException(e) => Some(e),
             Self::ValidationException(e) => Some(e),
             Self::Unhandled(_) => None,
+        }
+    }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::InternalServerException(_) => None,
+            Self::ResourceNotFoundException(_) => None,
+            Self::ValidationException(_) => None,
+            Self::Unhandled(e) => Some(e),
         }
     }
 }
@@ -2405,6 +2693,16 @@ impl ::smithy_runtime::OperationError for UpdateGameError {
             Self::ThrottlingException(e) => Some(e),
             Self::ValidationException(e) => Some(e),
             Self::Unhandled(_) => None,
+        }
+    }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::AccessDeniedException(_) => None,
+            Self::InternalServerException(_) => None,
+            Self::ResourceNotFoundException(_) => None,
+            Self::ThrottlingException(_) => None,
+            Self::ValidationException(_) => None,
+            Self::Unhandled(e) => Some(e),
         }
     }
 }
@@ -2495,6 +2793,17 @@ impl ::smithy_runtime::OperationError for UpdateGameConfigurationError {
             Self::Unhandled(_) => None,
         }
     }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::AccessDeniedException(_) => None,
+            Self::InternalServerException(_) => None,
+            Self::ResourceNotFoundException(_) => None,
+            Self::ServiceQuotaExceededException(_) => None,
+            Self::ThrottlingException(_) => None,
+            Self::ValidationException(_) => None,
+            Self::Unhandled(e) => Some(e),
+        }
+    }
 }
 impl From<UnhandledError> for UpdateGameConfigurationError {
     fn from(error: UnhandledError) -> Self {
@@ -2576,6 +2885,16 @@ impl ::smithy_runtime::OperationError for UpdateSnapshotError {
             Self::Unhandled(_) => None,
         }
     }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::AccessDeniedException(_) => None,
+            Self::InternalServerException(_) => None,
+            Self::ResourceNotFoundException(_) => None,
+            Self::ThrottlingException(_) => None,
+            Self::ValidationException(_) => None,
+            Self::Unhandled(e) => Some(e),
+        }
+    }
 }
 impl From<UnhandledError> for UpdateSnapshotError {
     fn from(error: UnhandledError) -> Self {
@@ -2655,6 +2974,16 @@ impl ::smithy_runtime::OperationError for UpdateStageError {
             Self::ThrottlingException(e) => Some(e),
             Self::ValidationException(e) => Some(e),
             Self::Unhandled(_) => None,
+        }
+    }
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            Self::AccessDeniedException(_) => None,
+            Self::InternalServerException(_) => None,
+            Self::ResourceNotFoundException(_) => None,
+            Self::ThrottlingException(_) => None,
+            Self::ValidationException(_) => None,
+            Self::Unhandled(e) => Some(e),
         }
     }
 }

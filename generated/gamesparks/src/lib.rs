@@ -13,3 +13,4 @@ pub mod types;
 pub mod error;
 pub mod operation;
 pub mod client;
+pub mod server;

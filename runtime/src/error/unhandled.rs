@@ -16,6 +16,7 @@ pub struct ErrorMetadata {
     code: Option<String>,
     message: Option<String>,
     request_id: Option<String>,
+    status: Option<u16>,
 }
 
 impl ErrorMetadata {
@@ -40,6 +41,18 @@ impl ErrorMetadata {
     pub fn with_request_id(mut self, request_id: impl Into<String>) -> Self {
         self.request_id = Some(request_id.into());
         self
+    }
+
+    /// Sets the HTTP status a server answers this error with (a server handler returning an
+    /// error the model does not describe; 500 when unset).
+    pub fn with_status(mut self, status: u16) -> Self {
+        self.status = Some(status);
+        self
+    }
+
+    /// The HTTP status set with [`ErrorMetadata::with_status`].
+    pub fn status(&self) -> Option<u16> {
+        self.status
     }
 
     /// The error code, if the response had one.

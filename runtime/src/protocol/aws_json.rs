@@ -9,7 +9,7 @@ use super::error_response::{read_json_error, write_json_error, ErrorResponse};
 use super::errors::{Fault, MalformedRequest, RequestError, ResponseError};
 use super::message::{check_content_type, response, set_body_headers};
 use super::spec::{OperationSpec, ServiceSpec};
-use super::Protocol;
+use super::{Protocol, Route};
 
 /// `aws.protocols#awsJson1_0`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -94,6 +94,15 @@ macro_rules! aws_json {
             ) -> ErrorResponse {
                 read_json_error(response, |_, _| {})
             }
+
+            fn route(
+                &self,
+                service: &ServiceSpec,
+                operations: &[&OperationSpec],
+                request: &http::Request<Bytes>,
+            ) -> Route {
+                route($media_type, service, operations, request)
+            }
         }
     };
 }
@@ -175,5 +184,35 @@ fn write_response(
             response(200, headers, body)
         }
         Err(e) => super::internal_failure(protocol, service, &e),
+    }
+}
+
+/// An awsJson request carries `X-Amz-Target: {Service}.{Operation}`; when a `Content-Type` is
+/// sent too, it must be this version's (so that a service listing both versions tells them
+/// apart).
+fn route(
+    media_type: &str,
+    service: &ServiceSpec,
+    operations: &[&OperationSpec],
+    request: &http::Request<Bytes>,
+) -> Route {
+    let Some(target) = request.headers().get(TARGET_HEADER) else {
+        return Route::Other;
+    };
+    let sent = super::message::content_type(request.headers());
+    if sent.is_some_and(|sent| sent != media_type && sent.starts_with("application/x-amz-json")) {
+        return Route::Other;
+    }
+    let target = String::from_utf8_lossy(target.as_bytes());
+    let operation = target
+        .split_once('.')
+        .filter(|(prefix, _)| *prefix == service.shape_name)
+        .map(|(_, operation)| operation);
+    match operation.and_then(|name| operations.iter().position(|op| op.name == name)) {
+        Some(index) => Route::Operation(index),
+        None => Route::Unknown(format!(
+            "`X-Amz-Target: {target}` names no operation of {}",
+            service.shape_name
+        )),
     }
 }

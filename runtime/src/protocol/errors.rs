@@ -108,6 +108,8 @@ pub enum MalformedKind {
     NotAcceptable,
     /// `UnknownOperationException`, 404: the request does not match the operation's route.
     UnknownOperation,
+    /// `RequestEntityTooLargeException`, 413: a body past the server's limit.
+    TooLarge,
 }
 
 impl MalformedKind {
@@ -117,6 +119,7 @@ impl MalformedKind {
             MalformedKind::Serialization => "SerializationException",
             MalformedKind::UnsupportedMediaType => "UnsupportedMediaTypeException",
             MalformedKind::NotAcceptable => "NotAcceptableException",
+            MalformedKind::TooLarge => "RequestEntityTooLargeException",
             MalformedKind::UnknownOperation => "UnknownOperationException",
         }
     }
@@ -127,6 +130,7 @@ impl MalformedKind {
             MalformedKind::Serialization => 400,
             MalformedKind::UnsupportedMediaType => 415,
             MalformedKind::NotAcceptable => 406,
+            MalformedKind::TooLarge => 413,
             MalformedKind::UnknownOperation => 404,
         }
     }

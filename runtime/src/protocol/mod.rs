@@ -150,6 +150,15 @@ pub trait Protocol: fmt::Debug + Send + Sync {
         members: &dyn Encode,
     ) -> http::Response<Bytes>;
 
+    /// Server: whether `request` is in this protocol and, if so, which of `operations` it
+    /// calls (by index).
+    fn route(
+        &self,
+        service: &ServiceSpec,
+        operations: &[&OperationSpec],
+        request: &http::Request<Bytes>,
+    ) -> Route;
+
     /// Client: what a non-2xx response to `op` says: the sanitized error code, the message,
     /// the request id, and the error's members (those the modeled error carries in headers
     /// included).
@@ -159,6 +168,17 @@ pub trait Protocol: fmt::Debug + Send + Sync {
         op: &OperationSpec,
         response: &http::Response<Bytes>,
     ) -> ErrorResponse;
+}
+
+/// Where a server sends a request, as one protocol sees it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// The request is not in this protocol.
+    Other,
+    /// The request is in this protocol but calls no operation of the service: why.
+    Unknown(String),
+    /// The request calls the operation at this index.
+    Operation(usize),
 }
 
 /// Every protocol this crate implements, in the order a client prefers them by default: the

@@ -14,7 +14,7 @@ use super::error_response::{request_id, sanitize_error_code, ErrorBody, ErrorRes
 use super::errors::{Fault, MalformedRequest, RequestError, ResponseError};
 use super::message::{base_path, check_content_type, response, set_body_headers, with_path};
 use super::spec::{OperationSpec, ServiceSpec};
-use super::Protocol;
+use super::{Protocol, Route};
 
 /// `smithy.protocols#rpcv2Cbor`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -150,6 +150,40 @@ impl Protocol for RpcV2Cbor {
             true,
         );
         response(status, headers, body)
+    }
+
+    /// The path ends in `/service/{Service}/operation/{Operation}`; a request with the
+    /// `smithy-protocol` header is this protocol's even when its path is wrong.
+    fn route(
+        &self,
+        service: &ServiceSpec,
+        operations: &[&OperationSpec],
+        request: &http::Request<Bytes>,
+    ) -> Route {
+        let path = request.uri().path();
+        let named = path
+            .rsplit_once("/operation/")
+            .and_then(|(start, operation)| {
+                let (_, service) = start.rsplit_once("/service/")?;
+                Some((service, operation))
+            });
+        let marked = request.headers().contains_key(SMITHY_PROTOCOL);
+        match named {
+            None if !marked => Route::Other,
+            None => Route::Unknown(format!(
+                "path `{path}` is not `/service/{{Service}}/operation/{{Operation}}`"
+            )),
+            Some((name, operation)) => {
+                let index = operations.iter().position(|op| op.name == operation);
+                match index.filter(|_| name == service.shape_name) {
+                    Some(index) => Route::Operation(index),
+                    None => Route::Unknown(format!(
+                        "path `{path}` names no operation of {}",
+                        service.shape_name
+                    )),
+                }
+            }
+        }
     }
 
     fn read_error(

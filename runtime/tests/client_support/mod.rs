@@ -142,6 +142,13 @@ impl OperationError for CreateThingError {
             CreateThingError::Unhandled(_) => None,
         }
     }
+
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self {
+            CreateThingError::Conflict(_) => None,
+            CreateThingError::Unhandled(e) => Some(e),
+        }
+    }
 }
 
 impl From<UnhandledError> for CreateThingError {

@@ -15,7 +15,7 @@ use super::error_response::{read_json_error, write_json_error, ErrorResponse};
 use super::errors::{MalformedRequest, RequestError, ResponseError};
 use super::message::APPLICATION_JSON;
 use super::spec::{OperationSpec, ServiceSpec};
-use super::Protocol;
+use super::{Protocol, Route};
 
 /// `aws.protocols#restJson1`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -79,6 +79,15 @@ impl Protocol for RestJson1 {
         members: &dyn Encode,
     ) -> http::Response<Bytes> {
         write_json_error(code, status, members, APPLICATION_JSON, false)
+    }
+
+    fn route(
+        &self,
+        _service: &ServiceSpec,
+        operations: &[&OperationSpec],
+        request: &http::Request<Bytes>,
+    ) -> Route {
+        uri::route(operations, request)
     }
 
     fn read_error(

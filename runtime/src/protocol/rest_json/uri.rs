@@ -164,3 +164,62 @@ pub(super) fn parse_query(query: &str) -> Result<Vec<(String, String)>, String> 
         })
         .collect()
 }
+
+/// restJson1 routing (SMITHY.md 6.4): the operations whose method, path pattern and literal
+/// query parts match; the most specific wins (more literal segments, then more literal query
+/// parts, then fewer greedy labels). Every request is restJson1's: one that matches nothing is
+/// [`Route::Unknown`].
+pub(super) fn route(
+    operations: &[&crate::protocol::OperationSpec],
+    request: &http::Request<bytes::Bytes>,
+) -> crate::protocol::Route {
+    use crate::protocol::Route;
+    let path = request.uri().path();
+    let query = parse_query(request.uri().query().unwrap_or_default()).unwrap_or_default();
+    let mut best: Option<((usize, usize, usize), usize)> = None;
+    for (index, op) in operations.iter().enumerate() {
+        if !op
+            .http
+            .method
+            .eq_ignore_ascii_case(request.method().as_str())
+        {
+            continue;
+        }
+        let pattern = Pattern::parse(op.http.uri);
+        if pattern.match_path(path).is_none() {
+            continue;
+        }
+        let literals: Vec<&str> = pattern
+            .query
+            .map(|q| q.split('&').filter(|p| !p.is_empty()).collect())
+            .unwrap_or_default();
+        let present = |literal: &&str| match literal.split_once('=') {
+            Some((key, value)) => query.iter().any(|(k, v)| k == key && v == value),
+            None => query.iter().any(|(k, _)| k == literal),
+        };
+        if !literals.iter().all(present) {
+            continue;
+        }
+        let literal_segments = pattern
+            .segments
+            .iter()
+            .filter(|s| matches!(s, Segment::Literal(_)))
+            .count();
+        let not_greedy = pattern
+            .segments
+            .iter()
+            .filter(|s| !matches!(s, Segment::Greedy(_)))
+            .count();
+        let score = (literal_segments, literals.len(), not_greedy);
+        if best.is_none_or(|(top, _)| score > top) {
+            best = Some((score, index));
+        }
+    }
+    match best {
+        Some((_, index)) => Route::Operation(index),
+        None => Route::Unknown(format!(
+            "no operation is routed at {} {path}",
+            request.method()
+        )),
+    }
+}

@@ -1,0 +1,253 @@
+//! [`Router`]: routes a request to its operation's handler, in the protocol it came in.
+
+use std::fmt;
+use std::future::Future;
+use std::panic::AssertUnwindSafe;
+use std::sync::Arc;
+
+use bytes::Bytes;
+use futures_util::FutureExt as _;
+use http::{HeaderValue, Response};
+
+use super::context::RequestContext;
+use crate::client::BoxFuture;
+use crate::operation::{Operation, OperationError, ServiceError};
+use crate::protocol::{
+    MalformedKind, MalformedRequest, OperationSpec, Protocol, Route, ServiceSpec, Slot,
+};
+
+/// The default body limit: 10 MiB.
+pub const DEFAULT_BODY_LIMIT: usize = 10 * 1024 * 1024;
+
+/// Decodes a request already routed to one operation, calls its handler, and encodes the
+/// answer (the error response at once when the request does not decode).
+type Dispatch = Box<
+    dyn Fn(
+            &'static dyn Protocol,
+            &http::Request<Bytes>,
+            RequestContext,
+        ) -> BoxFuture<'static, Response<Bytes>>
+        + Send
+        + Sync,
+>;
+
+/// Answers requests to one service with its handlers. Cheap to clone.
+///
+/// Build one with [`Router::builder`] (generated crates do, in `server::router`). A request
+/// is routed by the first of the service's protocols that claims it (awsJson by
+/// `X-Amz-Target`, rpcv2Cbor by its path, restJson1 by method and URI pattern) and answered in
+/// that protocol; an operation without a handler answers 501.
+#[derive(Clone)]
+pub struct Router {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    service: &'static ServiceSpec,
+    operations: Vec<&'static OperationSpec>,
+    dispatch: Vec<Dispatch>,
+    body_limit: usize,
+}
+
+impl fmt::Debug for Router {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let names: Vec<&str> = self.inner.operations.iter().map(|op| op.name).collect();
+        f.debug_struct("Router")
+            .field("service", &self.inner.service.shape_name)
+            .field("operations", &names)
+            .field("body_limit", &self.inner.body_limit)
+            .finish()
+    }
+}
+
+/// Builds a [`Router`]: one handler per operation.
+pub struct RouterBuilder {
+    service: &'static ServiceSpec,
+    operations: Vec<&'static OperationSpec>,
+    dispatch: Vec<Dispatch>,
+    body_limit: usize,
+}
+
+impl Router {
+    /// A builder for a router of `service`.
+    pub fn builder(service: &'static ServiceSpec) -> RouterBuilder {
+        RouterBuilder {
+            service,
+            operations: Vec::new(),
+            dispatch: Vec::new(),
+            body_limit: DEFAULT_BODY_LIMIT,
+        }
+    }
+
+    /// The service this router answers for.
+    pub fn service(&self) -> &'static ServiceSpec {
+        self.inner.service
+    }
+
+    /// The largest request body accepted; larger ones answer 413.
+    pub fn body_limit(&self) -> usize {
+        self.inner.body_limit
+    }
+
+    /// Answers `request`. Never fails: every problem is an error response of the protocol.
+    pub async fn handle(&self, request: http::Request<Bytes>) -> Response<Bytes> {
+        let (protocol, route) = self.route(&request);
+        let cx = RequestContext::new(protocol.name(), request.headers().clone());
+        let request_id = cx.request_id.clone();
+        let mut response = match route {
+            Route::Operation(index) => (self.inner.dispatch[index])(protocol, &request, cx).await,
+            Route::Unknown(why) => malformed(
+                protocol,
+                self.inner.service,
+                &MalformedRequest::new(MalformedKind::UnknownOperation, why),
+            ),
+            Route::Other => malformed(
+                protocol,
+                self.inner.service,
+                &MalformedRequest::new(MalformedKind::UnknownOperation, "no operation matches"),
+            ),
+        };
+        if let Ok(value) = HeaderValue::from_str(&request_id) {
+            response
+                .headers_mut()
+                .insert(http::HeaderName::from_static("x-amzn-requestid"), value);
+        }
+        response
+    }
+
+    /// The protocol a request is answered in.
+    pub(super) fn protocol_of(&self, request: &http::Request<Bytes>) -> &'static dyn Protocol {
+        self.route(request).0
+    }
+
+    /// The protocol that claims `request` and its route; a request no protocol claims is the
+    /// default protocol's unknown operation.
+    fn route(&self, request: &http::Request<Bytes>) -> (&'static dyn Protocol, Route) {
+        let service = self.inner.service;
+        for protocol in service.protocols {
+            match protocol.route(service, &self.inner.operations, request) {
+                Route::Other => continue,
+                route => return (*protocol, route),
+            }
+        }
+        let protocol = service
+            .default_protocol()
+            .unwrap_or(&crate::protocol::RestJson1);
+        let why = format!(
+            "the request is in none of the protocols {} speaks ({})",
+            service.shape_name,
+            service.protocol_names()
+        );
+        (protocol, Route::Unknown(why))
+    }
+}
+
+impl RouterBuilder {
+    /// Sets the handler of operation `O`: an async function of the input and the request
+    /// context. Operations without a handler answer 501.
+    pub fn operation<O, F, Fut>(mut self, handler: F) -> Self
+    where
+        O: Operation,
+        F: Fn(O::Input, RequestContext) -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = Result<O::Output, O::Error>> + Send + 'static,
+    {
+        let dispatch: Dispatch = Box::new(move |protocol, request, cx| {
+            let mut input = Slot::<O::Input>::new();
+            let decoded = protocol.read_request(O::SERVICE, O::SPEC, request, &mut input);
+            let input = match decoded.map(|()| input.take()) {
+                Ok(Some(input)) => input,
+                Ok(None) => {
+                    let missing =
+                        MalformedRequest::new(MalformedKind::Serialization, "no input decoded");
+                    return ready(malformed(protocol, O::SERVICE, &missing));
+                }
+                Err(error) => return ready(malformed(protocol, O::SERVICE, &error)),
+            };
+            let answer = AssertUnwindSafe(handler(input, cx)).catch_unwind();
+            Box::pin(async move {
+                match answer.await {
+                    Ok(Ok(output)) => protocol.write_response(O::SERVICE, O::SPEC, &output),
+                    Ok(Err(error)) => operation_error::<O>(protocol, &error),
+                    Err(_panic) => internal_failure(protocol, O::SERVICE, O::NAME),
+                }
+            })
+        });
+        match self.operations.iter().position(|op| op.name == O::NAME) {
+            Some(index) => self.dispatch[index] = dispatch,
+            None => {
+                self.operations.push(O::SPEC);
+                self.dispatch.push(dispatch);
+            }
+        }
+        self
+    }
+
+    /// Sets the largest request body accepted (default [`DEFAULT_BODY_LIMIT`]).
+    pub fn body_limit(mut self, bytes: usize) -> Self {
+        self.body_limit = bytes;
+        self
+    }
+
+    /// The router.
+    pub fn build(self) -> Router {
+        Router {
+            inner: Arc::new(Inner {
+                service: self.service,
+                operations: self.operations,
+                dispatch: self.dispatch,
+                body_limit: self.body_limit,
+            }),
+        }
+    }
+}
+
+/// A response that is ready now.
+fn ready(response: Response<Bytes>) -> BoxFuture<'static, Response<Bytes>> {
+    Box::pin(std::future::ready(response))
+}
+
+/// The protocol's answer to a malformed request.
+pub(super) fn malformed(
+    protocol: &dyn Protocol,
+    service: &ServiceSpec,
+    error: &MalformedRequest,
+) -> Response<Bytes> {
+    let members = serde_json::json!({ "message": error.message });
+    protocol.write_error(service, error.code(), error.status(), &members)
+}
+
+/// The answer for an error a handler returned: a modeled error with its status, or an
+/// unhandled one with the status its metadata sets (500 by default).
+fn operation_error<O: Operation>(protocol: &dyn Protocol, error: &O::Error) -> Response<Bytes> {
+    let code = error.code().unwrap_or("InternalFailure");
+    match error.to_members() {
+        Some(members) => {
+            let status = O::SPEC
+                .errors
+                .iter()
+                .find(|spec| spec.code == code)
+                .map_or(500, |spec| spec.status);
+            protocol.write_error(O::SERVICE, code, status, members)
+        }
+        None => {
+            let status = error
+                .as_unhandled()
+                .and_then(|e| e.meta().status())
+                .unwrap_or(500);
+            let members = serde_json::json!({ "message": error.message() });
+            protocol.write_error(O::SERVICE, code, status, &members)
+        }
+    }
+}
+
+/// The 500 answer for a handler that panicked.
+fn internal_failure(
+    protocol: &dyn Protocol,
+    service: &ServiceSpec,
+    operation: &str,
+) -> Response<Bytes> {
+    let members = serde_json::json!({
+        "message": format!("the {operation} handler panicked")
+    });
+    protocol.write_error(service, "InternalFailure", 500, &members)
+}
