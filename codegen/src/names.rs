@@ -307,6 +307,15 @@ pub fn builder_ident(type_ident: &Ident) -> Ident {
     finish_pascal(format!("{}Builder", unraw(type_ident)))
 }
 
+/// The static holding a structure's or union's validation rules (`RULES_CREATE_GAME_REQUEST`).
+pub fn rules_ident(type_ident: &Ident) -> Ident {
+    let name = format!(
+        "RULES_{}",
+        to_snake_case(&unraw(type_ident)).to_ascii_uppercase()
+    );
+    Ident::new(&name, proc_macro2::Span::call_site())
+}
+
 /// The identifier as written without its `r#` prefix, for comparisons.
 fn unraw(ident: &Ident) -> String {
     let s = ident.to_string();

@@ -61,6 +61,7 @@ pub mod operation;
 pub mod protocol;
 pub mod server;
 mod unit;
+pub mod validate;
 
 pub use blob::{Blob, InvalidBase64};
 pub use datetime::DateTime;

@@ -18,12 +18,27 @@ pub struct ProjectModel {
 }
 
 impl ProjectModel {
-    /// Loads `models/{file}`.
+    /// Loads `models/{file}` with its overlays (`models/{stem}.*.json`), as `generate` does.
     pub fn load(file: &str) -> Result<Self, String> {
-        let path = repo_root().join("models").join(file);
-        let text =
-            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let model = model::load(&[Source::new(file, text)]).map_err(|e| format!("{file}: {e}"))?;
+        let dir = repo_root().join("models");
+        let stem = file.trim_end_matches(".json");
+        let mut names = vec![file.to_owned()];
+        let entries = std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        let mut overlays: Vec<String> = entries
+            .flatten()
+            .filter_map(|e| e.file_name().into_string().ok())
+            .filter(|n| n.starts_with(&format!("{stem}.")) && n.ends_with(".json") && n != file)
+            .collect();
+        overlays.sort();
+        names.extend(overlays);
+        let mut sources = Vec::new();
+        for name in &names {
+            let path = dir.join(name);
+            let text =
+                std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            sources.push(Source::new(name.as_str(), text));
+        }
+        let model = model::load(&sources).map_err(|e| format!("{file}: {e}"))?;
         let (service, protocol) = {
             let (id, _) = model
                 .services()

@@ -33,11 +33,18 @@ impl<'m> Sampler<'m> {
             return Value::Null;
         };
         match &shape.kind {
-            ShapeKind::Simple(simple) => self.simple(
-                *simple,
-                member.timestamp_format.or(shape.traits.timestamp_format),
-                label,
-            ),
+            ShapeKind::Simple(simple) => {
+                let value = self.simple(
+                    *simple,
+                    member.timestamp_format.or(shape.traits.timestamp_format),
+                    label,
+                );
+                match simple {
+                    Simple::Blob => blob_of_length(value, member, &shape.traits),
+                    Simple::Timestamp | Simple::Document => value,
+                    _ => constrained(value, member, &shape.traits),
+                }
+            }
             ShapeKind::Enum(members) => match members.last().map(|m| &m.value) {
                 Some(EnumValue::String(s)) => json!(s),
                 Some(EnumValue::Int(i)) => json!(i),
@@ -109,4 +116,109 @@ impl<'m> Sampler<'m> {
             },
         }
     }
+}
+
+/// `value` adjusted to satisfy the member's and its target's `@pattern`, `@length` and `@range`
+/// (the constraints a server validates): a string that does not match is replaced by one built
+/// from the pattern, then padded or cut to the length bounds; a number out of range becomes
+/// the nearest bound.
+fn constrained(value: Value, member: &Traits, target: &Traits) -> Value {
+    let pattern = member.pattern.as_ref().or(target.pattern.as_ref());
+    let length = member.length.as_ref().or(target.length.as_ref());
+    let range = member.range.as_ref().or(target.range.as_ref());
+    match value {
+        Value::String(mut text) => {
+            if let Some(pattern) = pattern {
+                let matches = regex::Regex::new(pattern).is_ok_and(|r| r.is_match(&text));
+                if !matches {
+                    text = pattern_example(pattern).unwrap_or(text);
+                }
+            }
+            if let Some(length) = length {
+                let count = text.chars().count() as u64;
+                if let Some(min) = length.min.filter(|min| count < *min) {
+                    let pad = text.chars().last().unwrap_or('a');
+                    text.extend(std::iter::repeat_n(pad, (min - count) as usize));
+                }
+                if let Some(max) = length.max.filter(|max| count > *max) {
+                    text = text.chars().take(max as usize).collect();
+                }
+            }
+            Value::String(text)
+        }
+        Value::Number(n) => {
+            let Some(range) = range else {
+                return Value::Number(n);
+            };
+            let x = n.as_f64().unwrap_or_default();
+            let bound = |b: &Option<String>| b.as_ref().and_then(|b| b.parse::<f64>().ok());
+            let value = match (bound(&range.min), bound(&range.max)) {
+                (Some(min), _) if x < min => min,
+                (_, Some(max)) if x > max => max,
+                _ => return Value::Number(n),
+            };
+            if n.is_f64() {
+                json!(value)
+            } else {
+                json!(value as i64)
+            }
+        }
+        other => other,
+    }
+}
+
+/// The sample blob (`blob`, in base64), repeated or cut to the `@length` bounds.
+fn blob_of_length(value: Value, member: &Traits, target: &Traits) -> Value {
+    let Some(length) = member.length.as_ref().or(target.length.as_ref()) else {
+        return value;
+    };
+    let n = 4u64
+        .max(length.min.unwrap_or(0))
+        .min(length.max.unwrap_or(u64::MAX));
+    let bytes: Vec<u8> = b"blob".iter().copied().cycle().take(n as usize).collect();
+    json!(smithy_runtime::Blob::new(bytes).to_base64())
+}
+
+/// A short string matching `pattern`: each class's first character (a letter or digit where
+/// the class has one), each repetition at its minimum (at least once for `+`), the first
+/// alternative.
+fn pattern_example(pattern: &str) -> Option<String> {
+    use regex_syntax::hir::{Class, Hir, HirKind};
+    fn build(hir: &Hir, out: &mut String) {
+        match hir.kind() {
+            HirKind::Empty | HirKind::Look(_) => {}
+            HirKind::Literal(literal) => out.push_str(&String::from_utf8_lossy(&literal.0)),
+            HirKind::Class(Class::Unicode(class)) => {
+                let chars = class.iter().flat_map(|r| r.start()..=r.end());
+                let mut chars = chars.take(256).peekable();
+                let first = chars.peek().copied();
+                if let Some(c) = chars.find(char::is_ascii_alphanumeric).or(first) {
+                    out.push(c);
+                }
+            }
+            HirKind::Class(Class::Bytes(class)) => {
+                if let Some(range) = class.iter().next() {
+                    out.push(char::from(range.start()));
+                }
+            }
+            HirKind::Repetition(rep) => {
+                for _ in 0..rep.min {
+                    build(&rep.sub, out);
+                }
+            }
+            HirKind::Capture(capture) => build(&capture.sub, out),
+            HirKind::Concat(parts) => parts.iter().for_each(|p| build(p, out)),
+            HirKind::Alternation(options) => {
+                if let Some(first) = options.first() {
+                    build(first, out);
+                }
+            }
+        }
+    }
+    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
+    let mut out = String::new();
+    build(&hir, &mut out);
+    regex::Regex::new(pattern)
+        .is_ok_and(|r| r.is_match(&out))
+        .then_some(out)
 }

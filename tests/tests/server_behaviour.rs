@@ -165,7 +165,7 @@ async fn a_panicking_handler_answers_500_and_the_router_keeps_serving() {
     }
     let output = client
         .describe_game_sessions()
-        .fleet_id("f")
+        .fleet_id("fleet-1")
         .send()
         .await
         .unwrap();
@@ -213,13 +213,13 @@ async fn the_router_serves_over_loopback_tcp_until_shutdown() {
     let client = gamelift::client::Client::new(config);
     let output = client
         .describe_game_sessions()
-        .fleet_id("tcp")
+        .fleet_id("fleet-tcp")
         .send()
         .await
         .unwrap();
     assert_eq!(
         output.game_sessions.unwrap()[0].fleet_id.as_deref(),
-        Some("tcp")
+        Some("fleet-tcp")
     );
     stop.send(()).unwrap();
     tokio::time::timeout(std::time::Duration::from_secs(10), server)

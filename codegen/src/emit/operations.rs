@@ -121,6 +121,11 @@ fn marker(kinds: &Kinds, op: &Operation, structs: &BTreeMap<String, &Struct>) ->
         quote!(crate::types::#ident::SPEC)
     });
     let (method, uri, code) = (&op.http.method, &op.http.uri, op.http.code);
+    let rules = crate::names::rules_ident(input);
+    let validation_error = match validation_error(op, structs) {
+        Some((code, key)) => quote!(Some((#code, #key))),
+        None => quote!(None),
+    };
     quote! {
         #docs
         #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -143,6 +148,10 @@ fn marker(kinds: &Kinds, op: &Operation, structs: &BTreeMap<String, &Struct>) ->
                 checksum_required: #checksum_required,
                 gzip: #gzip,
                 errors: &[#(#errors),*],
+                validation: Some(&::smithy_runtime::validate::Validation {
+                    input: &crate::server::#rules,
+                    error: #validation_error,
+                }),
             };
             type Input = crate::types::#input;
             type Output = crate::types::#output;
@@ -151,6 +160,28 @@ fn marker(kinds: &Kinds, op: &Operation, structs: &BTreeMap<String, &Struct>) ->
 
         impl OfService for #ident {}
     }
+}
+
+/// The operation's own error for invalid input, `(code, message member key)`: its
+/// `ValidationException` (GameSparks), else its `InvalidRequestException` (GameLift). One with
+/// a `fieldList` member is `smithy.framework#ValidationException`, which the runtime writes
+/// itself (`None`), as it does when the operation has neither.
+fn validation_error(
+    op: &Operation,
+    structs: &BTreeMap<String, &Struct>,
+) -> Option<(String, String)> {
+    let error = ["ValidationException", "InvalidRequestException"]
+        .iter()
+        .find_map(|code| op.errors.iter().find(|e| e.code == *code))?;
+    let s = structs.get(&error.ident.to_string())?;
+    if s.fields.iter().any(|f| f.member == "fieldList") {
+        return None;
+    }
+    let message = s
+        .fields
+        .iter()
+        .find(|f| f.member.eq_ignore_ascii_case("message"))?;
+    Some((error.code.clone(), message.json_name.clone()))
 }
 
 /// The `members` table of an error structure's `ErrorSpec`: the members it carries in

@@ -6,7 +6,8 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::doc::doc_or;
-use crate::ir::{Operation, Service};
+use crate::ir::{Constraints, Operation, Service, TypeDef};
+use crate::names;
 
 /// The module's items.
 pub(crate) fn module(service: &Service) -> TokenStream {
@@ -28,8 +29,12 @@ pub(crate) fn module(service: &Service) -> TokenStream {
         " The `{}` service, as a server answers it: implement the operations a test needs; the others answer HTTP 501 `NotImplemented`.",
         service.sdk_id
     );
+    let rules = rules(service);
     quote! {
         use ::smithy_runtime::server::RequestContext;
+        use ::smithy_runtime::validate as rules;
+
+        #(#rules)*
 
         #[doc = #trait_doc]
         pub trait #name: Send + Sync + 'static {
@@ -67,6 +72,121 @@ fn method(service: &Service, op: &Operation) -> TokenStream {
         > + Send {
             let _ = (input, cx);
             async { Err(::smithy_runtime::server::not_implemented(#name, #path)) }
+        }
+    }
+}
+
+/// A static of validation rules per structure and union: the members that are required or
+/// constrained, or that lead to a structure that may be.
+fn rules(service: &Service) -> Vec<TokenStream> {
+    service
+        .types
+        .iter()
+        .filter_map(|t| {
+            let (ident, union, members): (_, bool, Vec<TokenStream>) = match t {
+                TypeDef::Struct(s) => (
+                    &s.ident,
+                    false,
+                    s.fields
+                        .iter()
+                        .filter(|f| (f.required && f.default.is_none()) || !trivial(&f.constraints))
+                        .map(|f| {
+                            member(
+                                &f.json_name,
+                                &f.member,
+                                f.required && f.default.is_none(),
+                                &f.constraints,
+                            )
+                        })
+                        .collect(),
+                ),
+                TypeDef::Union(u) => (
+                    &u.ident,
+                    true,
+                    u.members
+                        .iter()
+                        .filter(|m| !trivial(&m.constraints))
+                        .map(|m| member(&m.json_name, &m.member, false, &m.constraints))
+                        .collect(),
+                ),
+                TypeDef::Enum(_) => return None,
+            };
+            let name = names::rules_ident(ident);
+            let shape = ident.to_string();
+            let doc = format!(" The constraints a server checks on `{shape}`.");
+            Some(quote! {
+                #[doc = #doc]
+                pub static #name: rules::Shape = rules::Shape {
+                    name: #shape,
+                    union: #union,
+                    members: &[#(#members),*],
+                };
+            })
+        })
+        .collect()
+}
+
+fn member(key: &str, name: &str, required: bool, c: &Constraints) -> TokenStream {
+    let value = value(c);
+    quote!(rules::Member { key: #key, name: #name, required: #required, value: #value })
+}
+
+/// Whether a value has nothing to check.
+fn trivial(c: &Constraints) -> bool {
+    c.length.is_none()
+        && c.range.is_none()
+        && c.pattern.is_none()
+        && c.enum_values.is_none()
+        && c.int_enum_values.is_none()
+        && !c.unique
+        && c.shape.is_none()
+        && c.element.as_deref().is_none_or(trivial)
+        && c.key.as_deref().is_none_or(trivial)
+}
+
+fn value(c: &Constraints) -> TokenStream {
+    let option = |t: Option<TokenStream>| match t {
+        Some(t) => quote!(Some(#t)),
+        None => quote!(None),
+    };
+    let bound_u64 = |b: Option<u64>| option(b.map(|b| quote!(#b)));
+    let bound_str = |b: &Option<String>| option(b.as_ref().map(|b| quote!(#b)));
+    let length = option(c.length.map(|(min, max)| {
+        let (min, max) = (bound_u64(min), bound_u64(max));
+        quote!((#min, #max))
+    }));
+    let range = option(c.range.as_ref().map(|(min, max)| {
+        let (min, max) = (bound_str(min), bound_str(max));
+        quote!((#min, #max))
+    }));
+    let pattern = bound_str(&c.pattern);
+    let enum_values = option(c.enum_values.as_ref().map(|v| quote!(&[#(#v),*])));
+    let int_enum_values = option(c.int_enum_values.as_ref().map(|v| quote!(&[#(#v),*])));
+    let nested = |n: &Option<Box<Constraints>>| {
+        option(n.as_deref().filter(|n| !trivial(n)).map(|n| {
+            let v = value(n);
+            quote!(&#v)
+        }))
+    };
+    let (element, key) = (nested(&c.element), nested(&c.key));
+    let shape = option(c.shape.as_ref().map(|ident| {
+        let name = names::rules_ident(ident);
+        quote!(&#name)
+    }));
+    let (unique, blob, sparse) = (c.unique, c.blob, c.sparse);
+    quote! {
+        rules::Value {
+            length: #length,
+            range: #range,
+            pattern: #pattern,
+            enum_values: #enum_values,
+            int_enum_values: #int_enum_values,
+            unique: #unique,
+            blob: #blob,
+            element: #element,
+            key: #key,
+            sparse: #sparse,
+            shape: #shape,
         }
     }
 }

@@ -337,7 +337,72 @@ impl Cx<'_> {
             streaming: target.is_some_and(|t| {
                 t.traits.streaming && matches!(t.kind, ShapeKind::Simple(Simple::Blob))
             }),
+            constraints: self.constraints(&m.traits, &m.target),
         }
+    }
+
+    /// The constraints of a member's value: its own traits with its target's, and those of
+    /// what the target contains.
+    fn constraints(&self, member: &Traits, target: &ShapeId) -> Constraints {
+        let shape = self.model.shape(target);
+        let own = shape.map(|s| &s.traits);
+        let pick = |t: &Traits| {
+            (
+                t.length.as_ref().map(|l| (l.min, l.max)),
+                t.range.as_ref().map(|r| (r.min.clone(), r.max.clone())),
+                t.pattern.clone(),
+            )
+        };
+        let (length, range, pattern) = pick(member);
+        let (own_length, own_range, own_pattern) = own.map(pick).unwrap_or_default();
+        let mut c = Constraints {
+            length: length.or(own_length),
+            range: range.or(own_range),
+            pattern: pattern.or(own_pattern),
+            unique: member.unique_items || own.is_some_and(|t| t.unique_items),
+            sparse: own.is_some_and(|t| t.sparse),
+            ..Constraints::default()
+        };
+        match shape.map(|s| &s.kind) {
+            Some(ShapeKind::Simple(Simple::Blob)) => c.blob = true,
+            Some(ShapeKind::Enum(values)) => {
+                c.enum_values = Some(
+                    values
+                        .iter()
+                        .filter(|v| {
+                            !v.traits.internal && !v.traits.tags.iter().any(|t| t == "internal")
+                        })
+                        .filter_map(|v| match &v.value {
+                            EnumValue::String(s) => Some(s.clone()),
+                            EnumValue::Int(_) => None,
+                        })
+                        .collect(),
+                );
+            }
+            Some(ShapeKind::IntEnum(values)) => {
+                c.int_enum_values = Some(
+                    values
+                        .iter()
+                        .filter_map(|v| match &v.value {
+                            EnumValue::Int(i) => Some(*i),
+                            EnumValue::String(_) => None,
+                        })
+                        .collect(),
+                );
+            }
+            Some(ShapeKind::List(m)) => {
+                c.element = Some(Box::new(self.constraints(&m.traits, &m.target)));
+            }
+            Some(ShapeKind::Map { key, value }) => {
+                c.key = Some(Box::new(self.constraints(&key.traits, &key.target)));
+                c.element = Some(Box::new(self.constraints(&value.traits, &value.target)));
+            }
+            Some(ShapeKind::Structure(_) | ShapeKind::Union(_)) if !target.is_prelude() => {
+                c.shape = Some(self.type_ident(target));
+            }
+            _ => {}
+        }
+        c
     }
 
     /// The member's HTTP binding: restJson1 only; the awsJson protocols put everything in the body.
@@ -452,6 +517,7 @@ impl Cx<'_> {
                     boxed: self.boxed.contains(&(shape.id.clone(), m.name.clone())),
                     docs: docs(&m.traits)
                         .or_else(|| self.model.shape(&m.target).and_then(|t| docs(&t.traits))),
+                    constraints: self.constraints(&m.traits, &m.target),
                 })
                 .collect(),
             docs: docs(&shape.traits),

@@ -206,6 +206,35 @@ pub struct Field {
     pub streaming: bool,
     /// The target string's `@mediaType`, if any (such a string travels in base64 in headers).
     pub media_type: Option<String>,
+    /// The constraints a server checks on the value.
+    pub constraints: Constraints,
+}
+
+/// The constraint traits of a value (the member's and its target's), for server validation.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Constraints {
+    /// `@length` bounds.
+    pub length: Option<(Option<u64>, Option<u64>)>,
+    /// `@range` bounds, as modelled.
+    pub range: Option<(Option<String>, Option<String>)>,
+    /// `@pattern`.
+    pub pattern: Option<String>,
+    /// The values of a string enum, in model order (`@internal` ones left out).
+    pub enum_values: Option<Vec<String>>,
+    /// The values of an intEnum.
+    pub int_enum_values: Option<Vec<i64>>,
+    /// `@uniqueItems`.
+    pub unique: bool,
+    /// The value is a blob.
+    pub blob: bool,
+    /// A `@sparse` list or map.
+    pub sparse: bool,
+    /// A list's element, or a map's value.
+    pub element: Option<Box<Constraints>>,
+    /// A map's key.
+    pub key: Option<Box<Constraints>>,
+    /// The structure or union the value is.
+    pub shape: Option<Ident>,
 }
 
 /// HTTP binding of a member (restJson1).
@@ -285,6 +314,8 @@ pub struct UnionMember {
     pub boxed: bool,
     /// Documentation.
     pub docs: Option<String>,
+    /// The constraints a server checks on the value.
+    pub constraints: Constraints,
 }
 
 /// A value type.

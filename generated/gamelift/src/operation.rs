@@ -49,6 +49,12 @@ impl ::smithy_runtime::Operation for CreateFleet {
             crate::types::UnauthorizedException::SPEC,
             crate::types::UnsupportedRegionException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_CREATE_FLEET_INPUT,
+                error: Some(("InvalidRequestException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::CreateFleetInput;
     type Output = crate::types::CreateFleetOutput;
@@ -91,6 +97,12 @@ impl ::smithy_runtime::Operation for CreateGameSession {
             crate::types::UnauthorizedException::SPEC,
             crate::types::UnsupportedRegionException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_CREATE_GAME_SESSION_INPUT,
+                error: Some(("InvalidRequestException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::CreateGameSessionInput;
     type Output = crate::types::CreateGameSessionOutput;
@@ -129,6 +141,12 @@ impl ::smithy_runtime::Operation for CreatePlayerSession {
             crate::types::TerminalRoutingStrategyException::SPEC,
             crate::types::UnauthorizedException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_CREATE_PLAYER_SESSION_INPUT,
+                error: Some(("InvalidRequestException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::CreatePlayerSessionInput;
     type Output = crate::types::CreatePlayerSessionOutput;
@@ -167,6 +185,12 @@ impl ::smithy_runtime::Operation for CreatePlayerSessions {
             crate::types::TerminalRoutingStrategyException::SPEC,
             crate::types::UnauthorizedException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_CREATE_PLAYER_SESSIONS_INPUT,
+                error: Some(("InvalidRequestException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::CreatePlayerSessionsInput;
     type Output = crate::types::CreatePlayerSessionsOutput;
@@ -202,6 +226,12 @@ impl ::smithy_runtime::Operation for DescribeFleetAttributes {
             crate::types::NotFoundException::SPEC,
             crate::types::UnauthorizedException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_DESCRIBE_FLEET_ATTRIBUTES_INPUT,
+                error: Some(("InvalidRequestException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::DescribeFleetAttributesInput;
     type Output = crate::types::DescribeFleetAttributesOutput;
@@ -239,6 +269,12 @@ impl ::smithy_runtime::Operation for DescribeGameSessionDetails {
             crate::types::UnauthorizedException::SPEC,
             crate::types::UnsupportedRegionException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_DESCRIBE_GAME_SESSION_DETAILS_INPUT,
+                error: Some(("InvalidRequestException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::DescribeGameSessionDetailsInput;
     type Output = crate::types::DescribeGameSessionDetailsOutput;
@@ -274,6 +310,12 @@ impl ::smithy_runtime::Operation for DescribeGameSessionPlacement {
             crate::types::NotFoundException::SPEC,
             crate::types::UnauthorizedException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_DESCRIBE_GAME_SESSION_PLACEMENT_INPUT,
+                error: Some(("InvalidRequestException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::DescribeGameSessionPlacementInput;
     type Output = crate::types::DescribeGameSessionPlacementOutput;
@@ -311,6 +353,12 @@ impl ::smithy_runtime::Operation for DescribeGameSessions {
             crate::types::UnauthorizedException::SPEC,
             crate::types::UnsupportedRegionException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_DESCRIBE_GAME_SESSIONS_INPUT,
+                error: Some(("InvalidRequestException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::DescribeGameSessionsInput;
     type Output = crate::types::DescribeGameSessionsOutput;
@@ -347,6 +395,12 @@ impl ::smithy_runtime::Operation for DescribeInstances {
             crate::types::UnauthorizedException::SPEC,
             crate::types::UnsupportedRegionException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_DESCRIBE_INSTANCES_INPUT,
+                error: Some(("InvalidRequestException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::DescribeInstancesInput;
     type Output = crate::types::DescribeInstancesOutput;
@@ -381,6 +435,12 @@ impl ::smithy_runtime::Operation for DescribeMatchmaking {
             crate::types::InvalidRequestException::SPEC,
             crate::types::UnsupportedRegionException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_DESCRIBE_MATCHMAKING_INPUT,
+                error: Some(("InvalidRequestException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::DescribeMatchmakingInput;
     type Output = crate::types::DescribeMatchmakingOutput;
@@ -416,6 +476,12 @@ impl ::smithy_runtime::Operation for DescribePlayerSessions {
             crate::types::NotFoundException::SPEC,
             crate::types::UnauthorizedException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_DESCRIBE_PLAYER_SESSIONS_INPUT,
+                error: Some(("InvalidRequestException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::DescribePlayerSessionsInput;
     type Output = crate::types::DescribePlayerSessionsOutput;
@@ -453,6 +519,12 @@ impl ::smithy_runtime::Operation for SearchGameSessions {
             crate::types::UnauthorizedException::SPEC,
             crate::types::UnsupportedRegionException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_SEARCH_GAME_SESSIONS_INPUT,
+                error: Some(("InvalidRequestException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::SearchGameSessionsInput;
     type Output = crate::types::SearchGameSessionsOutput;
@@ -489,6 +561,12 @@ impl ::smithy_runtime::Operation for StartGameSessionPlacement {
             crate::types::UnauthorizedException::SPEC,
             crate::types::UnsupportedRegionException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_START_GAME_SESSION_PLACEMENT_INPUT,
+                error: Some(("InvalidRequestException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::StartGameSessionPlacementInput;
     type Output = crate::types::StartGameSessionPlacementOutput;
@@ -524,6 +602,12 @@ impl ::smithy_runtime::Operation for StartMatchBackfill {
             crate::types::NotFoundException::SPEC,
             crate::types::UnsupportedRegionException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_START_MATCH_BACKFILL_INPUT,
+                error: Some(("InvalidRequestException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::StartMatchBackfillInput;
     type Output = crate::types::StartMatchBackfillOutput;
@@ -559,6 +643,12 @@ impl ::smithy_runtime::Operation for StartMatchmaking {
             crate::types::NotFoundException::SPEC,
             crate::types::UnsupportedRegionException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_START_MATCHMAKING_INPUT,
+                error: Some(("InvalidRequestException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::StartMatchmakingInput;
     type Output = crate::types::StartMatchmakingOutput;
@@ -594,6 +684,12 @@ impl ::smithy_runtime::Operation for StopGameSessionPlacement {
             crate::types::NotFoundException::SPEC,
             crate::types::UnauthorizedException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_STOP_GAME_SESSION_PLACEMENT_INPUT,
+                error: Some(("InvalidRequestException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::StopGameSessionPlacementInput;
     type Output = crate::types::StopGameSessionPlacementOutput;
@@ -631,6 +727,12 @@ impl ::smithy_runtime::Operation for UpdateGameSession {
             crate::types::NotFoundException::SPEC,
             crate::types::UnauthorizedException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_UPDATE_GAME_SESSION_INPUT,
+                error: Some(("InvalidRequestException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::UpdateGameSessionInput;
     type Output = crate::types::UpdateGameSessionOutput;

@@ -52,6 +52,12 @@ impl ::smithy_runtime::Operation for CreateGame {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_CREATE_GAME_REQUEST,
+                error: Some(("ValidationException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::CreateGameRequest;
     type Output = crate::types::CreateGameResult;
@@ -95,6 +101,12 @@ impl ::smithy_runtime::Operation for CreateSnapshot {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_CREATE_SNAPSHOT_REQUEST,
+                error: Some(("ValidationException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::CreateSnapshotRequest;
     type Output = crate::types::CreateSnapshotResult;
@@ -143,6 +155,12 @@ impl ::smithy_runtime::Operation for CreateStage {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_CREATE_STAGE_REQUEST,
+                error: Some(("ValidationException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::CreateStageRequest;
     type Output = crate::types::CreateStageResult;
@@ -185,6 +203,12 @@ impl ::smithy_runtime::Operation for DeleteGame {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_DELETE_GAME_REQUEST,
+                error: Some(("ValidationException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::DeleteGameRequest;
     type Output = crate::types::DeleteGameResult;
@@ -233,6 +257,12 @@ impl ::smithy_runtime::Operation for DeleteStage {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_DELETE_STAGE_REQUEST,
+                error: Some(("ValidationException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::DeleteStageRequest;
     type Output = crate::types::DeleteStageResult;
@@ -285,6 +315,12 @@ impl ::smithy_runtime::Operation for DisconnectPlayer {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_DISCONNECT_PLAYER_REQUEST,
+                error: Some(("ValidationException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::DisconnectPlayerRequest;
     type Output = crate::types::DisconnectPlayerResult;
@@ -332,6 +368,12 @@ impl ::smithy_runtime::Operation for ExportSnapshot {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_EXPORT_SNAPSHOT_REQUEST,
+                error: Some(("ValidationException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::ExportSnapshotRequest;
     type Output = crate::types::ExportSnapshotResult;
@@ -379,6 +421,12 @@ impl ::smithy_runtime::Operation for GetExtension {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_GET_EXTENSION_REQUEST,
+                error: Some(("ValidationException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::GetExtensionRequest;
     type Output = crate::types::GetExtensionResult;
@@ -431,6 +479,12 @@ impl ::smithy_runtime::Operation for GetExtensionVersion {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_GET_EXTENSION_VERSION_REQUEST,
+                error: Some(("ValidationException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::GetExtensionVersionRequest;
     type Output = crate::types::GetExtensionVersionResult;
@@ -473,6 +527,12 @@ impl ::smithy_runtime::Operation for GetGame {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_GET_GAME_REQUEST,
+                error: Some(("ValidationException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::GetGameRequest;
     type Output = crate::types::GetGameResult;
@@ -520,6 +580,12 @@ impl ::smithy_runtime::Operation for GetGameConfiguration {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_GET_GAME_CONFIGURATION_REQUEST,
+                error: Some(("ValidationException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::GetGameConfigurationRequest;
     type Output = crate::types::GetGameConfigurationResult;
@@ -572,6 +638,12 @@ impl ::smithy_runtime::Operation for GetGeneratedCodeJob {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_GET_GENERATED_CODE_JOB_REQUEST,
+                error: Some(("ValidationException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::GetGeneratedCodeJobRequest;
     type Output = crate::types::GetGeneratedCodeJobResult;
@@ -624,6 +696,12 @@ impl ::smithy_runtime::Operation for GetPlayerConnectionStatus {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_GET_PLAYER_CONNECTION_STATUS_REQUEST,
+                error: Some(("ValidationException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::GetPlayerConnectionStatusRequest;
     type Output = crate::types::GetPlayerConnectionStatusResult;
@@ -676,6 +754,12 @@ impl ::smithy_runtime::Operation for GetSnapshot {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_GET_SNAPSHOT_REQUEST,
+                error: Some(("ValidationException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::GetSnapshotRequest;
     type Output = crate::types::GetSnapshotResult;
@@ -723,6 +807,12 @@ impl ::smithy_runtime::Operation for GetStage {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_GET_STAGE_REQUEST,
+                error: Some(("ValidationException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::GetStageRequest;
     type Output = crate::types::GetStageResult;
@@ -775,6 +865,12 @@ impl ::smithy_runtime::Operation for GetStageDeployment {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_GET_STAGE_DEPLOYMENT_REQUEST,
+                error: Some(("ValidationException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::GetStageDeploymentRequest;
     type Output = crate::types::GetStageDeploymentResult;
@@ -818,6 +914,12 @@ impl ::smithy_runtime::Operation for ImportGameConfiguration {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_IMPORT_GAME_CONFIGURATION_REQUEST,
+                error: Some(("ValidationException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::ImportGameConfigurationRequest;
     type Output = crate::types::ImportGameConfigurationResult;
@@ -875,6 +977,12 @@ impl ::smithy_runtime::Operation for ListExtensionVersions {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_LIST_EXTENSION_VERSIONS_REQUEST,
+                error: Some(("ValidationException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::ListExtensionVersionsRequest;
     type Output = crate::types::ListExtensionVersionsResult;
@@ -921,6 +1029,12 @@ impl ::smithy_runtime::Operation for ListExtensions {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_LIST_EXTENSIONS_REQUEST,
+                error: Some(("ValidationException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::ListExtensionsRequest;
     type Output = crate::types::ListExtensionsResult;
@@ -967,6 +1081,12 @@ impl ::smithy_runtime::Operation for ListGames {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_LIST_GAMES_REQUEST,
+                error: Some(("ValidationException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::ListGamesRequest;
     type Output = crate::types::ListGamesResult;
@@ -1024,6 +1144,12 @@ impl ::smithy_runtime::Operation for ListGeneratedCodeJobs {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_LIST_GENERATED_CODE_JOBS_REQUEST,
+                error: Some(("ValidationException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::ListGeneratedCodeJobsRequest;
     type Output = crate::types::ListGeneratedCodeJobsResult;
@@ -1076,6 +1202,12 @@ impl ::smithy_runtime::Operation for ListSnapshots {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_LIST_SNAPSHOTS_REQUEST,
+                error: Some(("ValidationException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::ListSnapshotsRequest;
     type Output = crate::types::ListSnapshotsResult;
@@ -1133,6 +1265,12 @@ impl ::smithy_runtime::Operation for ListStageDeployments {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_LIST_STAGE_DEPLOYMENTS_REQUEST,
+                error: Some(("ValidationException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::ListStageDeploymentsRequest;
     type Output = crate::types::ListStageDeploymentsResult;
@@ -1185,6 +1323,12 @@ impl ::smithy_runtime::Operation for ListStages {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_LIST_STAGES_REQUEST,
+                error: Some(("ValidationException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::ListStagesRequest;
     type Output = crate::types::ListStagesResult;
@@ -1225,6 +1369,12 @@ impl ::smithy_runtime::Operation for ListTagsForResource {
             crate::types::ResourceNotFoundException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_LIST_TAGS_FOR_RESOURCE_REQUEST,
+                error: Some(("ValidationException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::ListTagsForResourceRequest;
     type Output = crate::types::ListTagsForResourceResult;
@@ -1272,6 +1422,12 @@ impl ::smithy_runtime::Operation for StartGeneratedCodeJob {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_START_GENERATED_CODE_JOB_REQUEST,
+                error: Some(("ValidationException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::StartGeneratedCodeJobRequest;
     type Output = crate::types::StartGeneratedCodeJobResult;
@@ -1325,6 +1481,12 @@ impl ::smithy_runtime::Operation for StartStageDeployment {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_START_STAGE_DEPLOYMENT_REQUEST,
+                error: Some(("ValidationException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::StartStageDeploymentRequest;
     type Output = crate::types::StartStageDeploymentResult;
@@ -1365,6 +1527,12 @@ impl ::smithy_runtime::Operation for TagResource {
             crate::types::ResourceNotFoundException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_TAG_RESOURCE_REQUEST,
+                error: Some(("ValidationException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::TagResourceRequest;
     type Output = crate::types::TagResourceResult;
@@ -1410,6 +1578,12 @@ impl ::smithy_runtime::Operation for UntagResource {
             crate::types::ResourceNotFoundException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_UNTAG_RESOURCE_REQUEST,
+                error: Some(("ValidationException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::UntagResourceRequest;
     type Output = crate::types::UntagResourceResult;
@@ -1452,6 +1626,12 @@ impl ::smithy_runtime::Operation for UpdateGame {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_UPDATE_GAME_REQUEST,
+                error: Some(("ValidationException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::UpdateGameRequest;
     type Output = crate::types::UpdateGameResult;
@@ -1495,6 +1675,12 @@ impl ::smithy_runtime::Operation for UpdateGameConfiguration {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_UPDATE_GAME_CONFIGURATION_REQUEST,
+                error: Some(("ValidationException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::UpdateGameConfigurationRequest;
     type Output = crate::types::UpdateGameConfigurationResult;
@@ -1542,6 +1728,12 @@ impl ::smithy_runtime::Operation for UpdateSnapshot {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_UPDATE_SNAPSHOT_REQUEST,
+                error: Some(("ValidationException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::UpdateSnapshotRequest;
     type Output = crate::types::UpdateSnapshotResult;
@@ -1589,6 +1781,12 @@ impl ::smithy_runtime::Operation for UpdateStage {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        validation: Some(
+            &::smithy_runtime::validate::Validation {
+                input: &crate::server::RULES_UPDATE_STAGE_REQUEST,
+                error: Some(("ValidationException", "Message")),
+            },
+        ),
     };
     type Input = crate::types::UpdateStageRequest;
     type Output = crate::types::UpdateStageResult;

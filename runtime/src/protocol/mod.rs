@@ -29,7 +29,7 @@
 //!     input: &[], output: &[], input_has_body: true, output_has_body: true,
 //!     input_unit: false, output_unit: false,
 //!     idempotency_token: None, host_prefix: None, checksum_required: false, gzip: false,
-//!     errors: &[],
+//!     errors: &[], validation: None,
 //! };
 //!
 //! let endpoint = "https://gamelift.us-west-2.amazonaws.com".parse().unwrap();

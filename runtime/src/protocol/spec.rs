@@ -109,6 +109,8 @@ pub struct OperationSpec {
     pub gzip: bool,
     /// The operation's modeled errors (service-level ones included).
     pub errors: &'static [ErrorSpec],
+    /// How a server validates the input (`None`: not validated).
+    pub validation: Option<&'static crate::validate::Validation>,
 }
 
 /// The `@http` trait.

@@ -15,6 +15,7 @@ use crate::operation::{Operation, OperationError, ServiceError};
 use crate::protocol::{
     MalformedKind, MalformedRequest, OperationSpec, Protocol, Route, ServiceSpec, Slot,
 };
+use crate::validate::{validate, Validation, View, Violation};
 
 /// The default body limit: 10 MiB.
 pub const DEFAULT_BODY_LIMIT: usize = 10 * 1024 * 1024;
@@ -152,16 +153,9 @@ impl RouterBuilder {
         Fut: Future<Output = Result<O::Output, O::Error>> + Send + 'static,
     {
         let dispatch: Dispatch = Box::new(move |protocol, request, cx| {
-            let mut input = Slot::<O::Input>::new();
-            let decoded = protocol.read_request(O::SERVICE, O::SPEC, request, &mut input);
-            let input = match decoded.map(|()| input.take()) {
-                Ok(Some(input)) => input,
-                Ok(None) => {
-                    let missing =
-                        MalformedRequest::new(MalformedKind::Serialization, "no input decoded");
-                    return ready(malformed(protocol, O::SERVICE, &missing));
-                }
-                Err(error) => return ready(malformed(protocol, O::SERVICE, &error)),
+            let input = match decode_input::<O>(protocol, request) {
+                Ok(input) => input,
+                Err(answer) => return ready(*answer),
             };
             let answer = AssertUnwindSafe(handler(input, cx)).catch_unwind();
             Box::pin(async move {
@@ -197,6 +191,86 @@ impl RouterBuilder {
                 dispatch: self.dispatch,
                 body_limit: self.body_limit,
             }),
+        }
+    }
+}
+
+/// The request's input, decoded and validated; else the answer: the protocol's error for a
+/// malformed request, or the validation error listing every violation.
+///
+/// Validation looks at the wire form, decoded a second time: a missing required member of a
+/// nested structure decodes as its zero value. A typed decode that fails on a missing member
+/// is a validation error too.
+fn decode_input<O: Operation>(
+    protocol: &'static dyn Protocol,
+    request: &http::Request<Bytes>,
+) -> Result<O::Input, Box<Response<Bytes>>> {
+    let mut input = Slot::<O::Input>::new();
+    let decoded = protocol.read_request(O::SERVICE, O::SPEC, request, &mut input);
+    let violations = || {
+        let validation = O::SPEC.validation?;
+        let mut view = Slot::<View>::new();
+        protocol
+            .read_request(O::SERVICE, O::SPEC, request, &mut view)
+            .ok()?;
+        let violations = validate(validation.input, &view.take()?);
+        (!violations.is_empty()).then_some((validation, violations))
+    };
+    let answer = match decoded.map(|()| input.take()) {
+        Ok(Some(input)) => match violations() {
+            None => return Ok(input),
+            Some((validation, violations)) => invalid::<O>(protocol, validation, &violations),
+        },
+        Ok(None) => malformed(
+            protocol,
+            O::SERVICE,
+            &MalformedRequest::new(MalformedKind::Serialization, "no input decoded"),
+        ),
+        Err(error) if error.message.contains("missing field") => match violations() {
+            Some((validation, violations)) => invalid::<O>(protocol, validation, &violations),
+            None => malformed(protocol, O::SERVICE, &error),
+        },
+        Err(error) => malformed(protocol, O::SERVICE, &error),
+    };
+    Err(Box::new(answer))
+}
+
+/// The validation error for `violations`: the operation's own validation error with the
+/// message, or `smithy.framework#ValidationException` with its `fieldList` too.
+fn invalid<O: Operation>(
+    protocol: &dyn Protocol,
+    validation: &Validation,
+    violations: &[Violation],
+) -> Response<Bytes> {
+    let count = match violations.len() {
+        1 => "1 validation error detected".to_owned(),
+        n => format!("{n} validation errors detected"),
+    };
+    let details: Vec<&str> = violations.iter().map(|v| v.message.as_str()).collect();
+    let message = format!("{count}. {}", details.join("; "));
+    match validation.error {
+        Some((code, key)) => {
+            let status = O::SPEC
+                .errors
+                .iter()
+                .find(|spec| spec.code == code)
+                .map_or(400, |spec| spec.status);
+            let mut members = serde_json::Map::new();
+            members.insert(key.to_owned(), serde_json::Value::String(message));
+            protocol.write_error(
+                O::SERVICE,
+                code,
+                status,
+                &serde_json::Value::Object(members),
+            )
+        }
+        None => {
+            let fields: Vec<serde_json::Value> = violations
+                .iter()
+                .map(|v| serde_json::json!({"path": v.path, "message": v.message}))
+                .collect();
+            let members = serde_json::json!({"message": message, "fieldList": fields});
+            protocol.write_error(O::SERVICE, "ValidationException", 400, &members)
         }
     }
 }

@@ -68,6 +68,7 @@ pub static CREATE_THING_SPEC: OperationSpec = OperationSpec {
             members: &[],
         },
     ],
+    validation: None,
 };
 
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]

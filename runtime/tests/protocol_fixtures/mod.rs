@@ -75,6 +75,7 @@ pub const fn op(
         checksum_required: false,
         gzip: false,
         errors: &[],
+        validation: None,
     }
 }
 
@@ -359,6 +360,7 @@ pub static CREATE_STAGE: OperationSpec = OperationSpec {
     checksum_required: false,
     gzip: false,
     errors: &[],
+    validation: None,
 };
 
 pub fn endpoint() -> http::Uri {

@@ -1,0 +1,105 @@
+//! `models/<service>.constraints.json` carries the official models' constraint facts
+//! (`@length`, `@range`, `@pattern`) for the project's members, so that the generated server
+//! rejects what the live service rejects: for every structure member the project's model and
+//! the official one (`../shared/aws-models`) share, the constraints in force (the member's, else
+//! its target's) must be the same, and every pattern must compile.
+
+// Test setup that cannot proceed panics with the failure.
+#![allow(clippy::unwrap_used)]
+
+use codegen::model::{Member, Model, ShapeKind, Source, Traits};
+use integration_tests::project::ProjectModel;
+
+/// The constraints in force on `member`: its own traits, else its target's.
+fn effective(model: &Model, member: &Member) -> (String, String, String) {
+    let target = model.shape(&member.target).map(|s| &s.traits);
+    let pick = |f: fn(&Traits) -> Option<String>| {
+        f(&member.traits)
+            .or_else(|| target.and_then(f))
+            .unwrap_or_default()
+    };
+    (
+        pick(|t| {
+            t.length
+                .as_ref()
+                .map(|l| format!("{:?}..{:?}", l.min, l.max))
+        }),
+        pick(|t| {
+            t.range
+                .as_ref()
+                .map(|r| format!("{:?}..{:?}", r.min, r.max))
+        }),
+        pick(|t| t.pattern.clone()),
+    )
+}
+
+fn members(model: &Model, id: &codegen::model::ShapeId) -> Vec<Member> {
+    match model.shape(id).map(|s| &s.kind) {
+        Some(ShapeKind::Structure(m) | ShapeKind::Union(m)) => m.clone(),
+        Some(ShapeKind::List(m)) => vec![m.clone()],
+        _ => Vec::new(),
+    }
+}
+
+fn check(file: &str) -> (usize, usize) {
+    let Some(shared) = integration_tests::shared::shared_dir_for(file, "aws-models") else {
+        return (0, 0);
+    };
+    let ours = ProjectModel::load(file).unwrap().model;
+    let path = shared.join(file);
+    let official = codegen::model::load(&[Source::new(
+        path.display().to_string(),
+        std::fs::read_to_string(&path).unwrap(),
+    )])
+    .unwrap();
+    let (mut compared, mut constrained) = (0, 0);
+    let mut differences = Vec::new();
+    for shape in ours.shapes() {
+        let theirs = members(&official, &shape.id);
+        for member in members(&ours, &shape.id) {
+            let Some(other) = theirs.iter().find(|m| m.name == member.name) else {
+                continue;
+            };
+            compared += 1;
+            let (want, got) = (effective(&official, other), effective(&ours, &member));
+            if want != (String::new(), String::new(), String::new()) {
+                constrained += 1;
+            }
+            if want != got {
+                differences.push(format!(
+                    "{}${}: official {want:?}, ours {got:?}",
+                    shape.id, member.name
+                ));
+            }
+            if !got.2.is_empty() {
+                assert!(
+                    smithy_runtime::validate::compiles(&got.2),
+                    "{}${}: pattern {} does not compile",
+                    shape.id,
+                    member.name,
+                    got.2
+                );
+            }
+        }
+    }
+    assert!(
+        differences.is_empty(),
+        "{file}:\n{}",
+        differences.join("\n")
+    );
+    (compared, constrained)
+}
+
+#[test]
+fn gamelift_constraints_agree_with_the_official_model() {
+    let (compared, constrained) = check("gamelift.json");
+    println!("gamelift: {compared} members compared, {constrained} constrained");
+    assert!(compared == 0 || constrained > 100, "{constrained}");
+}
+
+#[test]
+fn gamesparks_constraints_agree_with_the_official_model() {
+    let (compared, constrained) = check("gamesparks.json");
+    println!("gamesparks: {compared} members compared, {constrained} constrained");
+    assert!(compared == 0 || constrained > 100, "{constrained}");
+}
