@@ -2,7 +2,7 @@
 //! client: `../shared/smithy-protocol-tests/smithy/rpcv2Cbor` (the protocol's own suite) and
 //! `aws/rpcv2Cbor` (AWS query-compatible services over rpcv2Cbor).
 
-use integration_tests::compliance::{run_client, Skip, Suite};
+use integration_tests::compliance::{run_client, run_server, Skip, Suite};
 
 const SMITHY: Suite = Suite {
     name: "rpcv2Cbor",
@@ -33,3 +33,34 @@ fn rpc_v2_cbor_client_cases() {
         }
     }
 }
+
+/// Server cases of `smithy/rpcv2Cbor` the generated router does not pass yet, each with the
+/// feature it needs.
+const SERVER_SKIPS: &[Skip] = &[
+    // The server fills `@default` values into the input before the handler (SMITHY.md 7);
+    // top-level members of an `@input` structure are client-optional, so their generated
+    // fields are `Option`s that stay unset. Filling them needs the defaults in the server's
+    // tables.
+    Skip {
+        id: "RpcV2CborServerPopulatesDefaultsWhenMissingInRequestBody",
+        reason: "server-side default filling of @input members",
+    },
+    // ciborium reads member names as borrowed strings, which an indefinite-length (chunked)
+    // text string is not: such a key does not decode.
+    Skip {
+        id: "RpcV2CborSimpleScalarPropertiesUsingIndefiniteLength",
+        reason: "ciborium: indefinite-length text strings as member names",
+    },
+];
+
+#[test]
+fn rpc_v2_cbor_server_cases() {
+    for (suite, skips) in [(&SMITHY, SERVER_SKIPS), (&AWS, AWS_SERVER_SKIPS)] {
+        if let Some(report) = run_server(suite, skips) {
+            report.print_and_check();
+        }
+    }
+}
+
+/// Server cases of `aws/rpcv2Cbor` the generated router does not pass yet.
+const AWS_SERVER_SKIPS: &[Skip] = &[];

@@ -229,6 +229,11 @@ fn error_impls(p: &Paths, s: &Struct, members: &TokenStream) -> TokenStream {
     let status = info.status;
     let retryable = info.retryable;
     let throttling = info.throttling;
+    let shape_id = &info.shape_id;
+    let query_error = match &info.query_error {
+        Some(q) => quote!(Some(#q)),
+        None => quote!(None),
+    };
     quote! {
         impl #ident {
             /// The error code on the wire.
@@ -240,6 +245,8 @@ fn error_impls(p: &Paths, s: &Struct, members: &TokenStream) -> TokenStream {
                 members: #members,
                 retryable: #retryable,
                 throttling: #throttling,
+                shape_id: #shape_id,
+                query_error: #query_error,
             };
         }
 

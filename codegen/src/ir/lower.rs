@@ -272,6 +272,14 @@ impl Cx<'_> {
             .collect();
         let ident = self.type_ident(&shape.id);
         let error = shape.traits.error.map(|fault| ErrorInfo {
+            shape_id: shape.id.to_string(),
+            query_error: shape.traits.aws_query_error.as_ref().map(|q| {
+                let side = match fault {
+                    ErrorFault::Client => "Sender",
+                    ErrorFault::Server => "Receiver",
+                };
+                format!("{};{side}", q.code)
+            }),
             code: shape.id.name().to_string(),
             fault,
             status: shape.traits.http_error.unwrap_or(match fault {

@@ -171,6 +171,10 @@ pub struct ErrorInfo {
     pub retryable: bool,
     /// `@retryable(throttling: true)`.
     pub throttling: bool,
+    /// The error shape's id (`ns#Name`), which awsJson and rpcv2Cbor servers write in `__type`.
+    pub shape_id: String,
+    /// `aws.protocols#awsQueryError` as the `x-amzn-query-error` value (`Code;Sender`).
+    pub query_error: Option<String>,
 }
 
 /// A structure field.

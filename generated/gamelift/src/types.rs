@@ -148,6 +148,8 @@ impl ConflictException {
         members: &[],
         retryable: false,
         throttling: false,
+        shape_id: "com.amazonaws.gamelift#ConflictException",
+        query_error: None,
     };
 }
 impl ::smithy_runtime::ServiceError for ConflictException {
@@ -1206,6 +1208,8 @@ impl FleetCapacityExceededException {
         members: &[],
         retryable: false,
         throttling: false,
+        shape_id: "com.amazonaws.gamelift#FleetCapacityExceededException",
+        query_error: None,
     };
 }
 impl ::smithy_runtime::ServiceError for FleetCapacityExceededException {
@@ -1578,6 +1582,8 @@ impl GameSessionFullException {
         members: &[],
         retryable: false,
         throttling: false,
+        shape_id: "com.amazonaws.gamelift#GameSessionFullException",
+        query_error: None,
     };
 }
 impl ::smithy_runtime::ServiceError for GameSessionFullException {
@@ -1919,6 +1925,8 @@ impl IdempotentParameterMismatchException {
         members: &[],
         retryable: false,
         throttling: false,
+        shape_id: "com.amazonaws.gamelift#IdempotentParameterMismatchException",
+        query_error: None,
     };
 }
 impl ::smithy_runtime::ServiceError for IdempotentParameterMismatchException {
@@ -2075,6 +2083,8 @@ impl InternalServiceException {
         members: &[],
         retryable: false,
         throttling: false,
+        shape_id: "com.amazonaws.gamelift#InternalServiceException",
+        query_error: None,
     };
 }
 impl ::smithy_runtime::ServiceError for InternalServiceException {
@@ -2124,6 +2134,8 @@ impl InvalidFleetStatusException {
         members: &[],
         retryable: false,
         throttling: false,
+        shape_id: "com.amazonaws.gamelift#InvalidFleetStatusException",
+        query_error: None,
     };
 }
 impl ::smithy_runtime::ServiceError for InvalidFleetStatusException {
@@ -2173,6 +2185,8 @@ impl InvalidGameSessionStatusException {
         members: &[],
         retryable: false,
         throttling: false,
+        shape_id: "com.amazonaws.gamelift#InvalidGameSessionStatusException",
+        query_error: None,
     };
 }
 impl ::smithy_runtime::ServiceError for InvalidGameSessionStatusException {
@@ -2222,6 +2236,8 @@ impl InvalidRequestException {
         members: &[],
         retryable: false,
         throttling: false,
+        shape_id: "com.amazonaws.gamelift#InvalidRequestException",
+        query_error: None,
     };
 }
 impl ::smithy_runtime::ServiceError for InvalidRequestException {
@@ -2362,6 +2378,8 @@ impl LimitExceededException {
         members: &[],
         retryable: false,
         throttling: false,
+        shape_id: "com.amazonaws.gamelift#LimitExceededException",
+        query_error: None,
     };
 }
 impl ::smithy_runtime::ServiceError for LimitExceededException {
@@ -2579,6 +2597,8 @@ impl NotFoundException {
         members: &[],
         retryable: false,
         throttling: false,
+        shape_id: "com.amazonaws.gamelift#NotFoundException",
+        query_error: None,
     };
 }
 impl ::smithy_runtime::ServiceError for NotFoundException {
@@ -2628,6 +2648,8 @@ impl NotReadyException {
         members: &[],
         retryable: false,
         throttling: false,
+        shape_id: "com.amazonaws.gamelift#NotReadyException",
+        query_error: None,
     };
 }
 impl ::smithy_runtime::ServiceError for NotReadyException {
@@ -3406,6 +3428,8 @@ impl TaggingFailedException {
         members: &[],
         retryable: false,
         throttling: false,
+        shape_id: "com.amazonaws.gamelift#TaggingFailedException",
+        query_error: None,
     };
 }
 impl ::smithy_runtime::ServiceError for TaggingFailedException {
@@ -3455,6 +3479,8 @@ impl TerminalRoutingStrategyException {
         members: &[],
         retryable: false,
         throttling: false,
+        shape_id: "com.amazonaws.gamelift#TerminalRoutingStrategyException",
+        query_error: None,
     };
 }
 impl ::smithy_runtime::ServiceError for TerminalRoutingStrategyException {
@@ -3504,6 +3530,8 @@ impl UnauthorizedException {
         members: &[],
         retryable: false,
         throttling: false,
+        shape_id: "com.amazonaws.gamelift#UnauthorizedException",
+        query_error: None,
     };
 }
 impl ::smithy_runtime::ServiceError for UnauthorizedException {
@@ -3553,6 +3581,8 @@ impl UnsupportedRegionException {
         members: &[],
         retryable: false,
         throttling: false,
+        shape_id: "com.amazonaws.gamelift#UnsupportedRegionException",
+        query_error: None,
     };
 }
 impl ::smithy_runtime::ServiceError for UnsupportedRegionException {

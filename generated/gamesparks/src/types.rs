@@ -32,6 +32,8 @@ impl AccessDeniedException {
         members: &[],
         retryable: false,
         throttling: false,
+        shape_id: "com.amazonaws.gamesparks#AccessDeniedException",
+        query_error: None,
     };
 }
 impl ::smithy_runtime::ServiceError for AccessDeniedException {
@@ -81,6 +83,8 @@ impl ConflictException {
         members: &[],
         retryable: false,
         throttling: false,
+        shape_id: "com.amazonaws.gamesparks#ConflictException",
+        query_error: None,
     };
 }
 impl ::smithy_runtime::ServiceError for ConflictException {
@@ -1448,6 +1452,8 @@ impl InternalServerException {
         members: &[],
         retryable: false,
         throttling: false,
+        shape_id: "com.amazonaws.gamesparks#InternalServerException",
+        query_error: None,
     };
 }
 impl ::smithy_runtime::ServiceError for InternalServerException {
@@ -1949,6 +1955,8 @@ impl ResourceNotFoundException {
         members: &[],
         retryable: false,
         throttling: false,
+        shape_id: "com.amazonaws.gamesparks#ResourceNotFoundException",
+        query_error: None,
     };
 }
 impl ::smithy_runtime::ServiceError for ResourceNotFoundException {
@@ -2123,6 +2131,8 @@ impl ServiceQuotaExceededException {
         members: &[],
         retryable: false,
         throttling: false,
+        shape_id: "com.amazonaws.gamesparks#ServiceQuotaExceededException",
+        query_error: None,
     };
 }
 impl ::smithy_runtime::ServiceError for ServiceQuotaExceededException {
@@ -2594,6 +2604,8 @@ impl ThrottlingException {
         members: &[],
         retryable: false,
         throttling: false,
+        shape_id: "com.amazonaws.gamesparks#ThrottlingException",
+        query_error: None,
     };
 }
 impl ::smithy_runtime::ServiceError for ThrottlingException {
@@ -2863,6 +2875,8 @@ impl ValidationException {
         members: &[],
         retryable: false,
         throttling: false,
+        shape_id: "com.amazonaws.gamesparks#ValidationException",
+        query_error: None,
     };
 }
 impl ::smithy_runtime::ServiceError for ValidationException {

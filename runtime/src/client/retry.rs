@@ -125,6 +125,8 @@ mod tests {
             retryable: false,
             throttling: false,
             members: &[],
+            shape_id: "test#ConflictException",
+            query_error: None,
         },
         ErrorSpec {
             code: "InternalServiceException",
@@ -132,6 +134,8 @@ mod tests {
             retryable: true,
             throttling: false,
             members: &[],
+            shape_id: "test#InternalServiceException",
+            query_error: None,
         },
         ErrorSpec {
             code: "Busy",
@@ -139,6 +143,8 @@ mod tests {
             retryable: true,
             throttling: true,
             members: &[],
+            shape_id: "test#Busy",
+            query_error: None,
         },
     ];
 

@@ -24,7 +24,7 @@ const TARGET_HEADER: HeaderName = HeaderName::from_static("x-amz-target");
 
 /// The two versions differ only in their names and `Content-Type`.
 macro_rules! aws_json {
-    ($ty:ident, $name:literal, $media_type:literal) => {
+    ($ty:ident, $name:literal, $media_type:literal, $full_type:literal) => {
         impl Protocol for $ty {
             fn name(&self) -> &'static str {
                 $name
@@ -58,10 +58,10 @@ macro_rules! aws_json {
             fn write_response(
                 &self,
                 service: &ServiceSpec,
-                _op: &OperationSpec,
+                op: &OperationSpec,
                 output: &dyn Encode,
             ) -> http::Response<Bytes> {
-                write_response(self, $media_type, service, output)
+                write_response(self, $media_type, service, op, output)
             }
 
             fn read_response(
@@ -83,6 +83,13 @@ macro_rules! aws_json {
                 status: u16,
                 members: &dyn Encode,
             ) -> http::Response<Bytes> {
+                // awsJson1_0 servers write the error's shape id in `__type`, awsJson1_1 ones
+                // its name (as the compliance suites expect).
+                let code = if $full_type {
+                    code
+                } else {
+                    super::sanitize_error_code(code)
+                };
                 write_json_error(code, status, members, $media_type, true)
             }
 
@@ -107,8 +114,13 @@ macro_rules! aws_json {
     };
 }
 
-aws_json!(AwsJson1_0, "awsJson1_0", "application/x-amz-json-1.0");
-aws_json!(AwsJson1_1, "awsJson1_1", "application/x-amz-json-1.1");
+aws_json!(AwsJson1_0, "awsJson1_0", "application/x-amz-json-1.0", true);
+aws_json!(
+    AwsJson1_1,
+    "awsJson1_1",
+    "application/x-amz-json-1.1",
+    false
+);
 
 /// Writes `POST {endpoint path}/` with `X-Amz-Target`, the protocol's `Content-Type` and the
 /// input as a JSON object.
@@ -169,13 +181,24 @@ fn read_request(
         .map_err(|e| MalformedRequest::serialization(Fault::new("request body", e)))
 }
 
-/// Writes a 200 response with the output as a JSON object.
+/// Writes a 200 response with the output as a JSON object; an operation whose output is
+/// `smithy.api#Unit` answers with no body.
 fn write_response(
     protocol: &dyn Protocol,
     media_type: &'static str,
     service: &ServiceSpec,
+    op: &OperationSpec,
     output: &dyn Encode,
 ) -> http::Response<Bytes> {
+    if op.output_unit {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            http::header::CONTENT_TYPE,
+            HeaderValue::from_static(media_type),
+        );
+        let body = set_body_headers(&mut headers, None, true);
+        return response(200, headers, body);
+    }
     match output.encode_json(&Plan::default()) {
         Ok(encoded) => {
             let mut headers = HeaderMap::new();

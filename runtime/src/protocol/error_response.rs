@@ -148,8 +148,9 @@ pub(crate) fn read_json_error(
     }
 }
 
-/// Writes a JSON error response: status `status`, `X-Amzn-Errortype: code`, `media_type`, and
-/// `members` as a JSON object, with `"__type": code` added when `with_type` (awsJson).
+/// Writes a JSON error response: status `status`, `X-Amzn-Errortype` with the error's name,
+/// `media_type`, and `members` as a JSON object, with `"__type": code` (the name, or the
+/// shape id when `code` is one) added when `with_type` (awsJson).
 pub(crate) fn write_json_error(
     code: &str,
     status: u16,
@@ -166,7 +167,7 @@ pub(crate) fn write_json_error(
         .map(|encoded| encoded.body)
         .unwrap_or_else(|_| br#"{}"#.to_vec());
     let mut headers = HeaderMap::new();
-    if let Ok(value) = HeaderValue::from_str(code) {
+    if let Ok(value) = HeaderValue::from_str(sanitize_error_code(code)) {
         headers.insert(ERROR_TYPE_HEADER, value);
     }
     let bytes = set_body_headers(&mut headers, Some((Bytes::from(body), media_type)), true);

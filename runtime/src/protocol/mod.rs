@@ -141,7 +141,9 @@ pub trait Protocol: fmt::Debug + Send + Sync {
     ) -> Result<(), ResponseError>;
 
     /// Server: an error response with status `status` naming error `code` where the protocol
-    /// puts it, with the error structure's `members`.
+    /// puts it, with the error structure's `members`. `code` is the error's name, or its shape
+    /// id (`ns#Name`), which awsJson and rpcv2Cbor write in `__type` as it is; headers carry
+    /// the name.
     fn write_error(
         &self,
         service: &ServiceSpec,

@@ -208,4 +208,9 @@ pub struct ErrorSpec {
     pub throttling: bool,
     /// Members bound outside the body (`@httpHeader`, `@httpPrefixHeaders`; restJson1).
     pub members: &'static [MemberSpec],
+    /// The error shape's id (`ns#Name`): what awsJson and rpcv2Cbor servers write in `__type`.
+    pub shape_id: &'static str,
+    /// `aws.protocols#awsQueryError` as the `x-amzn-query-error` header value (`Code;Sender`),
+    /// which servers of `@awsQueryCompatible` services send.
+    pub query_error: Option<&'static str>,
 }

@@ -91,7 +91,12 @@ impl Router {
     }
 
     /// Answers `request`. Never fails: every problem is an error response of the protocol.
+    /// A gzip `Content-Encoding` (what `@requestCompression` clients send) is decoded first.
     pub async fn handle(&self, request: http::Request<Bytes>) -> Response<Bytes> {
+        let request = match self.decompress(request) {
+            Ok(request) => request,
+            Err(answer) => return *answer,
+        };
         let (protocol, route) = self.route(&request);
         let cx = RequestContext::new(protocol.name(), request.headers().clone());
         let request_id = cx.request_id.clone();
@@ -114,6 +119,66 @@ impl Router {
                 .insert(http::HeaderName::from_static("x-amzn-requestid"), value);
         }
         response
+    }
+
+    /// The request with a gzip body decoded (and `gzip` taken out of `Content-Encoding`); the
+    /// 400 answer when it does not decode, the 413 one when it decodes past the body limit.
+    fn decompress(
+        &self,
+        request: http::Request<Bytes>,
+    ) -> Result<http::Request<Bytes>, Box<Response<Bytes>>> {
+        use std::io::Read as _;
+        let encoding = http::header::CONTENT_ENCODING;
+        let Some(value) = request
+            .headers()
+            .get(&encoding)
+            .and_then(|v| v.to_str().ok())
+        else {
+            return Ok(request);
+        };
+        let codings: Vec<String> = value.split(',').map(|c| c.trim().to_owned()).collect();
+        if !codings.iter().any(|c| c.eq_ignore_ascii_case("gzip")) {
+            return Ok(request);
+        }
+        let rest: Vec<&str> = codings
+            .iter()
+            .filter(|c| !c.eq_ignore_ascii_case("gzip") && !c.is_empty())
+            .map(String::as_str)
+            .collect();
+        let (mut parts, body) = request.into_parts();
+        let limit = u64::try_from(self.inner.body_limit).unwrap_or(u64::MAX);
+        let mut decoded = Vec::new();
+        let read = flate2::read::GzDecoder::new(body.as_ref())
+            .take(limit.saturating_add(1))
+            .read_to_end(&mut decoded);
+        let protocol = self.protocol_of(&http::Request::from_parts(parts.clone(), Bytes::new()));
+        let problem = match read {
+            Err(e) => Some(MalformedRequest::new(
+                MalformedKind::Serialization,
+                format!("the gzip body does not decode: {e}"),
+            )),
+            Ok(_) if decoded.len() > self.inner.body_limit => Some(MalformedRequest::new(
+                MalformedKind::TooLarge,
+                format!("the body is larger than {} bytes", self.inner.body_limit),
+            )),
+            Ok(_) => None,
+        };
+        if let Some(problem) = problem {
+            return Err(Box::new(malformed(protocol, self.inner.service, &problem)));
+        }
+        match HeaderValue::from_str(&rest.join(", ")) {
+            Ok(value) if !rest.is_empty() => {
+                parts.headers.insert(&encoding, value);
+            }
+            _ => {
+                parts.headers.remove(&encoding);
+            }
+        }
+        parts.headers.insert(
+            http::header::CONTENT_LENGTH,
+            HeaderValue::from(decoded.len()),
+        );
+        Ok(http::Request::from_parts(parts, Bytes::from(decoded)))
     }
 
     /// The protocol a request is answered in.
@@ -296,12 +361,19 @@ fn operation_error<O: Operation>(protocol: &dyn Protocol, error: &O::Error) -> R
     let code = error.code().unwrap_or("InternalFailure");
     match error.to_members() {
         Some(members) => {
-            let status = O::SPEC
-                .errors
-                .iter()
-                .find(|spec| spec.code == code)
-                .map_or(500, |spec| spec.status);
-            protocol.write_error(O::SERVICE, code, status, members)
+            let spec = O::SPEC.errors.iter().find(|spec| spec.code == code);
+            let status = spec.map_or(500, |spec| spec.status);
+            let id = spec.map_or(code, |spec| spec.shape_id);
+            let mut response = protocol.write_error(O::SERVICE, id, status, members);
+            let query_error = spec.and_then(|spec| spec.query_error);
+            if let (true, Some(value)) = (O::SERVICE.query_compatible, query_error) {
+                if let Ok(value) = HeaderValue::from_str(value) {
+                    response
+                        .headers_mut()
+                        .insert(http::HeaderName::from_static("x-amzn-query-error"), value);
+                }
+            }
+            response
         }
         None => {
             let status = error

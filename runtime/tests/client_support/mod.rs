@@ -59,6 +59,8 @@ pub static CREATE_THING_SPEC: OperationSpec = OperationSpec {
             retryable: false,
             throttling: false,
             members: &[],
+            shape_id: "test#ConflictException",
+            query_error: None,
         },
         ErrorSpec {
             code: "ResourceBusyException",
@@ -66,6 +68,8 @@ pub static CREATE_THING_SPEC: OperationSpec = OperationSpec {
             retryable: true,
             throttling: false,
             members: &[],
+            shape_id: "test#ResourceBusyException",
+            query_error: None,
         },
     ],
     validation: None,

@@ -1,5 +1,5 @@
 //! The `smithy.test#httpRequestTests` and `smithy.test#httpResponseTests` cases of a loaded
-//! model, for one protocol and the client side.
+//! model, for one protocol and one side (client or server).
 
 use std::collections::BTreeMap;
 
@@ -16,6 +16,25 @@ pub enum Direction {
     Request,
     /// `httpResponseTests`: the client parses the response into `params`.
     Response,
+}
+
+/// Which implementation a case tests (`appliesTo`; a case without it applies to both).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    /// The client writes the request and reads the response.
+    Client,
+    /// The server reads the request and writes the response.
+    Server,
+}
+
+impl Side {
+    /// The `appliesTo` value (`client`, `server`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Side::Client => "client",
+            Side::Server => "server",
+        }
+    }
 }
 
 /// One case, as the trait writes it, with where it comes from.
@@ -52,6 +71,9 @@ impl Case {
     /// suites write in base64.
     pub fn cbor_body(&self) -> bool {
         self.text("bodyMediaType") == Some("application/cbor")
+            || self
+                .text("protocol")
+                .is_some_and(|p| p.ends_with("rpcv2Cbor"))
     }
 
     /// The bytes of the case's `body`: base64-decoded for CBOR, the text itself otherwise.
@@ -102,9 +124,9 @@ impl Case {
 const REQUEST_TESTS: &str = "smithy.test#httpRequestTests";
 const RESPONSE_TESTS: &str = "smithy.test#httpResponseTests";
 
-/// Every client-side case of `service` for `protocol` (the trait's name, `awsJson1_0`), in
-/// operation then case order: cases whose `appliesTo` is absent or `client`.
-pub fn client_cases(model: &Model, service: &ShapeId, protocol: &str) -> Vec<Case> {
+/// Every case of `service` for `protocol` (the trait's name, `awsJson1_0`) on `side`, in
+/// operation then case order: cases whose `appliesTo` is absent or names the side.
+pub fn cases(model: &Model, service: &ShapeId, protocol: &str, side: Side) -> Vec<Case> {
     let mut cases = Vec::new();
     let operations = model.operations_of(service);
     for op in &operations {
@@ -115,7 +137,7 @@ pub fn client_cases(model: &Model, service: &ShapeId, protocol: &str) -> Vec<Cas
             (REQUEST_TESTS, Direction::Request),
             (RESPONSE_TESTS, Direction::Response),
         ] {
-            for fields in trait_cases(&shape.traits.other, key, protocol) {
+            for fields in trait_cases(&shape.traits.other, key, protocol, side) {
                 cases.push(case(fields, direction, op.clone(), None));
             }
         }
@@ -137,7 +159,7 @@ pub fn client_cases(model: &Model, service: &ShapeId, protocol: &str) -> Vec<Cas
         if !matches!(shape.kind, ShapeKind::Structure(_)) {
             continue;
         }
-        for fields in trait_cases(&shape.traits.other, RESPONSE_TESTS, protocol) {
+        for fields in trait_cases(&shape.traits.other, RESPONSE_TESTS, protocol, side) {
             cases.push(case(
                 fields,
                 Direction::Response,
@@ -149,16 +171,16 @@ pub fn client_cases(model: &Model, service: &ShapeId, protocol: &str) -> Vec<Cas
     cases
 }
 
-/// Every client-side case written anywhere in `model` for `protocol`, by [`Case::key`]: what
+/// Every case on `side` written anywhere in `model` for `protocol`, by [`Case::key`]: what
 /// the services' cases must add up to.
-pub fn all_client_case_keys(model: &Model, protocol: &str) -> Vec<CaseKey> {
+pub fn all_case_keys(model: &Model, protocol: &str, side: Side) -> Vec<CaseKey> {
     let mut keys = Vec::new();
     for shape in model.shapes() {
         for (key, direction) in [
             (REQUEST_TESTS, Direction::Request),
             (RESPONSE_TESTS, Direction::Response),
         ] {
-            for fields in trait_cases(&shape.traits.other, key, protocol) {
+            for fields in trait_cases(&shape.traits.other, key, protocol, side) {
                 let id = fields.get("id").and_then(Value::as_str).unwrap_or_default();
                 keys.push((shape.id.to_string(), direction, id.to_owned()));
             }
@@ -186,11 +208,12 @@ fn case(
     }
 }
 
-/// The cases of trait `key` for `protocol` that apply to clients.
+/// The cases of trait `key` for `protocol` that apply to `side`.
 fn trait_cases(
     traits: &BTreeMap<ShapeId, Value>,
     key: &str,
     protocol: &str,
+    side: Side,
 ) -> Vec<serde_json::Map<String, Value>> {
     let Some((_, Value::Array(items))) = traits.iter().find(|(id, _)| id.to_string() == key) else {
         return Vec::new();
@@ -210,7 +233,7 @@ fn trait_cases(
             fields
                 .get("appliesTo")
                 .and_then(Value::as_str)
-                .is_none_or(|a| a == "client")
+                .is_none_or(|a| a == side.name())
         })
         .collect()
 }

@@ -14,17 +14,23 @@ use crate::repo_root;
 pub struct Workspace {
     dir: PathBuf,
     protocol: String,
+    runner: &'static str,
 }
 
 impl Workspace {
     /// Lays out `target/compliance/<protocol>/` with `service-<i>/` (the generated crate) and
     /// `runner-<i>/` for each of `crates`.
-    pub fn create(protocol: &str, crates: &[GeneratedCrate]) -> Result<Self, String> {
+    pub fn create(
+        protocol: &str,
+        runner: &'static str,
+        crates: &[GeneratedCrate],
+    ) -> Result<Self, String> {
         let dir = repo_root().join("target/compliance").join(protocol);
         let _ = std::fs::remove_dir_all(&dir);
         let workspace = Workspace {
             dir,
             protocol: protocol.to_owned(),
+            runner,
         };
         let mut members = Vec::new();
         for (index, krate) in crates.iter().enumerate() {
@@ -69,7 +75,10 @@ smithy-runtime = {{ path = "{runtime}" }}
 tokio = {{ version = "1", features = ["rt", "time"] }}
 "#,
             bin = self.binary_name(index),
-            runner = repo_root().join("tests/compliance/runner.rs").display(),
+            runner = repo_root()
+                .join("tests/compliance")
+                .join(self.runner)
+                .display(),
             runtime = runtime_path().display(),
         )
     }
