@@ -185,8 +185,10 @@ fn string_structure_union_and_document_payloads() {
     assert_eq!(header(response_.headers(), "content-type"), "text/plain");
     let response_ = round_trip(&STRUCTURE_PAYLOAD, json!({"nested": {"greeting": "hi"}}));
     assert_eq!(response_.body().as_ref(), br#"{"greeting":"hi"}"#);
+    // An unset structure payload is no body (the suite's
+    // `RestJsonHttpPayloadWithStructureAndEmptyResponseBody`).
     let response_ = write_response(&REST, &STRUCTURE_PAYLOAD, json!({}));
-    assert_eq!(response_.body().as_ref(), b"{}");
+    assert!(response_.body().is_empty());
     let response_ = round_trip(&UNION_PAYLOAD, json!({}));
     assert!(response_.body().is_empty());
     assert_eq!(header(response_.headers(), "content-length"), "0");

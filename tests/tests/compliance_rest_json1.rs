@@ -1,7 +1,7 @@
 //! The client-side cases of the official `restJson1` compliance suite
 //! (`../shared/smithy-protocol-tests/aws/restJson1`), through the generated client.
 
-use integration_tests::compliance::{run_client, Skip, Suite};
+use integration_tests::compliance::{run_client, run_server, Skip, Suite};
 
 const SUITE: Suite = Suite {
     name: "restJson1",
@@ -43,6 +43,68 @@ const SKIPS: &[Skip] = &[
 #[test]
 fn rest_json1_client_cases() {
     if let Some(report) = run_client(&SUITE, SKIPS) {
+        report.print_and_check();
+    }
+}
+
+/// Server cases the generated router does not pass yet, each with the reason.
+const SERVER_SKIPS: &[Skip] = &[
+    // The server fills `@default` values of client-optional `@input` members (SMITHY.md 7).
+    Skip {
+        id: "RestJsonServerPopulatesDefaultsWhenMissingInRequestBody",
+        reason: "server-side default filling of @input members",
+    },
+    // Error members bound to headers (`@httpHeader` on an error) are written in the body.
+    Skip {
+        id: "RestJsonComplexErrorWithNoMessage",
+        reason: "server: error members bound to headers",
+    },
+    // An empty structure payload (`{}`) reads as a set, empty structure; the cases expect it
+    // unset.
+    Skip {
+        id: "RestJsonHttpWithEmptyStructurePayload",
+        reason: "server: an empty structure payload reads as set",
+    },
+    Skip {
+        id: "RestJsonHttpWithHeadersButNoPayload",
+        reason: "server: an empty structure payload reads as set",
+    },
+    // The params give `[]` for a query list the request does not carry (a client-side case
+    // about omitting empty lists); the server reads the list as unset.
+    Skip {
+        id: "RestJsonOmitsEmptyListQueryValues",
+        reason: "client-side case: the request carries no list",
+    },
+    // A client-side host-prefix case: its request has a JSON body and no `Content-Type`,
+    // which the server answers 415 as the malformed-request rules ask.
+    Skip {
+        id: "RestJsonEndpointTraitWithHostLabel",
+        reason: "client-side case: a body without Content-Type",
+    },
+    // Client-side compression cases: the body is not gzip although the request says so.
+    Skip {
+        id: "SDKAppliedContentEncoding_restJson1",
+        reason: "client-side case: the body is not gzip",
+    },
+    Skip {
+        id: "SDKAppendedGzipAfterProvidedEncoding_restJson1",
+        reason: "client-side case: the body is not gzip",
+    },
+    // Cases on an operation no service binds (`AcceptHeaderStarService`), so no generated
+    // router serves it.
+    Skip {
+        id: "AcceptHeaderStarRequestTest",
+        reason: "the operation belongs to no service",
+    },
+    Skip {
+        id: "AcceptHeaderStarStarRequestTest",
+        reason: "the operation belongs to no service",
+    },
+];
+
+#[test]
+fn rest_json1_server_cases() {
+    if let Some(report) = run_server(&SUITE, SERVER_SKIPS) {
         report.print_and_check();
     }
 }

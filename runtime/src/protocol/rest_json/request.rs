@@ -220,7 +220,14 @@ fn check_content_type(
         Some((member, media_type)) => payload::expected_media_type(&member.value, media_type),
         None if op.input_has_body => Some(APPLICATION_JSON),
         None => {
-            if sent.is_some() || !body_empty {
+            // An empty JSON object with its media type is an empty input too.
+            let empty_object = request
+                .body()
+                .iter()
+                .filter(|b| !b.is_ascii_whitespace())
+                .eq(b"{}".iter())
+                && sent.as_deref() == Some(APPLICATION_JSON);
+            if !empty_object && (sent.is_some() || !body_empty) {
                 return Err(MalformedRequest::new(
                     MalformedKind::UnsupportedMediaType,
                     "the operation takes no body, so neither a body nor `Content-Type`",
@@ -248,6 +255,12 @@ fn check_accept(
     op: &OperationSpec,
     request: &http::Request<Bytes>,
 ) -> Result<(), MalformedRequest> {
+    // A blob payload without `@mediaType` can be anything: every `Accept` admits it.
+    if let Some((member, None)) = payload_member(op.output) {
+        if member.value == ValueKind::Blob {
+            return Ok(());
+        }
+    }
     let media_type = match payload_member(op.output) {
         Some((member, media_type)) => payload::media_type(&member.value, media_type),
         None => APPLICATION_JSON,

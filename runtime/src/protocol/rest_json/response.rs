@@ -26,10 +26,14 @@ pub(super) fn write_response(
         .map_err(|e| Fault::new("output", e))?;
     let mut object = encoded.bound;
     let mut bound = take_bound(op.output, &mut object)?;
+    // An unset payload, and the output of an operation whose output is `smithy.api#Unit`,
+    // answer with no body.
     let body = match payload_member(op.output) {
+        Some(_) if bound.payload.is_none() => None,
         Some((member, media_type)) => payload::encode(bound.payload.as_ref(), &member.value)
             .map_err(|message| Fault::new(target(member), message))?
             .map(|bytes| (bytes, payload::media_type(&member.value, media_type))),
+        None if op.output_unit => None,
         None => Some((Bytes::from(encoded.body), APPLICATION_JSON)),
     };
     let body = set_body_headers(&mut bound.headers, body, true);
