@@ -144,49 +144,54 @@ fn trivial(c: &Constraints) -> bool {
         && c.key.as_deref().is_none_or(trivial)
 }
 
+/// The `rules::Value` of `c`: the fields that differ from `rules::Value::NONE`, then the rest
+/// from it.
 fn value(c: &Constraints) -> TokenStream {
-    let option = |t: Option<TokenStream>| match t {
-        Some(t) => quote!(Some(#t)),
+    let mut fields = Vec::new();
+    let bound_u64 = |b: Option<u64>| match b {
+        Some(b) => quote!(Some(#b)),
         None => quote!(None),
     };
-    let bound_u64 = |b: Option<u64>| option(b.map(|b| quote!(#b)));
-    let bound_str = |b: &Option<String>| option(b.as_ref().map(|b| quote!(#b)));
-    let length = option(c.length.map(|(min, max)| {
-        let (min, max) = (bound_u64(min), bound_u64(max));
-        quote!((#min, #max))
-    }));
-    let range = option(c.range.as_ref().map(|(min, max)| {
-        let (min, max) = (bound_str(min), bound_str(max));
-        quote!((#min, #max))
-    }));
-    let pattern = bound_str(&c.pattern);
-    let enum_values = option(c.enum_values.as_ref().map(|v| quote!(&[#(#v),*])));
-    let int_enum_values = option(c.int_enum_values.as_ref().map(|v| quote!(&[#(#v),*])));
-    let nested = |n: &Option<Box<Constraints>>| {
-        option(n.as_deref().filter(|n| !trivial(n)).map(|n| {
-            let v = value(n);
-            quote!(&#v)
-        }))
+    let bound_str = |b: &Option<String>| match b {
+        Some(b) => quote!(Some(#b)),
+        None => quote!(None),
     };
-    let (element, key) = (nested(&c.element), nested(&c.key));
-    let shape = option(c.shape.as_ref().map(|ident| {
-        let name = names::rules_ident(ident);
-        quote!(&#name)
-    }));
-    let (unique, blob, sparse) = (c.unique, c.blob, c.sparse);
-    quote! {
-        rules::Value {
-            length: #length,
-            range: #range,
-            pattern: #pattern,
-            enum_values: #enum_values,
-            int_enum_values: #int_enum_values,
-            unique: #unique,
-            blob: #blob,
-            element: #element,
-            key: #key,
-            sparse: #sparse,
-            shape: #shape,
-        }
+    if let Some((min, max)) = c.length {
+        let (min, max) = (bound_u64(min), bound_u64(max));
+        fields.push(quote!(length: Some((#min, #max))));
     }
+    if let Some((min, max)) = &c.range {
+        let (min, max) = (bound_str(min), bound_str(max));
+        fields.push(quote!(range: Some((#min, #max))));
+    }
+    if let Some(pattern) = &c.pattern {
+        fields.push(quote!(pattern: Some(#pattern)));
+    }
+    if let Some(values) = &c.enum_values {
+        fields.push(quote!(enum_values: Some(&[#(#values),*])));
+    }
+    if let Some(values) = &c.int_enum_values {
+        fields.push(quote!(int_enum_values: Some(&[#(#values),*])));
+    }
+    if c.unique {
+        fields.push(quote!(unique: true));
+    }
+    if c.blob {
+        fields.push(quote!(blob: true));
+    }
+    if c.sparse {
+        fields.push(quote!(sparse: true));
+    }
+    let nested = |n: &Option<Box<Constraints>>| n.as_deref().filter(|n| !trivial(n)).map(value);
+    if let Some(element) = nested(&c.element) {
+        fields.push(quote!(element: Some(&#element)));
+    }
+    if let Some(key) = nested(&c.key) {
+        fields.push(quote!(key: Some(&#key)));
+    }
+    if let Some(ident) = &c.shape {
+        let name = names::rules_ident(ident);
+        fields.push(quote!(shape: Some(&#name)));
+    }
+    quote!(rules::Value { #(#fields,)* ..rules::Value::NONE })
 }

@@ -14,16 +14,7 @@ pub static RULES_ATTRIBUTE_VALUE: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(100u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -31,31 +22,13 @@ pub static RULES_ATTRIBUTE_VALUE: rules::Shape = rules::Shape {
             name: "SL",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
                 element: Some(
                     &rules::Value {
                         length: Some((Some(1u64), Some(100u64))),
-                        range: None,
-                        pattern: None,
-                        enum_values: None,
-                        int_enum_values: None,
-                        unique: false,
-                        blob: false,
-                        element: None,
-                        key: None,
-                        sparse: false,
-                        shape: None,
+                        ..rules::Value::NONE
                     },
                 ),
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -70,17 +43,8 @@ pub static RULES_CERTIFICATE_CONFIGURATION: rules::Shape = rules::Shape {
             name: "CertificateType",
             required: true,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
                 enum_values: Some(&["DISABLED", "GENERATED"]),
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -96,16 +60,7 @@ pub static RULES_CONFLICT_EXCEPTION: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), None)),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -121,16 +76,7 @@ pub static RULES_CREATE_FLEET_INPUT: rules::Shape = rules::Shape {
             required: true,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -139,16 +85,7 @@ pub static RULES_CREATE_FLEET_INPUT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -156,17 +93,8 @@ pub static RULES_CREATE_FLEET_INPUT: rules::Shape = rules::Shape {
             name: "BuildId",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
                 pattern: Some("^build-\\S+|^arn:.*:build\\/build-\\S+$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -174,17 +102,8 @@ pub static RULES_CREATE_FLEET_INPUT: rules::Shape = rules::Shape {
             name: "ScriptId",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
                 pattern: Some("^script-\\S+|^arn:.*:script\\/script-\\S+$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -193,16 +112,8 @@ pub static RULES_CREATE_FLEET_INPUT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
                 pattern: Some("^[A-Za-z0-9_:.+\\/\\\\\\- ]+$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -211,16 +122,8 @@ pub static RULES_CREATE_FLEET_INPUT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
                 pattern: Some("^[A-Za-z0-9_:.+\\/\\\\\\- =@;{},?'\\[\\]\"]+$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -228,31 +131,13 @@ pub static RULES_CREATE_FLEET_INPUT: rules::Shape = rules::Shape {
             name: "LogPaths",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
                 element: Some(
                     &rules::Value {
                         length: Some((Some(1u64), Some(1024u64))),
-                        range: None,
-                        pattern: None,
-                        enum_values: None,
-                        int_enum_values: None,
-                        unique: false,
-                        blob: false,
-                        element: None,
-                        key: None,
-                        sparse: false,
-                        shape: None,
+                        ..rules::Value::NONE
                     },
                 ),
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -260,9 +145,6 @@ pub static RULES_CREATE_FLEET_INPUT: rules::Shape = rules::Shape {
             name: "EC2InstanceType",
             required: true,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
                 enum_values: Some(
                     &[
                         "t2.micro",
@@ -301,13 +183,7 @@ pub static RULES_CREATE_FLEET_INPUT: rules::Shape = rules::Shape {
                         "m4.10xlarge",
                     ],
                 ),
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -316,30 +192,13 @@ pub static RULES_CREATE_FLEET_INPUT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(0u64), Some(50u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
                 element: Some(
                     &rules::Value {
-                        length: None,
-                        range: None,
-                        pattern: None,
-                        enum_values: None,
-                        int_enum_values: None,
-                        unique: false,
-                        blob: false,
-                        element: None,
-                        key: None,
-                        sparse: false,
                         shape: Some(&RULES_IP_PERMISSION),
+                        ..rules::Value::NONE
                     },
                 ),
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -347,17 +206,8 @@ pub static RULES_CREATE_FLEET_INPUT: rules::Shape = rules::Shape {
             name: "NewGameSessionProtectionPolicy",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
                 enum_values: Some(&["NoProtection", "FullProtection"]),
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -365,17 +215,8 @@ pub static RULES_CREATE_FLEET_INPUT: rules::Shape = rules::Shape {
             name: "RuntimeConfiguration",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
                 shape: Some(&RULES_RUNTIME_CONFIGURATION),
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -383,17 +224,8 @@ pub static RULES_CREATE_FLEET_INPUT: rules::Shape = rules::Shape {
             name: "ResourceCreationLimitPolicy",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
                 shape: Some(&RULES_RESOURCE_CREATION_LIMIT_POLICY),
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -402,30 +234,13 @@ pub static RULES_CREATE_FLEET_INPUT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(0u64), Some(1u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
                 element: Some(
                     &rules::Value {
                         length: Some((Some(1u64), Some(255u64))),
-                        range: None,
-                        pattern: None,
-                        enum_values: None,
-                        int_enum_values: None,
-                        unique: false,
-                        blob: false,
-                        element: None,
-                        key: None,
-                        sparse: false,
-                        shape: None,
+                        ..rules::Value::NONE
                     },
                 ),
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -434,16 +249,7 @@ pub static RULES_CREATE_FLEET_INPUT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -452,16 +258,7 @@ pub static RULES_CREATE_FLEET_INPUT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -469,17 +266,8 @@ pub static RULES_CREATE_FLEET_INPUT: rules::Shape = rules::Shape {
             name: "FleetType",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
                 enum_values: Some(&["ON_DEMAND", "SPOT"]),
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -488,16 +276,7 @@ pub static RULES_CREATE_FLEET_INPUT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), None)),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -505,17 +284,8 @@ pub static RULES_CREATE_FLEET_INPUT: rules::Shape = rules::Shape {
             name: "CertificateConfiguration",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
                 shape: Some(&RULES_CERTIFICATE_CONFIGURATION),
+                ..rules::Value::NONE
             },
         },
     ],
@@ -530,17 +300,8 @@ pub static RULES_CREATE_FLEET_OUTPUT: rules::Shape = rules::Shape {
             name: "FleetAttributes",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
                 shape: Some(&RULES_FLEET_ATTRIBUTES),
+                ..rules::Value::NONE
             },
         },
     ],
@@ -556,18 +317,10 @@ pub static RULES_CREATE_GAME_SESSION_INPUT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(512u64))),
-                range: None,
                 pattern: Some(
                     "^[a-z]*fleet-[a-zA-Z0-9\\-]+$|^arn:.*:[a-z]*fleet\\/[a-z]*fleet-[a-zA-Z0-9\\-]+$",
                 ),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -575,17 +328,8 @@ pub static RULES_CREATE_GAME_SESSION_INPUT: rules::Shape = rules::Shape {
             name: "AliasId",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
                 pattern: Some("^alias-\\S+|^arn:.*:alias\\/alias-\\S+$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -593,17 +337,8 @@ pub static RULES_CREATE_GAME_SESSION_INPUT: rules::Shape = rules::Shape {
             name: "MaximumPlayerSessionCount",
             required: true,
             value: rules::Value {
-                length: None,
                 range: Some((Some("0"), None)),
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -612,16 +347,7 @@ pub static RULES_CREATE_GAME_SESSION_INPUT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -630,30 +356,13 @@ pub static RULES_CREATE_GAME_SESSION_INPUT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(0u64), Some(16u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
                 element: Some(
                     &rules::Value {
-                        length: None,
-                        range: None,
-                        pattern: None,
-                        enum_values: None,
-                        int_enum_values: None,
-                        unique: false,
-                        blob: false,
-                        element: None,
-                        key: None,
-                        sparse: false,
                         shape: Some(&RULES_GAME_PROPERTY),
+                        ..rules::Value::NONE
                     },
                 ),
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -662,16 +371,7 @@ pub static RULES_CREATE_GAME_SESSION_INPUT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -680,16 +380,8 @@ pub static RULES_CREATE_GAME_SESSION_INPUT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(48u64))),
-                range: None,
                 pattern: Some("^[a-zA-Z0-9-]+$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -698,16 +390,8 @@ pub static RULES_CREATE_GAME_SESSION_INPUT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(48u64))),
-                range: None,
                 pattern: Some("^[a-zA-Z0-9-]+$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -716,16 +400,7 @@ pub static RULES_CREATE_GAME_SESSION_INPUT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(262144u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -740,17 +415,8 @@ pub static RULES_CREATE_GAME_SESSION_OUTPUT: rules::Shape = rules::Shape {
             name: "GameSession",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
                 shape: Some(&RULES_GAME_SESSION),
+                ..rules::Value::NONE
             },
         },
     ],
@@ -766,16 +432,8 @@ pub static RULES_CREATE_PLAYER_SESSION_INPUT: rules::Shape = rules::Shape {
             required: true,
             value: rules::Value {
                 length: Some((Some(1u64), Some(512u64))),
-                range: None,
                 pattern: Some("^[a-zA-Z0-9:/-]+$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -784,16 +442,7 @@ pub static RULES_CREATE_PLAYER_SESSION_INPUT: rules::Shape = rules::Shape {
             required: true,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -802,16 +451,7 @@ pub static RULES_CREATE_PLAYER_SESSION_INPUT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(2048u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -826,17 +466,8 @@ pub static RULES_CREATE_PLAYER_SESSION_OUTPUT: rules::Shape = rules::Shape {
             name: "PlayerSession",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
                 shape: Some(&RULES_PLAYER_SESSION),
+                ..rules::Value::NONE
             },
         },
     ],
@@ -852,16 +483,8 @@ pub static RULES_CREATE_PLAYER_SESSIONS_INPUT: rules::Shape = rules::Shape {
             required: true,
             value: rules::Value {
                 length: Some((Some(1u64), Some(512u64))),
-                range: None,
                 pattern: Some("^[a-zA-Z0-9:/-]+$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -870,30 +493,13 @@ pub static RULES_CREATE_PLAYER_SESSIONS_INPUT: rules::Shape = rules::Shape {
             required: true,
             value: rules::Value {
                 length: Some((Some(1u64), Some(25u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
                 element: Some(
                     &rules::Value {
                         length: Some((Some(1u64), Some(1024u64))),
-                        range: None,
-                        pattern: None,
-                        enum_values: None,
-                        int_enum_values: None,
-                        unique: false,
-                        blob: false,
-                        element: None,
-                        key: None,
-                        sparse: false,
-                        shape: None,
+                        ..rules::Value::NONE
                     },
                 ),
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -908,31 +514,13 @@ pub static RULES_CREATE_PLAYER_SESSIONS_OUTPUT: rules::Shape = rules::Shape {
             name: "PlayerSessions",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
                 element: Some(
                     &rules::Value {
-                        length: None,
-                        range: None,
-                        pattern: None,
-                        enum_values: None,
-                        int_enum_values: None,
-                        unique: false,
-                        blob: false,
-                        element: None,
-                        key: None,
-                        sparse: false,
                         shape: Some(&RULES_PLAYER_SESSION),
+                        ..rules::Value::NONE
                     },
                 ),
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -948,32 +536,16 @@ pub static RULES_DESCRIBE_FLEET_ATTRIBUTES_INPUT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), None)),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
                 element: Some(
                     &rules::Value {
                         length: Some((Some(1u64), Some(512u64))),
-                        range: None,
                         pattern: Some(
                             "^[a-z]*fleet-[a-zA-Z0-9\\-]+$|^arn:.*:[a-z]*fleet\\/[a-z]*fleet-[a-zA-Z0-9\\-]+$",
                         ),
-                        enum_values: None,
-                        int_enum_values: None,
-                        unique: false,
-                        blob: false,
-                        element: None,
-                        key: None,
-                        sparse: false,
-                        shape: None,
+                        ..rules::Value::NONE
                     },
                 ),
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -981,17 +553,8 @@ pub static RULES_DESCRIBE_FLEET_ATTRIBUTES_INPUT: rules::Shape = rules::Shape {
             name: "Limit",
             required: false,
             value: rules::Value {
-                length: None,
                 range: Some((Some("1"), None)),
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -1000,16 +563,7 @@ pub static RULES_DESCRIBE_FLEET_ATTRIBUTES_INPUT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -1024,31 +578,13 @@ pub static RULES_DESCRIBE_FLEET_ATTRIBUTES_OUTPUT: rules::Shape = rules::Shape {
             name: "FleetAttributes",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
                 element: Some(
                     &rules::Value {
-                        length: None,
-                        range: None,
-                        pattern: None,
-                        enum_values: None,
-                        int_enum_values: None,
-                        unique: false,
-                        blob: false,
-                        element: None,
-                        key: None,
-                        sparse: false,
                         shape: Some(&RULES_FLEET_ATTRIBUTES),
+                        ..rules::Value::NONE
                     },
                 ),
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -1057,16 +593,7 @@ pub static RULES_DESCRIBE_FLEET_ATTRIBUTES_OUTPUT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -1082,18 +609,10 @@ pub static RULES_DESCRIBE_GAME_SESSION_DETAILS_INPUT: rules::Shape = rules::Shap
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(512u64))),
-                range: None,
                 pattern: Some(
                     "^[a-z]*fleet-[a-zA-Z0-9\\-]+$|^arn:.*:[a-z]*fleet\\/[a-z]*fleet-[a-zA-Z0-9\\-]+$",
                 ),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -1102,16 +621,8 @@ pub static RULES_DESCRIBE_GAME_SESSION_DETAILS_INPUT: rules::Shape = rules::Shap
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(512u64))),
-                range: None,
                 pattern: Some("^[a-zA-Z0-9:/-]+$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -1119,17 +630,8 @@ pub static RULES_DESCRIBE_GAME_SESSION_DETAILS_INPUT: rules::Shape = rules::Shap
             name: "AliasId",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
                 pattern: Some("^alias-\\S+|^arn:.*:alias\\/alias-\\S+$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -1138,16 +640,7 @@ pub static RULES_DESCRIBE_GAME_SESSION_DETAILS_INPUT: rules::Shape = rules::Shap
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -1155,17 +648,8 @@ pub static RULES_DESCRIBE_GAME_SESSION_DETAILS_INPUT: rules::Shape = rules::Shap
             name: "Limit",
             required: false,
             value: rules::Value {
-                length: None,
                 range: Some((Some("1"), None)),
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -1174,16 +658,7 @@ pub static RULES_DESCRIBE_GAME_SESSION_DETAILS_INPUT: rules::Shape = rules::Shap
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -1198,31 +673,13 @@ pub static RULES_DESCRIBE_GAME_SESSION_DETAILS_OUTPUT: rules::Shape = rules::Sha
             name: "GameSessionDetails",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
                 element: Some(
                     &rules::Value {
-                        length: None,
-                        range: None,
-                        pattern: None,
-                        enum_values: None,
-                        int_enum_values: None,
-                        unique: false,
-                        blob: false,
-                        element: None,
-                        key: None,
-                        sparse: false,
                         shape: Some(&RULES_GAME_SESSION_DETAIL),
+                        ..rules::Value::NONE
                     },
                 ),
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -1231,16 +688,7 @@ pub static RULES_DESCRIBE_GAME_SESSION_DETAILS_OUTPUT: rules::Shape = rules::Sha
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -1256,16 +704,8 @@ pub static RULES_DESCRIBE_GAME_SESSION_PLACEMENT_INPUT: rules::Shape = rules::Sh
             required: true,
             value: rules::Value {
                 length: Some((Some(1u64), Some(48u64))),
-                range: None,
                 pattern: Some("^[a-zA-Z0-9-]+$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -1280,17 +720,8 @@ pub static RULES_DESCRIBE_GAME_SESSION_PLACEMENT_OUTPUT: rules::Shape = rules::S
             name: "GameSessionPlacement",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
                 shape: Some(&RULES_GAME_SESSION_PLACEMENT),
+                ..rules::Value::NONE
             },
         },
     ],
@@ -1306,18 +737,10 @@ pub static RULES_DESCRIBE_GAME_SESSIONS_INPUT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(512u64))),
-                range: None,
                 pattern: Some(
                     "^[a-z]*fleet-[a-zA-Z0-9\\-]+$|^arn:.*:[a-z]*fleet\\/[a-z]*fleet-[a-zA-Z0-9\\-]+$",
                 ),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -1326,16 +749,8 @@ pub static RULES_DESCRIBE_GAME_SESSIONS_INPUT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(512u64))),
-                range: None,
                 pattern: Some("^[a-zA-Z0-9:/-]+$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -1343,17 +758,8 @@ pub static RULES_DESCRIBE_GAME_SESSIONS_INPUT: rules::Shape = rules::Shape {
             name: "AliasId",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
                 pattern: Some("^alias-\\S+|^arn:.*:alias\\/alias-\\S+$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -1362,16 +768,7 @@ pub static RULES_DESCRIBE_GAME_SESSIONS_INPUT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -1379,17 +776,8 @@ pub static RULES_DESCRIBE_GAME_SESSIONS_INPUT: rules::Shape = rules::Shape {
             name: "Limit",
             required: false,
             value: rules::Value {
-                length: None,
                 range: Some((Some("1"), None)),
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -1398,16 +786,7 @@ pub static RULES_DESCRIBE_GAME_SESSIONS_INPUT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -1422,31 +801,13 @@ pub static RULES_DESCRIBE_GAME_SESSIONS_OUTPUT: rules::Shape = rules::Shape {
             name: "GameSessions",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
                 element: Some(
                     &rules::Value {
-                        length: None,
-                        range: None,
-                        pattern: None,
-                        enum_values: None,
-                        int_enum_values: None,
-                        unique: false,
-                        blob: false,
-                        element: None,
-                        key: None,
-                        sparse: false,
                         shape: Some(&RULES_GAME_SESSION),
+                        ..rules::Value::NONE
                     },
                 ),
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -1455,16 +816,7 @@ pub static RULES_DESCRIBE_GAME_SESSIONS_OUTPUT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -1480,18 +832,10 @@ pub static RULES_DESCRIBE_INSTANCES_INPUT: rules::Shape = rules::Shape {
             required: true,
             value: rules::Value {
                 length: Some((Some(1u64), Some(512u64))),
-                range: None,
                 pattern: Some(
                     "^[a-z]*fleet-[a-zA-Z0-9\\-]+$|^arn:.*:[a-z]*fleet\\/[a-z]*fleet-[a-zA-Z0-9\\-]+$",
                 ),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -1499,17 +843,8 @@ pub static RULES_DESCRIBE_INSTANCES_INPUT: rules::Shape = rules::Shape {
             name: "InstanceId",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
                 pattern: Some("^[a-zA-Z0-9\\.-]+$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -1517,17 +852,8 @@ pub static RULES_DESCRIBE_INSTANCES_INPUT: rules::Shape = rules::Shape {
             name: "Limit",
             required: false,
             value: rules::Value {
-                length: None,
                 range: Some((Some("1"), None)),
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -1536,16 +862,7 @@ pub static RULES_DESCRIBE_INSTANCES_INPUT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -1560,31 +877,13 @@ pub static RULES_DESCRIBE_INSTANCES_OUTPUT: rules::Shape = rules::Shape {
             name: "Instances",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
                 element: Some(
                     &rules::Value {
-                        length: None,
-                        range: None,
-                        pattern: None,
-                        enum_values: None,
-                        int_enum_values: None,
-                        unique: false,
-                        blob: false,
-                        element: None,
-                        key: None,
-                        sparse: false,
                         shape: Some(&RULES_INSTANCE),
+                        ..rules::Value::NONE
                     },
                 ),
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -1593,16 +892,7 @@ pub static RULES_DESCRIBE_INSTANCES_OUTPUT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -1617,31 +907,14 @@ pub static RULES_DESCRIBE_MATCHMAKING_INPUT: rules::Shape = rules::Shape {
             name: "TicketIds",
             required: true,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
                 element: Some(
                     &rules::Value {
                         length: Some((Some(0u64), Some(128u64))),
-                        range: None,
                         pattern: Some("^[a-zA-Z0-9-\\.]*$"),
-                        enum_values: None,
-                        int_enum_values: None,
-                        unique: false,
-                        blob: false,
-                        element: None,
-                        key: None,
-                        sparse: false,
-                        shape: None,
+                        ..rules::Value::NONE
                     },
                 ),
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -1656,31 +929,13 @@ pub static RULES_DESCRIBE_MATCHMAKING_OUTPUT: rules::Shape = rules::Shape {
             name: "TicketList",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
                 element: Some(
                     &rules::Value {
-                        length: None,
-                        range: None,
-                        pattern: None,
-                        enum_values: None,
-                        int_enum_values: None,
-                        unique: false,
-                        blob: false,
-                        element: None,
-                        key: None,
-                        sparse: false,
                         shape: Some(&RULES_MATCHMAKING_TICKET),
+                        ..rules::Value::NONE
                     },
                 ),
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -1696,16 +951,8 @@ pub static RULES_DESCRIBE_PLAYER_SESSIONS_INPUT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(512u64))),
-                range: None,
                 pattern: Some("^[a-zA-Z0-9:/-]+$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -1714,16 +961,7 @@ pub static RULES_DESCRIBE_PLAYER_SESSIONS_INPUT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -1731,17 +969,8 @@ pub static RULES_DESCRIBE_PLAYER_SESSIONS_INPUT: rules::Shape = rules::Shape {
             name: "PlayerSessionId",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
                 pattern: Some("^psess-\\S+$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -1750,16 +979,7 @@ pub static RULES_DESCRIBE_PLAYER_SESSIONS_INPUT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -1767,17 +987,8 @@ pub static RULES_DESCRIBE_PLAYER_SESSIONS_INPUT: rules::Shape = rules::Shape {
             name: "Limit",
             required: false,
             value: rules::Value {
-                length: None,
                 range: Some((Some("1"), None)),
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -1786,16 +997,7 @@ pub static RULES_DESCRIBE_PLAYER_SESSIONS_INPUT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -1810,31 +1012,13 @@ pub static RULES_DESCRIBE_PLAYER_SESSIONS_OUTPUT: rules::Shape = rules::Shape {
             name: "PlayerSessions",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
                 element: Some(
                     &rules::Value {
-                        length: None,
-                        range: None,
-                        pattern: None,
-                        enum_values: None,
-                        int_enum_values: None,
-                        unique: false,
-                        blob: false,
-                        element: None,
-                        key: None,
-                        sparse: false,
                         shape: Some(&RULES_PLAYER_SESSION),
+                        ..rules::Value::NONE
                     },
                 ),
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -1843,16 +1027,7 @@ pub static RULES_DESCRIBE_PLAYER_SESSIONS_OUTPUT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -1868,16 +1043,7 @@ pub static RULES_DESIRED_PLAYER_SESSION: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -1886,16 +1052,7 @@ pub static RULES_DESIRED_PLAYER_SESSION: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(2048u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -1911,16 +1068,8 @@ pub static RULES_FLEET_ATTRIBUTES: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(128u64))),
-                range: None,
                 pattern: Some("^[a-z]*fleet-[a-zA-Z0-9\\-]+$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -1929,16 +1078,8 @@ pub static RULES_FLEET_ATTRIBUTES: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(512u64))),
-                range: None,
                 pattern: Some("^arn:.*:[a-z]*fleet\\/[a-z]*fleet-[a-zA-Z0-9\\-]+$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -1946,17 +1087,8 @@ pub static RULES_FLEET_ATTRIBUTES: rules::Shape = rules::Shape {
             name: "FleetType",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
                 enum_values: Some(&["ON_DEMAND", "SPOT"]),
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -1964,9 +1096,6 @@ pub static RULES_FLEET_ATTRIBUTES: rules::Shape = rules::Shape {
             name: "InstanceType",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
                 enum_values: Some(
                     &[
                         "t2.micro",
@@ -2005,13 +1134,7 @@ pub static RULES_FLEET_ATTRIBUTES: rules::Shape = rules::Shape {
                         "m4.10xlarge",
                     ],
                 ),
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -2020,16 +1143,7 @@ pub static RULES_FLEET_ATTRIBUTES: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -2038,16 +1152,7 @@ pub static RULES_FLEET_ATTRIBUTES: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -2055,9 +1160,6 @@ pub static RULES_FLEET_ATTRIBUTES: rules::Shape = rules::Shape {
             name: "Status",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
                 enum_values: Some(
                     &[
                         "NEW",
@@ -2071,13 +1173,7 @@ pub static RULES_FLEET_ATTRIBUTES: rules::Shape = rules::Shape {
                         "TERMINATED",
                     ],
                 ),
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -2085,17 +1181,8 @@ pub static RULES_FLEET_ATTRIBUTES: rules::Shape = rules::Shape {
             name: "BuildId",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
                 pattern: Some("^build-\\S+$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -2103,17 +1190,8 @@ pub static RULES_FLEET_ATTRIBUTES: rules::Shape = rules::Shape {
             name: "ScriptId",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
                 pattern: Some("^script-\\S+$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -2122,16 +1200,8 @@ pub static RULES_FLEET_ATTRIBUTES: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
                 pattern: Some("^[A-Za-z0-9_:.+\\/\\\\\\- ]+$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -2140,16 +1210,8 @@ pub static RULES_FLEET_ATTRIBUTES: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
                 pattern: Some("^[A-Za-z0-9_:.+\\/\\\\\\- =@;{},?'\\[\\]\"]+$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -2157,31 +1219,13 @@ pub static RULES_FLEET_ATTRIBUTES: rules::Shape = rules::Shape {
             name: "LogPaths",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
                 element: Some(
                     &rules::Value {
                         length: Some((Some(1u64), Some(1024u64))),
-                        range: None,
-                        pattern: None,
-                        enum_values: None,
-                        int_enum_values: None,
-                        unique: false,
-                        blob: false,
-                        element: None,
-                        key: None,
-                        sparse: false,
-                        shape: None,
+                        ..rules::Value::NONE
                     },
                 ),
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -2189,17 +1233,8 @@ pub static RULES_FLEET_ATTRIBUTES: rules::Shape = rules::Shape {
             name: "NewGameSessionProtectionPolicy",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
                 enum_values: Some(&["NoProtection", "FullProtection"]),
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -2207,17 +1242,8 @@ pub static RULES_FLEET_ATTRIBUTES: rules::Shape = rules::Shape {
             name: "OperatingSystem",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
                 enum_values: Some(&["WINDOWS_2012", "AMAZON_LINUX"]),
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -2225,17 +1251,8 @@ pub static RULES_FLEET_ATTRIBUTES: rules::Shape = rules::Shape {
             name: "ResourceCreationLimitPolicy",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
                 shape: Some(&RULES_RESOURCE_CREATION_LIMIT_POLICY),
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -2244,30 +1261,13 @@ pub static RULES_FLEET_ATTRIBUTES: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(0u64), Some(1u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
                 element: Some(
                     &rules::Value {
                         length: Some((Some(1u64), Some(255u64))),
-                        range: None,
-                        pattern: None,
-                        enum_values: None,
-                        int_enum_values: None,
-                        unique: false,
-                        blob: false,
-                        element: None,
-                        key: None,
-                        sparse: false,
-                        shape: None,
+                        ..rules::Value::NONE
                     },
                 ),
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -2276,30 +1276,13 @@ pub static RULES_FLEET_ATTRIBUTES: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
                 element: Some(
                     &rules::Value {
-                        length: None,
-                        range: None,
-                        pattern: None,
                         enum_values: Some(&["AUTO_SCALING"]),
-                        int_enum_values: None,
-                        unique: false,
-                        blob: false,
-                        element: None,
-                        key: None,
-                        sparse: false,
-                        shape: None,
+                        ..rules::Value::NONE
                     },
                 ),
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -2308,16 +1291,7 @@ pub static RULES_FLEET_ATTRIBUTES: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), None)),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -2325,17 +1299,8 @@ pub static RULES_FLEET_ATTRIBUTES: rules::Shape = rules::Shape {
             name: "CertificateConfiguration",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
                 shape: Some(&RULES_CERTIFICATE_CONFIGURATION),
+                ..rules::Value::NONE
             },
         },
     ],
@@ -2351,16 +1316,7 @@ pub static RULES_FLEET_CAPACITY_EXCEEDED_EXCEPTION: rules::Shape = rules::Shape 
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), None)),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -2376,16 +1332,7 @@ pub static RULES_GAME_PROPERTY: rules::Shape = rules::Shape {
             required: true,
             value: rules::Value {
                 length: Some((Some(0u64), Some(32u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -2394,16 +1341,7 @@ pub static RULES_GAME_PROPERTY: rules::Shape = rules::Shape {
             required: true,
             value: rules::Value {
                 length: Some((Some(0u64), Some(96u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -2419,16 +1357,7 @@ pub static RULES_GAME_SESSION: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -2437,16 +1366,7 @@ pub static RULES_GAME_SESSION: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -2455,16 +1375,8 @@ pub static RULES_GAME_SESSION: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(128u64))),
-                range: None,
                 pattern: Some("^[a-z]*fleet-[a-zA-Z0-9\\-]+$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -2473,16 +1385,8 @@ pub static RULES_GAME_SESSION: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(512u64))),
-                range: None,
                 pattern: Some("^arn:.*:[a-z]*fleet\\/[a-z]*fleet-[a-zA-Z0-9\\-]+$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -2490,17 +1394,8 @@ pub static RULES_GAME_SESSION: rules::Shape = rules::Shape {
             name: "CurrentPlayerSessionCount",
             required: false,
             value: rules::Value {
-                length: None,
                 range: Some((Some("0"), None)),
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -2508,17 +1403,8 @@ pub static RULES_GAME_SESSION: rules::Shape = rules::Shape {
             name: "MaximumPlayerSessionCount",
             required: false,
             value: rules::Value {
-                length: None,
                 range: Some((Some("0"), None)),
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -2526,19 +1412,10 @@ pub static RULES_GAME_SESSION: rules::Shape = rules::Shape {
             name: "Status",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
                 enum_values: Some(
                     &["ACTIVE", "ACTIVATING", "TERMINATED", "TERMINATING", "ERROR"],
                 ),
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -2546,17 +1423,8 @@ pub static RULES_GAME_SESSION: rules::Shape = rules::Shape {
             name: "StatusReason",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
                 enum_values: Some(&["INTERRUPTED"]),
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -2565,30 +1433,13 @@ pub static RULES_GAME_SESSION: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(0u64), Some(16u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
                 element: Some(
                     &rules::Value {
-                        length: None,
-                        range: None,
-                        pattern: None,
-                        enum_values: None,
-                        int_enum_values: None,
-                        unique: false,
-                        blob: false,
-                        element: None,
-                        key: None,
-                        sparse: false,
                         shape: Some(&RULES_GAME_PROPERTY),
+                        ..rules::Value::NONE
                     },
                 ),
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -2597,16 +1448,8 @@ pub static RULES_GAME_SESSION: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(128u64))),
-                range: None,
                 pattern: Some("^[0-9A-Fa-f\\:\\.]+$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -2614,17 +1457,8 @@ pub static RULES_GAME_SESSION: rules::Shape = rules::Shape {
             name: "Port",
             required: false,
             value: rules::Value {
-                length: None,
                 range: Some((Some("1"), Some("60000"))),
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -2632,17 +1466,8 @@ pub static RULES_GAME_SESSION: rules::Shape = rules::Shape {
             name: "PlayerSessionCreationPolicy",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
                 enum_values: Some(&["ACCEPT_ALL", "DENY_ALL"]),
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -2651,16 +1476,7 @@ pub static RULES_GAME_SESSION: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -2669,16 +1485,7 @@ pub static RULES_GAME_SESSION: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(262144u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -2687,16 +1494,7 @@ pub static RULES_GAME_SESSION: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(390000u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -2705,16 +1503,8 @@ pub static RULES_GAME_SESSION: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(64u64))),
-                range: None,
                 pattern: Some("^[A-Za-z0-9\\-]+$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -2730,16 +1520,8 @@ pub static RULES_GAME_SESSION_CONNECTION_INFO: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(512u64))),
-                range: None,
                 pattern: Some("^[a-zA-Z0-9:/-]+$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -2748,16 +1530,8 @@ pub static RULES_GAME_SESSION_CONNECTION_INFO: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(128u64))),
-                range: None,
                 pattern: Some("^[0-9A-Fa-f\\:\\.]+$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -2765,17 +1539,8 @@ pub static RULES_GAME_SESSION_CONNECTION_INFO: rules::Shape = rules::Shape {
             name: "Port",
             required: false,
             value: rules::Value {
-                length: None,
                 range: Some((Some("1"), None)),
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -2783,31 +1548,13 @@ pub static RULES_GAME_SESSION_CONNECTION_INFO: rules::Shape = rules::Shape {
             name: "MatchedPlayerSessions",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
                 element: Some(
                     &rules::Value {
-                        length: None,
-                        range: None,
-                        pattern: None,
-                        enum_values: None,
-                        int_enum_values: None,
-                        unique: false,
-                        blob: false,
-                        element: None,
-                        key: None,
-                        sparse: false,
                         shape: Some(&RULES_MATCHED_PLAYER_SESSION),
+                        ..rules::Value::NONE
                     },
                 ),
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -2822,17 +1569,8 @@ pub static RULES_GAME_SESSION_DETAIL: rules::Shape = rules::Shape {
             name: "GameSession",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
                 shape: Some(&RULES_GAME_SESSION),
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -2840,17 +1578,8 @@ pub static RULES_GAME_SESSION_DETAIL: rules::Shape = rules::Shape {
             name: "ProtectionPolicy",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
                 enum_values: Some(&["NoProtection", "FullProtection"]),
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -2866,16 +1595,7 @@ pub static RULES_GAME_SESSION_FULL_EXCEPTION: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), None)),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -2891,16 +1611,8 @@ pub static RULES_GAME_SESSION_PLACEMENT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(48u64))),
-                range: None,
                 pattern: Some("^[a-zA-Z0-9-]+$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -2909,16 +1621,8 @@ pub static RULES_GAME_SESSION_PLACEMENT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(128u64))),
-                range: None,
                 pattern: Some("^[a-zA-Z0-9-]+$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -2926,19 +1630,10 @@ pub static RULES_GAME_SESSION_PLACEMENT: rules::Shape = rules::Shape {
             name: "Status",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
                 enum_values: Some(
                     &["PENDING", "FULFILLED", "CANCELLED", "TIMED_OUT", "FAILED"],
                 ),
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -2947,30 +1642,13 @@ pub static RULES_GAME_SESSION_PLACEMENT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(0u64), Some(16u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
                 element: Some(
                     &rules::Value {
-                        length: None,
-                        range: None,
-                        pattern: None,
-                        enum_values: None,
-                        int_enum_values: None,
-                        unique: false,
-                        blob: false,
-                        element: None,
-                        key: None,
-                        sparse: false,
                         shape: Some(&RULES_GAME_PROPERTY),
+                        ..rules::Value::NONE
                     },
                 ),
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -2978,17 +1656,8 @@ pub static RULES_GAME_SESSION_PLACEMENT: rules::Shape = rules::Shape {
             name: "MaximumPlayerSessionCount",
             required: false,
             value: rules::Value {
-                length: None,
                 range: Some((Some("0"), None)),
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -2997,16 +1666,7 @@ pub static RULES_GAME_SESSION_PLACEMENT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -3015,16 +1675,7 @@ pub static RULES_GAME_SESSION_PLACEMENT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -3033,16 +1684,7 @@ pub static RULES_GAME_SESSION_PLACEMENT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -3051,16 +1693,7 @@ pub static RULES_GAME_SESSION_PLACEMENT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -3068,31 +1701,13 @@ pub static RULES_GAME_SESSION_PLACEMENT: rules::Shape = rules::Shape {
             name: "PlayerLatencies",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
                 element: Some(
                     &rules::Value {
-                        length: None,
-                        range: None,
-                        pattern: None,
-                        enum_values: None,
-                        int_enum_values: None,
-                        unique: false,
-                        blob: false,
-                        element: None,
-                        key: None,
-                        sparse: false,
                         shape: Some(&RULES_PLAYER_LATENCY),
+                        ..rules::Value::NONE
                     },
                 ),
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -3101,16 +1716,8 @@ pub static RULES_GAME_SESSION_PLACEMENT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(128u64))),
-                range: None,
                 pattern: Some("^[0-9A-Fa-f\\:\\.]+$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -3118,17 +1725,8 @@ pub static RULES_GAME_SESSION_PLACEMENT: rules::Shape = rules::Shape {
             name: "Port",
             required: false,
             value: rules::Value {
-                length: None,
                 range: Some((Some("1"), Some("60000"))),
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -3136,31 +1734,13 @@ pub static RULES_GAME_SESSION_PLACEMENT: rules::Shape = rules::Shape {
             name: "PlacedPlayerSessions",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
                 element: Some(
                     &rules::Value {
-                        length: None,
-                        range: None,
-                        pattern: None,
-                        enum_values: None,
-                        int_enum_values: None,
-                        unique: false,
-                        blob: false,
-                        element: None,
-                        key: None,
-                        sparse: false,
                         shape: Some(&RULES_PLACED_PLAYER_SESSION),
+                        ..rules::Value::NONE
                     },
                 ),
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -3169,16 +1749,7 @@ pub static RULES_GAME_SESSION_PLACEMENT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(262144u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -3187,16 +1758,7 @@ pub static RULES_GAME_SESSION_PLACEMENT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(390000u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -3212,16 +1774,7 @@ pub static RULES_IDEMPOTENT_PARAMETER_MISMATCH_EXCEPTION: rules::Shape = rules::
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), None)),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -3237,16 +1790,8 @@ pub static RULES_INSTANCE: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(128u64))),
-                range: None,
                 pattern: Some("^[a-z]*fleet-[a-zA-Z0-9\\-]+$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -3254,17 +1799,8 @@ pub static RULES_INSTANCE: rules::Shape = rules::Shape {
             name: "InstanceId",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
                 pattern: Some("^[a-zA-Z0-9\\.-]+$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -3273,16 +1809,8 @@ pub static RULES_INSTANCE: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(128u64))),
-                range: None,
                 pattern: Some("^[0-9A-Fa-f\\:\\.]+$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -3290,17 +1818,8 @@ pub static RULES_INSTANCE: rules::Shape = rules::Shape {
             name: "OperatingSystem",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
                 enum_values: Some(&["WINDOWS_2012", "AMAZON_LINUX"]),
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -3308,9 +1827,6 @@ pub static RULES_INSTANCE: rules::Shape = rules::Shape {
             name: "Type",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
                 enum_values: Some(
                     &[
                         "t2.micro",
@@ -3349,13 +1865,7 @@ pub static RULES_INSTANCE: rules::Shape = rules::Shape {
                         "m4.10xlarge",
                     ],
                 ),
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -3363,17 +1873,8 @@ pub static RULES_INSTANCE: rules::Shape = rules::Shape {
             name: "Status",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
                 enum_values: Some(&["PENDING", "ACTIVE", "TERMINATING"]),
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -3389,16 +1890,7 @@ pub static RULES_INTERNAL_SERVICE_EXCEPTION: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), None)),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -3414,16 +1906,7 @@ pub static RULES_INVALID_FLEET_STATUS_EXCEPTION: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), None)),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -3439,16 +1922,7 @@ pub static RULES_INVALID_GAME_SESSION_STATUS_EXCEPTION: rules::Shape = rules::Sh
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), None)),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -3464,16 +1938,7 @@ pub static RULES_INVALID_REQUEST_EXCEPTION: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), None)),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -3488,17 +1953,8 @@ pub static RULES_IP_PERMISSION: rules::Shape = rules::Shape {
             name: "FromPort",
             required: true,
             value: rules::Value {
-                length: None,
                 range: Some((Some("1"), Some("60000"))),
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -3506,17 +1962,8 @@ pub static RULES_IP_PERMISSION: rules::Shape = rules::Shape {
             name: "ToPort",
             required: true,
             value: rules::Value {
-                length: None,
                 range: Some((Some("1"), Some("60000"))),
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -3524,17 +1971,8 @@ pub static RULES_IP_PERMISSION: rules::Shape = rules::Shape {
             name: "IpRange",
             required: true,
             value: rules::Value {
-                length: None,
-                range: None,
                 pattern: Some("^[^\\s]+$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -3542,17 +1980,8 @@ pub static RULES_IP_PERMISSION: rules::Shape = rules::Shape {
             name: "Protocol",
             required: true,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
                 enum_values: Some(&["TCP", "UDP"]),
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -3568,16 +1997,7 @@ pub static RULES_LIMIT_EXCEEDED_EXCEPTION: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), None)),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -3593,16 +2013,7 @@ pub static RULES_MATCHED_PLAYER_SESSION: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -3610,17 +2021,8 @@ pub static RULES_MATCHED_PLAYER_SESSION: rules::Shape = rules::Shape {
             name: "PlayerSessionId",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
                 pattern: Some("^psess-\\S+$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -3636,16 +2038,8 @@ pub static RULES_MATCHMAKING_TICKET: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(0u64), Some(128u64))),
-                range: None,
                 pattern: Some("^[a-zA-Z0-9-\\.]*$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -3654,16 +2048,8 @@ pub static RULES_MATCHMAKING_TICKET: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(0u64), Some(128u64))),
-                range: None,
                 pattern: Some("^[a-zA-Z0-9-\\.]*$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -3671,9 +2057,6 @@ pub static RULES_MATCHMAKING_TICKET: rules::Shape = rules::Shape {
             name: "Status",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
                 enum_values: Some(
                     &[
                         "CANCELLED",
@@ -3686,13 +2069,7 @@ pub static RULES_MATCHMAKING_TICKET: rules::Shape = rules::Shape {
                         "TIMED_OUT",
                     ],
                 ),
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -3700,31 +2077,13 @@ pub static RULES_MATCHMAKING_TICKET: rules::Shape = rules::Shape {
             name: "Players",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
                 element: Some(
                     &rules::Value {
-                        length: None,
-                        range: None,
-                        pattern: None,
-                        enum_values: None,
-                        int_enum_values: None,
-                        unique: false,
-                        blob: false,
-                        element: None,
-                        key: None,
-                        sparse: false,
                         shape: Some(&RULES_PLAYER),
+                        ..rules::Value::NONE
                     },
                 ),
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -3732,17 +2091,8 @@ pub static RULES_MATCHMAKING_TICKET: rules::Shape = rules::Shape {
             name: "GameSessionConnectionInfo",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
                 shape: Some(&RULES_GAME_SESSION_CONNECTION_INFO),
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -3750,17 +2100,8 @@ pub static RULES_MATCHMAKING_TICKET: rules::Shape = rules::Shape {
             name: "EstimatedWaitTime",
             required: false,
             value: rules::Value {
-                length: None,
                 range: Some((Some("0"), None)),
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -3776,16 +2117,7 @@ pub static RULES_NOT_FOUND_EXCEPTION: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), None)),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -3801,16 +2133,7 @@ pub static RULES_NOT_READY_EXCEPTION: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), None)),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -3826,16 +2149,7 @@ pub static RULES_PLACED_PLAYER_SESSION: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -3843,17 +2157,8 @@ pub static RULES_PLACED_PLAYER_SESSION: rules::Shape = rules::Shape {
             name: "PlayerSessionId",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
                 pattern: Some("^psess-\\S+$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -3869,16 +2174,7 @@ pub static RULES_PLAYER: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -3886,31 +2182,13 @@ pub static RULES_PLAYER: rules::Shape = rules::Shape {
             name: "PlayerAttributes",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
                 element: Some(
                     &rules::Value {
-                        length: None,
-                        range: None,
-                        pattern: None,
-                        enum_values: None,
-                        int_enum_values: None,
-                        unique: false,
-                        blob: false,
-                        element: None,
-                        key: None,
-                        sparse: false,
                         shape: Some(&RULES_ATTRIBUTE_VALUE),
+                        ..rules::Value::NONE
                     },
                 ),
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -3919,16 +2197,7 @@ pub static RULES_PLAYER: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -3944,16 +2213,7 @@ pub static RULES_PLAYER_LATENCY: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -3962,16 +2222,7 @@ pub static RULES_PLAYER_LATENCY: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -3986,17 +2237,8 @@ pub static RULES_PLAYER_SESSION: rules::Shape = rules::Shape {
             name: "PlayerSessionId",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
                 pattern: Some("^psess-\\S+$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -4005,16 +2247,7 @@ pub static RULES_PLAYER_SESSION: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -4023,16 +2256,7 @@ pub static RULES_PLAYER_SESSION: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -4041,16 +2265,8 @@ pub static RULES_PLAYER_SESSION: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(128u64))),
-                range: None,
                 pattern: Some("^[a-z]*fleet-[a-zA-Z0-9\\-]+$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -4058,17 +2274,8 @@ pub static RULES_PLAYER_SESSION: rules::Shape = rules::Shape {
             name: "Status",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
                 enum_values: Some(&["RESERVED", "ACTIVE", "COMPLETED", "TIMEDOUT"]),
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -4077,16 +2284,8 @@ pub static RULES_PLAYER_SESSION: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(128u64))),
-                range: None,
                 pattern: Some("^[0-9A-Fa-f\\:\\.]+$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -4094,17 +2293,8 @@ pub static RULES_PLAYER_SESSION: rules::Shape = rules::Shape {
             name: "Port",
             required: false,
             value: rules::Value {
-                length: None,
                 range: Some((Some("1"), Some("60000"))),
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -4113,16 +2303,7 @@ pub static RULES_PLAYER_SESSION: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(2048u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -4137,17 +2318,8 @@ pub static RULES_RESOURCE_CREATION_LIMIT_POLICY: rules::Shape = rules::Shape {
             name: "NewGameSessionsPerCreator",
             required: false,
             value: rules::Value {
-                length: None,
                 range: Some((Some("0"), None)),
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -4155,17 +2327,8 @@ pub static RULES_RESOURCE_CREATION_LIMIT_POLICY: rules::Shape = rules::Shape {
             name: "PolicyPeriodInMinutes",
             required: false,
             value: rules::Value {
-                length: None,
                 range: Some((Some("0"), None)),
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -4181,30 +2344,13 @@ pub static RULES_RUNTIME_CONFIGURATION: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(50u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
                 element: Some(
                     &rules::Value {
-                        length: None,
-                        range: None,
-                        pattern: None,
-                        enum_values: None,
-                        int_enum_values: None,
-                        unique: false,
-                        blob: false,
-                        element: None,
-                        key: None,
-                        sparse: false,
                         shape: Some(&RULES_SERVER_PROCESS),
+                        ..rules::Value::NONE
                     },
                 ),
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -4212,17 +2358,8 @@ pub static RULES_RUNTIME_CONFIGURATION: rules::Shape = rules::Shape {
             name: "MaxConcurrentGameSessionActivations",
             required: false,
             value: rules::Value {
-                length: None,
                 range: Some((Some("1"), Some("2147483647"))),
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -4230,17 +2367,8 @@ pub static RULES_RUNTIME_CONFIGURATION: rules::Shape = rules::Shape {
             name: "GameSessionActivationTimeoutSeconds",
             required: false,
             value: rules::Value {
-                length: None,
                 range: Some((Some("1"), Some("600"))),
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -4256,18 +2384,10 @@ pub static RULES_SEARCH_GAME_SESSIONS_INPUT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(512u64))),
-                range: None,
                 pattern: Some(
                     "^[a-z]*fleet-[a-zA-Z0-9\\-]+$|^arn:.*:[a-z]*fleet\\/[a-z]*fleet-[a-zA-Z0-9\\-]+$",
                 ),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -4275,17 +2395,8 @@ pub static RULES_SEARCH_GAME_SESSIONS_INPUT: rules::Shape = rules::Shape {
             name: "AliasId",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
                 pattern: Some("^alias-\\S+|^arn:.*:alias\\/alias-\\S+$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -4294,16 +2405,7 @@ pub static RULES_SEARCH_GAME_SESSIONS_INPUT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -4312,16 +2414,7 @@ pub static RULES_SEARCH_GAME_SESSIONS_INPUT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -4329,17 +2422,8 @@ pub static RULES_SEARCH_GAME_SESSIONS_INPUT: rules::Shape = rules::Shape {
             name: "Limit",
             required: false,
             value: rules::Value {
-                length: None,
                 range: Some((Some("1"), None)),
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -4348,16 +2432,7 @@ pub static RULES_SEARCH_GAME_SESSIONS_INPUT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -4372,31 +2447,13 @@ pub static RULES_SEARCH_GAME_SESSIONS_OUTPUT: rules::Shape = rules::Shape {
             name: "GameSessions",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
                 element: Some(
                     &rules::Value {
-                        length: None,
-                        range: None,
-                        pattern: None,
-                        enum_values: None,
-                        int_enum_values: None,
-                        unique: false,
-                        blob: false,
-                        element: None,
-                        key: None,
-                        sparse: false,
                         shape: Some(&RULES_GAME_SESSION),
+                        ..rules::Value::NONE
                     },
                 ),
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -4405,16 +2462,7 @@ pub static RULES_SEARCH_GAME_SESSIONS_OUTPUT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -4430,16 +2478,8 @@ pub static RULES_SERVER_PROCESS: rules::Shape = rules::Shape {
             required: true,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
                 pattern: Some("^[A-Za-z0-9_:.+\\/\\\\\\- ]+$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -4448,16 +2488,8 @@ pub static RULES_SERVER_PROCESS: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
                 pattern: Some("^[A-Za-z0-9_:.+\\/\\\\\\- =@;{},?'\\[\\]\"]+$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -4465,17 +2497,8 @@ pub static RULES_SERVER_PROCESS: rules::Shape = rules::Shape {
             name: "ConcurrentExecutions",
             required: true,
             value: rules::Value {
-                length: None,
                 range: Some((Some("1"), None)),
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -4491,16 +2514,8 @@ pub static RULES_START_GAME_SESSION_PLACEMENT_INPUT: rules::Shape = rules::Shape
             required: true,
             value: rules::Value {
                 length: Some((Some(1u64), Some(48u64))),
-                range: None,
                 pattern: Some("^[a-zA-Z0-9-]+$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -4509,18 +2524,10 @@ pub static RULES_START_GAME_SESSION_PLACEMENT_INPUT: rules::Shape = rules::Shape
             required: true,
             value: rules::Value {
                 length: Some((Some(1u64), Some(256u64))),
-                range: None,
                 pattern: Some(
                     "^[a-zA-Z0-9-]+|^arn:.*:gamesessionqueue\\/[a-zA-Z0-9-]+$",
                 ),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -4529,30 +2536,13 @@ pub static RULES_START_GAME_SESSION_PLACEMENT_INPUT: rules::Shape = rules::Shape
             required: false,
             value: rules::Value {
                 length: Some((Some(0u64), Some(16u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
                 element: Some(
                     &rules::Value {
-                        length: None,
-                        range: None,
-                        pattern: None,
-                        enum_values: None,
-                        int_enum_values: None,
-                        unique: false,
-                        blob: false,
-                        element: None,
-                        key: None,
-                        sparse: false,
                         shape: Some(&RULES_GAME_PROPERTY),
+                        ..rules::Value::NONE
                     },
                 ),
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -4560,17 +2550,8 @@ pub static RULES_START_GAME_SESSION_PLACEMENT_INPUT: rules::Shape = rules::Shape
             name: "MaximumPlayerSessionCount",
             required: true,
             value: rules::Value {
-                length: None,
                 range: Some((Some("0"), None)),
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -4579,16 +2560,7 @@ pub static RULES_START_GAME_SESSION_PLACEMENT_INPUT: rules::Shape = rules::Shape
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -4596,31 +2568,13 @@ pub static RULES_START_GAME_SESSION_PLACEMENT_INPUT: rules::Shape = rules::Shape
             name: "PlayerLatencies",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
                 element: Some(
                     &rules::Value {
-                        length: None,
-                        range: None,
-                        pattern: None,
-                        enum_values: None,
-                        int_enum_values: None,
-                        unique: false,
-                        blob: false,
-                        element: None,
-                        key: None,
-                        sparse: false,
                         shape: Some(&RULES_PLAYER_LATENCY),
+                        ..rules::Value::NONE
                     },
                 ),
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -4628,31 +2582,13 @@ pub static RULES_START_GAME_SESSION_PLACEMENT_INPUT: rules::Shape = rules::Shape
             name: "DesiredPlayerSessions",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
                 element: Some(
                     &rules::Value {
-                        length: None,
-                        range: None,
-                        pattern: None,
-                        enum_values: None,
-                        int_enum_values: None,
-                        unique: false,
-                        blob: false,
-                        element: None,
-                        key: None,
-                        sparse: false,
                         shape: Some(&RULES_DESIRED_PLAYER_SESSION),
+                        ..rules::Value::NONE
                     },
                 ),
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -4661,16 +2597,7 @@ pub static RULES_START_GAME_SESSION_PLACEMENT_INPUT: rules::Shape = rules::Shape
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(262144u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -4685,17 +2612,8 @@ pub static RULES_START_GAME_SESSION_PLACEMENT_OUTPUT: rules::Shape = rules::Shap
             name: "GameSessionPlacement",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
                 shape: Some(&RULES_GAME_SESSION_PLACEMENT),
+                ..rules::Value::NONE
             },
         },
     ],
@@ -4711,16 +2629,8 @@ pub static RULES_START_MATCH_BACKFILL_INPUT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(0u64), Some(128u64))),
-                range: None,
                 pattern: Some("^[a-zA-Z0-9-\\.]*$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -4729,18 +2639,10 @@ pub static RULES_START_MATCH_BACKFILL_INPUT: rules::Shape = rules::Shape {
             required: true,
             value: rules::Value {
                 length: Some((Some(1u64), Some(256u64))),
-                range: None,
                 pattern: Some(
                     "^[a-zA-Z0-9-\\.]*|^arn:.*:matchmakingconfiguration\\/[a-zA-Z0-9-\\.]*$",
                 ),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -4749,16 +2651,8 @@ pub static RULES_START_MATCH_BACKFILL_INPUT: rules::Shape = rules::Shape {
             required: true,
             value: rules::Value {
                 length: Some((Some(1u64), Some(512u64))),
-                range: None,
                 pattern: Some("^[a-zA-Z0-9:/-]+$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -4766,31 +2660,13 @@ pub static RULES_START_MATCH_BACKFILL_INPUT: rules::Shape = rules::Shape {
             name: "Players",
             required: true,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
                 element: Some(
                     &rules::Value {
-                        length: None,
-                        range: None,
-                        pattern: None,
-                        enum_values: None,
-                        int_enum_values: None,
-                        unique: false,
-                        blob: false,
-                        element: None,
-                        key: None,
-                        sparse: false,
                         shape: Some(&RULES_PLAYER),
+                        ..rules::Value::NONE
                     },
                 ),
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -4805,17 +2681,8 @@ pub static RULES_START_MATCH_BACKFILL_OUTPUT: rules::Shape = rules::Shape {
             name: "MatchmakingTicket",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
                 shape: Some(&RULES_MATCHMAKING_TICKET),
+                ..rules::Value::NONE
             },
         },
     ],
@@ -4831,16 +2698,8 @@ pub static RULES_START_MATCHMAKING_INPUT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(0u64), Some(128u64))),
-                range: None,
                 pattern: Some("^[a-zA-Z0-9-\\.]*$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -4849,18 +2708,10 @@ pub static RULES_START_MATCHMAKING_INPUT: rules::Shape = rules::Shape {
             required: true,
             value: rules::Value {
                 length: Some((Some(1u64), Some(256u64))),
-                range: None,
                 pattern: Some(
                     "^[a-zA-Z0-9-\\.]*|^arn:.*:matchmakingconfiguration\\/[a-zA-Z0-9-\\.]*$",
                 ),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -4868,31 +2719,13 @@ pub static RULES_START_MATCHMAKING_INPUT: rules::Shape = rules::Shape {
             name: "Players",
             required: true,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
                 element: Some(
                     &rules::Value {
-                        length: None,
-                        range: None,
-                        pattern: None,
-                        enum_values: None,
-                        int_enum_values: None,
-                        unique: false,
-                        blob: false,
-                        element: None,
-                        key: None,
-                        sparse: false,
                         shape: Some(&RULES_PLAYER),
+                        ..rules::Value::NONE
                     },
                 ),
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -4907,17 +2740,8 @@ pub static RULES_START_MATCHMAKING_OUTPUT: rules::Shape = rules::Shape {
             name: "MatchmakingTicket",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
                 shape: Some(&RULES_MATCHMAKING_TICKET),
+                ..rules::Value::NONE
             },
         },
     ],
@@ -4933,16 +2757,8 @@ pub static RULES_STOP_GAME_SESSION_PLACEMENT_INPUT: rules::Shape = rules::Shape 
             required: true,
             value: rules::Value {
                 length: Some((Some(1u64), Some(48u64))),
-                range: None,
                 pattern: Some("^[a-zA-Z0-9-]+$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -4957,17 +2773,8 @@ pub static RULES_STOP_GAME_SESSION_PLACEMENT_OUTPUT: rules::Shape = rules::Shape
             name: "GameSessionPlacement",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
                 shape: Some(&RULES_GAME_SESSION_PLACEMENT),
+                ..rules::Value::NONE
             },
         },
     ],
@@ -4983,16 +2790,7 @@ pub static RULES_TAGGING_FAILED_EXCEPTION: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), None)),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -5008,16 +2806,7 @@ pub static RULES_TERMINAL_ROUTING_STRATEGY_EXCEPTION: rules::Shape = rules::Shap
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), None)),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -5033,16 +2822,7 @@ pub static RULES_UNAUTHORIZED_EXCEPTION: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), None)),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -5058,16 +2838,7 @@ pub static RULES_UNSUPPORTED_REGION_EXCEPTION: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), None)),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -5083,16 +2854,8 @@ pub static RULES_UPDATE_GAME_SESSION_INPUT: rules::Shape = rules::Shape {
             required: true,
             value: rules::Value {
                 length: Some((Some(1u64), Some(512u64))),
-                range: None,
                 pattern: Some("^[a-zA-Z0-9:/-]+$"),
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -5100,17 +2863,8 @@ pub static RULES_UPDATE_GAME_SESSION_INPUT: rules::Shape = rules::Shape {
             name: "MaximumPlayerSessionCount",
             required: false,
             value: rules::Value {
-                length: None,
                 range: Some((Some("0"), None)),
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -5119,16 +2873,7 @@ pub static RULES_UPDATE_GAME_SESSION_INPUT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(1u64), Some(1024u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -5136,17 +2881,8 @@ pub static RULES_UPDATE_GAME_SESSION_INPUT: rules::Shape = rules::Shape {
             name: "PlayerSessionCreationPolicy",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
                 enum_values: Some(&["ACCEPT_ALL", "DENY_ALL"]),
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -5154,17 +2890,8 @@ pub static RULES_UPDATE_GAME_SESSION_INPUT: rules::Shape = rules::Shape {
             name: "ProtectionPolicy",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
                 enum_values: Some(&["NoProtection", "FullProtection"]),
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
         rules::Member {
@@ -5173,30 +2900,13 @@ pub static RULES_UPDATE_GAME_SESSION_INPUT: rules::Shape = rules::Shape {
             required: false,
             value: rules::Value {
                 length: Some((Some(0u64), Some(16u64))),
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
                 element: Some(
                     &rules::Value {
-                        length: None,
-                        range: None,
-                        pattern: None,
-                        enum_values: None,
-                        int_enum_values: None,
-                        unique: false,
-                        blob: false,
-                        element: None,
-                        key: None,
-                        sparse: false,
                         shape: Some(&RULES_GAME_PROPERTY),
+                        ..rules::Value::NONE
                     },
                 ),
-                key: None,
-                sparse: false,
-                shape: None,
+                ..rules::Value::NONE
             },
         },
     ],
@@ -5211,17 +2921,8 @@ pub static RULES_UPDATE_GAME_SESSION_OUTPUT: rules::Shape = rules::Shape {
             name: "GameSession",
             required: false,
             value: rules::Value {
-                length: None,
-                range: None,
-                pattern: None,
-                enum_values: None,
-                int_enum_values: None,
-                unique: false,
-                blob: false,
-                element: None,
-                key: None,
-                sparse: false,
                 shape: Some(&RULES_GAME_SESSION),
+                ..rules::Value::NONE
             },
         },
     ],
