@@ -54,11 +54,6 @@ const SERVER_SKIPS: &[Skip] = &[
         id: "RestJsonServerPopulatesDefaultsWhenMissingInRequestBody",
         reason: "server-side default filling of @input members",
     },
-    // Error members bound to headers (`@httpHeader` on an error) are written in the body.
-    Skip {
-        id: "RestJsonComplexErrorWithNoMessage",
-        reason: "server: error members bound to headers",
-    },
     // An empty structure payload (`{}`) reads as a set, empty structure; the cases expect it
     // unset.
     Skip {

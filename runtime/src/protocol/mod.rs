@@ -152,6 +152,18 @@ pub trait Protocol: fmt::Debug + Send + Sync {
         members: &dyn Encode,
     ) -> http::Response<Bytes>;
 
+    /// Server: the response for the modeled error `spec` with the error structure's
+    /// `members`: [`Protocol::write_error`] with the error's shape id and status, unless the
+    /// protocol binds some members elsewhere (restJson1 error headers).
+    fn write_modeled_error(
+        &self,
+        service: &ServiceSpec,
+        spec: &ErrorSpec,
+        members: &dyn Encode,
+    ) -> http::Response<Bytes> {
+        self.write_error(service, spec.shape_id, spec.status, members)
+    }
+
     /// Server: whether `request` is in this protocol and, if so, which of `operations` it
     /// calls (by index).
     fn route(

@@ -362,9 +362,10 @@ fn operation_error<O: Operation>(protocol: &dyn Protocol, error: &O::Error) -> R
     match error.to_members() {
         Some(members) => {
             let spec = O::SPEC.errors.iter().find(|spec| spec.code == code);
-            let status = spec.map_or(500, |spec| spec.status);
-            let id = spec.map_or(code, |spec| spec.shape_id);
-            let mut response = protocol.write_error(O::SERVICE, id, status, members);
+            let mut response = match spec {
+                Some(spec) => protocol.write_modeled_error(O::SERVICE, spec, members),
+                None => protocol.write_error(O::SERVICE, code, 500, members),
+            };
             let query_error = spec.and_then(|spec| spec.query_error);
             if let (true, Some(value)) = (O::SERVICE.query_compatible, query_error) {
                 if let Ok(value) = HeaderValue::from_str(value) {

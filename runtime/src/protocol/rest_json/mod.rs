@@ -10,11 +10,11 @@ mod uri;
 
 use bytes::Bytes;
 
-use super::body::{Decode, Encode};
+use super::body::{Decode, Encode, Plan};
 use super::error_response::{read_json_error, write_json_error, ErrorResponse};
 use super::errors::{MalformedRequest, RequestError, ResponseError};
 use super::message::APPLICATION_JSON;
-use super::spec::{OperationSpec, ServiceSpec};
+use super::spec::{ErrorSpec, OperationSpec, ServiceSpec};
 use super::{Protocol, Route};
 
 /// `aws.protocols#restJson1`.
@@ -79,6 +79,39 @@ impl Protocol for RestJson1 {
         members: &dyn Encode,
     ) -> http::Response<Bytes> {
         write_json_error(code, status, members, APPLICATION_JSON, false)
+    }
+
+    /// Members bound to headers (`@httpHeader`, `@httpPrefixHeaders` on the error) go in
+    /// headers, the others in the body.
+    fn write_modeled_error(
+        &self,
+        service: &ServiceSpec,
+        spec: &ErrorSpec,
+        members: &dyn Encode,
+    ) -> http::Response<Bytes> {
+        if spec.members.is_empty() {
+            return self.write_error(service, spec.shape_id, spec.status, members);
+        }
+        let plan = Plan {
+            bound: spec.members,
+            extra: None,
+        };
+        let Ok(encoded) = members.encode_json(&plan) else {
+            return self.write_error(service, spec.shape_id, spec.status, members);
+        };
+        let mut object = encoded.bound;
+        let headers = match bind::take_bound(spec.members, &mut object) {
+            Ok(bound) => bound.headers,
+            Err(fault) => return super::internal_failure(self, service, &fault),
+        };
+        let body: serde_json::Value =
+            serde_json::from_slice(&encoded.body).unwrap_or_else(|_| serde_json::json!({}));
+        let mut response =
+            write_json_error(spec.shape_id, spec.status, &body, APPLICATION_JSON, false);
+        for (name, value) in &headers {
+            response.headers_mut().append(name, value.clone());
+        }
+        response
     }
 
     fn route(
