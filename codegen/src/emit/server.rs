@@ -83,10 +83,9 @@ fn rules(service: &Service) -> Vec<TokenStream> {
         .types
         .iter()
         .filter_map(|t| {
-            let (ident, union, members): (_, bool, Vec<TokenStream>) = match t {
+            let (ident, members): (_, Vec<TokenStream>) = match t {
                 TypeDef::Struct(s) => (
                     &s.ident,
-                    false,
                     s.fields
                         .iter()
                         .filter(|f| (f.required && f.default.is_none()) || !trivial(&f.constraints))
@@ -102,7 +101,6 @@ fn rules(service: &Service) -> Vec<TokenStream> {
                 ),
                 TypeDef::Union(u) => (
                     &u.ident,
-                    true,
                     u.members
                         .iter()
                         .filter(|m| !trivial(&m.constraints))
@@ -118,7 +116,6 @@ fn rules(service: &Service) -> Vec<TokenStream> {
                 #[doc = #doc]
                 pub static #name: rules::Shape = rules::Shape {
                     name: #shape,
-                    union: #union,
                     members: &[#(#members),*],
                 };
             })
@@ -178,9 +175,6 @@ fn value(c: &Constraints) -> TokenStream {
     }
     if c.blob {
         fields.push(quote!(blob: true));
-    }
-    if c.sparse {
-        fields.push(quote!(sparse: true));
     }
     let nested = |n: &Option<Box<Constraints>>| n.as_deref().filter(|n| !trivial(n)).map(value);
     if let Some(element) = nested(&c.element) {

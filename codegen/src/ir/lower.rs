@@ -368,7 +368,6 @@ impl Cx<'_> {
             range: range.or(own_range),
             pattern: pattern.or(own_pattern),
             unique: member.unique_items || own.is_some_and(|t| t.unique_items),
-            sparse: own.is_some_and(|t| t.sparse),
             ..Constraints::default()
         };
         match shape.map(|s| &s.kind) {

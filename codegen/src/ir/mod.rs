@@ -231,8 +231,6 @@ pub struct Constraints {
     pub unique: bool,
     /// The value is a blob.
     pub blob: bool,
-    /// A `@sparse` list or map.
-    pub sparse: bool,
     /// A list's element, or a map's value.
     pub element: Option<Box<Constraints>>,
     /// A map's key.

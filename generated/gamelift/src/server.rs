@@ -6,7 +6,6 @@ use ::smithy_runtime::validate as rules;
 /// The constraints a server checks on `AttributeValue`.
 pub static RULES_ATTRIBUTE_VALUE: rules::Shape = rules::Shape {
     name: "AttributeValue",
-    union: false,
     members: &[
         rules::Member {
             key: "S",
@@ -36,7 +35,6 @@ pub static RULES_ATTRIBUTE_VALUE: rules::Shape = rules::Shape {
 /// The constraints a server checks on `CertificateConfiguration`.
 pub static RULES_CERTIFICATE_CONFIGURATION: rules::Shape = rules::Shape {
     name: "CertificateConfiguration",
-    union: false,
     members: &[
         rules::Member {
             key: "CertificateType",
@@ -52,7 +50,6 @@ pub static RULES_CERTIFICATE_CONFIGURATION: rules::Shape = rules::Shape {
 /// The constraints a server checks on `ConflictException`.
 pub static RULES_CONFLICT_EXCEPTION: rules::Shape = rules::Shape {
     name: "ConflictException",
-    union: false,
     members: &[
         rules::Member {
             key: "Message",
@@ -68,7 +65,6 @@ pub static RULES_CONFLICT_EXCEPTION: rules::Shape = rules::Shape {
 /// The constraints a server checks on `CreateFleetInput`.
 pub static RULES_CREATE_FLEET_INPUT: rules::Shape = rules::Shape {
     name: "CreateFleetInput",
-    union: false,
     members: &[
         rules::Member {
             key: "Name",
@@ -293,7 +289,6 @@ pub static RULES_CREATE_FLEET_INPUT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `CreateFleetOutput`.
 pub static RULES_CREATE_FLEET_OUTPUT: rules::Shape = rules::Shape {
     name: "CreateFleetOutput",
-    union: false,
     members: &[
         rules::Member {
             key: "FleetAttributes",
@@ -309,7 +304,6 @@ pub static RULES_CREATE_FLEET_OUTPUT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `CreateGameSessionInput`.
 pub static RULES_CREATE_GAME_SESSION_INPUT: rules::Shape = rules::Shape {
     name: "CreateGameSessionInput",
-    union: false,
     members: &[
         rules::Member {
             key: "FleetId",
@@ -408,7 +402,6 @@ pub static RULES_CREATE_GAME_SESSION_INPUT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `CreateGameSessionOutput`.
 pub static RULES_CREATE_GAME_SESSION_OUTPUT: rules::Shape = rules::Shape {
     name: "CreateGameSessionOutput",
-    union: false,
     members: &[
         rules::Member {
             key: "GameSession",
@@ -424,7 +417,6 @@ pub static RULES_CREATE_GAME_SESSION_OUTPUT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `CreatePlayerSessionInput`.
 pub static RULES_CREATE_PLAYER_SESSION_INPUT: rules::Shape = rules::Shape {
     name: "CreatePlayerSessionInput",
-    union: false,
     members: &[
         rules::Member {
             key: "GameSessionId",
@@ -459,7 +451,6 @@ pub static RULES_CREATE_PLAYER_SESSION_INPUT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `CreatePlayerSessionOutput`.
 pub static RULES_CREATE_PLAYER_SESSION_OUTPUT: rules::Shape = rules::Shape {
     name: "CreatePlayerSessionOutput",
-    union: false,
     members: &[
         rules::Member {
             key: "PlayerSession",
@@ -475,7 +466,6 @@ pub static RULES_CREATE_PLAYER_SESSION_OUTPUT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `CreatePlayerSessionsInput`.
 pub static RULES_CREATE_PLAYER_SESSIONS_INPUT: rules::Shape = rules::Shape {
     name: "CreatePlayerSessionsInput",
-    union: false,
     members: &[
         rules::Member {
             key: "GameSessionId",
@@ -507,7 +497,6 @@ pub static RULES_CREATE_PLAYER_SESSIONS_INPUT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `CreatePlayerSessionsOutput`.
 pub static RULES_CREATE_PLAYER_SESSIONS_OUTPUT: rules::Shape = rules::Shape {
     name: "CreatePlayerSessionsOutput",
-    union: false,
     members: &[
         rules::Member {
             key: "PlayerSessions",
@@ -528,7 +517,6 @@ pub static RULES_CREATE_PLAYER_SESSIONS_OUTPUT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `DescribeFleetAttributesInput`.
 pub static RULES_DESCRIBE_FLEET_ATTRIBUTES_INPUT: rules::Shape = rules::Shape {
     name: "DescribeFleetAttributesInput",
-    union: false,
     members: &[
         rules::Member {
             key: "FleetIds",
@@ -571,7 +559,6 @@ pub static RULES_DESCRIBE_FLEET_ATTRIBUTES_INPUT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `DescribeFleetAttributesOutput`.
 pub static RULES_DESCRIBE_FLEET_ATTRIBUTES_OUTPUT: rules::Shape = rules::Shape {
     name: "DescribeFleetAttributesOutput",
-    union: false,
     members: &[
         rules::Member {
             key: "FleetAttributes",
@@ -601,7 +588,6 @@ pub static RULES_DESCRIBE_FLEET_ATTRIBUTES_OUTPUT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `DescribeGameSessionDetailsInput`.
 pub static RULES_DESCRIBE_GAME_SESSION_DETAILS_INPUT: rules::Shape = rules::Shape {
     name: "DescribeGameSessionDetailsInput",
-    union: false,
     members: &[
         rules::Member {
             key: "FleetId",
@@ -666,7 +652,6 @@ pub static RULES_DESCRIBE_GAME_SESSION_DETAILS_INPUT: rules::Shape = rules::Shap
 /// The constraints a server checks on `DescribeGameSessionDetailsOutput`.
 pub static RULES_DESCRIBE_GAME_SESSION_DETAILS_OUTPUT: rules::Shape = rules::Shape {
     name: "DescribeGameSessionDetailsOutput",
-    union: false,
     members: &[
         rules::Member {
             key: "GameSessionDetails",
@@ -696,7 +681,6 @@ pub static RULES_DESCRIBE_GAME_SESSION_DETAILS_OUTPUT: rules::Shape = rules::Sha
 /// The constraints a server checks on `DescribeGameSessionPlacementInput`.
 pub static RULES_DESCRIBE_GAME_SESSION_PLACEMENT_INPUT: rules::Shape = rules::Shape {
     name: "DescribeGameSessionPlacementInput",
-    union: false,
     members: &[
         rules::Member {
             key: "PlacementId",
@@ -713,7 +697,6 @@ pub static RULES_DESCRIBE_GAME_SESSION_PLACEMENT_INPUT: rules::Shape = rules::Sh
 /// The constraints a server checks on `DescribeGameSessionPlacementOutput`.
 pub static RULES_DESCRIBE_GAME_SESSION_PLACEMENT_OUTPUT: rules::Shape = rules::Shape {
     name: "DescribeGameSessionPlacementOutput",
-    union: false,
     members: &[
         rules::Member {
             key: "GameSessionPlacement",
@@ -729,7 +712,6 @@ pub static RULES_DESCRIBE_GAME_SESSION_PLACEMENT_OUTPUT: rules::Shape = rules::S
 /// The constraints a server checks on `DescribeGameSessionsInput`.
 pub static RULES_DESCRIBE_GAME_SESSIONS_INPUT: rules::Shape = rules::Shape {
     name: "DescribeGameSessionsInput",
-    union: false,
     members: &[
         rules::Member {
             key: "FleetId",
@@ -794,7 +776,6 @@ pub static RULES_DESCRIBE_GAME_SESSIONS_INPUT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `DescribeGameSessionsOutput`.
 pub static RULES_DESCRIBE_GAME_SESSIONS_OUTPUT: rules::Shape = rules::Shape {
     name: "DescribeGameSessionsOutput",
-    union: false,
     members: &[
         rules::Member {
             key: "GameSessions",
@@ -824,7 +805,6 @@ pub static RULES_DESCRIBE_GAME_SESSIONS_OUTPUT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `DescribeInstancesInput`.
 pub static RULES_DESCRIBE_INSTANCES_INPUT: rules::Shape = rules::Shape {
     name: "DescribeInstancesInput",
-    union: false,
     members: &[
         rules::Member {
             key: "FleetId",
@@ -870,7 +850,6 @@ pub static RULES_DESCRIBE_INSTANCES_INPUT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `DescribeInstancesOutput`.
 pub static RULES_DESCRIBE_INSTANCES_OUTPUT: rules::Shape = rules::Shape {
     name: "DescribeInstancesOutput",
-    union: false,
     members: &[
         rules::Member {
             key: "Instances",
@@ -900,7 +879,6 @@ pub static RULES_DESCRIBE_INSTANCES_OUTPUT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `DescribeMatchmakingInput`.
 pub static RULES_DESCRIBE_MATCHMAKING_INPUT: rules::Shape = rules::Shape {
     name: "DescribeMatchmakingInput",
-    union: false,
     members: &[
         rules::Member {
             key: "TicketIds",
@@ -922,7 +900,6 @@ pub static RULES_DESCRIBE_MATCHMAKING_INPUT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `DescribeMatchmakingOutput`.
 pub static RULES_DESCRIBE_MATCHMAKING_OUTPUT: rules::Shape = rules::Shape {
     name: "DescribeMatchmakingOutput",
-    union: false,
     members: &[
         rules::Member {
             key: "TicketList",
@@ -943,7 +920,6 @@ pub static RULES_DESCRIBE_MATCHMAKING_OUTPUT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `DescribePlayerSessionsInput`.
 pub static RULES_DESCRIBE_PLAYER_SESSIONS_INPUT: rules::Shape = rules::Shape {
     name: "DescribePlayerSessionsInput",
-    union: false,
     members: &[
         rules::Member {
             key: "GameSessionId",
@@ -1005,7 +981,6 @@ pub static RULES_DESCRIBE_PLAYER_SESSIONS_INPUT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `DescribePlayerSessionsOutput`.
 pub static RULES_DESCRIBE_PLAYER_SESSIONS_OUTPUT: rules::Shape = rules::Shape {
     name: "DescribePlayerSessionsOutput",
-    union: false,
     members: &[
         rules::Member {
             key: "PlayerSessions",
@@ -1035,7 +1010,6 @@ pub static RULES_DESCRIBE_PLAYER_SESSIONS_OUTPUT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `DesiredPlayerSession`.
 pub static RULES_DESIRED_PLAYER_SESSION: rules::Shape = rules::Shape {
     name: "DesiredPlayerSession",
-    union: false,
     members: &[
         rules::Member {
             key: "PlayerId",
@@ -1060,7 +1034,6 @@ pub static RULES_DESIRED_PLAYER_SESSION: rules::Shape = rules::Shape {
 /// The constraints a server checks on `FleetAttributes`.
 pub static RULES_FLEET_ATTRIBUTES: rules::Shape = rules::Shape {
     name: "FleetAttributes",
-    union: false,
     members: &[
         rules::Member {
             key: "FleetId",
@@ -1308,7 +1281,6 @@ pub static RULES_FLEET_ATTRIBUTES: rules::Shape = rules::Shape {
 /// The constraints a server checks on `FleetCapacityExceededException`.
 pub static RULES_FLEET_CAPACITY_EXCEEDED_EXCEPTION: rules::Shape = rules::Shape {
     name: "FleetCapacityExceededException",
-    union: false,
     members: &[
         rules::Member {
             key: "Message",
@@ -1324,7 +1296,6 @@ pub static RULES_FLEET_CAPACITY_EXCEEDED_EXCEPTION: rules::Shape = rules::Shape 
 /// The constraints a server checks on `GameProperty`.
 pub static RULES_GAME_PROPERTY: rules::Shape = rules::Shape {
     name: "GameProperty",
-    union: false,
     members: &[
         rules::Member {
             key: "Key",
@@ -1349,7 +1320,6 @@ pub static RULES_GAME_PROPERTY: rules::Shape = rules::Shape {
 /// The constraints a server checks on `GameSession`.
 pub static RULES_GAME_SESSION: rules::Shape = rules::Shape {
     name: "GameSession",
-    union: false,
     members: &[
         rules::Member {
             key: "GameSessionId",
@@ -1512,7 +1482,6 @@ pub static RULES_GAME_SESSION: rules::Shape = rules::Shape {
 /// The constraints a server checks on `GameSessionConnectionInfo`.
 pub static RULES_GAME_SESSION_CONNECTION_INFO: rules::Shape = rules::Shape {
     name: "GameSessionConnectionInfo",
-    union: false,
     members: &[
         rules::Member {
             key: "GameSessionArn",
@@ -1562,7 +1531,6 @@ pub static RULES_GAME_SESSION_CONNECTION_INFO: rules::Shape = rules::Shape {
 /// The constraints a server checks on `GameSessionDetail`.
 pub static RULES_GAME_SESSION_DETAIL: rules::Shape = rules::Shape {
     name: "GameSessionDetail",
-    union: false,
     members: &[
         rules::Member {
             key: "GameSession",
@@ -1587,7 +1555,6 @@ pub static RULES_GAME_SESSION_DETAIL: rules::Shape = rules::Shape {
 /// The constraints a server checks on `GameSessionFullException`.
 pub static RULES_GAME_SESSION_FULL_EXCEPTION: rules::Shape = rules::Shape {
     name: "GameSessionFullException",
-    union: false,
     members: &[
         rules::Member {
             key: "Message",
@@ -1603,7 +1570,6 @@ pub static RULES_GAME_SESSION_FULL_EXCEPTION: rules::Shape = rules::Shape {
 /// The constraints a server checks on `GameSessionPlacement`.
 pub static RULES_GAME_SESSION_PLACEMENT: rules::Shape = rules::Shape {
     name: "GameSessionPlacement",
-    union: false,
     members: &[
         rules::Member {
             key: "PlacementId",
@@ -1766,7 +1732,6 @@ pub static RULES_GAME_SESSION_PLACEMENT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `IdempotentParameterMismatchException`.
 pub static RULES_IDEMPOTENT_PARAMETER_MISMATCH_EXCEPTION: rules::Shape = rules::Shape {
     name: "IdempotentParameterMismatchException",
-    union: false,
     members: &[
         rules::Member {
             key: "Message",
@@ -1782,7 +1747,6 @@ pub static RULES_IDEMPOTENT_PARAMETER_MISMATCH_EXCEPTION: rules::Shape = rules::
 /// The constraints a server checks on `Instance`.
 pub static RULES_INSTANCE: rules::Shape = rules::Shape {
     name: "Instance",
-    union: false,
     members: &[
         rules::Member {
             key: "FleetId",
@@ -1882,7 +1846,6 @@ pub static RULES_INSTANCE: rules::Shape = rules::Shape {
 /// The constraints a server checks on `InternalServiceException`.
 pub static RULES_INTERNAL_SERVICE_EXCEPTION: rules::Shape = rules::Shape {
     name: "InternalServiceException",
-    union: false,
     members: &[
         rules::Member {
             key: "Message",
@@ -1898,7 +1861,6 @@ pub static RULES_INTERNAL_SERVICE_EXCEPTION: rules::Shape = rules::Shape {
 /// The constraints a server checks on `InvalidFleetStatusException`.
 pub static RULES_INVALID_FLEET_STATUS_EXCEPTION: rules::Shape = rules::Shape {
     name: "InvalidFleetStatusException",
-    union: false,
     members: &[
         rules::Member {
             key: "Message",
@@ -1914,7 +1876,6 @@ pub static RULES_INVALID_FLEET_STATUS_EXCEPTION: rules::Shape = rules::Shape {
 /// The constraints a server checks on `InvalidGameSessionStatusException`.
 pub static RULES_INVALID_GAME_SESSION_STATUS_EXCEPTION: rules::Shape = rules::Shape {
     name: "InvalidGameSessionStatusException",
-    union: false,
     members: &[
         rules::Member {
             key: "Message",
@@ -1930,7 +1891,6 @@ pub static RULES_INVALID_GAME_SESSION_STATUS_EXCEPTION: rules::Shape = rules::Sh
 /// The constraints a server checks on `InvalidRequestException`.
 pub static RULES_INVALID_REQUEST_EXCEPTION: rules::Shape = rules::Shape {
     name: "InvalidRequestException",
-    union: false,
     members: &[
         rules::Member {
             key: "Message",
@@ -1946,7 +1906,6 @@ pub static RULES_INVALID_REQUEST_EXCEPTION: rules::Shape = rules::Shape {
 /// The constraints a server checks on `IpPermission`.
 pub static RULES_IP_PERMISSION: rules::Shape = rules::Shape {
     name: "IpPermission",
-    union: false,
     members: &[
         rules::Member {
             key: "FromPort",
@@ -1989,7 +1948,6 @@ pub static RULES_IP_PERMISSION: rules::Shape = rules::Shape {
 /// The constraints a server checks on `LimitExceededException`.
 pub static RULES_LIMIT_EXCEEDED_EXCEPTION: rules::Shape = rules::Shape {
     name: "LimitExceededException",
-    union: false,
     members: &[
         rules::Member {
             key: "Message",
@@ -2005,7 +1963,6 @@ pub static RULES_LIMIT_EXCEEDED_EXCEPTION: rules::Shape = rules::Shape {
 /// The constraints a server checks on `MatchedPlayerSession`.
 pub static RULES_MATCHED_PLAYER_SESSION: rules::Shape = rules::Shape {
     name: "MatchedPlayerSession",
-    union: false,
     members: &[
         rules::Member {
             key: "PlayerId",
@@ -2030,7 +1987,6 @@ pub static RULES_MATCHED_PLAYER_SESSION: rules::Shape = rules::Shape {
 /// The constraints a server checks on `MatchmakingTicket`.
 pub static RULES_MATCHMAKING_TICKET: rules::Shape = rules::Shape {
     name: "MatchmakingTicket",
-    union: false,
     members: &[
         rules::Member {
             key: "TicketId",
@@ -2109,7 +2065,6 @@ pub static RULES_MATCHMAKING_TICKET: rules::Shape = rules::Shape {
 /// The constraints a server checks on `NotFoundException`.
 pub static RULES_NOT_FOUND_EXCEPTION: rules::Shape = rules::Shape {
     name: "NotFoundException",
-    union: false,
     members: &[
         rules::Member {
             key: "Message",
@@ -2125,7 +2080,6 @@ pub static RULES_NOT_FOUND_EXCEPTION: rules::Shape = rules::Shape {
 /// The constraints a server checks on `NotReadyException`.
 pub static RULES_NOT_READY_EXCEPTION: rules::Shape = rules::Shape {
     name: "NotReadyException",
-    union: false,
     members: &[
         rules::Member {
             key: "Message",
@@ -2141,7 +2095,6 @@ pub static RULES_NOT_READY_EXCEPTION: rules::Shape = rules::Shape {
 /// The constraints a server checks on `PlacedPlayerSession`.
 pub static RULES_PLACED_PLAYER_SESSION: rules::Shape = rules::Shape {
     name: "PlacedPlayerSession",
-    union: false,
     members: &[
         rules::Member {
             key: "PlayerId",
@@ -2166,7 +2119,6 @@ pub static RULES_PLACED_PLAYER_SESSION: rules::Shape = rules::Shape {
 /// The constraints a server checks on `Player`.
 pub static RULES_PLAYER: rules::Shape = rules::Shape {
     name: "Player",
-    union: false,
     members: &[
         rules::Member {
             key: "PlayerId",
@@ -2205,7 +2157,6 @@ pub static RULES_PLAYER: rules::Shape = rules::Shape {
 /// The constraints a server checks on `PlayerLatency`.
 pub static RULES_PLAYER_LATENCY: rules::Shape = rules::Shape {
     name: "PlayerLatency",
-    union: false,
     members: &[
         rules::Member {
             key: "PlayerId",
@@ -2230,7 +2181,6 @@ pub static RULES_PLAYER_LATENCY: rules::Shape = rules::Shape {
 /// The constraints a server checks on `PlayerSession`.
 pub static RULES_PLAYER_SESSION: rules::Shape = rules::Shape {
     name: "PlayerSession",
-    union: false,
     members: &[
         rules::Member {
             key: "PlayerSessionId",
@@ -2311,7 +2261,6 @@ pub static RULES_PLAYER_SESSION: rules::Shape = rules::Shape {
 /// The constraints a server checks on `ResourceCreationLimitPolicy`.
 pub static RULES_RESOURCE_CREATION_LIMIT_POLICY: rules::Shape = rules::Shape {
     name: "ResourceCreationLimitPolicy",
-    union: false,
     members: &[
         rules::Member {
             key: "NewGameSessionsPerCreator",
@@ -2336,7 +2285,6 @@ pub static RULES_RESOURCE_CREATION_LIMIT_POLICY: rules::Shape = rules::Shape {
 /// The constraints a server checks on `RuntimeConfiguration`.
 pub static RULES_RUNTIME_CONFIGURATION: rules::Shape = rules::Shape {
     name: "RuntimeConfiguration",
-    union: false,
     members: &[
         rules::Member {
             key: "ServerProcesses",
@@ -2376,7 +2324,6 @@ pub static RULES_RUNTIME_CONFIGURATION: rules::Shape = rules::Shape {
 /// The constraints a server checks on `SearchGameSessionsInput`.
 pub static RULES_SEARCH_GAME_SESSIONS_INPUT: rules::Shape = rules::Shape {
     name: "SearchGameSessionsInput",
-    union: false,
     members: &[
         rules::Member {
             key: "FleetId",
@@ -2440,7 +2387,6 @@ pub static RULES_SEARCH_GAME_SESSIONS_INPUT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `SearchGameSessionsOutput`.
 pub static RULES_SEARCH_GAME_SESSIONS_OUTPUT: rules::Shape = rules::Shape {
     name: "SearchGameSessionsOutput",
-    union: false,
     members: &[
         rules::Member {
             key: "GameSessions",
@@ -2470,7 +2416,6 @@ pub static RULES_SEARCH_GAME_SESSIONS_OUTPUT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `ServerProcess`.
 pub static RULES_SERVER_PROCESS: rules::Shape = rules::Shape {
     name: "ServerProcess",
-    union: false,
     members: &[
         rules::Member {
             key: "LaunchPath",
@@ -2506,7 +2451,6 @@ pub static RULES_SERVER_PROCESS: rules::Shape = rules::Shape {
 /// The constraints a server checks on `StartGameSessionPlacementInput`.
 pub static RULES_START_GAME_SESSION_PLACEMENT_INPUT: rules::Shape = rules::Shape {
     name: "StartGameSessionPlacementInput",
-    union: false,
     members: &[
         rules::Member {
             key: "PlacementId",
@@ -2605,7 +2549,6 @@ pub static RULES_START_GAME_SESSION_PLACEMENT_INPUT: rules::Shape = rules::Shape
 /// The constraints a server checks on `StartGameSessionPlacementOutput`.
 pub static RULES_START_GAME_SESSION_PLACEMENT_OUTPUT: rules::Shape = rules::Shape {
     name: "StartGameSessionPlacementOutput",
-    union: false,
     members: &[
         rules::Member {
             key: "GameSessionPlacement",
@@ -2621,7 +2564,6 @@ pub static RULES_START_GAME_SESSION_PLACEMENT_OUTPUT: rules::Shape = rules::Shap
 /// The constraints a server checks on `StartMatchBackfillInput`.
 pub static RULES_START_MATCH_BACKFILL_INPUT: rules::Shape = rules::Shape {
     name: "StartMatchBackfillInput",
-    union: false,
     members: &[
         rules::Member {
             key: "TicketId",
@@ -2674,7 +2616,6 @@ pub static RULES_START_MATCH_BACKFILL_INPUT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `StartMatchBackfillOutput`.
 pub static RULES_START_MATCH_BACKFILL_OUTPUT: rules::Shape = rules::Shape {
     name: "StartMatchBackfillOutput",
-    union: false,
     members: &[
         rules::Member {
             key: "MatchmakingTicket",
@@ -2690,7 +2631,6 @@ pub static RULES_START_MATCH_BACKFILL_OUTPUT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `StartMatchmakingInput`.
 pub static RULES_START_MATCHMAKING_INPUT: rules::Shape = rules::Shape {
     name: "StartMatchmakingInput",
-    union: false,
     members: &[
         rules::Member {
             key: "TicketId",
@@ -2733,7 +2673,6 @@ pub static RULES_START_MATCHMAKING_INPUT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `StartMatchmakingOutput`.
 pub static RULES_START_MATCHMAKING_OUTPUT: rules::Shape = rules::Shape {
     name: "StartMatchmakingOutput",
-    union: false,
     members: &[
         rules::Member {
             key: "MatchmakingTicket",
@@ -2749,7 +2688,6 @@ pub static RULES_START_MATCHMAKING_OUTPUT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `StopGameSessionPlacementInput`.
 pub static RULES_STOP_GAME_SESSION_PLACEMENT_INPUT: rules::Shape = rules::Shape {
     name: "StopGameSessionPlacementInput",
-    union: false,
     members: &[
         rules::Member {
             key: "PlacementId",
@@ -2766,7 +2704,6 @@ pub static RULES_STOP_GAME_SESSION_PLACEMENT_INPUT: rules::Shape = rules::Shape 
 /// The constraints a server checks on `StopGameSessionPlacementOutput`.
 pub static RULES_STOP_GAME_SESSION_PLACEMENT_OUTPUT: rules::Shape = rules::Shape {
     name: "StopGameSessionPlacementOutput",
-    union: false,
     members: &[
         rules::Member {
             key: "GameSessionPlacement",
@@ -2782,7 +2719,6 @@ pub static RULES_STOP_GAME_SESSION_PLACEMENT_OUTPUT: rules::Shape = rules::Shape
 /// The constraints a server checks on `TaggingFailedException`.
 pub static RULES_TAGGING_FAILED_EXCEPTION: rules::Shape = rules::Shape {
     name: "TaggingFailedException",
-    union: false,
     members: &[
         rules::Member {
             key: "Message",
@@ -2798,7 +2734,6 @@ pub static RULES_TAGGING_FAILED_EXCEPTION: rules::Shape = rules::Shape {
 /// The constraints a server checks on `TerminalRoutingStrategyException`.
 pub static RULES_TERMINAL_ROUTING_STRATEGY_EXCEPTION: rules::Shape = rules::Shape {
     name: "TerminalRoutingStrategyException",
-    union: false,
     members: &[
         rules::Member {
             key: "Message",
@@ -2814,7 +2749,6 @@ pub static RULES_TERMINAL_ROUTING_STRATEGY_EXCEPTION: rules::Shape = rules::Shap
 /// The constraints a server checks on `UnauthorizedException`.
 pub static RULES_UNAUTHORIZED_EXCEPTION: rules::Shape = rules::Shape {
     name: "UnauthorizedException",
-    union: false,
     members: &[
         rules::Member {
             key: "Message",
@@ -2830,7 +2764,6 @@ pub static RULES_UNAUTHORIZED_EXCEPTION: rules::Shape = rules::Shape {
 /// The constraints a server checks on `UnsupportedRegionException`.
 pub static RULES_UNSUPPORTED_REGION_EXCEPTION: rules::Shape = rules::Shape {
     name: "UnsupportedRegionException",
-    union: false,
     members: &[
         rules::Member {
             key: "Message",
@@ -2846,7 +2779,6 @@ pub static RULES_UNSUPPORTED_REGION_EXCEPTION: rules::Shape = rules::Shape {
 /// The constraints a server checks on `UpdateGameSessionInput`.
 pub static RULES_UPDATE_GAME_SESSION_INPUT: rules::Shape = rules::Shape {
     name: "UpdateGameSessionInput",
-    union: false,
     members: &[
         rules::Member {
             key: "GameSessionId",
@@ -2914,7 +2846,6 @@ pub static RULES_UPDATE_GAME_SESSION_INPUT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `UpdateGameSessionOutput`.
 pub static RULES_UPDATE_GAME_SESSION_OUTPUT: rules::Shape = rules::Shape {
     name: "UpdateGameSessionOutput",
-    union: false,
     members: &[
         rules::Member {
             key: "GameSession",

@@ -6,19 +6,16 @@ use ::smithy_runtime::validate as rules;
 /// The constraints a server checks on `AccessDeniedException`.
 pub static RULES_ACCESS_DENIED_EXCEPTION: rules::Shape = rules::Shape {
     name: "AccessDeniedException",
-    union: false,
     members: &[],
 };
 /// The constraints a server checks on `ConflictException`.
 pub static RULES_CONFLICT_EXCEPTION: rules::Shape = rules::Shape {
     name: "ConflictException",
-    union: false,
     members: &[],
 };
 /// The constraints a server checks on `Connection`.
 pub static RULES_CONNECTION: rules::Shape = rules::Shape {
     name: "Connection",
-    union: false,
     members: &[
         rules::Member {
             key: "Id",
@@ -34,7 +31,6 @@ pub static RULES_CONNECTION: rules::Shape = rules::Shape {
 /// The constraints a server checks on `CreateGameRequest`.
 pub static RULES_CREATE_GAME_REQUEST: rules::Shape = rules::Shape {
     name: "CreateGameRequest",
-    union: false,
     members: &[
         rules::Member {
             key: "ClientToken",
@@ -79,7 +75,6 @@ pub static RULES_CREATE_GAME_REQUEST: rules::Shape = rules::Shape {
 /// The constraints a server checks on `CreateGameResult`.
 pub static RULES_CREATE_GAME_RESULT: rules::Shape = rules::Shape {
     name: "CreateGameResult",
-    union: false,
     members: &[
         rules::Member {
             key: "Game",
@@ -95,7 +90,6 @@ pub static RULES_CREATE_GAME_RESULT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `CreateSnapshotRequest`.
 pub static RULES_CREATE_SNAPSHOT_REQUEST: rules::Shape = rules::Shape {
     name: "CreateSnapshotRequest",
-    union: false,
     members: &[
         rules::Member {
             key: "Description",
@@ -122,7 +116,6 @@ pub static RULES_CREATE_SNAPSHOT_REQUEST: rules::Shape = rules::Shape {
 /// The constraints a server checks on `CreateSnapshotResult`.
 pub static RULES_CREATE_SNAPSHOT_RESULT: rules::Shape = rules::Shape {
     name: "CreateSnapshotResult",
-    union: false,
     members: &[
         rules::Member {
             key: "Snapshot",
@@ -138,7 +131,6 @@ pub static RULES_CREATE_SNAPSHOT_RESULT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `CreateStageRequest`.
 pub static RULES_CREATE_STAGE_REQUEST: rules::Shape = rules::Shape {
     name: "CreateStageRequest",
-    union: false,
     members: &[
         rules::Member {
             key: "ClientToken",
@@ -203,7 +195,6 @@ pub static RULES_CREATE_STAGE_REQUEST: rules::Shape = rules::Shape {
 /// The constraints a server checks on `CreateStageResult`.
 pub static RULES_CREATE_STAGE_RESULT: rules::Shape = rules::Shape {
     name: "CreateStageResult",
-    union: false,
     members: &[
         rules::Member {
             key: "Stage",
@@ -219,7 +210,6 @@ pub static RULES_CREATE_STAGE_RESULT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `DeleteGameRequest`.
 pub static RULES_DELETE_GAME_REQUEST: rules::Shape = rules::Shape {
     name: "DeleteGameRequest",
-    union: false,
     members: &[
         rules::Member {
             key: "GameName",
@@ -236,13 +226,11 @@ pub static RULES_DELETE_GAME_REQUEST: rules::Shape = rules::Shape {
 /// The constraints a server checks on `DeleteGameResult`.
 pub static RULES_DELETE_GAME_RESULT: rules::Shape = rules::Shape {
     name: "DeleteGameResult",
-    union: false,
     members: &[],
 };
 /// The constraints a server checks on `DeleteStageRequest`.
 pub static RULES_DELETE_STAGE_REQUEST: rules::Shape = rules::Shape {
     name: "DeleteStageRequest",
-    union: false,
     members: &[
         rules::Member {
             key: "GameName",
@@ -269,13 +257,11 @@ pub static RULES_DELETE_STAGE_REQUEST: rules::Shape = rules::Shape {
 /// The constraints a server checks on `DeleteStageResult`.
 pub static RULES_DELETE_STAGE_RESULT: rules::Shape = rules::Shape {
     name: "DeleteStageResult",
-    union: false,
     members: &[],
 };
 /// The constraints a server checks on `DeploymentResult`.
 pub static RULES_DEPLOYMENT_RESULT: rules::Shape = rules::Shape {
     name: "DeploymentResult",
-    union: false,
     members: &[
         rules::Member {
             key: "ResultCode",
@@ -293,7 +279,6 @@ pub static RULES_DEPLOYMENT_RESULT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `DisconnectPlayerRequest`.
 pub static RULES_DISCONNECT_PLAYER_REQUEST: rules::Shape = rules::Shape {
     name: "DisconnectPlayerRequest",
-    union: false,
     members: &[
         rules::Member {
             key: "GameName",
@@ -330,7 +315,6 @@ pub static RULES_DISCONNECT_PLAYER_REQUEST: rules::Shape = rules::Shape {
 /// The constraints a server checks on `DisconnectPlayerResult`.
 pub static RULES_DISCONNECT_PLAYER_RESULT: rules::Shape = rules::Shape {
     name: "DisconnectPlayerResult",
-    union: false,
     members: &[
         rules::Member {
             key: "DisconnectFailures",
@@ -365,7 +349,6 @@ pub static RULES_DISCONNECT_PLAYER_RESULT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `ExportSnapshotRequest`.
 pub static RULES_EXPORT_SNAPSHOT_REQUEST: rules::Shape = rules::Shape {
     name: "ExportSnapshotRequest",
-    union: false,
     members: &[
         rules::Member {
             key: "GameName",
@@ -394,7 +377,6 @@ pub static RULES_EXPORT_SNAPSHOT_REQUEST: rules::Shape = rules::Shape {
 /// The constraints a server checks on `ExportSnapshotResult`.
 pub static RULES_EXPORT_SNAPSHOT_RESULT: rules::Shape = rules::Shape {
     name: "ExportSnapshotResult",
-    union: false,
     members: &[
         rules::Member {
             key: "S3Url",
@@ -411,7 +393,6 @@ pub static RULES_EXPORT_SNAPSHOT_RESULT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `ExtensionDetails`.
 pub static RULES_EXTENSION_DETAILS: rules::Shape = rules::Shape {
     name: "ExtensionDetails",
-    union: false,
     members: &[
         rules::Member {
             key: "Description",
@@ -448,7 +429,6 @@ pub static RULES_EXTENSION_DETAILS: rules::Shape = rules::Shape {
 /// The constraints a server checks on `ExtensionVersionDetails`.
 pub static RULES_EXTENSION_VERSION_DETAILS: rules::Shape = rules::Shape {
     name: "ExtensionVersionDetails",
-    union: false,
     members: &[
         rules::Member {
             key: "Name",
@@ -493,7 +473,6 @@ pub static RULES_EXTENSION_VERSION_DETAILS: rules::Shape = rules::Shape {
 /// The constraints a server checks on `GameConfigurationDetails`.
 pub static RULES_GAME_CONFIGURATION_DETAILS: rules::Shape = rules::Shape {
     name: "GameConfigurationDetails",
-    union: false,
     members: &[
         rules::Member {
             key: "Sections",
@@ -514,7 +493,6 @@ pub static RULES_GAME_CONFIGURATION_DETAILS: rules::Shape = rules::Shape {
 /// The constraints a server checks on `GameDetails`.
 pub static RULES_GAME_DETAILS: rules::Shape = rules::Shape {
     name: "GameDetails",
-    union: false,
     members: &[
         rules::Member {
             key: "Arn",
@@ -569,7 +547,6 @@ pub static RULES_GAME_DETAILS: rules::Shape = rules::Shape {
 /// The constraints a server checks on `GameSummary`.
 pub static RULES_GAME_SUMMARY: rules::Shape = rules::Shape {
     name: "GameSummary",
-    union: false,
     members: &[
         rules::Member {
             key: "Description",
@@ -614,7 +591,6 @@ pub static RULES_GAME_SUMMARY: rules::Shape = rules::Shape {
 /// The constraints a server checks on `GeneratedCodeJobDetails`.
 pub static RULES_GENERATED_CODE_JOB_DETAILS: rules::Shape = rules::Shape {
     name: "GeneratedCodeJobDetails",
-    union: false,
     members: &[
         rules::Member {
             key: "Description",
@@ -661,7 +637,6 @@ pub static RULES_GENERATED_CODE_JOB_DETAILS: rules::Shape = rules::Shape {
 /// The constraints a server checks on `Generator`.
 pub static RULES_GENERATOR: rules::Shape = rules::Shape {
     name: "Generator",
-    union: false,
     members: &[
         rules::Member {
             key: "GameSdkVersion",
@@ -700,7 +675,6 @@ pub static RULES_GENERATOR: rules::Shape = rules::Shape {
 /// The constraints a server checks on `GetExtensionRequest`.
 pub static RULES_GET_EXTENSION_REQUEST: rules::Shape = rules::Shape {
     name: "GetExtensionRequest",
-    union: false,
     members: &[
         rules::Member {
             key: "Name",
@@ -727,7 +701,6 @@ pub static RULES_GET_EXTENSION_REQUEST: rules::Shape = rules::Shape {
 /// The constraints a server checks on `GetExtensionResult`.
 pub static RULES_GET_EXTENSION_RESULT: rules::Shape = rules::Shape {
     name: "GetExtensionResult",
-    union: false,
     members: &[
         rules::Member {
             key: "Extension",
@@ -743,7 +716,6 @@ pub static RULES_GET_EXTENSION_RESULT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `GetExtensionVersionRequest`.
 pub static RULES_GET_EXTENSION_VERSION_REQUEST: rules::Shape = rules::Shape {
     name: "GetExtensionVersionRequest",
-    union: false,
     members: &[
         rules::Member {
             key: "ExtensionVersion",
@@ -779,7 +751,6 @@ pub static RULES_GET_EXTENSION_VERSION_REQUEST: rules::Shape = rules::Shape {
 /// The constraints a server checks on `GetExtensionVersionResult`.
 pub static RULES_GET_EXTENSION_VERSION_RESULT: rules::Shape = rules::Shape {
     name: "GetExtensionVersionResult",
-    union: false,
     members: &[
         rules::Member {
             key: "ExtensionVersion",
@@ -795,7 +766,6 @@ pub static RULES_GET_EXTENSION_VERSION_RESULT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `GetGameConfigurationRequest`.
 pub static RULES_GET_GAME_CONFIGURATION_REQUEST: rules::Shape = rules::Shape {
     name: "GetGameConfigurationRequest",
-    union: false,
     members: &[
         rules::Member {
             key: "GameName",
@@ -828,7 +798,6 @@ pub static RULES_GET_GAME_CONFIGURATION_REQUEST: rules::Shape = rules::Shape {
 /// The constraints a server checks on `GetGameConfigurationResult`.
 pub static RULES_GET_GAME_CONFIGURATION_RESULT: rules::Shape = rules::Shape {
     name: "GetGameConfigurationResult",
-    union: false,
     members: &[
         rules::Member {
             key: "GameConfiguration",
@@ -844,7 +813,6 @@ pub static RULES_GET_GAME_CONFIGURATION_RESULT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `GetGameRequest`.
 pub static RULES_GET_GAME_REQUEST: rules::Shape = rules::Shape {
     name: "GetGameRequest",
-    union: false,
     members: &[
         rules::Member {
             key: "GameName",
@@ -861,7 +829,6 @@ pub static RULES_GET_GAME_REQUEST: rules::Shape = rules::Shape {
 /// The constraints a server checks on `GetGameResult`.
 pub static RULES_GET_GAME_RESULT: rules::Shape = rules::Shape {
     name: "GetGameResult",
-    union: false,
     members: &[
         rules::Member {
             key: "Game",
@@ -877,7 +844,6 @@ pub static RULES_GET_GAME_RESULT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `GetGeneratedCodeJobRequest`.
 pub static RULES_GET_GENERATED_CODE_JOB_REQUEST: rules::Shape = rules::Shape {
     name: "GetGeneratedCodeJobRequest",
-    union: false,
     members: &[
         rules::Member {
             key: "GameName",
@@ -917,7 +883,6 @@ pub static RULES_GET_GENERATED_CODE_JOB_REQUEST: rules::Shape = rules::Shape {
 /// The constraints a server checks on `GetGeneratedCodeJobResult`.
 pub static RULES_GET_GENERATED_CODE_JOB_RESULT: rules::Shape = rules::Shape {
     name: "GetGeneratedCodeJobResult",
-    union: false,
     members: &[
         rules::Member {
             key: "GeneratedCodeJob",
@@ -933,7 +898,6 @@ pub static RULES_GET_GENERATED_CODE_JOB_RESULT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `GetPlayerConnectionStatusRequest`.
 pub static RULES_GET_PLAYER_CONNECTION_STATUS_REQUEST: rules::Shape = rules::Shape {
     name: "GetPlayerConnectionStatusRequest",
-    union: false,
     members: &[
         rules::Member {
             key: "GameName",
@@ -970,7 +934,6 @@ pub static RULES_GET_PLAYER_CONNECTION_STATUS_REQUEST: rules::Shape = rules::Sha
 /// The constraints a server checks on `GetPlayerConnectionStatusResult`.
 pub static RULES_GET_PLAYER_CONNECTION_STATUS_RESULT: rules::Shape = rules::Shape {
     name: "GetPlayerConnectionStatusResult",
-    union: false,
     members: &[
         rules::Member {
             key: "Connections",
@@ -991,7 +954,6 @@ pub static RULES_GET_PLAYER_CONNECTION_STATUS_RESULT: rules::Shape = rules::Shap
 /// The constraints a server checks on `GetSnapshotRequest`.
 pub static RULES_GET_SNAPSHOT_REQUEST: rules::Shape = rules::Shape {
     name: "GetSnapshotRequest",
-    union: false,
     members: &[
         rules::Member {
             key: "GameName",
@@ -1036,7 +998,6 @@ pub static RULES_GET_SNAPSHOT_REQUEST: rules::Shape = rules::Shape {
 /// The constraints a server checks on `GetSnapshotResult`.
 pub static RULES_GET_SNAPSHOT_RESULT: rules::Shape = rules::Shape {
     name: "GetSnapshotResult",
-    union: false,
     members: &[
         rules::Member {
             key: "Snapshot",
@@ -1052,7 +1013,6 @@ pub static RULES_GET_SNAPSHOT_RESULT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `GetStageDeploymentRequest`.
 pub static RULES_GET_STAGE_DEPLOYMENT_REQUEST: rules::Shape = rules::Shape {
     name: "GetStageDeploymentRequest",
-    union: false,
     members: &[
         rules::Member {
             key: "DeploymentId",
@@ -1089,7 +1049,6 @@ pub static RULES_GET_STAGE_DEPLOYMENT_REQUEST: rules::Shape = rules::Shape {
 /// The constraints a server checks on `GetStageDeploymentResult`.
 pub static RULES_GET_STAGE_DEPLOYMENT_RESULT: rules::Shape = rules::Shape {
     name: "GetStageDeploymentResult",
-    union: false,
     members: &[
         rules::Member {
             key: "StageDeployment",
@@ -1105,7 +1064,6 @@ pub static RULES_GET_STAGE_DEPLOYMENT_RESULT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `GetStageRequest`.
 pub static RULES_GET_STAGE_REQUEST: rules::Shape = rules::Shape {
     name: "GetStageRequest",
-    union: false,
     members: &[
         rules::Member {
             key: "GameName",
@@ -1132,7 +1090,6 @@ pub static RULES_GET_STAGE_REQUEST: rules::Shape = rules::Shape {
 /// The constraints a server checks on `GetStageResult`.
 pub static RULES_GET_STAGE_RESULT: rules::Shape = rules::Shape {
     name: "GetStageResult",
-    union: false,
     members: &[
         rules::Member {
             key: "Stage",
@@ -1148,7 +1105,6 @@ pub static RULES_GET_STAGE_RESULT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `ImportGameConfigurationRequest`.
 pub static RULES_IMPORT_GAME_CONFIGURATION_REQUEST: rules::Shape = rules::Shape {
     name: "ImportGameConfigurationRequest",
-    union: false,
     members: &[
         rules::Member {
             key: "GameName",
@@ -1174,7 +1130,6 @@ pub static RULES_IMPORT_GAME_CONFIGURATION_REQUEST: rules::Shape = rules::Shape 
 /// The constraints a server checks on `ImportGameConfigurationResult`.
 pub static RULES_IMPORT_GAME_CONFIGURATION_RESULT: rules::Shape = rules::Shape {
     name: "ImportGameConfigurationResult",
-    union: false,
     members: &[
         rules::Member {
             key: "GameConfiguration",
@@ -1190,7 +1145,6 @@ pub static RULES_IMPORT_GAME_CONFIGURATION_RESULT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `ImportGameConfigurationSource`.
 pub static RULES_IMPORT_GAME_CONFIGURATION_SOURCE: rules::Shape = rules::Shape {
     name: "ImportGameConfigurationSource",
-    union: false,
     members: &[
         rules::Member {
             key: "File",
@@ -1207,13 +1161,11 @@ pub static RULES_IMPORT_GAME_CONFIGURATION_SOURCE: rules::Shape = rules::Shape {
 /// The constraints a server checks on `InternalServerException`.
 pub static RULES_INTERNAL_SERVER_EXCEPTION: rules::Shape = rules::Shape {
     name: "InternalServerException",
-    union: false,
     members: &[],
 };
 /// The constraints a server checks on `ListExtensionVersionsRequest`.
 pub static RULES_LIST_EXTENSION_VERSIONS_REQUEST: rules::Shape = rules::Shape {
     name: "ListExtensionVersionsRequest",
-    union: false,
     members: &[
         rules::Member {
             key: "MaxResults",
@@ -1259,7 +1211,6 @@ pub static RULES_LIST_EXTENSION_VERSIONS_REQUEST: rules::Shape = rules::Shape {
 /// The constraints a server checks on `ListExtensionVersionsResult`.
 pub static RULES_LIST_EXTENSION_VERSIONS_RESULT: rules::Shape = rules::Shape {
     name: "ListExtensionVersionsResult",
-    union: false,
     members: &[
         rules::Member {
             key: "ExtensionVersions",
@@ -1290,7 +1241,6 @@ pub static RULES_LIST_EXTENSION_VERSIONS_RESULT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `ListExtensionsRequest`.
 pub static RULES_LIST_EXTENSIONS_REQUEST: rules::Shape = rules::Shape {
     name: "ListExtensionsRequest",
-    union: false,
     members: &[
         rules::Member {
             key: "MaxResults",
@@ -1316,7 +1266,6 @@ pub static RULES_LIST_EXTENSIONS_REQUEST: rules::Shape = rules::Shape {
 /// The constraints a server checks on `ListExtensionsResult`.
 pub static RULES_LIST_EXTENSIONS_RESULT: rules::Shape = rules::Shape {
     name: "ListExtensionsResult",
-    union: false,
     members: &[
         rules::Member {
             key: "Extensions",
@@ -1347,7 +1296,6 @@ pub static RULES_LIST_EXTENSIONS_RESULT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `ListGamesRequest`.
 pub static RULES_LIST_GAMES_REQUEST: rules::Shape = rules::Shape {
     name: "ListGamesRequest",
-    union: false,
     members: &[
         rules::Member {
             key: "MaxResults",
@@ -1373,7 +1321,6 @@ pub static RULES_LIST_GAMES_REQUEST: rules::Shape = rules::Shape {
 /// The constraints a server checks on `ListGamesResult`.
 pub static RULES_LIST_GAMES_RESULT: rules::Shape = rules::Shape {
     name: "ListGamesResult",
-    union: false,
     members: &[
         rules::Member {
             key: "Games",
@@ -1404,7 +1351,6 @@ pub static RULES_LIST_GAMES_RESULT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `ListGeneratedCodeJobsRequest`.
 pub static RULES_LIST_GENERATED_CODE_JOBS_REQUEST: rules::Shape = rules::Shape {
     name: "ListGeneratedCodeJobsRequest",
-    union: false,
     members: &[
         rules::Member {
             key: "GameName",
@@ -1452,7 +1398,6 @@ pub static RULES_LIST_GENERATED_CODE_JOBS_REQUEST: rules::Shape = rules::Shape {
 /// The constraints a server checks on `ListGeneratedCodeJobsResult`.
 pub static RULES_LIST_GENERATED_CODE_JOBS_RESULT: rules::Shape = rules::Shape {
     name: "ListGeneratedCodeJobsResult",
-    union: false,
     members: &[
         rules::Member {
             key: "GeneratedCodeJobs",
@@ -1483,7 +1428,6 @@ pub static RULES_LIST_GENERATED_CODE_JOBS_RESULT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `ListSnapshotsRequest`.
 pub static RULES_LIST_SNAPSHOTS_REQUEST: rules::Shape = rules::Shape {
     name: "ListSnapshotsRequest",
-    union: false,
     members: &[
         rules::Member {
             key: "GameName",
@@ -1519,7 +1463,6 @@ pub static RULES_LIST_SNAPSHOTS_REQUEST: rules::Shape = rules::Shape {
 /// The constraints a server checks on `ListSnapshotsResult`.
 pub static RULES_LIST_SNAPSHOTS_RESULT: rules::Shape = rules::Shape {
     name: "ListSnapshotsResult",
-    union: false,
     members: &[
         rules::Member {
             key: "NextToken",
@@ -1550,7 +1493,6 @@ pub static RULES_LIST_SNAPSHOTS_RESULT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `ListStageDeploymentsRequest`.
 pub static RULES_LIST_STAGE_DEPLOYMENTS_REQUEST: rules::Shape = rules::Shape {
     name: "ListStageDeploymentsRequest",
-    union: false,
     members: &[
         rules::Member {
             key: "GameName",
@@ -1596,7 +1538,6 @@ pub static RULES_LIST_STAGE_DEPLOYMENTS_REQUEST: rules::Shape = rules::Shape {
 /// The constraints a server checks on `ListStageDeploymentsResult`.
 pub static RULES_LIST_STAGE_DEPLOYMENTS_RESULT: rules::Shape = rules::Shape {
     name: "ListStageDeploymentsResult",
-    union: false,
     members: &[
         rules::Member {
             key: "NextToken",
@@ -1627,7 +1568,6 @@ pub static RULES_LIST_STAGE_DEPLOYMENTS_RESULT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `ListStagesRequest`.
 pub static RULES_LIST_STAGES_REQUEST: rules::Shape = rules::Shape {
     name: "ListStagesRequest",
-    union: false,
     members: &[
         rules::Member {
             key: "GameName",
@@ -1663,7 +1603,6 @@ pub static RULES_LIST_STAGES_REQUEST: rules::Shape = rules::Shape {
 /// The constraints a server checks on `ListStagesResult`.
 pub static RULES_LIST_STAGES_RESULT: rules::Shape = rules::Shape {
     name: "ListStagesResult",
-    union: false,
     members: &[
         rules::Member {
             key: "NextToken",
@@ -1694,7 +1633,6 @@ pub static RULES_LIST_STAGES_RESULT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `ListTagsForResourceRequest`.
 pub static RULES_LIST_TAGS_FOR_RESOURCE_REQUEST: rules::Shape = rules::Shape {
     name: "ListTagsForResourceRequest",
-    union: false,
     members: &[
         rules::Member {
             key: "ResourceArn",
@@ -1711,7 +1649,6 @@ pub static RULES_LIST_TAGS_FOR_RESOURCE_REQUEST: rules::Shape = rules::Shape {
 /// The constraints a server checks on `ListTagsForResourceResult`.
 pub static RULES_LIST_TAGS_FOR_RESOURCE_RESULT: rules::Shape = rules::Shape {
     name: "ListTagsForResourceResult",
-    union: false,
     members: &[
         rules::Member {
             key: "tags",
@@ -1727,13 +1664,11 @@ pub static RULES_LIST_TAGS_FOR_RESOURCE_RESULT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `ResourceNotFoundException`.
 pub static RULES_RESOURCE_NOT_FOUND_EXCEPTION: rules::Shape = rules::Shape {
     name: "ResourceNotFoundException",
-    union: false,
     members: &[],
 };
 /// The constraints a server checks on `Section`.
 pub static RULES_SECTION: rules::Shape = rules::Shape {
     name: "Section",
-    union: false,
     members: &[
         rules::Member {
             key: "Name",
@@ -1759,7 +1694,6 @@ pub static RULES_SECTION: rules::Shape = rules::Shape {
 /// The constraints a server checks on `SectionModification`.
 pub static RULES_SECTION_MODIFICATION: rules::Shape = rules::Shape {
     name: "SectionModification",
-    union: false,
     members: &[
         rules::Member {
             key: "Operation",
@@ -1795,13 +1729,11 @@ pub static RULES_SECTION_MODIFICATION: rules::Shape = rules::Shape {
 /// The constraints a server checks on `ServiceQuotaExceededException`.
 pub static RULES_SERVICE_QUOTA_EXCEEDED_EXCEPTION: rules::Shape = rules::Shape {
     name: "ServiceQuotaExceededException",
-    union: false,
     members: &[],
 };
 /// The constraints a server checks on `SnapshotDetails`.
 pub static RULES_SNAPSHOT_DETAILS: rules::Shape = rules::Shape {
     name: "SnapshotDetails",
-    union: false,
     members: &[
         rules::Member {
             key: "Description",
@@ -1844,7 +1776,6 @@ pub static RULES_SNAPSHOT_DETAILS: rules::Shape = rules::Shape {
 /// The constraints a server checks on `SnapshotSummary`.
 pub static RULES_SNAPSHOT_SUMMARY: rules::Shape = rules::Shape {
     name: "SnapshotSummary",
-    union: false,
     members: &[
         rules::Member {
             key: "Description",
@@ -1873,7 +1804,6 @@ pub static RULES_SNAPSHOT_SUMMARY: rules::Shape = rules::Shape {
 /// The constraints a server checks on `StageDeploymentDetails`.
 pub static RULES_STAGE_DEPLOYMENT_DETAILS: rules::Shape = rules::Shape {
     name: "StageDeploymentDetails",
-    union: false,
     members: &[
         rules::Member {
             key: "DeploymentAction",
@@ -1929,7 +1859,6 @@ pub static RULES_STAGE_DEPLOYMENT_DETAILS: rules::Shape = rules::Shape {
 /// The constraints a server checks on `StageDeploymentSummary`.
 pub static RULES_STAGE_DEPLOYMENT_SUMMARY: rules::Shape = rules::Shape {
     name: "StageDeploymentSummary",
-    union: false,
     members: &[
         rules::Member {
             key: "DeploymentAction",
@@ -1985,7 +1914,6 @@ pub static RULES_STAGE_DEPLOYMENT_SUMMARY: rules::Shape = rules::Shape {
 /// The constraints a server checks on `StageDetails`.
 pub static RULES_STAGE_DETAILS: rules::Shape = rules::Shape {
     name: "StageDetails",
-    union: false,
     members: &[
         rules::Member {
             key: "Arn",
@@ -2068,7 +1996,6 @@ pub static RULES_STAGE_DETAILS: rules::Shape = rules::Shape {
 /// The constraints a server checks on `StageSummary`.
 pub static RULES_STAGE_SUMMARY: rules::Shape = rules::Shape {
     name: "StageSummary",
-    union: false,
     members: &[
         rules::Member {
             key: "Description",
@@ -2122,7 +2049,6 @@ pub static RULES_STAGE_SUMMARY: rules::Shape = rules::Shape {
 /// The constraints a server checks on `StartGeneratedCodeJobRequest`.
 pub static RULES_START_GENERATED_CODE_JOB_REQUEST: rules::Shape = rules::Shape {
     name: "StartGeneratedCodeJobRequest",
-    union: false,
     members: &[
         rules::Member {
             key: "GameName",
@@ -2160,7 +2086,6 @@ pub static RULES_START_GENERATED_CODE_JOB_REQUEST: rules::Shape = rules::Shape {
 /// The constraints a server checks on `StartGeneratedCodeJobResult`.
 pub static RULES_START_GENERATED_CODE_JOB_RESULT: rules::Shape = rules::Shape {
     name: "StartGeneratedCodeJobResult",
-    union: false,
     members: &[
         rules::Member {
             key: "GeneratedCodeJobId",
@@ -2178,7 +2103,6 @@ pub static RULES_START_GENERATED_CODE_JOB_RESULT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `StartStageDeploymentRequest`.
 pub static RULES_START_STAGE_DEPLOYMENT_REQUEST: rules::Shape = rules::Shape {
     name: "StartStageDeploymentRequest",
-    union: false,
     members: &[
         rules::Member {
             key: "ClientToken",
@@ -2226,7 +2150,6 @@ pub static RULES_START_STAGE_DEPLOYMENT_REQUEST: rules::Shape = rules::Shape {
 /// The constraints a server checks on `StartStageDeploymentResult`.
 pub static RULES_START_STAGE_DEPLOYMENT_RESULT: rules::Shape = rules::Shape {
     name: "StartStageDeploymentResult",
-    union: false,
     members: &[
         rules::Member {
             key: "StageDeployment",
@@ -2242,7 +2165,6 @@ pub static RULES_START_STAGE_DEPLOYMENT_RESULT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `TagResourceRequest`.
 pub static RULES_TAG_RESOURCE_REQUEST: rules::Shape = rules::Shape {
     name: "TagResourceRequest",
-    union: false,
     members: &[
         rules::Member {
             key: "ResourceArn",
@@ -2268,19 +2190,16 @@ pub static RULES_TAG_RESOURCE_REQUEST: rules::Shape = rules::Shape {
 /// The constraints a server checks on `TagResourceResult`.
 pub static RULES_TAG_RESOURCE_RESULT: rules::Shape = rules::Shape {
     name: "TagResourceResult",
-    union: false,
     members: &[],
 };
 /// The constraints a server checks on `ThrottlingException`.
 pub static RULES_THROTTLING_EXCEPTION: rules::Shape = rules::Shape {
     name: "ThrottlingException",
-    union: false,
     members: &[],
 };
 /// The constraints a server checks on `UntagResourceRequest`.
 pub static RULES_UNTAG_RESOURCE_REQUEST: rules::Shape = rules::Shape {
     name: "UntagResourceRequest",
-    union: false,
     members: &[
         rules::Member {
             key: "ResourceArn",
@@ -2313,13 +2232,11 @@ pub static RULES_UNTAG_RESOURCE_REQUEST: rules::Shape = rules::Shape {
 /// The constraints a server checks on `UntagResourceResult`.
 pub static RULES_UNTAG_RESOURCE_RESULT: rules::Shape = rules::Shape {
     name: "UntagResourceResult",
-    union: false,
     members: &[],
 };
 /// The constraints a server checks on `UpdateGameConfigurationRequest`.
 pub static RULES_UPDATE_GAME_CONFIGURATION_REQUEST: rules::Shape = rules::Shape {
     name: "UpdateGameConfigurationRequest",
-    union: false,
     members: &[
         rules::Member {
             key: "GameName",
@@ -2351,7 +2268,6 @@ pub static RULES_UPDATE_GAME_CONFIGURATION_REQUEST: rules::Shape = rules::Shape 
 /// The constraints a server checks on `UpdateGameConfigurationResult`.
 pub static RULES_UPDATE_GAME_CONFIGURATION_RESULT: rules::Shape = rules::Shape {
     name: "UpdateGameConfigurationResult",
-    union: false,
     members: &[
         rules::Member {
             key: "GameConfiguration",
@@ -2367,7 +2283,6 @@ pub static RULES_UPDATE_GAME_CONFIGURATION_RESULT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `UpdateGameRequest`.
 pub static RULES_UPDATE_GAME_REQUEST: rules::Shape = rules::Shape {
     name: "UpdateGameRequest",
-    union: false,
     members: &[
         rules::Member {
             key: "Description",
@@ -2394,7 +2309,6 @@ pub static RULES_UPDATE_GAME_REQUEST: rules::Shape = rules::Shape {
 /// The constraints a server checks on `UpdateGameResult`.
 pub static RULES_UPDATE_GAME_RESULT: rules::Shape = rules::Shape {
     name: "UpdateGameResult",
-    union: false,
     members: &[
         rules::Member {
             key: "Game",
@@ -2410,7 +2324,6 @@ pub static RULES_UPDATE_GAME_RESULT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `UpdateSnapshotRequest`.
 pub static RULES_UPDATE_SNAPSHOT_REQUEST: rules::Shape = rules::Shape {
     name: "UpdateSnapshotRequest",
-    union: false,
     members: &[
         rules::Member {
             key: "Description",
@@ -2449,7 +2362,6 @@ pub static RULES_UPDATE_SNAPSHOT_REQUEST: rules::Shape = rules::Shape {
 /// The constraints a server checks on `UpdateSnapshotResult`.
 pub static RULES_UPDATE_SNAPSHOT_RESULT: rules::Shape = rules::Shape {
     name: "UpdateSnapshotResult",
-    union: false,
     members: &[
         rules::Member {
             key: "Snapshot",
@@ -2465,7 +2377,6 @@ pub static RULES_UPDATE_SNAPSHOT_RESULT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `UpdateStageRequest`.
 pub static RULES_UPDATE_STAGE_REQUEST: rules::Shape = rules::Shape {
     name: "UpdateStageRequest",
-    union: false,
     members: &[
         rules::Member {
             key: "Description",
@@ -2512,7 +2423,6 @@ pub static RULES_UPDATE_STAGE_REQUEST: rules::Shape = rules::Shape {
 /// The constraints a server checks on `UpdateStageResult`.
 pub static RULES_UPDATE_STAGE_RESULT: rules::Shape = rules::Shape {
     name: "UpdateStageResult",
-    union: false,
     members: &[
         rules::Member {
             key: "Stage",
@@ -2528,7 +2438,6 @@ pub static RULES_UPDATE_STAGE_RESULT: rules::Shape = rules::Shape {
 /// The constraints a server checks on `ValidationException`.
 pub static RULES_VALIDATION_EXCEPTION: rules::Shape = rules::Shape {
     name: "ValidationException",
-    union: false,
     members: &[],
 };
 /// The `GameSparks` service, as a server answers it: implement the operations a test needs; the others answer HTTP 501 `NotImplemented`.

@@ -101,16 +101,11 @@ impl Router {
         let cx = RequestContext::new(protocol.name(), request.headers().clone());
         let request_id = cx.request_id.clone();
         let mut response = match route {
-            Route::Operation(index) => (self.inner.dispatch[index])(protocol, &request, cx).await,
-            Route::Unknown(why) => malformed(
+            Ok(index) => (self.inner.dispatch[index])(protocol, &request, cx).await,
+            Err(why) => malformed(
                 protocol,
                 self.inner.service,
                 &MalformedRequest::new(MalformedKind::UnknownOperation, why),
-            ),
-            Route::Other => malformed(
-                protocol,
-                self.inner.service,
-                &MalformedRequest::new(MalformedKind::UnknownOperation, "no operation matches"),
             ),
         };
         if let Ok(value) = HeaderValue::from_str(&request_id) {
@@ -186,14 +181,18 @@ impl Router {
         self.route(request).0
     }
 
-    /// The protocol that claims `request` and its route; a request no protocol claims is the
-    /// default protocol's unknown operation.
-    fn route(&self, request: &http::Request<Bytes>) -> (&'static dyn Protocol, Route) {
+    /// The protocol that claims `request`, and the index of the operation it calls or why it
+    /// calls none; a request no protocol claims is the default protocol's unknown operation.
+    fn route(
+        &self,
+        request: &http::Request<Bytes>,
+    ) -> (&'static dyn Protocol, Result<usize, String>) {
         let service = self.inner.service;
         for protocol in service.protocols {
             match protocol.route(service, &self.inner.operations, request) {
                 Route::Other => continue,
-                route => return (*protocol, route),
+                Route::Operation(index) => return (*protocol, Ok(index)),
+                Route::Unknown(why) => return (*protocol, Err(why)),
             }
         }
         let protocol = service
@@ -204,7 +203,7 @@ impl Router {
             service.shape_name,
             service.protocol_names()
         );
-        (protocol, Route::Unknown(why))
+        (protocol, Err(why))
     }
 }
 

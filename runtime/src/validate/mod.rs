@@ -31,8 +31,6 @@ pub struct Validation {
 pub struct Shape {
     /// The shape's name (for messages).
     pub name: &'static str,
-    /// Whether it is a union (exactly one member set; not checked here, decoding does).
-    pub union: bool,
     /// Its members that carry constraints or lead to constrained shapes.
     pub members: &'static [Member],
 }
@@ -71,8 +69,6 @@ pub struct Value {
     pub element: Option<&'static Value>,
     /// A map's key.
     pub key: Option<&'static Value>,
-    /// Whether a list or map is `@sparse` (nulls allowed).
-    pub sparse: bool,
     /// The structure or union the value is, if it has constraints of its own.
     pub shape: Option<&'static Shape>,
 }
@@ -89,7 +85,6 @@ impl Value {
         blob: false,
         element: None,
         key: None,
-        sparse: false,
         shape: None,
     };
 }

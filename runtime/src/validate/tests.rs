@@ -8,7 +8,6 @@ static TAG: Value = Value {
 };
 static INNER: Shape = Shape {
     name: "Inner",
-    union: false,
     members: &[Member {
         key: "Level",
         name: "level",
@@ -21,7 +20,6 @@ static INNER: Shape = Shape {
 };
 static OUTER: Shape = Shape {
     name: "Outer",
-    union: false,
     members: &[
         Member {
             key: "Name",
@@ -171,7 +169,6 @@ fn cbor_byte_strings_and_tags_are_read_through() {
 
 static KEYS: Shape = Shape {
     name: "Keys",
-    union: false,
     members: &[Member {
         key: "Key",
         name: "key",
