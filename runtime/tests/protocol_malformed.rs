@@ -169,18 +169,36 @@ fn content_type_of_body_operations() {
     assert_eq!(kind(&HEADERS, &none), MalformedKind::UnsupportedMediaType);
 }
 
+/// `NoInputAndOutput` with `smithy.api#Unit` input.
+static UNIT_POST: OperationSpec = OperationSpec {
+    input_unit: true,
+    ..op(
+        "NoInputAndOutput",
+        "POST",
+        "/NoInputAndOutputOutput",
+        &[],
+        false,
+        &[],
+    )
+};
+
 #[test]
 fn content_type_of_operations_without_body() {
     let path = "/NoInputAndOutputOutput";
-    assert!(read_request(&REST, &NO_BODY_POST, &request("POST", path, &[], "")).is_ok());
-    let typed = request("POST", path, &[JSON], "");
+    for op in [&NO_BODY_POST, &UNIT_POST] {
+        // Neither, a bare `Content-Type` or a bare body: read (the body ignored).
+        for (headers, body) in [(&[][..], ""), (&[JSON][..], ""), (&[][..], "{}")] {
+            let ok = request("POST", path, headers, body);
+            assert!(read_request(&REST, op, &ok).is_ok(), "{ok:?}");
+        }
+        let both = request("POST", path, &[JSON], "{\"a\": 1}");
+        assert_eq!(kind(op, &both), MalformedKind::UnsupportedMediaType);
+    }
+    // `{}` as JSON is a memberless input structure's body, and no body of a Unit input.
+    let empty = request("POST", path, &[JSON], "{ }");
+    assert!(read_request(&REST, &NO_BODY_POST, &empty).is_ok());
     assert_eq!(
-        kind(&NO_BODY_POST, &typed),
-        MalformedKind::UnsupportedMediaType
-    );
-    let body = request("POST", path, &[], "{}");
-    assert_eq!(
-        kind(&NO_BODY_POST, &body),
+        kind(&UNIT_POST, &empty),
         MalformedKind::UnsupportedMediaType
     );
 }

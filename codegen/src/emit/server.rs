@@ -164,8 +164,11 @@ fn value(c: &Constraints) -> TokenStream {
     if let Some(pattern) = &c.pattern {
         fields.push(quote!(pattern: Some(#pattern)));
     }
-    if let Some(values) = &c.enum_values {
-        fields.push(quote!(enum_values: Some(&[#(#values),*])));
+    if let Some((listed, internal)) = &c.enum_values {
+        fields.push(quote!(enum_values: Some(rules::EnumValues {
+            listed: &[#(#listed),*],
+            internal: &[#(#internal),*],
+        })));
     }
     if let Some(values) = &c.int_enum_values {
         fields.push(quote!(int_enum_values: Some(&[#(#values),*])));

@@ -60,7 +60,6 @@ pub(crate) fn union(p: &Paths, u: &Union) -> TokenStream {
     let string = p.string();
     let result = p.result(quote!(Self), quote!(D::Error));
     let member_result = p.result(p.option(quote!(Self)), quote!(M::Error));
-    let ignored = p.option(quote!(::smithy_runtime::serde::de::IgnoredAny));
     quote! {
         #docs
         #serde_as
@@ -84,9 +83,8 @@ pub(crate) fn union(p: &Paths, u: &Union) -> TokenStream {
             ) -> #member_result {
                 Ok(match key {
                     #(#arms,)*
-                    _ => map
-                        .next_value::<#ignored>()?
-                        .map(|_| Self::Unknown(key.to_owned())),
+                    _ => ::smithy_runtime::codec::read_unknown_member(#name, key, map)?
+                        .map(Self::Unknown),
                 })
             }
         }

@@ -7,7 +7,9 @@ use proc_macro2::Ident;
 use super::recursion::boxed_members;
 use super::*;
 use crate::error::Error;
-use crate::model::{EnumValue, ErrorFault, Member, Model, Shape, ShapeKind, Simple, Traits};
+use crate::model::{
+    EnumMember, EnumValue, ErrorFault, Member, Model, Shape, ShapeKind, Simple, Traits,
+};
 use crate::names;
 
 /// Lowers the service `service` of `model`.
@@ -373,18 +375,20 @@ impl Cx<'_> {
         match shape.map(|s| &s.kind) {
             Some(ShapeKind::Simple(Simple::Blob)) => c.blob = true,
             Some(ShapeKind::Enum(values)) => {
-                c.enum_values = Some(
+                // `@internal` (and a legacy `@enum` entry tagged `internal`, which the
+                // loader marks `@internal`) keeps a value out of messages, not out of the set.
+                let (internal, listed): (Vec<_>, Vec<_>) =
+                    values.iter().partition(|v| v.traits.internal);
+                let strings = |values: Vec<&EnumMember>| {
                     values
-                        .iter()
-                        .filter(|v| {
-                            !v.traits.internal && !v.traits.tags.iter().any(|t| t == "internal")
-                        })
+                        .into_iter()
                         .filter_map(|v| match &v.value {
                             EnumValue::String(s) => Some(s.clone()),
                             EnumValue::Int(_) => None,
                         })
-                        .collect(),
-                );
+                        .collect()
+                };
+                c.enum_values = Some((strings(listed), strings(internal)));
             }
             Some(ShapeKind::IntEnum(values)) => {
                 c.int_enum_values = Some(

@@ -223,8 +223,9 @@ pub struct Constraints {
     pub range: Option<(Option<String>, Option<String>)>,
     /// `@pattern`.
     pub pattern: Option<String>,
-    /// The values of a string enum, in model order (`@internal` ones left out).
-    pub enum_values: Option<Vec<String>>,
+    /// The values of a string enum, in model order: those violation messages list, and the
+    /// `@internal` ones (accepted, never listed).
+    pub enum_values: Option<(Vec<String>, Vec<String>)>,
     /// The values of an intEnum.
     pub int_enum_values: Option<Vec<i64>>,
     /// `@uniqueItems`.

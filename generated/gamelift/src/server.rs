@@ -41,7 +41,10 @@ pub static RULES_CERTIFICATE_CONFIGURATION: rules::Shape = rules::Shape {
             name: "CertificateType",
             required: true,
             value: rules::Value {
-                enum_values: Some(&["DISABLED", "GENERATED"]),
+                enum_values: Some(rules::EnumValues {
+                    listed: &["DISABLED", "GENERATED"],
+                    internal: &[],
+                }),
                 ..rules::Value::NONE
             },
         },
@@ -141,8 +144,8 @@ pub static RULES_CREATE_FLEET_INPUT: rules::Shape = rules::Shape {
             name: "EC2InstanceType",
             required: true,
             value: rules::Value {
-                enum_values: Some(
-                    &[
+                enum_values: Some(rules::EnumValues {
+                    listed: &[
                         "t2.micro",
                         "t2.small",
                         "t2.medium",
@@ -178,7 +181,8 @@ pub static RULES_CREATE_FLEET_INPUT: rules::Shape = rules::Shape {
                         "m4.4xlarge",
                         "m4.10xlarge",
                     ],
-                ),
+                    internal: &[],
+                }),
                 ..rules::Value::NONE
             },
         },
@@ -202,7 +206,10 @@ pub static RULES_CREATE_FLEET_INPUT: rules::Shape = rules::Shape {
             name: "NewGameSessionProtectionPolicy",
             required: false,
             value: rules::Value {
-                enum_values: Some(&["NoProtection", "FullProtection"]),
+                enum_values: Some(rules::EnumValues {
+                    listed: &["NoProtection", "FullProtection"],
+                    internal: &[],
+                }),
                 ..rules::Value::NONE
             },
         },
@@ -262,7 +269,10 @@ pub static RULES_CREATE_FLEET_INPUT: rules::Shape = rules::Shape {
             name: "FleetType",
             required: false,
             value: rules::Value {
-                enum_values: Some(&["ON_DEMAND", "SPOT"]),
+                enum_values: Some(rules::EnumValues {
+                    listed: &["ON_DEMAND", "SPOT"],
+                    internal: &[],
+                }),
                 ..rules::Value::NONE
             },
         },
@@ -1060,7 +1070,10 @@ pub static RULES_FLEET_ATTRIBUTES: rules::Shape = rules::Shape {
             name: "FleetType",
             required: false,
             value: rules::Value {
-                enum_values: Some(&["ON_DEMAND", "SPOT"]),
+                enum_values: Some(rules::EnumValues {
+                    listed: &["ON_DEMAND", "SPOT"],
+                    internal: &[],
+                }),
                 ..rules::Value::NONE
             },
         },
@@ -1069,8 +1082,8 @@ pub static RULES_FLEET_ATTRIBUTES: rules::Shape = rules::Shape {
             name: "InstanceType",
             required: false,
             value: rules::Value {
-                enum_values: Some(
-                    &[
+                enum_values: Some(rules::EnumValues {
+                    listed: &[
                         "t2.micro",
                         "t2.small",
                         "t2.medium",
@@ -1106,7 +1119,8 @@ pub static RULES_FLEET_ATTRIBUTES: rules::Shape = rules::Shape {
                         "m4.4xlarge",
                         "m4.10xlarge",
                     ],
-                ),
+                    internal: &[],
+                }),
                 ..rules::Value::NONE
             },
         },
@@ -1133,8 +1147,8 @@ pub static RULES_FLEET_ATTRIBUTES: rules::Shape = rules::Shape {
             name: "Status",
             required: false,
             value: rules::Value {
-                enum_values: Some(
-                    &[
+                enum_values: Some(rules::EnumValues {
+                    listed: &[
                         "NEW",
                         "DOWNLOADING",
                         "VALIDATING",
@@ -1145,7 +1159,8 @@ pub static RULES_FLEET_ATTRIBUTES: rules::Shape = rules::Shape {
                         "ERROR",
                         "TERMINATED",
                     ],
-                ),
+                    internal: &[],
+                }),
                 ..rules::Value::NONE
             },
         },
@@ -1206,7 +1221,10 @@ pub static RULES_FLEET_ATTRIBUTES: rules::Shape = rules::Shape {
             name: "NewGameSessionProtectionPolicy",
             required: false,
             value: rules::Value {
-                enum_values: Some(&["NoProtection", "FullProtection"]),
+                enum_values: Some(rules::EnumValues {
+                    listed: &["NoProtection", "FullProtection"],
+                    internal: &[],
+                }),
                 ..rules::Value::NONE
             },
         },
@@ -1215,7 +1233,10 @@ pub static RULES_FLEET_ATTRIBUTES: rules::Shape = rules::Shape {
             name: "OperatingSystem",
             required: false,
             value: rules::Value {
-                enum_values: Some(&["WINDOWS_2012", "AMAZON_LINUX"]),
+                enum_values: Some(rules::EnumValues {
+                    listed: &["WINDOWS_2012", "AMAZON_LINUX"],
+                    internal: &[],
+                }),
                 ..rules::Value::NONE
             },
         },
@@ -1251,7 +1272,10 @@ pub static RULES_FLEET_ATTRIBUTES: rules::Shape = rules::Shape {
                 length: Some((Some(1u64), Some(1u64))),
                 element: Some(
                     &rules::Value {
-                        enum_values: Some(&["AUTO_SCALING"]),
+                        enum_values: Some(rules::EnumValues {
+                            listed: &["AUTO_SCALING"],
+                            internal: &[],
+                        }),
                         ..rules::Value::NONE
                     },
                 ),
@@ -1382,9 +1406,16 @@ pub static RULES_GAME_SESSION: rules::Shape = rules::Shape {
             name: "Status",
             required: false,
             value: rules::Value {
-                enum_values: Some(
-                    &["ACTIVE", "ACTIVATING", "TERMINATED", "TERMINATING", "ERROR"],
-                ),
+                enum_values: Some(rules::EnumValues {
+                    listed: &[
+                        "ACTIVE",
+                        "ACTIVATING",
+                        "TERMINATED",
+                        "TERMINATING",
+                        "ERROR",
+                    ],
+                    internal: &[],
+                }),
                 ..rules::Value::NONE
             },
         },
@@ -1393,7 +1424,10 @@ pub static RULES_GAME_SESSION: rules::Shape = rules::Shape {
             name: "StatusReason",
             required: false,
             value: rules::Value {
-                enum_values: Some(&["INTERRUPTED"]),
+                enum_values: Some(rules::EnumValues {
+                    listed: &["INTERRUPTED"],
+                    internal: &[],
+                }),
                 ..rules::Value::NONE
             },
         },
@@ -1436,7 +1470,10 @@ pub static RULES_GAME_SESSION: rules::Shape = rules::Shape {
             name: "PlayerSessionCreationPolicy",
             required: false,
             value: rules::Value {
-                enum_values: Some(&["ACCEPT_ALL", "DENY_ALL"]),
+                enum_values: Some(rules::EnumValues {
+                    listed: &["ACCEPT_ALL", "DENY_ALL"],
+                    internal: &[],
+                }),
                 ..rules::Value::NONE
             },
         },
@@ -1546,7 +1583,10 @@ pub static RULES_GAME_SESSION_DETAIL: rules::Shape = rules::Shape {
             name: "ProtectionPolicy",
             required: false,
             value: rules::Value {
-                enum_values: Some(&["NoProtection", "FullProtection"]),
+                enum_values: Some(rules::EnumValues {
+                    listed: &["NoProtection", "FullProtection"],
+                    internal: &[],
+                }),
                 ..rules::Value::NONE
             },
         },
@@ -1596,9 +1636,16 @@ pub static RULES_GAME_SESSION_PLACEMENT: rules::Shape = rules::Shape {
             name: "Status",
             required: false,
             value: rules::Value {
-                enum_values: Some(
-                    &["PENDING", "FULFILLED", "CANCELLED", "TIMED_OUT", "FAILED"],
-                ),
+                enum_values: Some(rules::EnumValues {
+                    listed: &[
+                        "PENDING",
+                        "FULFILLED",
+                        "CANCELLED",
+                        "TIMED_OUT",
+                        "FAILED",
+                    ],
+                    internal: &[],
+                }),
                 ..rules::Value::NONE
             },
         },
@@ -1782,7 +1829,10 @@ pub static RULES_INSTANCE: rules::Shape = rules::Shape {
             name: "OperatingSystem",
             required: false,
             value: rules::Value {
-                enum_values: Some(&["WINDOWS_2012", "AMAZON_LINUX"]),
+                enum_values: Some(rules::EnumValues {
+                    listed: &["WINDOWS_2012", "AMAZON_LINUX"],
+                    internal: &[],
+                }),
                 ..rules::Value::NONE
             },
         },
@@ -1791,8 +1841,8 @@ pub static RULES_INSTANCE: rules::Shape = rules::Shape {
             name: "Type",
             required: false,
             value: rules::Value {
-                enum_values: Some(
-                    &[
+                enum_values: Some(rules::EnumValues {
+                    listed: &[
                         "t2.micro",
                         "t2.small",
                         "t2.medium",
@@ -1828,7 +1878,8 @@ pub static RULES_INSTANCE: rules::Shape = rules::Shape {
                         "m4.4xlarge",
                         "m4.10xlarge",
                     ],
-                ),
+                    internal: &[],
+                }),
                 ..rules::Value::NONE
             },
         },
@@ -1837,7 +1888,10 @@ pub static RULES_INSTANCE: rules::Shape = rules::Shape {
             name: "Status",
             required: false,
             value: rules::Value {
-                enum_values: Some(&["PENDING", "ACTIVE", "TERMINATING"]),
+                enum_values: Some(rules::EnumValues {
+                    listed: &["PENDING", "ACTIVE", "TERMINATING"],
+                    internal: &[],
+                }),
                 ..rules::Value::NONE
             },
         },
@@ -1939,7 +1993,10 @@ pub static RULES_IP_PERMISSION: rules::Shape = rules::Shape {
             name: "Protocol",
             required: true,
             value: rules::Value {
-                enum_values: Some(&["TCP", "UDP"]),
+                enum_values: Some(rules::EnumValues {
+                    listed: &["TCP", "UDP"],
+                    internal: &[],
+                }),
                 ..rules::Value::NONE
             },
         },
@@ -2013,8 +2070,8 @@ pub static RULES_MATCHMAKING_TICKET: rules::Shape = rules::Shape {
             name: "Status",
             required: false,
             value: rules::Value {
-                enum_values: Some(
-                    &[
+                enum_values: Some(rules::EnumValues {
+                    listed: &[
                         "CANCELLED",
                         "COMPLETED",
                         "FAILED",
@@ -2024,7 +2081,8 @@ pub static RULES_MATCHMAKING_TICKET: rules::Shape = rules::Shape {
                         "SEARCHING",
                         "TIMED_OUT",
                     ],
-                ),
+                    internal: &[],
+                }),
                 ..rules::Value::NONE
             },
         },
@@ -2224,7 +2282,10 @@ pub static RULES_PLAYER_SESSION: rules::Shape = rules::Shape {
             name: "Status",
             required: false,
             value: rules::Value {
-                enum_values: Some(&["RESERVED", "ACTIVE", "COMPLETED", "TIMEDOUT"]),
+                enum_values: Some(rules::EnumValues {
+                    listed: &["RESERVED", "ACTIVE", "COMPLETED", "TIMEDOUT"],
+                    internal: &[],
+                }),
                 ..rules::Value::NONE
             },
         },
@@ -2813,7 +2874,10 @@ pub static RULES_UPDATE_GAME_SESSION_INPUT: rules::Shape = rules::Shape {
             name: "PlayerSessionCreationPolicy",
             required: false,
             value: rules::Value {
-                enum_values: Some(&["ACCEPT_ALL", "DENY_ALL"]),
+                enum_values: Some(rules::EnumValues {
+                    listed: &["ACCEPT_ALL", "DENY_ALL"],
+                    internal: &[],
+                }),
                 ..rules::Value::NONE
             },
         },
@@ -2822,7 +2886,10 @@ pub static RULES_UPDATE_GAME_SESSION_INPUT: rules::Shape = rules::Shape {
             name: "ProtectionPolicy",
             required: false,
             value: rules::Value {
-                enum_values: Some(&["NoProtection", "FullProtection"]),
+                enum_values: Some(rules::EnumValues {
+                    listed: &["NoProtection", "FullProtection"],
+                    internal: &[],
+                }),
                 ..rules::Value::NONE
             },
         },

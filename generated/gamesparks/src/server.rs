@@ -268,9 +268,10 @@ pub static RULES_DEPLOYMENT_RESULT: rules::Shape = rules::Shape {
             name: "ResultCode",
             required: false,
             value: rules::Value {
-                enum_values: Some(
-                    &["SUCCESS", "INVALID_ROLE_FAILURE", "UNSPECIFIED_FAILURE"],
-                ),
+                enum_values: Some(rules::EnumValues {
+                    listed: &["SUCCESS", "INVALID_ROLE_FAILURE", "UNSPECIFIED_FAILURE"],
+                    internal: &[],
+                }),
                 ..rules::Value::NONE
             },
         },
@@ -529,7 +530,10 @@ pub static RULES_GAME_DETAILS: rules::Shape = rules::Shape {
             name: "State",
             required: false,
             value: rules::Value {
-                enum_values: Some(&["ACTIVE", "DELETING"]),
+                enum_values: Some(rules::EnumValues {
+                    listed: &["ACTIVE", "DELETING"],
+                    internal: &[],
+                }),
                 ..rules::Value::NONE
             },
         },
@@ -573,7 +577,10 @@ pub static RULES_GAME_SUMMARY: rules::Shape = rules::Shape {
             name: "State",
             required: false,
             value: rules::Value {
-                enum_values: Some(&["ACTIVE", "DELETING"]),
+                enum_values: Some(rules::EnumValues {
+                    listed: &["ACTIVE", "DELETING"],
+                    internal: &[],
+                }),
                 ..rules::Value::NONE
             },
         },
@@ -628,7 +635,10 @@ pub static RULES_GENERATED_CODE_JOB_DETAILS: rules::Shape = rules::Shape {
             name: "Status",
             required: false,
             value: rules::Value {
-                enum_values: Some(&["IN_PROGRESS", "COMPLETED", "FAILED", "PENDING"]),
+                enum_values: Some(rules::EnumValues {
+                    listed: &["IN_PROGRESS", "COMPLETED", "FAILED", "PENDING"],
+                    internal: &[],
+                }),
                 ..rules::Value::NONE
             },
         },
@@ -1700,7 +1710,10 @@ pub static RULES_SECTION_MODIFICATION: rules::Shape = rules::Shape {
             name: "Operation",
             required: true,
             value: rules::Value {
-                enum_values: Some(&["ADD", "REMOVE", "REPLACE"]),
+                enum_values: Some(rules::EnumValues {
+                    listed: &["ADD", "REMOVE", "REPLACE"],
+                    internal: &[],
+                }),
                 ..rules::Value::NONE
             },
         },
@@ -1810,7 +1823,10 @@ pub static RULES_STAGE_DEPLOYMENT_DETAILS: rules::Shape = rules::Shape {
             name: "DeploymentAction",
             required: false,
             value: rules::Value {
-                enum_values: Some(&["DEPLOY", "UNDEPLOY"]),
+                enum_values: Some(rules::EnumValues {
+                    listed: &["DEPLOY", "UNDEPLOY"],
+                    internal: &[],
+                }),
                 ..rules::Value::NONE
             },
         },
@@ -1838,7 +1854,10 @@ pub static RULES_STAGE_DEPLOYMENT_DETAILS: rules::Shape = rules::Shape {
             name: "DeploymentState",
             required: false,
             value: rules::Value {
-                enum_values: Some(&["PENDING", "IN_PROGRESS", "COMPLETED", "FAILED"]),
+                enum_values: Some(rules::EnumValues {
+                    listed: &["PENDING", "IN_PROGRESS", "COMPLETED", "FAILED"],
+                    internal: &[],
+                }),
                 ..rules::Value::NONE
             },
         },
@@ -1865,7 +1884,10 @@ pub static RULES_STAGE_DEPLOYMENT_SUMMARY: rules::Shape = rules::Shape {
             name: "DeploymentAction",
             required: false,
             value: rules::Value {
-                enum_values: Some(&["DEPLOY", "UNDEPLOY"]),
+                enum_values: Some(rules::EnumValues {
+                    listed: &["DEPLOY", "UNDEPLOY"],
+                    internal: &[],
+                }),
                 ..rules::Value::NONE
             },
         },
@@ -1893,7 +1915,10 @@ pub static RULES_STAGE_DEPLOYMENT_SUMMARY: rules::Shape = rules::Shape {
             name: "DeploymentState",
             required: false,
             value: rules::Value {
-                enum_values: Some(&["PENDING", "IN_PROGRESS", "COMPLETED", "FAILED"]),
+                enum_values: Some(rules::EnumValues {
+                    listed: &["PENDING", "IN_PROGRESS", "COMPLETED", "FAILED"],
+                    internal: &[],
+                }),
                 ..rules::Value::NONE
             },
         },
@@ -1978,7 +2003,10 @@ pub static RULES_STAGE_DETAILS: rules::Shape = rules::Shape {
             name: "State",
             required: false,
             value: rules::Value {
-                enum_values: Some(&["ACTIVE", "DELETING"]),
+                enum_values: Some(rules::EnumValues {
+                    listed: &["ACTIVE", "DELETING"],
+                    internal: &[],
+                }),
                 ..rules::Value::NONE
             },
         },
@@ -2031,7 +2059,10 @@ pub static RULES_STAGE_SUMMARY: rules::Shape = rules::Shape {
             name: "State",
             required: false,
             value: rules::Value {
-                enum_values: Some(&["ACTIVE", "DELETING"]),
+                enum_values: Some(rules::EnumValues {
+                    listed: &["ACTIVE", "DELETING"],
+                    internal: &[],
+                }),
                 ..rules::Value::NONE
             },
         },

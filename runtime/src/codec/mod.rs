@@ -10,11 +10,12 @@
 //! | timestamp, `http-date` | `DateTime` | [`HttpDate`] |
 //! | float, double | `f32`, `f64` | [`Float`] (writes NaN and infinities as strings) |
 //!
-//! Unions are read with [`deserialize_union`]; [`from_json_value`] decodes a whole value and
+//! Servers decode requests [`strictly`]. Unions are read with [`deserialize_union`]; [`from_json_value`] decodes a whole value and
 //! names the member path of what does not decode.
 
 mod decode;
 mod float;
+mod strict;
 #[cfg(test)]
 mod tests;
 mod timestamp;
@@ -22,5 +23,7 @@ mod union;
 
 pub use decode::{from_json_value, DecodeError};
 pub use float::Float;
+pub(crate) use strict::is_strict;
+pub use strict::{read_unknown_member, strictly};
 pub use timestamp::{DateTimeFormat, EpochSeconds, HttpDate};
 pub use union::{deserialize_union, UnionMembers};

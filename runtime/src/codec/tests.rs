@@ -194,9 +194,7 @@ impl UnionMembers for Choice {
         Ok(match key {
             "a" => map.next_value::<Option<String>>()?.map(Choice::A),
             "b" => map.next_value::<Option<i32>>()?.map(Choice::B),
-            _ => map
-                .next_value::<Option<serde::de::IgnoredAny>>()?
-                .map(|_| Choice::Unknown(key.to_owned())),
+            _ => read_unknown_member(Self::NAME, key, map)?.map(Choice::Unknown),
         })
     }
 }
@@ -270,4 +268,30 @@ fn f32_values_keep_their_shortest_decimal_form() {
     );
     let read: Floats = serde_json::from_value(value).unwrap();
     assert_eq!((read.float, read.floats), (Some(1.1), vec![4.1, -0.3]));
+}
+
+#[test]
+fn strict_reading_refuses_unknown_union_members_and_utc_offsets() {
+    let unknown = r#"{"z": 1}"#;
+    assert_eq!(
+        serde_json::from_str::<Choice>(unknown).unwrap(),
+        Choice::Unknown("z".into())
+    );
+    let error = strictly(|| serde_json::from_str::<Choice>(unknown)).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .starts_with("union `Choice` has no member `z`"),
+        "{error}"
+    );
+    let offset = r#"{"date_time": "2019-12-16T22:48:18-01:00"}"#;
+    assert!(serde_json::from_str::<Times>(offset).is_ok());
+    let error = strictly(|| serde_json::from_str::<Times>(offset)).unwrap_err();
+    assert!(error.to_string().contains("must end in `Z`"), "{error}");
+    let utc = r#"{"date_time": "2019-12-16T23:48:18z"}"#;
+    assert!(strictly(|| serde_json::from_str::<Times>(utc)).is_ok());
+    // The mode ends with the call, also when the call panics.
+    let caught = std::panic::catch_unwind(|| strictly(|| panic!("inside")));
+    assert!(caught.is_err());
+    assert!(serde_json::from_str::<Choice>(unknown).is_ok());
 }

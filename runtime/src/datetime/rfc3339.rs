@@ -41,8 +41,8 @@ fn push_fraction(text: &mut String, nanos: u32) {
     }
 }
 
-/// Reads RFC 3339 with any offset; `T`/`t` between date and time, at most nine fraction
-/// digits.
+/// Reads RFC 3339 with any offset (only `Z` when [reading strictly](crate::codec::strictly));
+/// `T`/`t` between date and time, at most nine fraction digits.
 pub(crate) fn parse(text: &str) -> Result<DateTime, DateTimeError> {
     let invalid = |reason: &str| DateTimeError::invalid(Format::DateTime, text, reason);
     let bytes = text.as_bytes();
@@ -58,6 +58,12 @@ pub(crate) fn parse(text: &str) -> Result<DateTime, DateTimeError> {
         if rest.iter().take_while(|b| b.is_ascii_digit()).count() > MAX_FRACTION_DIGITS {
             return Err(invalid("more than 9 fraction digits"));
         }
+    }
+    // Servers read Smithy's date-time exactly: UTC, written `Z`.
+    if crate::codec::is_strict() && !text.ends_with(['Z', 'z']) {
+        return Err(invalid(
+            "a UTC offset where a request's date-time must end in `Z`",
+        ));
     }
     let parsed =
         OffsetDateTime::parse(text, &Rfc3339).map_err(|error| invalid(&error.to_string()))?;

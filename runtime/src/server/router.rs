@@ -270,7 +270,8 @@ fn decode_input<O: Operation>(
     request: &http::Request<Bytes>,
 ) -> Result<O::Input, Box<Response<Bytes>>> {
     let mut input = Slot::<O::Input>::new();
-    let decoded = protocol.read_request(O::SERVICE, O::SPEC, request, &mut input);
+    let decoded =
+        crate::codec::strictly(|| protocol.read_request(O::SERVICE, O::SPEC, request, &mut input));
     let violations = || {
         let validation = O::SPEC.validation?;
         let mut view = Slot::<View>::new();

@@ -79,9 +79,9 @@ fn check_value(rules: &Value, view: &View, path: &str, out: &mut Vec<Violation>)
             ));
         }
     }
-    if let (Some(values), View::Text(text)) = (rules.enum_values, view) {
-        if !values.contains(&text.as_str()) {
-            let set = values.join(", ");
+    if let (Some(values), View::Text(text)) = (&rules.enum_values, view) {
+        if !values.contains(text) {
+            let set = values.listed.join(", ");
             out.push(violation(
                 path,
                 None,

@@ -57,8 +57,8 @@ pub struct Value {
     pub range: Option<(Option<&'static str>, Option<&'static str>)>,
     /// `@pattern`: an ECMA-262 regular expression, not anchored.
     pub pattern: Option<&'static str>,
-    /// The values of a string enum, in model order.
-    pub enum_values: Option<&'static [&'static str]>,
+    /// The values of a string enum.
+    pub enum_values: Option<EnumValues>,
     /// The values of an intEnum.
     pub int_enum_values: Option<&'static [i64]>,
     /// `@uniqueItems` (lists).
@@ -71,6 +71,22 @@ pub struct Value {
     pub key: Option<&'static Value>,
     /// The structure or union the value is, if it has constraints of its own.
     pub shape: Option<&'static Shape>,
+}
+
+/// The values a string enum accepts.
+#[derive(Debug, PartialEq, Eq)]
+pub struct EnumValues {
+    /// The values violation messages list, in model order.
+    pub listed: &'static [&'static str],
+    /// The `@internal` values: accepted, never listed.
+    pub internal: &'static [&'static str],
+}
+
+impl EnumValues {
+    /// Whether `value` is one of the enum's values.
+    pub fn contains(&self, value: &str) -> bool {
+        self.listed.contains(&value) || self.internal.contains(&value)
+    }
 }
 
 impl Value {

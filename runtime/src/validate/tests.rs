@@ -1,9 +1,12 @@
-use super::{validate, Member, Shape, Value, View};
+use super::{validate, EnumValues, Member, Shape, Value, View};
 
 static NAME: Value = NAME_VALUE;
 static COUNT: Value = COUNT_VALUE;
 static TAG: Value = Value {
-    enum_values: Some(&["red", "blue"]),
+    enum_values: Some(EnumValues {
+        listed: &["red", "blue"],
+        internal: &["ultraviolet"],
+    }),
     ..Value::NONE
 };
 static INNER: Shape = Shape {
@@ -101,7 +104,7 @@ fn messages(json: serde_json::Value) -> Vec<String> {
 #[test]
 fn a_valid_value_has_no_violations() {
     let ok = serde_json::json!({
-        "Name": "abc", "Count": 2.5, "Tags": ["red", "blue"], "Data": "YWI=",
+        "Name": "abc", "Count": 2.5, "Tags": ["red", "blue", "ultraviolet"], "Data": "YWI=",
         "Limits": {"ab": 1}, "Inner": {"Level": 2}
     });
     assert_eq!(messages(ok), Vec::<String>::new());
