@@ -1,5 +1,6 @@
-//! The `smithy.test#httpRequestTests` and `smithy.test#httpResponseTests` cases of a loaded
-//! model, for one protocol and one side (client or server).
+//! The `smithy.test#httpRequestTests`, `smithy.test#httpResponseTests` and (server side)
+//! `smithy.test#httpMalformedRequestTests` cases of a loaded model, for one protocol and one
+//! side (client or server).
 
 use std::collections::BTreeMap;
 
@@ -16,6 +17,10 @@ pub enum Direction {
     Request,
     /// `httpResponseTests`: the client parses the response into `params`.
     Response,
+    /// `httpMalformedRequestTests` (server only): the server rejects the request with the
+    /// case's `response`. One case per `testParameters` index, its fields interpolated and
+    /// its `request` fields lifted to the top level.
+    Malformed,
 }
 
 /// Which implementation a case tests (`appliesTo`; a case without it applies to both).
@@ -123,6 +128,7 @@ impl Case {
 
 const REQUEST_TESTS: &str = "smithy.test#httpRequestTests";
 const RESPONSE_TESTS: &str = "smithy.test#httpResponseTests";
+const MALFORMED_TESTS: &str = "smithy.test#httpMalformedRequestTests";
 
 /// Every case of `service` for `protocol` (the trait's name, `awsJson1_0`) on `side`, in
 /// operation then case order: cases whose `appliesTo` is absent or names the side.
@@ -140,6 +146,9 @@ pub fn cases(model: &Model, service: &ShapeId, protocol: &str, side: Side) -> Ve
             for fields in trait_cases(&shape.traits.other, key, protocol, side) {
                 cases.push(case(fields, direction, op.clone(), None));
             }
+        }
+        for fields in malformed_cases(&shape.traits.other, protocol, side) {
+            cases.push(case(fields, Direction::Malformed, op.clone(), None));
         }
     }
     // Error shapes carry response cases too; each runs through an operation that returns it.
@@ -184,6 +193,10 @@ pub fn all_case_keys(model: &Model, protocol: &str, side: Side) -> Vec<CaseKey> 
                 let id = fields.get("id").and_then(Value::as_str).unwrap_or_default();
                 keys.push((shape.id.to_string(), direction, id.to_owned()));
             }
+        }
+        for fields in malformed_cases(&shape.traits.other, protocol, side) {
+            let id = fields.get("id").and_then(Value::as_str).unwrap_or_default();
+            keys.push((shape.id.to_string(), Direction::Malformed, id.to_owned()));
         }
     }
     keys
@@ -236,4 +249,127 @@ fn trait_cases(
                 .is_none_or(|a| a == side.name())
         })
         .collect()
+}
+
+/// The `httpMalformedRequestTests` cases for `protocol`, expanded (none on the client side):
+/// a definition with `testParameters` becomes one case per index, `<id>_case<i>`.
+fn malformed_cases(
+    traits: &BTreeMap<ShapeId, Value>,
+    protocol: &str,
+    side: Side,
+) -> Vec<serde_json::Map<String, Value>> {
+    if side != Side::Server {
+        return Vec::new();
+    }
+    trait_cases(traits, MALFORMED_TESTS, protocol, side)
+        .into_iter()
+        .flat_map(expand_malformed)
+        .collect()
+}
+
+/// One case per `testParameters` index (one case when there are none), interpolated, with the
+/// `request` fields (`method`, `uri`, `headers`, …) at the top level beside `response`.
+fn expand_malformed(
+    mut fields: serde_json::Map<String, Value>,
+) -> Vec<serde_json::Map<String, Value>> {
+    let parameters = match fields.remove("testParameters") {
+        Some(Value::Object(map)) => map,
+        _ => serde_json::Map::new(),
+    };
+    let count = parameters
+        .values()
+        .filter_map(Value::as_array)
+        .map(Vec::len)
+        .max();
+    let id = fields
+        .get("id")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned();
+    let indices: Vec<Option<usize>> = match count {
+        Some(n) => (0..n).map(Some).collect(),
+        None => vec![None],
+    };
+    indices
+        .into_iter()
+        .map(|index| {
+            let mut case = serde_json::Map::new();
+            for (key, value) in &fields {
+                let value = interpolate_value(value, &parameters, index);
+                match (key.as_str(), value) {
+                    ("request", Value::Object(request)) => case.extend(request),
+                    (_, value) => {
+                        case.insert(key.clone(), value);
+                    }
+                }
+            }
+            let case_id = match index {
+                Some(i) => format!("{id}_case{i}"),
+                None => id.clone(),
+            };
+            case.insert("id".to_owned(), Value::String(case_id));
+            case
+        })
+        .collect()
+}
+
+/// `value` with every string interpolated by [`interpolate`].
+fn interpolate_value(
+    value: &Value,
+    parameters: &serde_json::Map<String, Value>,
+    index: Option<usize>,
+) -> Value {
+    match value {
+        Value::String(text) => Value::String(interpolate(text, parameters, index)),
+        Value::Array(items) => Value::Array(
+            items
+                .iter()
+                .map(|item| interpolate_value(item, parameters, index))
+                .collect(),
+        ),
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| (k.clone(), interpolate_value(v, parameters, index)))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
+/// The malformed-request interpolation: `$name:S` is parameter `name`'s value at `index` as a
+/// quoted string, `$name:L` the value itself, `$$` a `$`; anything else stays as written.
+pub fn interpolate(
+    text: &str,
+    parameters: &serde_json::Map<String, Value>,
+    index: Option<usize>,
+) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('$') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at + 1..];
+        if let Some(after) = rest.strip_prefix('$') {
+            out.push('$');
+            rest = after;
+            continue;
+        }
+        let end = rest
+            .find(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+            .unwrap_or(rest.len());
+        let value = index.and_then(|i| parameters.get(&rest[..end])?.get(i)?.as_str());
+        let after = &rest[end..];
+        match (value, after.get(..2)) {
+            (Some(value), Some(":S")) => {
+                out.push_str(&Value::String(value.to_owned()).to_string());
+                rest = &after[2..];
+            }
+            (Some(value), Some(":L")) => {
+                out.push_str(value);
+                rest = &after[2..];
+            }
+            _ => out.push('$'),
+        }
+    }
+    out.push_str(rest);
+    out
 }

@@ -1,5 +1,6 @@
 //! The official Smithy protocol compliance suites (`../shared/smithy-protocol-tests`), run
-//! against the generated client.
+//! against the generated client and the generated server (whose cases include every
+//! `httpMalformedRequestTests` definition, expanded per `testParameters`).
 //!
 //! For one protocol: the suite's IDL files load into one model ([`codegen::model::load`]);
 //! its test service is generated into `target/compliance/<protocol>/service` by the same
@@ -317,7 +318,7 @@ fn runner_input(
         .ok_or_else(|| format!("operation {name} is not generated"))?;
     let input = match (case.direction, types.structure(&op.input.to_string())) {
         (_, None) => json!({}),
-        (Direction::Request, Some(s)) => types
+        (Direction::Request | Direction::Malformed, Some(s)) => types
             .structure_value(s, &case.params())
             .map_err(|e| format!("params: {e}"))?,
         (Direction::Response, Some(s)) => types.placeholder(s),
@@ -326,7 +327,9 @@ fn runner_input(
     let response = match case.direction {
         // Request cases are judged on the request; an empty body reads as an empty output in
         // every protocol.
-        Direction::Request => json!({"status": 200, "headers": [], "body": ""}),
+        Direction::Request | Direction::Malformed => {
+            json!({"status": 200, "headers": [], "body": ""})
+        }
         Direction::Response => {
             let headers: Vec<Value> = case
                 .headers()

@@ -1,6 +1,8 @@
 //! The server side of the compliance cases: what the server runner
 //! (`tests/compliance/server_runner.rs`) is given for a case, and how its answer is judged.
 
+use std::collections::BTreeMap;
+
 use serde_json::{json, Value};
 use smithy_runtime::Blob;
 
@@ -23,7 +25,7 @@ pub(super) fn runner_input(
         .ok_or_else(|| format!("operation {name} is not generated"))?;
     let mut input = json!({"operation": name});
     match case.direction {
-        Direction::Request => input["request"] = request(case, ir, name)?,
+        Direction::Request | Direction::Malformed => input["request"] = request(case, ir, name)?,
         Direction::Response => {
             // The router needs a request to route: the runner writes one for a placeholder
             // input (labels filled) with the client side of the protocol.
@@ -121,55 +123,123 @@ pub(super) fn judge_case(
             }
         }
         Direction::Response => {
-            let mut problems = Vec::new();
-            let want = case
+            let code = case
                 .fields
                 .get("code")
                 .and_then(Value::as_u64)
                 .unwrap_or(200);
-            if response["status"].as_u64() != Some(want) {
-                problems.push(format!(
-                    "status: sent {}, expected {want} ({})",
-                    response["status"],
-                    body_text(response)
-                ));
-            }
-            let headers: Vec<(String, String)> = response["headers"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .map(|pair| {
-                    let text = |i: usize| pair[i].as_str().unwrap_or_default().to_owned();
-                    (text(0).to_ascii_lowercase(), text(1))
-                })
-                .collect();
-            for (name, value) in case.headers() {
-                let sent: Vec<&str> = headers
-                    .iter()
-                    .filter(|(n, _)| *n == name)
-                    .map(|(_, v)| v.as_str())
-                    .collect();
-                if sent.join(", ") != value {
-                    problems.push(format!("header {name}: sent {sent:?}, expected `{value}`"));
-                }
-            }
+            let mut problems = status_and_headers(response, code, &case.headers());
             if case.text("body").is_some() {
                 let expected = case.body_bytes()?;
-                let sent = Blob::from_base64(response["body"].as_str().unwrap_or_default())
-                    .map_err(|e| e.to_string())?
-                    .into_inner();
-                if let Some(p) =
-                    judge::body_difference(&expected, case.text("bodyMediaType"), &sent)
-                {
+                if let Some(p) = judge::body_difference(
+                    &expected,
+                    case.text("bodyMediaType"),
+                    &sent_body(response)?,
+                ) {
                     problems.push(p);
                 }
             }
-            if problems.is_empty() {
-                Ok(())
-            } else {
-                Err(problems.join("; "))
-            }
+            verdict(problems)
         }
+        Direction::Malformed => {
+            let expected = case.fields.get("response").cloned().unwrap_or_default();
+            let code = expected["code"].as_u64().unwrap_or(400);
+            let headers = expected["headers"]
+                .as_object()
+                .into_iter()
+                .flatten()
+                .map(|(k, v)| {
+                    (
+                        k.to_ascii_lowercase(),
+                        v.as_str().unwrap_or_default().to_owned(),
+                    )
+                })
+                .collect();
+            let mut problems = status_and_headers(response, code, &headers);
+            if let Some(body) = expected.get("body") {
+                problems.extend(malformed_body(body, &sent_body(response)?));
+            }
+            verdict(problems)
+        }
+    }
+}
+
+/// What is wrong with a response's status and the headers a case expects.
+fn status_and_headers(
+    response: &Value,
+    code: u64,
+    expected: &BTreeMap<String, String>,
+) -> Vec<String> {
+    let mut problems = Vec::new();
+    if response["status"].as_u64() != Some(code) {
+        problems.push(format!(
+            "status: sent {}, expected {code} ({})",
+            response["status"],
+            body_text(response)
+        ));
+    }
+    let headers: Vec<(String, String)> = response["headers"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|pair| {
+            let text = |i: usize| pair[i].as_str().unwrap_or_default().to_owned();
+            (text(0).to_ascii_lowercase(), text(1))
+        })
+        .collect();
+    for (name, value) in expected {
+        let sent: Vec<&str> = headers
+            .iter()
+            .filter(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+            .collect();
+        if sent.join(", ") != *value {
+            problems.push(format!("header {name}: sent {sent:?}, expected `{value}`"));
+        }
+    }
+    problems
+}
+
+/// What is wrong with a malformed request's response body, by the case's `body` assertion:
+/// `contents` compares the whole body (as its `mediaType`), `messageRegex` searches the
+/// body's `message` member.
+fn malformed_body(body: &Value, sent: &[u8]) -> Option<String> {
+    let media_type = body["mediaType"].as_str();
+    let assertion = &body["assertion"];
+    if let Some(contents) = assertion["contents"].as_str() {
+        return judge::body_difference(contents.as_bytes(), media_type, sent);
+    }
+    let pattern = assertion["messageRegex"].as_str()?;
+    let regex = match regex::Regex::new(pattern) {
+        Ok(regex) => regex,
+        Err(e) => return Some(format!("the case's messageRegex does not compile: {e}")),
+    };
+    let message = serde_json::from_slice::<Value>(sent)
+        .ok()
+        .and_then(|v| v.get("message").and_then(Value::as_str).map(str::to_owned));
+    match message {
+        Some(m) if regex.is_match(&m) => None,
+        Some(m) => Some(format!("message `{m}` does not match `{pattern}`")),
+        None => Some(format!(
+            "the body has no message to match `{pattern}`: {}",
+            String::from_utf8_lossy(sent)
+        )),
+    }
+}
+
+/// The response body the runner reports.
+fn sent_body(response: &Value) -> Result<Vec<u8>, String> {
+    Blob::from_base64(response["body"].as_str().unwrap_or_default())
+        .map(Blob::into_inner)
+        .map_err(|e| e.to_string())
+}
+
+/// `Ok` for no problems, else the problems joined.
+fn verdict(problems: Vec<String>) -> Result<(), String> {
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("; "))
     }
 }
 
