@@ -25,6 +25,12 @@ pub trait Operation {
     type Output: Serialize + DeserializeOwned + Clone + Debug + PartialEq + Send + Sync + 'static;
     /// The operation's error enum.
     type Error: OperationError + From<UnhandledError> + Send + Sync + 'static;
+
+    /// Sets the unset input members that have a `@default` to it: what a server does after
+    /// reading a request and before validating it. Top-level members of an `@input`
+    /// structure are client-optional (clients leave them unset), so only a server fills
+    /// them; generated operations with such members override this, which does nothing.
+    fn fill_defaults(_input: &mut Self::Input) {}
 }
 
 /// A per-operation error enum: built from an error response.

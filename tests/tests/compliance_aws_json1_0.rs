@@ -24,14 +24,6 @@ fn aws_json1_0_client_cases() {
 
 /// Server cases the generated router does not pass yet, each with the feature it needs.
 const SERVER_SKIPS: &[Skip] = &[
-    // The server fills `@default` values into the input before the handler (SMITHY.md 7);
-    // top-level members of an `@input` structure are client-optional, so their generated
-    // fields are `Option`s that stay unset. Filling them needs the defaults in the server's
-    // tables.
-    Skip {
-        id: "AwsJson10ServerPopulatesDefaultsWhenMissingInRequestBody",
-        reason: "server-side default filling of @input members",
-    },
     // Client-side compression cases: the body is the uncompressed text although the request
     // says `Content-Encoding: gzip`, so a server cannot read it (the router does decode real
     // gzip bodies).

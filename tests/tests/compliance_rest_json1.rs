@@ -49,21 +49,6 @@ fn rest_json1_client_cases() {
 
 /// Server cases the generated router does not pass yet, each with the reason.
 const SERVER_SKIPS: &[Skip] = &[
-    // The server fills `@default` values of client-optional `@input` members (SMITHY.md 7).
-    Skip {
-        id: "RestJsonServerPopulatesDefaultsWhenMissingInRequestBody",
-        reason: "server-side default filling of @input members",
-    },
-    // An empty structure payload (`{}`) reads as a set, empty structure; the cases expect it
-    // unset.
-    Skip {
-        id: "RestJsonHttpWithEmptyStructurePayload",
-        reason: "server: an empty structure payload reads as set",
-    },
-    Skip {
-        id: "RestJsonHttpWithHeadersButNoPayload",
-        reason: "server: an empty structure payload reads as set",
-    },
     // The params give `[]` for a query list the request does not carry (a client-side case
     // about omitting empty lists); the server reads the list as unset.
     Skip {

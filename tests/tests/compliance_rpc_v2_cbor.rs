@@ -36,22 +36,7 @@ fn rpc_v2_cbor_client_cases() {
 
 /// Server cases of `smithy/rpcv2Cbor` the generated router does not pass yet, each with the
 /// feature it needs.
-const SERVER_SKIPS: &[Skip] = &[
-    // The server fills `@default` values into the input before the handler (SMITHY.md 7);
-    // top-level members of an `@input` structure are client-optional, so their generated
-    // fields are `Option`s that stay unset. Filling them needs the defaults in the server's
-    // tables.
-    Skip {
-        id: "RpcV2CborServerPopulatesDefaultsWhenMissingInRequestBody",
-        reason: "server-side default filling of @input members",
-    },
-    // ciborium reads member names as borrowed strings, which an indefinite-length (chunked)
-    // text string is not: such a key does not decode.
-    Skip {
-        id: "RpcV2CborSimpleScalarPropertiesUsingIndefiniteLength",
-        reason: "ciborium: indefinite-length text strings as member names",
-    },
-];
+const SERVER_SKIPS: &[Skip] = &[];
 
 #[test]
 fn rpc_v2_cbor_server_cases() {

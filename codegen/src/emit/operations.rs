@@ -122,6 +122,16 @@ fn marker(kinds: &Kinds, op: &Operation, structs: &BTreeMap<String, &Struct>) ->
     });
     let (method, uri, code) = (&op.http.method, &op.http.uri, op.http.code);
     let rules = crate::names::rules_ident(input);
+    let fill_defaults = structs
+        .get(&input.to_string())
+        .filter(|s| super::structs::has_defaults_to_fill(s))
+        .map(|_| {
+            quote! {
+                fn fill_defaults(input: &mut Self::Input) {
+                    input.fill_defaults();
+                }
+            }
+        });
     let validation_error = match validation_error(op, structs) {
         Some((code, key)) => quote!(Some((#code, #key))),
         None => quote!(None),
@@ -156,6 +166,7 @@ fn marker(kinds: &Kinds, op: &Operation, structs: &BTreeMap<String, &Struct>) ->
             type Input = crate::types::#input;
             type Output = crate::types::#output;
             type Error = crate::error::#error;
+            #fill_defaults
         }
 
         impl OfService for #ident {}

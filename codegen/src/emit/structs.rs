@@ -35,6 +35,7 @@ pub(crate) fn structure(p: &Paths, s: &Struct, error_members: &TokenStream) -> T
         quote!(#allow_deprecated #debug)
     });
     let defaults = default_fns(p, s);
+    let fill_defaults = fill_defaults(p, s);
     let default_value = p.default_value();
     let error = s.error.is_some().then(|| error_impls(p, s, error_members));
     quote! {
@@ -52,6 +53,7 @@ pub(crate) fn structure(p: &Paths, s: &Struct, error_members: &TokenStream) -> T
                 #default_value
             }
             #defaults
+            #fill_defaults
         }
         #debug_impl
         #error
@@ -119,6 +121,42 @@ fn default_fns(p: &Paths, s: &Struct) -> TokenStream {
         })
     });
     quote!(#(#fns)*)
+}
+
+/// Whether `s` is an operation input with client-optional members that have a `@default`
+/// (top-level members of an `@input` structure): a server fills those in.
+pub(crate) fn has_defaults_to_fill(s: &Struct) -> bool {
+    s.operation_input && s.fields.iter().any(|f| fillable_default(f).is_some())
+}
+
+fn fillable_default(f: &Field) -> Option<&serde_json::Value> {
+    let value = f.default.as_ref().filter(|_| f.optional)?;
+    crate::ir::default_supported(&f.ty, value).then_some(value)
+}
+
+/// `fn fill_defaults(&mut self)` for an operation input with defaults to fill (see
+/// [`has_defaults_to_fill`]), which the operation's `Operation::fill_defaults` calls.
+fn fill_defaults(p: &Paths, s: &Struct) -> Option<TokenStream> {
+    if !has_defaults_to_fill(s) {
+        return None;
+    }
+    let fills = s.fields.iter().filter_map(|f| {
+        let expr = default_expr(p, &f.ty, fillable_default(f)?)?;
+        let expr = if f.boxed {
+            quote!(::std::boxed::Box::new(#expr))
+        } else {
+            expr
+        };
+        let ident = &f.ident;
+        Some(quote!(if self.#ident.is_none() { self.#ident = Some(#expr); }))
+    });
+    Some(quote! {
+        /// Sets each unset member that has a `@default` to it, as a server does before it
+        /// validates the input.
+        pub(crate) fn fill_defaults(&mut self) {
+            #(#fills)*
+        }
+    })
 }
 
 /// The Rust expression of a supported `@default` value (see `ir::default_supported`).

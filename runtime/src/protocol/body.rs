@@ -224,9 +224,34 @@ impl<T: DeserializeOwned> Decode for Slot<T> {
                 String::new(),
                 format!("{} bytes after the CBOR value", rest.len()),
             )),
-            Err(_) => Err(cbor_error_path::<T>(body)),
+            // serde's derived field names are read as borrowed strings, which an
+            // indefinite-length (chunked) text string cannot be: such a body is read again
+            // with every length made definite.
+            Err(_) => match definite_lengths(body) {
+                Some(definite) => match ciborium::de::from_reader::<T, _>(definite.as_slice()) {
+                    Ok(value) => {
+                        self.0 = Some(value);
+                        Ok(())
+                    }
+                    Err(_) => Err(cbor_error_path::<T>(&definite)),
+                },
+                None => Err(cbor_error_path::<T>(body)),
+            },
         }
     }
+}
+
+/// `body` written again with definite lengths throughout, when it is one CBOR value that
+/// used an indefinite length somewhere.
+fn definite_lengths(body: &[u8]) -> Option<Vec<u8>> {
+    let mut rest = body;
+    let value: ciborium::Value = ciborium::de::from_reader(&mut rest).ok()?;
+    if !rest.is_empty() {
+        return None;
+    }
+    let mut out = Vec::with_capacity(body.len());
+    ciborium::ser::into_writer(&value, &mut out).ok()?;
+    (out != body).then_some(out)
 }
 
 /// Decodes `body` again, tracking the path, to say where it does not decode as `T`.

@@ -282,8 +282,11 @@ fn decode_input<O: Operation>(
         (!violations.is_empty()).then_some((validation, violations))
     };
     let answer = match decoded.map(|()| input.take()) {
-        Ok(Some(input)) => match violations() {
-            None => return Ok(input),
+        Ok(Some(mut input)) => match violations() {
+            None => {
+                O::fill_defaults(&mut input);
+                return Ok(input);
+            }
             Some((validation, violations)) => invalid::<O>(protocol, validation, &violations),
         },
         Ok(None) => malformed(

@@ -66,7 +66,33 @@ impl<'a> Types<'a> {
         }
         // Members with a `@default` hold it when unset: the generated (non-optional) field
         // reads and writes it, so the expected value has it too.
-        for field in s.fields.iter().filter(|f| !f.optional) {
+        self.insert_defaults(s.fields.iter().filter(|f| !f.optional), &mut out)?;
+        Ok(Value::Object(out))
+    }
+
+    /// `params` for input structure `s` as a server hands it to its handler: with the
+    /// client-optional members that have a `@default` too, which the server fills in.
+    pub fn server_input_value(&self, s: &Struct, params: &Value) -> Result<Value, String> {
+        let mut value = self.structure_value(s, params)?;
+        if let Value::Object(out) = &mut value {
+            let fillable = s.fields.iter().filter(|f| {
+                f.optional
+                    && f.default
+                        .as_ref()
+                        .is_some_and(|d| codegen::ir::default_supported(&f.ty, d))
+            });
+            self.insert_defaults(fillable, out)?;
+        }
+        Ok(value)
+    }
+
+    /// Sets each of `fields` that `out` lacks to its `@default`, if it has one.
+    fn insert_defaults<'f>(
+        &self,
+        fields: impl Iterator<Item = &'f codegen::ir::Field>,
+        out: &mut Map<String, Value>,
+    ) -> Result<(), String> {
+        for field in fields {
             if let (Some(default), false) = (&field.default, out.contains_key(&field.json_name)) {
                 // Blob defaults are written in base64 already, unlike blob params.
                 let value = match field.ty {
@@ -76,7 +102,7 @@ impl<'a> Types<'a> {
                 out.insert(field.json_name.clone(), value);
             }
         }
-        Ok(Value::Object(out))
+        Ok(())
     }
 
     /// A node value of type `ty` in its serde JSON form.

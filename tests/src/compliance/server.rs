@@ -115,7 +115,7 @@ pub(super) fn judge_case(
                 .structure(&op.input.to_string())
                 .ok_or_else(|| format!("no input type for {name}"))?;
             let want = types
-                .structure_value(s, &case.params())
+                .server_input_value(s, &case.params())
                 .map_err(|e| format!("params: {e}"))?;
             match judge::json_difference(&want, got, "input") {
                 None => Ok(()),

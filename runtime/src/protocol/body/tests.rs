@@ -117,6 +117,24 @@ fn both_formats_round_trip() {
 }
 
 #[test]
+fn cbor_member_names_may_be_indefinite_length() {
+    // {_ (_ "To" "ken"): (_ "t" "ok")}: an indefinite map, key and value in chunks.
+    let body = [
+        0xbf, 0x7f, 0x62, b'T', b'o', 0x63, b'k', b'e', b'n', 0xff, 0x7f, 0x61, b't', 0x62, b'o',
+        b'k', 0xff, 0xff,
+    ];
+    let mut cbor = Slot::<Page>::new();
+    cbor.decode_cbor(&body).unwrap();
+    assert_eq!(cbor.take().unwrap().token.as_deref(), Some("tok"));
+    // A body that does not decode still says where, with definite lengths or not.
+    let wrong = [
+        0xbf, 0x7f, 0x62, b'T', b'o', 0x63, b'k', b'e', b'n', 0xff, 0x01, 0xff,
+    ];
+    let error = Slot::<Page>::new().decode_cbor(&wrong).unwrap_err();
+    assert_eq!(error.path(), "Token", "{error}");
+}
+
+#[test]
 fn empty_bodies_read_as_empty_structures() {
     let mut json = Slot::<Page>::new();
     json.decode_json(b"  ").unwrap();

@@ -120,7 +120,13 @@ fn merged_input(
             let mut object = Map::new();
             let value = payload::decode(request.body(), &member.value)
                 .map_err(|message| serialization(Fault::new(target(member), message)))?;
-            if let Some(value) = value {
+            // Clients write `{}` for an unset structure payload (SMITHY.md 6.1), so a server
+            // reads it back as unset.
+            let unset_structure = member.value == ValueKind::Structure
+                && value
+                    .as_ref()
+                    .is_some_and(|v| v.as_object().is_some_and(Map::is_empty));
+            if let Some(value) = value.filter(|_| !unset_structure) {
                 object.insert(member.key.to_owned(), value);
             }
             object
