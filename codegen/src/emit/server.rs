@@ -16,12 +16,8 @@ pub(crate) fn module(service: &Service) -> TokenStream {
     let routes = service.operations.iter().map(|op| {
         let (ident, method) = (&op.ident, &op.fn_ident);
         quote! {
-            .operation::<crate::operation::#ident, _, _>({
-                let service = service.clone();
-                move |input, cx| {
-                    let service = service.clone();
-                    async move { service.#method(input, cx).await }
-                }
+            .shared_operation(crate::operation::#ident, &service, |service, input, cx| async move {
+                service.#method(input, cx).await
             })
         }
     });

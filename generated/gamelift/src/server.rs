@@ -3295,191 +3295,121 @@ pub fn router_builder<S: GameLiftServer>(
 ) -> ::smithy_runtime::server::RouterBuilder {
     let service = ::std::sync::Arc::new(service);
     ::smithy_runtime::server::Router::builder(&crate::operation::SERVICE)
-        .operation::<
+        .shared_operation(
             crate::operation::CreateFleet,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.create_fleet(input, cx).await }
-            }
-        })
-        .operation::<
+            &service,
+            |service, input, cx| async move { service.create_fleet(input, cx).await },
+        )
+        .shared_operation(
             crate::operation::CreateGameSession,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.create_game_session(input, cx).await }
-            }
-        })
-        .operation::<
+            &service,
+            |service, input, cx| async move {
+                service.create_game_session(input, cx).await
+            },
+        )
+        .shared_operation(
             crate::operation::CreatePlayerSession,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.create_player_session(input, cx).await }
-            }
-        })
-        .operation::<
+            &service,
+            |service, input, cx| async move {
+                service.create_player_session(input, cx).await
+            },
+        )
+        .shared_operation(
             crate::operation::CreatePlayerSessions,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.create_player_sessions(input, cx).await }
-            }
-        })
-        .operation::<
+            &service,
+            |service, input, cx| async move {
+                service.create_player_sessions(input, cx).await
+            },
+        )
+        .shared_operation(
             crate::operation::DescribeFleetAttributes,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.describe_fleet_attributes(input, cx).await }
-            }
-        })
-        .operation::<
+            &service,
+            |service, input, cx| async move {
+                service.describe_fleet_attributes(input, cx).await
+            },
+        )
+        .shared_operation(
             crate::operation::DescribeGameSessionDetails,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.describe_game_session_details(input, cx).await }
-            }
-        })
-        .operation::<
+            &service,
+            |service, input, cx| async move {
+                service.describe_game_session_details(input, cx).await
+            },
+        )
+        .shared_operation(
             crate::operation::DescribeGameSessionPlacement,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.describe_game_session_placement(input, cx).await }
-            }
-        })
-        .operation::<
+            &service,
+            |service, input, cx| async move {
+                service.describe_game_session_placement(input, cx).await
+            },
+        )
+        .shared_operation(
             crate::operation::DescribeGameSessions,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.describe_game_sessions(input, cx).await }
-            }
-        })
-        .operation::<
+            &service,
+            |service, input, cx| async move {
+                service.describe_game_sessions(input, cx).await
+            },
+        )
+        .shared_operation(
             crate::operation::DescribeInstances,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.describe_instances(input, cx).await }
-            }
-        })
-        .operation::<
+            &service,
+            |service, input, cx| async move {
+                service.describe_instances(input, cx).await
+            },
+        )
+        .shared_operation(
             crate::operation::DescribeMatchmaking,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.describe_matchmaking(input, cx).await }
-            }
-        })
-        .operation::<
+            &service,
+            |service, input, cx| async move {
+                service.describe_matchmaking(input, cx).await
+            },
+        )
+        .shared_operation(
             crate::operation::DescribePlayerSessions,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.describe_player_sessions(input, cx).await }
-            }
-        })
-        .operation::<
+            &service,
+            |service, input, cx| async move {
+                service.describe_player_sessions(input, cx).await
+            },
+        )
+        .shared_operation(
             crate::operation::SearchGameSessions,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.search_game_sessions(input, cx).await }
-            }
-        })
-        .operation::<
+            &service,
+            |service, input, cx| async move {
+                service.search_game_sessions(input, cx).await
+            },
+        )
+        .shared_operation(
             crate::operation::StartGameSessionPlacement,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.start_game_session_placement(input, cx).await }
-            }
-        })
-        .operation::<
+            &service,
+            |service, input, cx| async move {
+                service.start_game_session_placement(input, cx).await
+            },
+        )
+        .shared_operation(
             crate::operation::StartMatchBackfill,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.start_match_backfill(input, cx).await }
-            }
-        })
-        .operation::<
+            &service,
+            |service, input, cx| async move {
+                service.start_match_backfill(input, cx).await
+            },
+        )
+        .shared_operation(
             crate::operation::StartMatchmaking,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.start_matchmaking(input, cx).await }
-            }
-        })
-        .operation::<
+            &service,
+            |service, input, cx| async move {
+                service.start_matchmaking(input, cx).await
+            },
+        )
+        .shared_operation(
             crate::operation::StopGameSessionPlacement,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.stop_game_session_placement(input, cx).await }
-            }
-        })
-        .operation::<
+            &service,
+            |service, input, cx| async move {
+                service.stop_game_session_placement(input, cx).await
+            },
+        )
+        .shared_operation(
             crate::operation::UpdateGameSession,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.update_game_session(input, cx).await }
-            }
-        })
+            &service,
+            |service, input, cx| async move {
+                service.update_game_session(input, cx).await
+            },
+        )
 }

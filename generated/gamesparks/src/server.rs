@@ -3177,367 +3177,197 @@ pub fn router_builder<S: GameSparksServer>(
 ) -> ::smithy_runtime::server::RouterBuilder {
     let service = ::std::sync::Arc::new(service);
     ::smithy_runtime::server::Router::builder(&crate::operation::SERVICE)
-        .operation::<
+        .shared_operation(
             crate::operation::CreateGame,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.create_game(input, cx).await }
-            }
-        })
-        .operation::<
+            &service,
+            |service, input, cx| async move { service.create_game(input, cx).await },
+        )
+        .shared_operation(
             crate::operation::CreateSnapshot,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.create_snapshot(input, cx).await }
-            }
-        })
-        .operation::<
+            &service,
+            |service, input, cx| async move { service.create_snapshot(input, cx).await },
+        )
+        .shared_operation(
             crate::operation::CreateStage,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.create_stage(input, cx).await }
-            }
-        })
-        .operation::<
+            &service,
+            |service, input, cx| async move { service.create_stage(input, cx).await },
+        )
+        .shared_operation(
             crate::operation::DeleteGame,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.delete_game(input, cx).await }
-            }
-        })
-        .operation::<
+            &service,
+            |service, input, cx| async move { service.delete_game(input, cx).await },
+        )
+        .shared_operation(
             crate::operation::DeleteStage,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.delete_stage(input, cx).await }
-            }
-        })
-        .operation::<
+            &service,
+            |service, input, cx| async move { service.delete_stage(input, cx).await },
+        )
+        .shared_operation(
             crate::operation::DisconnectPlayer,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.disconnect_player(input, cx).await }
-            }
-        })
-        .operation::<
+            &service,
+            |service, input, cx| async move {
+                service.disconnect_player(input, cx).await
+            },
+        )
+        .shared_operation(
             crate::operation::ExportSnapshot,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.export_snapshot(input, cx).await }
-            }
-        })
-        .operation::<
+            &service,
+            |service, input, cx| async move { service.export_snapshot(input, cx).await },
+        )
+        .shared_operation(
             crate::operation::GetExtension,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.get_extension(input, cx).await }
-            }
-        })
-        .operation::<
+            &service,
+            |service, input, cx| async move { service.get_extension(input, cx).await },
+        )
+        .shared_operation(
             crate::operation::GetExtensionVersion,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.get_extension_version(input, cx).await }
-            }
-        })
-        .operation::<
+            &service,
+            |service, input, cx| async move {
+                service.get_extension_version(input, cx).await
+            },
+        )
+        .shared_operation(
             crate::operation::GetGame,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.get_game(input, cx).await }
-            }
-        })
-        .operation::<
+            &service,
+            |service, input, cx| async move { service.get_game(input, cx).await },
+        )
+        .shared_operation(
             crate::operation::GetGameConfiguration,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.get_game_configuration(input, cx).await }
-            }
-        })
-        .operation::<
+            &service,
+            |service, input, cx| async move {
+                service.get_game_configuration(input, cx).await
+            },
+        )
+        .shared_operation(
             crate::operation::GetGeneratedCodeJob,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.get_generated_code_job(input, cx).await }
-            }
-        })
-        .operation::<
+            &service,
+            |service, input, cx| async move {
+                service.get_generated_code_job(input, cx).await
+            },
+        )
+        .shared_operation(
             crate::operation::GetPlayerConnectionStatus,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.get_player_connection_status(input, cx).await }
-            }
-        })
-        .operation::<
+            &service,
+            |service, input, cx| async move {
+                service.get_player_connection_status(input, cx).await
+            },
+        )
+        .shared_operation(
             crate::operation::GetSnapshot,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.get_snapshot(input, cx).await }
-            }
-        })
-        .operation::<
+            &service,
+            |service, input, cx| async move { service.get_snapshot(input, cx).await },
+        )
+        .shared_operation(
             crate::operation::GetStage,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.get_stage(input, cx).await }
-            }
-        })
-        .operation::<
+            &service,
+            |service, input, cx| async move { service.get_stage(input, cx).await },
+        )
+        .shared_operation(
             crate::operation::GetStageDeployment,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.get_stage_deployment(input, cx).await }
-            }
-        })
-        .operation::<
+            &service,
+            |service, input, cx| async move {
+                service.get_stage_deployment(input, cx).await
+            },
+        )
+        .shared_operation(
             crate::operation::ImportGameConfiguration,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.import_game_configuration(input, cx).await }
-            }
-        })
-        .operation::<
+            &service,
+            |service, input, cx| async move {
+                service.import_game_configuration(input, cx).await
+            },
+        )
+        .shared_operation(
             crate::operation::ListExtensionVersions,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.list_extension_versions(input, cx).await }
-            }
-        })
-        .operation::<
+            &service,
+            |service, input, cx| async move {
+                service.list_extension_versions(input, cx).await
+            },
+        )
+        .shared_operation(
             crate::operation::ListExtensions,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.list_extensions(input, cx).await }
-            }
-        })
-        .operation::<
+            &service,
+            |service, input, cx| async move { service.list_extensions(input, cx).await },
+        )
+        .shared_operation(
             crate::operation::ListGames,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.list_games(input, cx).await }
-            }
-        })
-        .operation::<
+            &service,
+            |service, input, cx| async move { service.list_games(input, cx).await },
+        )
+        .shared_operation(
             crate::operation::ListGeneratedCodeJobs,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.list_generated_code_jobs(input, cx).await }
-            }
-        })
-        .operation::<
+            &service,
+            |service, input, cx| async move {
+                service.list_generated_code_jobs(input, cx).await
+            },
+        )
+        .shared_operation(
             crate::operation::ListSnapshots,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.list_snapshots(input, cx).await }
-            }
-        })
-        .operation::<
+            &service,
+            |service, input, cx| async move { service.list_snapshots(input, cx).await },
+        )
+        .shared_operation(
             crate::operation::ListStageDeployments,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.list_stage_deployments(input, cx).await }
-            }
-        })
-        .operation::<
+            &service,
+            |service, input, cx| async move {
+                service.list_stage_deployments(input, cx).await
+            },
+        )
+        .shared_operation(
             crate::operation::ListStages,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.list_stages(input, cx).await }
-            }
-        })
-        .operation::<
+            &service,
+            |service, input, cx| async move { service.list_stages(input, cx).await },
+        )
+        .shared_operation(
             crate::operation::ListTagsForResource,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.list_tags_for_resource(input, cx).await }
-            }
-        })
-        .operation::<
+            &service,
+            |service, input, cx| async move {
+                service.list_tags_for_resource(input, cx).await
+            },
+        )
+        .shared_operation(
             crate::operation::StartGeneratedCodeJob,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.start_generated_code_job(input, cx).await }
-            }
-        })
-        .operation::<
+            &service,
+            |service, input, cx| async move {
+                service.start_generated_code_job(input, cx).await
+            },
+        )
+        .shared_operation(
             crate::operation::StartStageDeployment,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.start_stage_deployment(input, cx).await }
-            }
-        })
-        .operation::<
+            &service,
+            |service, input, cx| async move {
+                service.start_stage_deployment(input, cx).await
+            },
+        )
+        .shared_operation(
             crate::operation::TagResource,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.tag_resource(input, cx).await }
-            }
-        })
-        .operation::<
+            &service,
+            |service, input, cx| async move { service.tag_resource(input, cx).await },
+        )
+        .shared_operation(
             crate::operation::UntagResource,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.untag_resource(input, cx).await }
-            }
-        })
-        .operation::<
+            &service,
+            |service, input, cx| async move { service.untag_resource(input, cx).await },
+        )
+        .shared_operation(
             crate::operation::UpdateGame,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.update_game(input, cx).await }
-            }
-        })
-        .operation::<
+            &service,
+            |service, input, cx| async move { service.update_game(input, cx).await },
+        )
+        .shared_operation(
             crate::operation::UpdateGameConfiguration,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.update_game_configuration(input, cx).await }
-            }
-        })
-        .operation::<
+            &service,
+            |service, input, cx| async move {
+                service.update_game_configuration(input, cx).await
+            },
+        )
+        .shared_operation(
             crate::operation::UpdateSnapshot,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.update_snapshot(input, cx).await }
-            }
-        })
-        .operation::<
+            &service,
+            |service, input, cx| async move { service.update_snapshot(input, cx).await },
+        )
+        .shared_operation(
             crate::operation::UpdateStage,
-            _,
-            _,
-        >({
-            let service = service.clone();
-            move |input, cx| {
-                let service = service.clone();
-                async move { service.update_stage(input, cx).await }
-            }
-        })
+            &service,
+            |service, input, cx| async move { service.update_stage(input, cx).await },
+        )
 }

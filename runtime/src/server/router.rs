@@ -240,6 +240,20 @@ impl RouterBuilder {
         self
     }
 
+    /// Sets the handler of `operation` (its marker type's value) to a method of a shared
+    /// service: `handler` gets a clone of `service` with each request's input and context.
+    /// What generated `router_builder`s call for each operation of their server trait.
+    pub fn shared_operation<O, S, F, Fut>(self, _operation: O, service: &Arc<S>, handler: F) -> Self
+    where
+        O: Operation,
+        S: Send + Sync + 'static,
+        F: Fn(Arc<S>, O::Input, RequestContext) -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = Result<O::Output, O::Error>> + Send + 'static,
+    {
+        let service = Arc::clone(service);
+        self.operation::<O, _, _>(move |input, cx| handler(Arc::clone(&service), input, cx))
+    }
+
     /// Sets the largest request body accepted (default [`DEFAULT_BODY_LIMIT`]).
     pub fn body_limit(mut self, bytes: usize) -> Self {
         self.body_limit = bytes;
