@@ -47,6 +47,7 @@
 //! ```
 
 pub use bytes;
+pub use futures_core;
 pub use http;
 pub use serde;
 pub use serde_json;

@@ -81,6 +81,19 @@ fn sending(p: &Paths, s: &Struct, sends: &[&Operation]) -> TokenStream {
             quote!(#output),
             quote!(::smithy_runtime::client::SdkError<crate::error::#error>),
         );
+        let paginator = op.paginator.is_some().then(|| {
+            let doc = format!(
+                " Pages through `{}`: `.send()` on the paginator gives a stream of pages, and its `.items()` one of their items.",
+                op.name
+            );
+            quote! {
+                #[doc = #doc]
+                pub fn into_paginator(self) -> ::smithy_runtime::client::paginate::Paginator<crate::operation::#marker> {
+                    let sender = self.#sender.clone();
+                    ::smithy_runtime::client::paginate::Paginator::new(&sender, #build)
+                }
+            }
+        });
         quote! {
             impl #builder<::smithy_runtime::client::Send<crate::operation::#marker>> {
                 #[doc = #doc]
@@ -88,6 +101,7 @@ fn sending(p: &Paths, s: &Struct, sends: &[&Operation]) -> TokenStream {
                     let sender = self.#sender.clone();
                     sender.send(#build).await
                 }
+                #paginator
             }
         }
     });

@@ -9,6 +9,7 @@ mod enums;
 mod errors;
 mod krate;
 mod operations;
+mod paginators;
 mod server;
 mod structs;
 mod ty;

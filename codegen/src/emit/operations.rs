@@ -7,6 +7,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use super::doc::doc_or;
+use super::ty::Paths;
 use crate::ir::{Binding, Field, Operation, RustType, Service, Struct, TypeDef};
 use crate::model::{Protocol, TimestampFormat};
 
@@ -30,6 +31,12 @@ pub(crate) fn module(service: &Service) -> TokenStream {
         quote!(visitor.visit::<#ident>();)
     });
     let spec = service_spec(service);
+    let own_names = service.operations.iter().map(|op| op.ident.to_string());
+    let paths = Paths::beside_types(own_names.chain(["OfService".to_owned()]));
+    let paginators = service
+        .operations
+        .iter()
+        .filter_map(|op| super::paginators::impls(&paths, op, &structs));
     quote! {
         use ::smithy_runtime::protocol as proto;
 
@@ -41,6 +48,8 @@ pub(crate) fn module(service: &Service) -> TokenStream {
         pub trait OfService: ::smithy_runtime::Operation {}
 
         #(#markers)*
+
+        #(#paginators)*
 
         /// Calls `visitor` once for every operation of the service, in name order.
         pub fn visit_all<V: ::smithy_runtime::OperationVisitor>(visitor: &mut V) {

@@ -51,6 +51,15 @@ impl Paths {
         }
     }
 
+    /// Paths for a module beside `types` (`operation`): generated types are reached through
+    /// `crate::types::`, and the module's own items (`names`) shadow.
+    pub(crate) fn beside_types(names: impl IntoIterator<Item = String>) -> Self {
+        Paths {
+            shadowed: names.into_iter().collect(),
+            types: quote!(crate::types::),
+        }
+    }
+
     /// The path of a generated type from the module being emitted.
     pub(crate) fn named(&self, ident: &proc_macro2::Ident) -> TokenStream {
         let types = &self.types;

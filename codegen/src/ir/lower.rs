@@ -661,8 +661,23 @@ impl Cx<'_> {
                 .request_compression
                 .as_ref()
                 .is_some_and(|c| c.encodings.iter().any(|e| e.eq_ignore_ascii_case("gzip"))),
+            paginator: self.paginator(&shape.traits),
         };
         (Some(operation), synthetic)
+    }
+
+    /// The operation's `@paginated`, merged over the service's, when it names both tokens
+    /// (the loader has checked that its members and paths exist).
+    fn paginator(&self, traits: &Traits) -> Option<Paginator> {
+        let service = self.model.shape(self.service)?.traits.paginated.as_ref();
+        let p = traits.paginated.as_ref()?.merged_over(service);
+        let path = |path: &str| path.split('.').map(str::to_owned).collect::<Vec<_>>();
+        Some(Paginator {
+            input_token: p.input_token?,
+            output_token: path(&p.output_token?),
+            items: p.items.as_deref().map(path),
+            page_size: p.page_size,
+        })
     }
 
     /// `prefix` with each `{Member}` label renamed to the member's JSON key.

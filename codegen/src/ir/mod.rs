@@ -87,6 +87,22 @@ pub struct Operation {
     pub checksum_required: bool,
     /// `@requestCompression` lists `gzip`.
     pub gzip: bool,
+    /// `@paginated` (merged over the service's), when it names both tokens.
+    pub paginator: Option<Paginator>,
+}
+
+/// Where a paginated operation keeps its tokens, page size and items: Smithy member names,
+/// which the emitters resolve to the fields of the input and output structures.
+#[derive(Clone, Debug)]
+pub struct Paginator {
+    /// The input member of the continuation token (`inputToken`).
+    pub input_token: String,
+    /// The output member path of the next token (`outputToken`).
+    pub output_token: Vec<String>,
+    /// The output member path of the items (`items`), if any.
+    pub items: Option<Vec<String>>,
+    /// The input member limiting the page size (`pageSize`), if any.
+    pub page_size: Option<String>,
 }
 
 /// The `@http` trait of an operation.

@@ -95,3 +95,25 @@ fn http_bindings_travel_in_their_locations() {
     assert_eq!(output.e_tag.as_deref(), Some("\"v1\""));
     assert_eq!(output.image, Some(Blob::from(&b"\x89PNG"[..])));
 }
+
+#[test]
+fn paginator_accessors_walk_nested_tokens_and_map_items() {
+    use smithy_runtime::client::paginate::{PageSize, Paginated, PaginatedItems};
+    use values::operation::ListValues;
+    use values::types::{ListValuesInput, ListValuesOutput};
+
+    let output: ListValuesOutput =
+        serde_json::from_value(json!({"Page": {"Next": "n2"}, "Entries": {"a": "1", "b": "2"}})).unwrap();
+    assert_eq!(ListValues::output_token(&output).map(String::as_str), Some("n2"));
+    let pairs = vec![("a".to_string(), "1".to_string()), ("b".to_string(), "2".to_string())];
+    assert_eq!(ListValues::items(output), pairs);
+    let last: ListValuesOutput = serde_json::from_value(json!({"Entries": {}})).unwrap();
+    assert_eq!(ListValues::output_token(&last), None, "no page, no token");
+    assert!(ListValues::items(last).is_empty());
+
+    let mut input = ListValuesInput::builder().build();
+    ListValues::set_page_size(&mut input, 5);
+    ListValues::set_input_token(&mut input, Some("n2".into()));
+    assert_eq!(input.limit, Some(5_i64));
+    assert_eq!(ListValues::input_token(&input).map(String::as_str), Some("n2"));
+}

@@ -739,6 +739,144 @@ impl ::smithy_runtime::Operation for UpdateGameSession {
     type Error = crate::error::UpdateGameSessionError;
 }
 impl OfService for UpdateGameSession {}
+impl ::smithy_runtime::client::paginate::Paginated for DescribeFleetAttributes {
+    type Token = String;
+    fn input_token(input: &Self::Input) -> Option<&Self::Token> {
+        input.next_token.as_ref()
+    }
+    fn set_input_token(input: &mut Self::Input, token: Option<Self::Token>) {
+        input.next_token = token;
+    }
+    fn output_token(output: &Self::Output) -> Option<&Self::Token> {
+        output.next_token.as_ref()
+    }
+}
+impl ::smithy_runtime::client::paginate::PageSize for DescribeFleetAttributes {
+    fn set_page_size(input: &mut Self::Input, size: i32) {
+        input.limit = Some(size);
+    }
+}
+impl ::smithy_runtime::client::paginate::PaginatedItems for DescribeFleetAttributes {
+    type Item = crate::types::FleetAttributes;
+    fn items(output: Self::Output) -> Vec<Self::Item> {
+        output.fleet_attributes.unwrap_or_default()
+    }
+}
+impl ::smithy_runtime::client::paginate::Paginated for DescribeGameSessionDetails {
+    type Token = String;
+    fn input_token(input: &Self::Input) -> Option<&Self::Token> {
+        input.next_token.as_ref()
+    }
+    fn set_input_token(input: &mut Self::Input, token: Option<Self::Token>) {
+        input.next_token = token;
+    }
+    fn output_token(output: &Self::Output) -> Option<&Self::Token> {
+        output.next_token.as_ref()
+    }
+}
+impl ::smithy_runtime::client::paginate::PageSize for DescribeGameSessionDetails {
+    fn set_page_size(input: &mut Self::Input, size: i32) {
+        input.limit = Some(size);
+    }
+}
+impl ::smithy_runtime::client::paginate::PaginatedItems for DescribeGameSessionDetails {
+    type Item = crate::types::GameSessionDetail;
+    fn items(output: Self::Output) -> Vec<Self::Item> {
+        output.game_session_details.unwrap_or_default()
+    }
+}
+impl ::smithy_runtime::client::paginate::Paginated for DescribeGameSessions {
+    type Token = String;
+    fn input_token(input: &Self::Input) -> Option<&Self::Token> {
+        input.next_token.as_ref()
+    }
+    fn set_input_token(input: &mut Self::Input, token: Option<Self::Token>) {
+        input.next_token = token;
+    }
+    fn output_token(output: &Self::Output) -> Option<&Self::Token> {
+        output.next_token.as_ref()
+    }
+}
+impl ::smithy_runtime::client::paginate::PageSize for DescribeGameSessions {
+    fn set_page_size(input: &mut Self::Input, size: i32) {
+        input.limit = Some(size);
+    }
+}
+impl ::smithy_runtime::client::paginate::PaginatedItems for DescribeGameSessions {
+    type Item = crate::types::GameSession;
+    fn items(output: Self::Output) -> Vec<Self::Item> {
+        output.game_sessions.unwrap_or_default()
+    }
+}
+impl ::smithy_runtime::client::paginate::Paginated for DescribeInstances {
+    type Token = String;
+    fn input_token(input: &Self::Input) -> Option<&Self::Token> {
+        input.next_token.as_ref()
+    }
+    fn set_input_token(input: &mut Self::Input, token: Option<Self::Token>) {
+        input.next_token = token;
+    }
+    fn output_token(output: &Self::Output) -> Option<&Self::Token> {
+        output.next_token.as_ref()
+    }
+}
+impl ::smithy_runtime::client::paginate::PageSize for DescribeInstances {
+    fn set_page_size(input: &mut Self::Input, size: i32) {
+        input.limit = Some(size);
+    }
+}
+impl ::smithy_runtime::client::paginate::PaginatedItems for DescribeInstances {
+    type Item = crate::types::Instance;
+    fn items(output: Self::Output) -> Vec<Self::Item> {
+        output.instances.unwrap_or_default()
+    }
+}
+impl ::smithy_runtime::client::paginate::Paginated for DescribePlayerSessions {
+    type Token = String;
+    fn input_token(input: &Self::Input) -> Option<&Self::Token> {
+        input.next_token.as_ref()
+    }
+    fn set_input_token(input: &mut Self::Input, token: Option<Self::Token>) {
+        input.next_token = token;
+    }
+    fn output_token(output: &Self::Output) -> Option<&Self::Token> {
+        output.next_token.as_ref()
+    }
+}
+impl ::smithy_runtime::client::paginate::PageSize for DescribePlayerSessions {
+    fn set_page_size(input: &mut Self::Input, size: i32) {
+        input.limit = Some(size);
+    }
+}
+impl ::smithy_runtime::client::paginate::PaginatedItems for DescribePlayerSessions {
+    type Item = crate::types::PlayerSession;
+    fn items(output: Self::Output) -> Vec<Self::Item> {
+        output.player_sessions.unwrap_or_default()
+    }
+}
+impl ::smithy_runtime::client::paginate::Paginated for SearchGameSessions {
+    type Token = String;
+    fn input_token(input: &Self::Input) -> Option<&Self::Token> {
+        input.next_token.as_ref()
+    }
+    fn set_input_token(input: &mut Self::Input, token: Option<Self::Token>) {
+        input.next_token = token;
+    }
+    fn output_token(output: &Self::Output) -> Option<&Self::Token> {
+        output.next_token.as_ref()
+    }
+}
+impl ::smithy_runtime::client::paginate::PageSize for SearchGameSessions {
+    fn set_page_size(input: &mut Self::Input, size: i32) {
+        input.limit = Some(size);
+    }
+}
+impl ::smithy_runtime::client::paginate::PaginatedItems for SearchGameSessions {
+    type Item = crate::types::GameSession;
+    fn items(output: Self::Output) -> Vec<Self::Item> {
+        output.game_sessions.unwrap_or_default()
+    }
+}
 /// Calls `visitor` once for every operation of the service, in name order.
 pub fn visit_all<V: ::smithy_runtime::OperationVisitor>(visitor: &mut V) {
     visitor.visit::<CreateFleet>();

@@ -1793,6 +1793,167 @@ impl ::smithy_runtime::Operation for UpdateStage {
     type Error = crate::error::UpdateStageError;
 }
 impl OfService for UpdateStage {}
+impl ::smithy_runtime::client::paginate::Paginated for ListExtensionVersions {
+    type Token = String;
+    fn input_token(input: &Self::Input) -> Option<&Self::Token> {
+        input.next_token.as_ref()
+    }
+    fn set_input_token(input: &mut Self::Input, token: Option<Self::Token>) {
+        input.next_token = token;
+    }
+    fn output_token(output: &Self::Output) -> Option<&Self::Token> {
+        output.next_token.as_ref()
+    }
+}
+impl ::smithy_runtime::client::paginate::PageSize for ListExtensionVersions {
+    fn set_page_size(input: &mut Self::Input, size: i32) {
+        input.max_results = Some(size);
+    }
+}
+impl ::smithy_runtime::client::paginate::PaginatedItems for ListExtensionVersions {
+    type Item = crate::types::ExtensionVersionDetails;
+    fn items(output: Self::Output) -> Vec<Self::Item> {
+        output.extension_versions.unwrap_or_default()
+    }
+}
+impl ::smithy_runtime::client::paginate::Paginated for ListExtensions {
+    type Token = String;
+    fn input_token(input: &Self::Input) -> Option<&Self::Token> {
+        input.next_token.as_ref()
+    }
+    fn set_input_token(input: &mut Self::Input, token: Option<Self::Token>) {
+        input.next_token = token;
+    }
+    fn output_token(output: &Self::Output) -> Option<&Self::Token> {
+        output.next_token.as_ref()
+    }
+}
+impl ::smithy_runtime::client::paginate::PageSize for ListExtensions {
+    fn set_page_size(input: &mut Self::Input, size: i32) {
+        input.max_results = Some(size);
+    }
+}
+impl ::smithy_runtime::client::paginate::PaginatedItems for ListExtensions {
+    type Item = crate::types::ExtensionDetails;
+    fn items(output: Self::Output) -> Vec<Self::Item> {
+        output.extensions.unwrap_or_default()
+    }
+}
+impl ::smithy_runtime::client::paginate::Paginated for ListGames {
+    type Token = String;
+    fn input_token(input: &Self::Input) -> Option<&Self::Token> {
+        input.next_token.as_ref()
+    }
+    fn set_input_token(input: &mut Self::Input, token: Option<Self::Token>) {
+        input.next_token = token;
+    }
+    fn output_token(output: &Self::Output) -> Option<&Self::Token> {
+        output.next_token.as_ref()
+    }
+}
+impl ::smithy_runtime::client::paginate::PageSize for ListGames {
+    fn set_page_size(input: &mut Self::Input, size: i32) {
+        input.max_results = Some(size);
+    }
+}
+impl ::smithy_runtime::client::paginate::PaginatedItems for ListGames {
+    type Item = crate::types::GameSummary;
+    fn items(output: Self::Output) -> Vec<Self::Item> {
+        output.games.unwrap_or_default()
+    }
+}
+impl ::smithy_runtime::client::paginate::Paginated for ListGeneratedCodeJobs {
+    type Token = String;
+    fn input_token(input: &Self::Input) -> Option<&Self::Token> {
+        input.next_token.as_ref()
+    }
+    fn set_input_token(input: &mut Self::Input, token: Option<Self::Token>) {
+        input.next_token = token;
+    }
+    fn output_token(output: &Self::Output) -> Option<&Self::Token> {
+        output.next_token.as_ref()
+    }
+}
+impl ::smithy_runtime::client::paginate::PageSize for ListGeneratedCodeJobs {
+    fn set_page_size(input: &mut Self::Input, size: i32) {
+        input.max_results = Some(size);
+    }
+}
+impl ::smithy_runtime::client::paginate::PaginatedItems for ListGeneratedCodeJobs {
+    type Item = crate::types::GeneratedCodeJobDetails;
+    fn items(output: Self::Output) -> Vec<Self::Item> {
+        output.generated_code_jobs.unwrap_or_default()
+    }
+}
+impl ::smithy_runtime::client::paginate::Paginated for ListSnapshots {
+    type Token = String;
+    fn input_token(input: &Self::Input) -> Option<&Self::Token> {
+        input.next_token.as_ref()
+    }
+    fn set_input_token(input: &mut Self::Input, token: Option<Self::Token>) {
+        input.next_token = token;
+    }
+    fn output_token(output: &Self::Output) -> Option<&Self::Token> {
+        output.next_token.as_ref()
+    }
+}
+impl ::smithy_runtime::client::paginate::PageSize for ListSnapshots {
+    fn set_page_size(input: &mut Self::Input, size: i32) {
+        input.max_results = Some(size);
+    }
+}
+impl ::smithy_runtime::client::paginate::PaginatedItems for ListSnapshots {
+    type Item = crate::types::SnapshotSummary;
+    fn items(output: Self::Output) -> Vec<Self::Item> {
+        output.snapshots.unwrap_or_default()
+    }
+}
+impl ::smithy_runtime::client::paginate::Paginated for ListStageDeployments {
+    type Token = String;
+    fn input_token(input: &Self::Input) -> Option<&Self::Token> {
+        input.next_token.as_ref()
+    }
+    fn set_input_token(input: &mut Self::Input, token: Option<Self::Token>) {
+        input.next_token = token;
+    }
+    fn output_token(output: &Self::Output) -> Option<&Self::Token> {
+        output.next_token.as_ref()
+    }
+}
+impl ::smithy_runtime::client::paginate::PageSize for ListStageDeployments {
+    fn set_page_size(input: &mut Self::Input, size: i32) {
+        input.max_results = Some(size);
+    }
+}
+impl ::smithy_runtime::client::paginate::PaginatedItems for ListStageDeployments {
+    type Item = crate::types::StageDeploymentSummary;
+    fn items(output: Self::Output) -> Vec<Self::Item> {
+        output.stage_deployments.unwrap_or_default()
+    }
+}
+impl ::smithy_runtime::client::paginate::Paginated for ListStages {
+    type Token = String;
+    fn input_token(input: &Self::Input) -> Option<&Self::Token> {
+        input.next_token.as_ref()
+    }
+    fn set_input_token(input: &mut Self::Input, token: Option<Self::Token>) {
+        input.next_token = token;
+    }
+    fn output_token(output: &Self::Output) -> Option<&Self::Token> {
+        output.next_token.as_ref()
+    }
+}
+impl ::smithy_runtime::client::paginate::PageSize for ListStages {
+    fn set_page_size(input: &mut Self::Input, size: i32) {
+        input.max_results = Some(size);
+    }
+}
+impl ::smithy_runtime::client::paginate::PaginatedItems for ListStages {
+    type Item = crate::types::StageSummary;
+    fn items(output: Self::Output) -> Vec<Self::Item> {
+        output.stages.unwrap_or_default()
+    }
+}
 /// Calls `visitor` once for every operation of the service, in name order.
 pub fn visit_all<V: ::smithy_runtime::OperationVisitor>(visitor: &mut V) {
     visitor.visit::<CreateGame>();

@@ -33,6 +33,7 @@ mod credentials;
 mod endpoint;
 mod error;
 mod orchestrator;
+pub mod paginate;
 mod profile;
 mod retry;
 mod send;

@@ -40,17 +40,20 @@ impl<O: Operation> Send<O> {
         self,
         input: Result<O::Input, BuildError>,
     ) -> Result<O::Output, SdkError<O::Error>> {
-        let input = input.map_err(|e| {
-            SdkError::Construction(
-                ConstructionError::new(
-                    ConstructionErrorKind::InvalidInput,
-                    format!("invalid {} input: {e}", O::NAME),
-                )
-                .with_source(e),
-            )
-        })?;
+        let input = input.map_err(invalid_input::<O>)?;
         self.handle.call::<O>(input).await
     }
+}
+
+/// The error for an input of `O` that did not build: nothing is sent.
+pub(crate) fn invalid_input<O: Operation>(e: BuildError) -> SdkError<O::Error> {
+    SdkError::Construction(
+        ConstructionError::new(
+            ConstructionErrorKind::InvalidInput,
+            format!("invalid {} input: {e}", O::NAME),
+        )
+        .with_source(e),
+    )
 }
 
 impl<O> Clone for Send<O> {

@@ -984,6 +984,15 @@ impl DescribeFleetAttributesInputBuilder<
         let sender = self.__sender.clone();
         sender.send(Ok(self.build())).await
     }
+    /// Pages through `DescribeFleetAttributes`: `.send()` on the paginator gives a stream of pages, and its `.items()` one of their items.
+    pub fn into_paginator(
+        self,
+    ) -> ::smithy_runtime::client::paginate::Paginator<
+        crate::operation::DescribeFleetAttributes,
+    > {
+        let sender = self.__sender.clone();
+        ::smithy_runtime::client::paginate::Paginator::new(&sender, Ok(self.build()))
+    }
 }
 /// A builder for [`DescribeFleetAttributesOutput`](super::DescribeFleetAttributesOutput).
 #[derive(Clone, Debug, Default)]
@@ -1136,6 +1145,15 @@ impl DescribeGameSessionDetailsInputBuilder<
     > {
         let sender = self.__sender.clone();
         sender.send(Ok(self.build())).await
+    }
+    /// Pages through `DescribeGameSessionDetails`: `.send()` on the paginator gives a stream of pages, and its `.items()` one of their items.
+    pub fn into_paginator(
+        self,
+    ) -> ::smithy_runtime::client::paginate::Paginator<
+        crate::operation::DescribeGameSessionDetails,
+    > {
+        let sender = self.__sender.clone();
+        ::smithy_runtime::client::paginate::Paginator::new(&sender, Ok(self.build()))
     }
 }
 /// A builder for [`DescribeGameSessionDetailsOutput`](super::DescribeGameSessionDetailsOutput).
@@ -1382,6 +1400,15 @@ impl DescribeGameSessionsInputBuilder<
         let sender = self.__sender.clone();
         sender.send(Ok(self.build())).await
     }
+    /// Pages through `DescribeGameSessions`: `.send()` on the paginator gives a stream of pages, and its `.items()` one of their items.
+    pub fn into_paginator(
+        self,
+    ) -> ::smithy_runtime::client::paginate::Paginator<
+        crate::operation::DescribeGameSessions,
+    > {
+        let sender = self.__sender.clone();
+        ::smithy_runtime::client::paginate::Paginator::new(&sender, Ok(self.build()))
+    }
 }
 /// A builder for [`DescribeGameSessionsOutput`](super::DescribeGameSessionsOutput).
 #[derive(Clone, Debug, Default)]
@@ -1516,6 +1543,15 @@ impl DescribeInstancesInputBuilder<
     > {
         let sender = self.__sender.clone();
         sender.send(self.build()).await
+    }
+    /// Pages through `DescribeInstances`: `.send()` on the paginator gives a stream of pages, and its `.items()` one of their items.
+    pub fn into_paginator(
+        self,
+    ) -> ::smithy_runtime::client::paginate::Paginator<
+        crate::operation::DescribeInstances,
+    > {
+        let sender = self.__sender.clone();
+        ::smithy_runtime::client::paginate::Paginator::new(&sender, self.build())
     }
 }
 /// A builder for [`DescribeInstancesOutput`](super::DescribeInstancesOutput).
@@ -1753,6 +1789,15 @@ impl DescribePlayerSessionsInputBuilder<
     > {
         let sender = self.__sender.clone();
         sender.send(Ok(self.build())).await
+    }
+    /// Pages through `DescribePlayerSessions`: `.send()` on the paginator gives a stream of pages, and its `.items()` one of their items.
+    pub fn into_paginator(
+        self,
+    ) -> ::smithy_runtime::client::paginate::Paginator<
+        crate::operation::DescribePlayerSessions,
+    > {
+        let sender = self.__sender.clone();
+        ::smithy_runtime::client::paginate::Paginator::new(&sender, Ok(self.build()))
     }
 }
 /// A builder for [`DescribePlayerSessionsOutput`](super::DescribePlayerSessionsOutput).
@@ -3929,6 +3974,15 @@ impl SearchGameSessionsInputBuilder<
     > {
         let sender = self.__sender.clone();
         sender.send(Ok(self.build())).await
+    }
+    /// Pages through `SearchGameSessions`: `.send()` on the paginator gives a stream of pages, and its `.items()` one of their items.
+    pub fn into_paginator(
+        self,
+    ) -> ::smithy_runtime::client::paginate::Paginator<
+        crate::operation::SearchGameSessions,
+    > {
+        let sender = self.__sender.clone();
+        ::smithy_runtime::client::paginate::Paginator::new(&sender, Ok(self.build()))
     }
 }
 /// A builder for [`SearchGameSessionsOutput`](super::SearchGameSessionsOutput).

@@ -2580,6 +2580,15 @@ impl ListExtensionVersionsRequestBuilder<
         let sender = self.__sender.clone();
         sender.send(self.build()).await
     }
+    /// Pages through `ListExtensionVersions`: `.send()` on the paginator gives a stream of pages, and its `.items()` one of their items.
+    pub fn into_paginator(
+        self,
+    ) -> ::smithy_runtime::client::paginate::Paginator<
+        crate::operation::ListExtensionVersions,
+    > {
+        let sender = self.__sender.clone();
+        ::smithy_runtime::client::paginate::Paginator::new(&sender, self.build())
+    }
 }
 /// A builder for [`ListExtensionVersionsResult`](super::ListExtensionVersionsResult).
 #[derive(Clone, Debug, Default)]
@@ -2681,6 +2690,15 @@ impl ListExtensionsRequestBuilder<
         let sender = self.__sender.clone();
         sender.send(Ok(self.build())).await
     }
+    /// Pages through `ListExtensions`: `.send()` on the paginator gives a stream of pages, and its `.items()` one of their items.
+    pub fn into_paginator(
+        self,
+    ) -> ::smithy_runtime::client::paginate::Paginator<
+        crate::operation::ListExtensions,
+    > {
+        let sender = self.__sender.clone();
+        ::smithy_runtime::client::paginate::Paginator::new(&sender, Ok(self.build()))
+    }
 }
 /// A builder for [`ListExtensionsResult`](super::ListExtensionsResult).
 #[derive(Clone, Debug, Default)]
@@ -2778,6 +2796,13 @@ impl ListGamesRequestBuilder<
     > {
         let sender = self.__sender.clone();
         sender.send(Ok(self.build())).await
+    }
+    /// Pages through `ListGames`: `.send()` on the paginator gives a stream of pages, and its `.items()` one of their items.
+    pub fn into_paginator(
+        self,
+    ) -> ::smithy_runtime::client::paginate::Paginator<crate::operation::ListGames> {
+        let sender = self.__sender.clone();
+        ::smithy_runtime::client::paginate::Paginator::new(&sender, Ok(self.build()))
     }
 }
 /// A builder for [`ListGamesResult`](super::ListGamesResult).
@@ -2917,6 +2942,15 @@ impl ListGeneratedCodeJobsRequestBuilder<
         let sender = self.__sender.clone();
         sender.send(self.build()).await
     }
+    /// Pages through `ListGeneratedCodeJobs`: `.send()` on the paginator gives a stream of pages, and its `.items()` one of their items.
+    pub fn into_paginator(
+        self,
+    ) -> ::smithy_runtime::client::paginate::Paginator<
+        crate::operation::ListGeneratedCodeJobs,
+    > {
+        let sender = self.__sender.clone();
+        ::smithy_runtime::client::paginate::Paginator::new(&sender, self.build())
+    }
 }
 /// A builder for [`ListGeneratedCodeJobsResult`](super::ListGeneratedCodeJobsResult).
 #[derive(Clone, Debug, Default)]
@@ -3044,6 +3078,13 @@ impl ListSnapshotsRequestBuilder<
     > {
         let sender = self.__sender.clone();
         sender.send(self.build()).await
+    }
+    /// Pages through `ListSnapshots`: `.send()` on the paginator gives a stream of pages, and its `.items()` one of their items.
+    pub fn into_paginator(
+        self,
+    ) -> ::smithy_runtime::client::paginate::Paginator<crate::operation::ListSnapshots> {
+        let sender = self.__sender.clone();
+        ::smithy_runtime::client::paginate::Paginator::new(&sender, self.build())
     }
 }
 /// A builder for [`ListSnapshotsResult`](super::ListSnapshotsResult).
@@ -3183,6 +3224,15 @@ impl ListStageDeploymentsRequestBuilder<
         let sender = self.__sender.clone();
         sender.send(self.build()).await
     }
+    /// Pages through `ListStageDeployments`: `.send()` on the paginator gives a stream of pages, and its `.items()` one of their items.
+    pub fn into_paginator(
+        self,
+    ) -> ::smithy_runtime::client::paginate::Paginator<
+        crate::operation::ListStageDeployments,
+    > {
+        let sender = self.__sender.clone();
+        ::smithy_runtime::client::paginate::Paginator::new(&sender, self.build())
+    }
 }
 /// A builder for [`ListStageDeploymentsResult`](super::ListStageDeploymentsResult).
 #[derive(Clone, Debug, Default)]
@@ -3310,6 +3360,13 @@ impl ListStagesRequestBuilder<
     > {
         let sender = self.__sender.clone();
         sender.send(self.build()).await
+    }
+    /// Pages through `ListStages`: `.send()` on the paginator gives a stream of pages, and its `.items()` one of their items.
+    pub fn into_paginator(
+        self,
+    ) -> ::smithy_runtime::client::paginate::Paginator<crate::operation::ListStages> {
+        let sender = self.__sender.clone();
+        ::smithy_runtime::client::paginate::Paginator::new(&sender, self.build())
     }
 }
 /// A builder for [`ListStagesResult`](super::ListStagesResult).
