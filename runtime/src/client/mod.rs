@@ -40,6 +40,7 @@ mod send;
 mod sign;
 mod test_util;
 mod transport;
+pub mod wait;
 
 pub use config::{
     Config, ConfigBuilder, FixedTime, FixedToken, IdempotencyTokenProvider, Jitter,

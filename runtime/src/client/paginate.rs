@@ -1,5 +1,5 @@
 //! Paginators: a `@paginated` operation called page after page, as a
-//! [`Stream`](futures_core::Stream) of pages ([`Pages`]) or of the items on them ([`Items`]).
+//! [`Stream`] of pages ([`Pages`]) or of the items on them ([`Items`]).
 //!
 //! Generated code implements [`Paginated`] (and [`PageSize`], [`PaginatedItems`] where the
 //! model names a page size and items) for each paginated operation: only the accessors of its
