@@ -316,6 +316,19 @@ pub fn rules_ident(type_ident: &Ident) -> Ident {
     Ident::new(&name, proc_macro2::Span::call_site())
 }
 
+/// The client method of waiter `name` (`FleetActive` → `wait_until_fleet_active`).
+pub fn waiter_fn_ident(name: &str) -> Ident {
+    fn_ident(&format!("WaitUntil{name}"))
+}
+
+/// The static describing waiter `name` (`FleetActive` → `FLEET_ACTIVE`).
+pub fn waiter_static_ident(name: &str) -> Ident {
+    Ident::new(
+        &to_snake_case(name).to_ascii_uppercase(),
+        proc_macro2::Span::call_site(),
+    )
+}
+
 /// The identifier as written without its `r#` prefix, for comparisons.
 fn unraw(ident: &Ident) -> String {
     let s = ident.to_string();

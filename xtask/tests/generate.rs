@@ -38,7 +38,7 @@ fn check_names_stale_and_extra_files_and_the_command_to_run() {
     let (ok, out) = xtask(&["generate", "--model", model, "--out", out_dir]);
     assert!(ok, "{out}");
     assert!(
-        out.contains("values ") && out.contains("2 operations"),
+        out.contains("values ") && out.contains("3 operations"),
         "{out}"
     );
     let (ok, out) = xtask(&["generate", "--check", "--model", model, "--out", out_dir]);

@@ -94,6 +94,26 @@ fn sending(p: &Paths, s: &Struct, sends: &[&Operation]) -> TokenStream {
                 }
             }
         });
+        let wait = (!op.waiters.is_empty()).then(|| {
+            let wait = quote!(::smithy_runtime::client::wait);
+            let doc = format!(
+                " Polls `{}` until the waiter's acceptors decide or `max_wait` runs out: the last poll's output (or the error a success acceptor matched), else why waiting ended.",
+                op.name
+            );
+            let result = p.result(
+                quote!(#wait::Final<#output, crate::error::#error>),
+                quote!(#wait::WaitError<crate::error::#error>),
+            );
+            quote! {
+                impl #builder<#wait::Wait<crate::operation::#marker>> {
+                    #[doc = #doc]
+                    pub async fn wait(self, max_wait: ::std::time::Duration) -> #result {
+                        let waiter = self.#sender.clone();
+                        waiter.wait(#build, max_wait).await
+                    }
+                }
+            }
+        });
         quote! {
             impl #builder<::smithy_runtime::client::Send<crate::operation::#marker>> {
                 #[doc = #doc]
@@ -103,6 +123,7 @@ fn sending(p: &Paths, s: &Struct, sends: &[&Operation]) -> TokenStream {
                 }
                 #paginator
             }
+            #wait
         }
     });
     quote! {

@@ -14,6 +14,7 @@ pub(crate) fn module(service: &Service) -> TokenStream {
         let builder = crate::names::builder_ident(&op.input);
         let docs = doc_or(op.docs.as_deref(), &format!("Calls `{}`.", op.name));
         let how = " Set the input's members on the returned builder, then `.send().await`.";
+        let waiters = super::waiters::client_methods(op);
         quote! {
             #docs
             #[doc = ""]
@@ -21,6 +22,7 @@ pub(crate) fn module(service: &Service) -> TokenStream {
             pub fn #method(&self) -> crate::types::builders::#builder<::smithy_runtime::client::Send<crate::operation::#marker>> {
                 crate::types::builders::#builder::sending(::smithy_runtime::client::Send::new(self.handle.clone()))
             }
+            #waiters
         }
     });
     let sdk_id = &service.sdk_id;

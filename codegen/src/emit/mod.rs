@@ -14,6 +14,7 @@ mod server;
 mod structs;
 mod ty;
 mod unions;
+mod waiters;
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -35,16 +36,19 @@ pub enum Module {
     Client,
     /// `server`: the service trait and its router.
     Server,
+    /// `waiters`: what each waiter of the service waits for.
+    Waiters,
 }
 
 impl Module {
     /// Every module, in declaration order.
-    pub const ALL: [Module; 5] = [
+    pub const ALL: [Module; 6] = [
         Module::Types,
         Module::Error,
         Module::Operation,
         Module::Client,
         Module::Server,
+        Module::Waiters,
     ];
 
     /// The module's file, relative to the crate root.
@@ -55,6 +59,7 @@ impl Module {
             Module::Operation => "src/operation.rs",
             Module::Client => "src/client.rs",
             Module::Server => "src/server.rs",
+            Module::Waiters => "src/waiters.rs",
         }
     }
 
@@ -66,6 +71,7 @@ impl Module {
             Module::Operation => "operation",
             Module::Client => "client",
             Module::Server => "server",
+            Module::Waiters => "waiters",
         }
     }
 
@@ -76,6 +82,7 @@ impl Module {
             Module::Error => "One error enum per operation: its modeled errors plus an `Unhandled` variant for everything else.",
             Module::Client => "The `Client`: one method per operation, returning the operation's input builder with a `send()` method.",
             Module::Server => "A server for the service, for tests: a trait with one async method per operation (each answers 501 until implemented) and `router`, which turns an implementation into a `smithy_runtime::server::Router` that answers in every protocol the service speaks: in-process as the client's HTTP transport, as a `tower::Service`, or over TCP with `smithy_runtime::server::serve`.",
+            Module::Waiters => "The service's waiters (`smithy.waiters#waitable`), one static each: the acceptors that `Client::wait_until_*` evaluates on each poll, in order, with the delays between polls.",
             Module::Operation => "How the service speaks over HTTP (`SERVICE`), and one marker type per operation tying its name, HTTP tables, input, output and error types together through `smithy_runtime::Operation`; `visit_all` reaches every operation generically.",
         }
     }
@@ -99,6 +106,7 @@ pub fn crate_tokens(service: &Service, options: &CrateOptions) -> CrateTokens {
             Module::Operation => operations::module(service),
             Module::Client => client::module(service),
             Module::Server => server::module(service),
+            Module::Waiters => waiters::module(service),
         };
         let doc = doc::inner_doc_attrs(module.doc());
         rust.push((module.path(), quote! { #doc #body }));

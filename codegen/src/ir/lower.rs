@@ -662,6 +662,21 @@ impl Cx<'_> {
                 .as_ref()
                 .is_some_and(|c| c.encodings.iter().any(|e| e.eq_ignore_ascii_case("gzip"))),
             paginator: self.paginator(&shape.traits),
+            waiters: shape
+                .traits
+                .waitable
+                .iter()
+                .map(|(name, w)| Waiter {
+                    name: name.clone(),
+                    fn_ident: names::waiter_fn_ident(name),
+                    static_ident: names::waiter_static_ident(name),
+                    docs: w.documentation.clone(),
+                    deprecated: w.deprecated,
+                    min_delay: w.min_delay,
+                    max_delay: w.max_delay,
+                    acceptors: w.acceptors.clone(),
+                })
+                .collect(),
         };
         (Some(operation), synthetic)
     }

@@ -89,6 +89,29 @@ pub struct Operation {
     pub gzip: bool,
     /// `@paginated` (merged over the service's), when it names both tokens.
     pub paginator: Option<Paginator>,
+    /// The operation's waiters (`smithy.waiters#waitable`), in name order.
+    pub waiters: Vec<Waiter>,
+}
+
+/// A waiter of an operation: polls it until an acceptor decides.
+#[derive(Clone, Debug)]
+pub struct Waiter {
+    /// The waiter's name (`FleetActive`).
+    pub name: String,
+    /// The client method (`wait_until_fleet_active`).
+    pub fn_ident: Ident,
+    /// The static describing it in the `waiters` module (`FLEET_ACTIVE`).
+    pub static_ident: Ident,
+    /// Documentation.
+    pub docs: Option<String>,
+    /// Deprecated waiter.
+    pub deprecated: bool,
+    /// Minimum delay between attempts, in seconds.
+    pub min_delay: u64,
+    /// Maximum delay between attempts, in seconds.
+    pub max_delay: u64,
+    /// The acceptors, in order (their paths checked by the loader).
+    pub acceptors: Vec<crate::model::Acceptor>,
 }
 
 /// Where a paginated operation keeps its tokens, page size and items: Smithy member names,

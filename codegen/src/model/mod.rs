@@ -19,6 +19,7 @@ mod shape;
 mod shape_id;
 mod traits;
 mod validate;
+mod waiter_paths;
 mod waiters;
 
 use std::collections::{BTreeMap, BTreeSet};

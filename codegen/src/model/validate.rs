@@ -342,6 +342,9 @@ impl Check<'_> {
                     format!("waiter `{name}` needs at least one `success` acceptor"),
                 );
             }
+            for problem in super::waiter_paths::problems(self.model, self.shape, name, w) {
+                self.error(None, problem);
+            }
             if w.min_delay < 1 || w.min_delay > w.max_delay {
                 self.error(
                     None,

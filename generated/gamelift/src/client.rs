@@ -83,6 +83,19 @@ impl Client {
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
+    /// Waits with the `FleetActive` waiter, polling `DescribeFleetAttributes`: set the input's members on the returned builder, then `.wait(max_wait).await`; see [`crate::waiters::FLEET_ACTIVE`] for what it waits for.
+    pub fn wait_until_fleet_active(
+        &self,
+    ) -> crate::types::builders::DescribeFleetAttributesInputBuilder<
+        ::smithy_runtime::client::wait::Wait<crate::operation::DescribeFleetAttributes>,
+    > {
+        crate::types::builders::DescribeFleetAttributesInputBuilder::sending(
+            ::smithy_runtime::client::wait::Wait::new(
+                self.handle.clone(),
+                &crate::waiters::FLEET_ACTIVE,
+            ),
+        )
+    }
     /// Returns game sessions with their protection policies, by game session, fleet or alias.
     ///
     /// Set the input's members on the returned builder, then `.send().await`.
@@ -107,6 +120,21 @@ impl Client {
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
+    /// Waits with the `GameSessionPlacementFulfilled` waiter, polling `DescribeGameSessionPlacement`: set the input's members on the returned builder, then `.wait(max_wait).await`; see [`crate::waiters::GAME_SESSION_PLACEMENT_FULFILLED`] for what it waits for.
+    pub fn wait_until_game_session_placement_fulfilled(
+        &self,
+    ) -> crate::types::builders::DescribeGameSessionPlacementInputBuilder<
+        ::smithy_runtime::client::wait::Wait<
+            crate::operation::DescribeGameSessionPlacement,
+        >,
+    > {
+        crate::types::builders::DescribeGameSessionPlacementInputBuilder::sending(
+            ::smithy_runtime::client::wait::Wait::new(
+                self.handle.clone(),
+                &crate::waiters::GAME_SESSION_PLACEMENT_FULFILLED,
+            ),
+        )
+    }
     /// Returns game sessions by game session, fleet or alias, optionally filtered by status.
     ///
     /// Set the input's members on the returned builder, then `.send().await`.
@@ -117,6 +145,19 @@ impl Client {
     > {
         crate::types::builders::DescribeGameSessionsInputBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
+        )
+    }
+    /// Waits with the `GameSessionActive` waiter, polling `DescribeGameSessions`: set the input's members on the returned builder, then `.wait(max_wait).await`; see [`crate::waiters::GAME_SESSION_ACTIVE`] for what it waits for.
+    pub fn wait_until_game_session_active(
+        &self,
+    ) -> crate::types::builders::DescribeGameSessionsInputBuilder<
+        ::smithy_runtime::client::wait::Wait<crate::operation::DescribeGameSessions>,
+    > {
+        crate::types::builders::DescribeGameSessionsInputBuilder::sending(
+            ::smithy_runtime::client::wait::Wait::new(
+                self.handle.clone(),
+                &crate::waiters::GAME_SESSION_ACTIVE,
+            ),
         )
     }
     /// Returns information about one or all instances of a fleet.
@@ -141,6 +182,19 @@ impl Client {
     > {
         crate::types::builders::DescribeMatchmakingInputBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
+        )
+    }
+    /// Waits with the `MatchmakingSucceeded` waiter, polling `DescribeMatchmaking`: set the input's members on the returned builder, then `.wait(max_wait).await`; see [`crate::waiters::MATCHMAKING_SUCCEEDED`] for what it waits for.
+    pub fn wait_until_matchmaking_succeeded(
+        &self,
+    ) -> crate::types::builders::DescribeMatchmakingInputBuilder<
+        ::smithy_runtime::client::wait::Wait<crate::operation::DescribeMatchmaking>,
+    > {
+        crate::types::builders::DescribeMatchmakingInputBuilder::sending(
+            ::smithy_runtime::client::wait::Wait::new(
+                self.handle.clone(),
+                &crate::waiters::MATCHMAKING_SUCCEEDED,
+            ),
         )
     }
     /// Returns player sessions by player session, game session or player.

@@ -143,6 +143,32 @@ impl Client {
             ::smithy_runtime::client::Send::new(self.handle.clone()),
         )
     }
+    /// Waits with the `GameActive` waiter, polling `GetGame`: set the input's members on the returned builder, then `.wait(max_wait).await`; see [`crate::waiters::GAME_ACTIVE`] for what it waits for.
+    pub fn wait_until_game_active(
+        &self,
+    ) -> crate::types::builders::GetGameRequestBuilder<
+        ::smithy_runtime::client::wait::Wait<crate::operation::GetGame>,
+    > {
+        crate::types::builders::GetGameRequestBuilder::sending(
+            ::smithy_runtime::client::wait::Wait::new(
+                self.handle.clone(),
+                &crate::waiters::GAME_ACTIVE,
+            ),
+        )
+    }
+    /// Waits with the `GameDeleted` waiter, polling `GetGame`: set the input's members on the returned builder, then `.wait(max_wait).await`; see [`crate::waiters::GAME_DELETED`] for what it waits for.
+    pub fn wait_until_game_deleted(
+        &self,
+    ) -> crate::types::builders::GetGameRequestBuilder<
+        ::smithy_runtime::client::wait::Wait<crate::operation::GetGame>,
+    > {
+        crate::types::builders::GetGameRequestBuilder::sending(
+            ::smithy_runtime::client::wait::Wait::new(
+                self.handle.clone(),
+                &crate::waiters::GAME_DELETED,
+            ),
+        )
+    }
     /// Returns the configuration of a game.
     ///
     /// Set the input's members on the returned builder, then `.send().await`.
@@ -165,6 +191,19 @@ impl Client {
     > {
         crate::types::builders::GetGeneratedCodeJobRequestBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
+        )
+    }
+    /// Waits with the `GeneratedCodeJobCompleted` waiter, polling `GetGeneratedCodeJob`: set the input's members on the returned builder, then `.wait(max_wait).await`; see [`crate::waiters::GENERATED_CODE_JOB_COMPLETED`] for what it waits for.
+    pub fn wait_until_generated_code_job_completed(
+        &self,
+    ) -> crate::types::builders::GetGeneratedCodeJobRequestBuilder<
+        ::smithy_runtime::client::wait::Wait<crate::operation::GetGeneratedCodeJob>,
+    > {
+        crate::types::builders::GetGeneratedCodeJobRequestBuilder::sending(
+            ::smithy_runtime::client::wait::Wait::new(
+                self.handle.clone(),
+                &crate::waiters::GENERATED_CODE_JOB_COMPLETED,
+            ),
         )
     }
     /// Lists a player's current connections to the game runtime; empty when the player is not connected.
@@ -213,6 +252,19 @@ impl Client {
     > {
         crate::types::builders::GetStageDeploymentRequestBuilder::sending(
             ::smithy_runtime::client::Send::new(self.handle.clone()),
+        )
+    }
+    /// Waits with the `StageDeploymentCompleted` waiter, polling `GetStageDeployment`: set the input's members on the returned builder, then `.wait(max_wait).await`; see [`crate::waiters::STAGE_DEPLOYMENT_COMPLETED`] for what it waits for.
+    pub fn wait_until_stage_deployment_completed(
+        &self,
+    ) -> crate::types::builders::GetStageDeploymentRequestBuilder<
+        ::smithy_runtime::client::wait::Wait<crate::operation::GetStageDeployment>,
+    > {
+        crate::types::builders::GetStageDeploymentRequestBuilder::sending(
+            ::smithy_runtime::client::wait::Wait::new(
+                self.handle.clone(),
+                &crate::waiters::STAGE_DEPLOYMENT_COMPLETED,
+            ),
         )
     }
     /// Replaces the whole game configuration with imported content; this cannot be undone.

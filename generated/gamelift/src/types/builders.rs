@@ -994,6 +994,26 @@ impl DescribeFleetAttributesInputBuilder<
         ::smithy_runtime::client::paginate::Paginator::new(&sender, Ok(self.build()))
     }
 }
+impl DescribeFleetAttributesInputBuilder<
+    ::smithy_runtime::client::wait::Wait<crate::operation::DescribeFleetAttributes>,
+> {
+    /// Polls `DescribeFleetAttributes` until the waiter's acceptors decide or `max_wait` runs out: the last poll's output (or the error a success acceptor matched), else why waiting ended.
+    pub async fn wait(
+        self,
+        max_wait: ::std::time::Duration,
+    ) -> Result<
+        ::smithy_runtime::client::wait::Final<
+            super::DescribeFleetAttributesOutput,
+            crate::error::DescribeFleetAttributesError,
+        >,
+        ::smithy_runtime::client::wait::WaitError<
+            crate::error::DescribeFleetAttributesError,
+        >,
+    > {
+        let waiter = self.__sender.clone();
+        waiter.wait(Ok(self.build()), max_wait).await
+    }
+}
 /// A builder for [`DescribeFleetAttributesOutput`](super::DescribeFleetAttributesOutput).
 #[derive(Clone, Debug, Default)]
 pub struct DescribeFleetAttributesOutputBuilder {
@@ -1260,6 +1280,26 @@ impl DescribeGameSessionPlacementInputBuilder<
         sender.send(self.build()).await
     }
 }
+impl DescribeGameSessionPlacementInputBuilder<
+    ::smithy_runtime::client::wait::Wait<crate::operation::DescribeGameSessionPlacement>,
+> {
+    /// Polls `DescribeGameSessionPlacement` until the waiter's acceptors decide or `max_wait` runs out: the last poll's output (or the error a success acceptor matched), else why waiting ended.
+    pub async fn wait(
+        self,
+        max_wait: ::std::time::Duration,
+    ) -> Result<
+        ::smithy_runtime::client::wait::Final<
+            super::DescribeGameSessionPlacementOutput,
+            crate::error::DescribeGameSessionPlacementError,
+        >,
+        ::smithy_runtime::client::wait::WaitError<
+            crate::error::DescribeGameSessionPlacementError,
+        >,
+    > {
+        let waiter = self.__sender.clone();
+        waiter.wait(self.build(), max_wait).await
+    }
+}
 /// A builder for [`DescribeGameSessionPlacementOutput`](super::DescribeGameSessionPlacementOutput).
 #[derive(Clone, Debug, Default)]
 pub struct DescribeGameSessionPlacementOutputBuilder {
@@ -1408,6 +1448,26 @@ impl DescribeGameSessionsInputBuilder<
     > {
         let sender = self.__sender.clone();
         ::smithy_runtime::client::paginate::Paginator::new(&sender, Ok(self.build()))
+    }
+}
+impl DescribeGameSessionsInputBuilder<
+    ::smithy_runtime::client::wait::Wait<crate::operation::DescribeGameSessions>,
+> {
+    /// Polls `DescribeGameSessions` until the waiter's acceptors decide or `max_wait` runs out: the last poll's output (or the error a success acceptor matched), else why waiting ended.
+    pub async fn wait(
+        self,
+        max_wait: ::std::time::Duration,
+    ) -> Result<
+        ::smithy_runtime::client::wait::Final<
+            super::DescribeGameSessionsOutput,
+            crate::error::DescribeGameSessionsError,
+        >,
+        ::smithy_runtime::client::wait::WaitError<
+            crate::error::DescribeGameSessionsError,
+        >,
+    > {
+        let waiter = self.__sender.clone();
+        waiter.wait(Ok(self.build()), max_wait).await
     }
 }
 /// A builder for [`DescribeGameSessionsOutput`](super::DescribeGameSessionsOutput).
@@ -1648,6 +1708,24 @@ impl DescribeMatchmakingInputBuilder<
     > {
         let sender = self.__sender.clone();
         sender.send(self.build()).await
+    }
+}
+impl DescribeMatchmakingInputBuilder<
+    ::smithy_runtime::client::wait::Wait<crate::operation::DescribeMatchmaking>,
+> {
+    /// Polls `DescribeMatchmaking` until the waiter's acceptors decide or `max_wait` runs out: the last poll's output (or the error a success acceptor matched), else why waiting ended.
+    pub async fn wait(
+        self,
+        max_wait: ::std::time::Duration,
+    ) -> Result<
+        ::smithy_runtime::client::wait::Final<
+            super::DescribeMatchmakingOutput,
+            crate::error::DescribeMatchmakingError,
+        >,
+        ::smithy_runtime::client::wait::WaitError<crate::error::DescribeMatchmakingError>,
+    > {
+        let waiter = self.__sender.clone();
+        waiter.wait(self.build(), max_wait).await
     }
 }
 /// A builder for [`DescribeMatchmakingOutput`](super::DescribeMatchmakingOutput).

@@ -1724,6 +1724,24 @@ impl GetGameRequestBuilder<::smithy_runtime::client::Send<crate::operation::GetG
         sender.send(self.build()).await
     }
 }
+impl GetGameRequestBuilder<
+    ::smithy_runtime::client::wait::Wait<crate::operation::GetGame>,
+> {
+    /// Polls `GetGame` until the waiter's acceptors decide or `max_wait` runs out: the last poll's output (or the error a success acceptor matched), else why waiting ended.
+    pub async fn wait(
+        self,
+        max_wait: ::std::time::Duration,
+    ) -> Result<
+        ::smithy_runtime::client::wait::Final<
+            super::GetGameResult,
+            crate::error::GetGameError,
+        >,
+        ::smithy_runtime::client::wait::WaitError<crate::error::GetGameError>,
+    > {
+        let waiter = self.__sender.clone();
+        waiter.wait(self.build(), max_wait).await
+    }
+}
 /// A builder for [`GetGameResult`](super::GetGameResult).
 #[derive(Clone, Debug, Default)]
 pub struct GetGameResultBuilder {
@@ -1836,6 +1854,24 @@ impl GetGeneratedCodeJobRequestBuilder<
     > {
         let sender = self.__sender.clone();
         sender.send(self.build()).await
+    }
+}
+impl GetGeneratedCodeJobRequestBuilder<
+    ::smithy_runtime::client::wait::Wait<crate::operation::GetGeneratedCodeJob>,
+> {
+    /// Polls `GetGeneratedCodeJob` until the waiter's acceptors decide or `max_wait` runs out: the last poll's output (or the error a success acceptor matched), else why waiting ended.
+    pub async fn wait(
+        self,
+        max_wait: ::std::time::Duration,
+    ) -> Result<
+        ::smithy_runtime::client::wait::Final<
+            super::GetGeneratedCodeJobResult,
+            crate::error::GetGeneratedCodeJobError,
+        >,
+        ::smithy_runtime::client::wait::WaitError<crate::error::GetGeneratedCodeJobError>,
+    > {
+        let waiter = self.__sender.clone();
+        waiter.wait(self.build(), max_wait).await
     }
 }
 /// A builder for [`GetGeneratedCodeJobResult`](super::GetGeneratedCodeJobResult).
@@ -2182,6 +2218,24 @@ impl GetStageDeploymentRequestBuilder<
     > {
         let sender = self.__sender.clone();
         sender.send(self.build()).await
+    }
+}
+impl GetStageDeploymentRequestBuilder<
+    ::smithy_runtime::client::wait::Wait<crate::operation::GetStageDeployment>,
+> {
+    /// Polls `GetStageDeployment` until the waiter's acceptors decide or `max_wait` runs out: the last poll's output (or the error a success acceptor matched), else why waiting ended.
+    pub async fn wait(
+        self,
+        max_wait: ::std::time::Duration,
+    ) -> Result<
+        ::smithy_runtime::client::wait::Final<
+            super::GetStageDeploymentResult,
+            crate::error::GetStageDeploymentError,
+        >,
+        ::smithy_runtime::client::wait::WaitError<crate::error::GetStageDeploymentError>,
+    > {
+        let waiter = self.__sender.clone();
+        waiter.wait(self.build(), max_wait).await
     }
 }
 /// A builder for [`GetStageDeploymentResult`](super::GetStageDeploymentResult).
