@@ -1,0 +1,3 @@
+//! Pieces of an in-memory AWS GameLift service.
+
+pub mod search;
