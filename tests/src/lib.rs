@@ -1,4 +1,5 @@
-//! Shared helpers for the integration tests: locating the repository and `../shared`.
+//! Shared helpers for the integration tests: locating the repository and `../shared`, and a
+//! client configuration for tests.
 
 use std::path::{Path, PathBuf};
 
@@ -8,6 +9,14 @@ pub fn repo_root() -> PathBuf {
         .parent()
         .map(Path::to_path_buf)
         .unwrap_or_else(|| PathBuf::from(".."))
+}
+
+/// A client configuration for tests: region `us-west-2` and the test credentials
+/// `AKID`/`SECRET`; set the HTTP client (a router, a scripted transport) or endpoint on it.
+pub fn test_config() -> smithy_runtime::client::ConfigBuilder {
+    smithy_runtime::client::Config::builder()
+        .region("us-west-2")
+        .credentials(smithy_runtime::client::Credentials::new("AKID", "SECRET"))
 }
 
 /// The `../shared` directory beside the repository, or `None` (with a printed notice) when it

@@ -6,7 +6,7 @@
 #![allow(clippy::unwrap_used)]
 
 use smithy_runtime::bytes::Bytes;
-use smithy_runtime::client::{Config, Credentials, RetryConfig, ScriptedTransport, SdkError};
+use smithy_runtime::client::{RetryConfig, ScriptedTransport, SdkError};
 use smithy_runtime::protocol::{Protocol, RestJson1, RpcV2Cbor};
 use smithy_runtime::DateTime;
 
@@ -14,9 +14,7 @@ fn client(
     transport: &ScriptedTransport,
     protocol: Option<&'static dyn Protocol>,
 ) -> gamelift::client::Client {
-    let mut config = Config::builder()
-        .region("us-west-2")
-        .credentials(Credentials::new("AKID", "SECRET"))
+    let mut config = integration_tests::test_config()
         .http_client(transport.clone())
         .retry_config(RetryConfig::disabled());
     if let Some(protocol) = protocol {

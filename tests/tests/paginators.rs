@@ -11,7 +11,7 @@ use gamelift::error::DescribeGameSessionsError;
 use gamelift::types::{
     DescribeGameSessionsInput, DescribeGameSessionsOutput, GameSession, InvalidRequestException,
 };
-use smithy_runtime::client::{Config, Credentials, SdkError};
+use smithy_runtime::client::SdkError;
 use smithy_runtime::server::RequestContext;
 
 /// Each page request's token and limit, as the handler read them.
@@ -88,9 +88,7 @@ fn client(total: usize, mode: Mode) -> (gamelift::client::Client, Log) {
         mode,
         log: log.clone(),
     };
-    let config = Config::builder()
-        .region("us-west-2")
-        .credentials(Credentials::new("AKID", "SECRET"))
+    let config = integration_tests::test_config()
         .http_client(gamelift::server::router(service))
         .build();
     (gamelift::client::Client::new(config), log)
@@ -229,9 +227,7 @@ async fn an_error_is_the_last_item() {
 async fn an_input_that_does_not_build_is_the_only_item() {
     struct Stages;
     impl gamesparks::server::GameSparksServer for Stages {}
-    let config = Config::builder()
-        .region("us-west-2")
-        .credentials(Credentials::new("AKID", "SECRET"))
+    let config = integration_tests::test_config()
         .http_client(gamesparks::server::router(Stages))
         .build();
     let client = gamesparks::client::Client::new(config);

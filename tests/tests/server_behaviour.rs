@@ -7,7 +7,7 @@
 
 use bytes::Bytes;
 use http_body_util::BodyExt as _;
-use smithy_runtime::client::{Config, Credentials, RetryConfig, SdkError};
+use smithy_runtime::client::{RetryConfig, SdkError};
 use smithy_runtime::server::{RequestContext, Router};
 use smithy_runtime::ServiceError;
 
@@ -146,9 +146,7 @@ async fn a_panicking_handler_answers_500_and_the_router_keeps_serving() {
             panic!("boom")
         })
         .build();
-    let config = Config::builder()
-        .region("us-west-2")
-        .credentials(Credentials::new("AKID", "SECRET"))
+    let config = integration_tests::test_config()
         .http_client(router)
         .retry_config(RetryConfig::disabled())
         .build();
@@ -205,9 +203,7 @@ async fn the_router_serves_over_loopback_tcp_until_shutdown() {
             let _ = stopped.await;
         },
     ));
-    let config = Config::builder()
-        .region("us-west-2")
-        .credentials(Credentials::new("AKID", "SECRET"))
+    let config = integration_tests::test_config()
         .endpoint_url(format!("http://{address}"))
         .build();
     let client = gamelift::client::Client::new(config);

@@ -16,16 +16,12 @@ use gamelift::types::{
 use gamesparks::error::GetGameError;
 use gamesparks::types::{GameDetails, GameState, GetGameRequest, GetGameResult};
 use smithy_runtime::client::wait::{Final, WaitError};
-use smithy_runtime::client::{Config, Credentials, HttpClient};
+use smithy_runtime::client::{Config, HttpClient};
 use smithy_runtime::server::RequestContext;
 use tokio::time::Instant;
 
 fn config(router: impl HttpClient + 'static) -> Config {
-    Config::builder()
-        .region("us-west-2")
-        .credentials(Credentials::new("AKID", "SECRET"))
-        .http_client(router)
-        .build()
+    integration_tests::test_config().http_client(router).build()
 }
 
 /// A fleet whose status steps through `statuses`, one per poll (the last one repeating),

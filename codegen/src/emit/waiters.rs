@@ -7,7 +7,7 @@ use quote::quote;
 
 use super::doc::doc_text;
 use crate::ir::{Operation, Service, Waiter};
-use crate::model::{Acceptor, AcceptorState, Comparator, Matcher};
+use crate::model::{Acceptor, AcceptorState, Comparator, Matcher, PathMatcher};
 
 /// The module's items.
 pub(crate) fn module(service: &Service) -> TokenStream {
@@ -46,24 +46,25 @@ fn acceptor(a: &Acceptor) -> TokenStream {
     };
     let w = quote!(::smithy_runtime::client::wait);
     let matcher = match &a.matcher {
-        Matcher::Output(m) | Matcher::InputOutput(m) => {
-            let variant = match a.matcher {
-                Matcher::Output(_) => quote!(Output),
-                _ => quote!(InputOutput),
-            };
-            let comparator = match m.comparator {
-                Comparator::StringEquals => quote!(StringEquals),
-                Comparator::BooleanEquals => quote!(BooleanEquals),
-                Comparator::AllStringEquals => quote!(AllStringEquals),
-                Comparator::AnyStringEquals => quote!(AnyStringEquals),
-            };
-            let (path, expected) = (&m.path, &m.expected);
-            quote!(#w::Matcher::#variant { path: #path, expected: #expected, comparator: #w::Comparator::#comparator })
-        }
+        Matcher::Output(m) => path_matcher(quote!(Output), m),
+        Matcher::InputOutput(m) => path_matcher(quote!(InputOutput), m),
         Matcher::Success(b) => quote!(#w::Matcher::Success(#b)),
         Matcher::ErrorType(name) => quote!(#w::Matcher::ErrorType(#name)),
     };
     quote!(#w::Acceptor { state: #w::AcceptorState::#state, matcher: #matcher })
+}
+
+/// A `Matcher::Output` or `Matcher::InputOutput` (`variant`) comparing `m`'s path.
+fn path_matcher(variant: TokenStream, m: &PathMatcher) -> TokenStream {
+    let w = quote!(::smithy_runtime::client::wait);
+    let comparator = match m.comparator {
+        Comparator::StringEquals => quote!(StringEquals),
+        Comparator::BooleanEquals => quote!(BooleanEquals),
+        Comparator::AllStringEquals => quote!(AllStringEquals),
+        Comparator::AnyStringEquals => quote!(AnyStringEquals),
+    };
+    let (path, expected) = (&m.path, &m.expected);
+    quote!(#w::Matcher::#variant { path: #path, expected: #expected, comparator: #w::Comparator::#comparator })
 }
 
 /// The client methods that start each waiter: `wait_until_fleet_active()`, the input builder

@@ -151,7 +151,7 @@ impl<O: Operation> Unpin for Pages<O> {}
 impl<O: Paginated> Pages<O> {
     /// The next page; `None` after the last page or an error.
     pub async fn next(&mut self) -> Option<Result<O::Output, SdkError<O::Error>>> {
-        std::future::poll_fn(|cx| Pin::new(&mut *self).poll_next(cx)).await
+        next_of(self).await
     }
 
     /// Every page, or the first error.
@@ -159,12 +159,8 @@ impl<O: Paginated> Pages<O> {
     /// # Errors
     ///
     /// The first error a page request returned.
-    pub async fn try_collect(mut self) -> Result<Vec<O::Output>, SdkError<O::Error>> {
-        let mut pages = Vec::new();
-        while let Some(page) = self.next().await {
-            pages.push(page?);
-        }
-        Ok(pages)
+    pub async fn try_collect(self) -> Result<Vec<O::Output>, SdkError<O::Error>> {
+        try_collect_all(self).await
     }
 }
 
@@ -247,7 +243,7 @@ impl<O: PaginatedItems> Unpin for Items<O> {}
 impl<O: PaginatedItems> Items<O> {
     /// The next item; `None` after the last one or an error.
     pub async fn next(&mut self) -> Option<Result<O::Item, SdkError<O::Error>>> {
-        std::future::poll_fn(|cx| Pin::new(&mut *self).poll_next(cx)).await
+        next_of(self).await
     }
 
     /// Every item, or the first error.
@@ -255,12 +251,8 @@ impl<O: PaginatedItems> Items<O> {
     /// # Errors
     ///
     /// The first error a page request returned.
-    pub async fn try_collect(mut self) -> Result<Vec<O::Item>, SdkError<O::Error>> {
-        let mut items = Vec::new();
-        while let Some(item) = self.next().await {
-            items.push(item?);
-        }
-        Ok(items)
+    pub async fn try_collect(self) -> Result<Vec<O::Item>, SdkError<O::Error>> {
+        try_collect_all(self).await
     }
 }
 
@@ -289,4 +281,21 @@ impl<O: PaginatedItems> fmt::Debug for Items<O> {
             .field("buffered", &self.buffered.len())
             .finish()
     }
+}
+
+/// The next item of `stream`.
+async fn next_of<S: Stream + Unpin>(stream: &mut S) -> Option<S::Item> {
+    std::future::poll_fn(|cx| Pin::new(&mut *stream).poll_next(cx)).await
+}
+
+/// Every item of `stream`, or its first error (after which the paginator's streams end).
+async fn try_collect_all<S, T, E>(mut stream: S) -> Result<Vec<T>, E>
+where
+    S: Stream<Item = Result<T, E>> + Unpin,
+{
+    let mut all = Vec::new();
+    while let Some(item) = next_of(&mut stream).await {
+        all.push(item?);
+    }
+    Ok(all)
 }
