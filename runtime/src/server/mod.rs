@@ -17,7 +17,7 @@ mod serve;
 mod tower;
 
 pub use context::RequestContext;
-pub use router::{Router, RouterBuilder, DEFAULT_BODY_LIMIT};
+pub use router::{Claim, OperationName, Router, RouterBuilder, DEFAULT_BODY_LIMIT};
 pub use serve::serve;
 
 use crate::{ErrorMetadata, UnhandledError};

@@ -61,6 +61,23 @@ impl fmt::Debug for Router {
     }
 }
 
+/// How a [`Router`] sees a request ([`Router::claim`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Claim {
+    /// The request calls this operation of the router's service.
+    Operation(&'static str),
+    /// The request is in one of the service's protocols but names none of its operations (a
+    /// restJson1 path no operation has).
+    Unknown,
+    /// The request is in none of the service's protocols.
+    Other,
+}
+
+/// The operation a response answers, in the response's extensions (for access logs); absent
+/// when the request called no operation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OperationName(pub &'static str);
+
 /// Builds a [`Router`]: one handler per operation.
 pub struct RouterBuilder {
     service: &'static ServiceSpec,
@@ -101,7 +118,13 @@ impl Router {
         let cx = RequestContext::new(protocol.name(), request.headers().clone());
         let request_id = cx.request_id.clone();
         let mut response = match route {
-            Ok(index) => (self.inner.dispatch[index])(protocol, &request, cx).await,
+            Ok(index) => {
+                let mut response = (self.inner.dispatch[index])(protocol, &request, cx).await;
+                response
+                    .extensions_mut()
+                    .insert(OperationName(self.inner.operations[index].name));
+                response
+            }
             Err(why) => malformed(
                 protocol,
                 self.inner.service,
@@ -174,6 +197,36 @@ impl Router {
             HeaderValue::from(decoded.len()),
         );
         Ok(http::Request::from_parts(parts, Bytes::from(decoded)))
+    }
+
+    /// Whether `request` is for this router's service: the operation it calls, in one of the
+    /// service's protocols. Lets one endpoint serve several services ([`Claim`]).
+    pub fn claim(&self, request: &http::Request<Bytes>) -> Claim {
+        let service = self.inner.service;
+        for protocol in service.protocols {
+            match protocol.route(service, &self.inner.operations, request) {
+                Route::Other => continue,
+                Route::Operation(index) => {
+                    return Claim::Operation(self.inner.operations[index].name)
+                }
+                Route::Unknown(_) => return Claim::Unknown,
+            }
+        }
+        Claim::Other
+    }
+
+    /// An error response to `request` in the protocol it came in: error `code` with `status`
+    /// and the error structure's `members` (`{"Message": ...}`), for errors the router's caller
+    /// decides on, such as a failed authentication.
+    pub fn reject(
+        &self,
+        request: &http::Request<Bytes>,
+        code: &str,
+        status: u16,
+        members: &serde_json::Value,
+    ) -> Response<Bytes> {
+        let protocol = self.protocol_of(request);
+        protocol.write_error(self.inner.service, code, status, members)
     }
 
     /// The protocol a request is answered in.
