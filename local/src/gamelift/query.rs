@@ -1,0 +1,94 @@
+//! `SearchGameSessions`: the `ACTIVE` sessions of a fleet that match a filter expression, in
+//! the order of a sort expression (else oldest first), at most 20 a page.
+
+use gamelift_api::types::{
+    GameSession, GameSessionStatus, SearchGameSessionsInput, SearchGameSessionsOutput,
+};
+
+use super::fault::Fault;
+use super::search::{Filter, Searchable, Sort};
+use super::sessions::{self, render};
+use super::state::State;
+use super::{millis_of, paged, Ctx};
+
+/// The most sessions one page returns, whatever the `Limit`.
+const MAX_PAGE: i32 = 20;
+
+/// `SearchGameSessions`.
+pub(crate) fn search(
+    state: &mut State,
+    ctx: &Ctx<'_>,
+    input: SearchGameSessionsInput,
+) -> Result<SearchGameSessionsOutput, Fault> {
+    let fleet =
+        sessions::target_fleet(state, input.fleet_id.as_deref(), input.alias_id.as_deref())?;
+    let filter = input
+        .filter_expression
+        .as_deref()
+        .map(Filter::parse)
+        .transpose()
+        .map_err(|e| Fault::InvalidRequest(e.to_string()))?;
+    let sort = input
+        .sort_expression
+        .as_deref()
+        .map(Sort::parse)
+        .transpose()
+        .map_err(|e| Fault::InvalidRequest(e.to_string()))?;
+    let positions = sessions::on_fleet(state, state.fleets[fleet].id());
+    for &p in &positions {
+        sessions::advance(&mut state.game_sessions[p], ctx);
+    }
+    let mut found: Vec<GameSession> = positions
+        .iter()
+        .map(|&p| &state.game_sessions[p])
+        .filter(|record| record.session.status == Some(GameSessionStatus::Active))
+        .map(|record| render(state, record))
+        .filter(|session| filter.as_ref().is_none_or(|f| f.matches(session)))
+        .collect();
+    if let Some(sort) = sort {
+        sort.sort(&mut found);
+    }
+    let limit = input.limit.map_or(MAX_PAGE, |l| l.min(MAX_PAGE));
+    let page = paged(found, "search", Some(limit), input.next_token.as_deref())?;
+    Ok(SearchGameSessionsOutput {
+        game_sessions: Some(page.items),
+        next_token: page.next_token,
+    })
+}
+
+/// A game session as search sees it, as the API returns it.
+impl Searchable for GameSession {
+    fn game_session_id(&self) -> Option<&str> {
+        self.game_session_id.as_deref()
+    }
+
+    fn game_session_name(&self) -> Option<&str> {
+        self.name.as_deref()
+    }
+
+    fn game_session_property(&self, key: &str) -> Option<&str> {
+        self.game_properties
+            .iter()
+            .flatten()
+            .find(|property| property.key == key)
+            .map(|property| property.value.as_str())
+    }
+
+    fn maximum_sessions(&self) -> Option<i64> {
+        self.maximum_player_session_count.map(i64::from)
+    }
+
+    fn creation_time_millis(&self) -> Option<i64> {
+        self.creation_time
+            .as_ref()
+            .map(|time| i64::try_from(millis_of(time)).unwrap_or(i64::MAX))
+    }
+
+    fn player_session_count(&self) -> Option<i64> {
+        self.current_player_session_count.map(i64::from)
+    }
+
+    fn has_available_player_sessions(&self) -> Option<bool> {
+        Some(self.current_player_session_count? < self.maximum_player_session_count?)
+    }
+}

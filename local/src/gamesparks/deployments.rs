@@ -1,0 +1,172 @@
+//! `StartStageDeployment`, `GetStageDeployment`, `ListStageDeployments`.
+
+use gamesparks_api::types::{
+    DeploymentAction, DeploymentResult, DeploymentState, GetStageDeploymentRequest,
+    GetStageDeploymentResult, ListStageDeploymentsRequest, ListStageDeploymentsResult, ResultCode,
+    StageDeploymentDetails, StageDeploymentSummary, StartStageDeploymentRequest,
+    StartStageDeploymentResult,
+};
+
+use super::failure::Failure;
+use super::lifecycle::Run;
+use super::state::{Deployment, Stage, State};
+use super::{page, stages, Env};
+use crate::clock::datetime;
+use crate::names::new_id;
+use crate::Clock;
+
+/// `StartStageDeployment`: a `PENDING` deployment of one of the game's snapshots to an
+/// active stage.
+///
+/// A client token the stage's deployments already carry answers that deployment when the
+/// snapshot is the same, and is a `ConflictException` when it is not.
+pub(crate) fn start(
+    state: &mut State,
+    env: Env<'_>,
+    input: StartStageDeploymentRequest,
+) -> Result<StartStageDeploymentResult, Failure> {
+    let game = state.active_game_mut(&input.game_name)?;
+    game.snapshot(&input.snapshot_id)?; // It must exist.
+    let stage = game.stage_mut(&input.stage_name)?;
+    if stage.deletion.is_some() {
+        return Err(stages::deleting(&input.game_name, &input.stage_name));
+    }
+    let token = input.client_token;
+    let earlier = token.as_ref().and_then(|token| {
+        stage
+            .deployments
+            .iter()
+            .find(|d| d.client_token.as_ref() == Some(token))
+    });
+    if let Some(earlier) = earlier {
+        if earlier.snapshot_id != input.snapshot_id {
+            return Err(Failure::Conflict(format!(
+                "The client token already started deployment '{}', of snapshot '{}'.",
+                earlier.id, earlier.snapshot_id
+            )));
+        }
+        return Ok(StartStageDeploymentResult {
+            stage_deployment: Some(details(earlier, &stage.name)),
+        });
+    }
+    let deployment = Deployment {
+        id: new_id(""),
+        snapshot_id: input.snapshot_id,
+        client_token: token,
+        created_millis: env.now(),
+        progress: env.clock.start(),
+    };
+    let answer = details(&deployment, &stage.name);
+    stage.deployments.push(deployment);
+    Ok(StartStageDeploymentResult {
+        stage_deployment: Some(answer),
+    })
+}
+
+/// `GetStageDeployment`: the deployment `DeploymentId`, or the stage's latest without it,
+/// moved on one status.
+pub(crate) fn get(
+    state: &mut State,
+    env: Env<'_>,
+    input: &GetStageDeploymentRequest,
+) -> Result<GetStageDeploymentResult, Failure> {
+    let (game, stage_name) = (&input.game_name, &input.stage_name);
+    let stage = state.game_mut(game)?.stage_mut(stage_name)?;
+    let index = match &input.deployment_id {
+        Some(id) => stage.deployments.iter().position(|d| d.id == *id),
+        None => stage.deployments.len().checked_sub(1),
+    };
+    let missing = || {
+        let which = input.deployment_id.as_ref().map_or_else(
+            || "no deployments".to_owned(),
+            |id| format!("no deployment '{id}'"),
+        );
+        Failure::NotFound(format!(
+            "Stage '{stage_name}' of game '{game}' has {which}."
+        ))
+    };
+    let deployment = index
+        .and_then(|index| observe(stage, index, env.clock))
+        .ok_or_else(missing)?;
+    Ok(GetStageDeploymentResult {
+        stage_deployment: Some(deployment),
+    })
+}
+
+/// `ListStageDeployments`: the stage's deployments, oldest first, each moved on one status.
+pub(crate) fn list(
+    state: &mut State,
+    env: Env<'_>,
+    input: &ListStageDeploymentsRequest,
+) -> Result<ListStageDeploymentsResult, Failure> {
+    let stage = state
+        .game_mut(&input.game_name)?
+        .stage_mut(&input.stage_name)?;
+    let summaries = (0..stage.deployments.len())
+        .filter_map(|index| observe(stage, index, env.clock))
+        .map(summary)
+        .collect();
+    let page = page(
+        summaries,
+        "deployments",
+        input.max_results,
+        input.next_token.as_deref(),
+    )?;
+    Ok(ListStageDeploymentsResult {
+        next_token: page.next_token,
+        stage_deployments: Some(page.items),
+    })
+}
+
+/// Reads deployment `index` of `stage`: moves it on, and marks the stage updated when the
+/// deployment completes.
+fn observe(stage: &mut Stage, index: usize, clock: &Clock) -> Option<StageDeploymentDetails> {
+    let deployment = stage.deployments.get_mut(index)?;
+    let before = Run::of(&deployment.progress);
+    if Run::advance(clock, &mut deployment.progress) == Run::Completed && before != Run::Completed {
+        stage.last_updated_millis = deployment.progress.since_millis;
+    }
+    Some(details(deployment, &stage.name))
+}
+
+fn deployment_state(deployment: &Deployment) -> DeploymentState {
+    match Run::of(&deployment.progress) {
+        Run::Pending => DeploymentState::Pending,
+        Run::InProgress => DeploymentState::InProgress,
+        Run::Completed => DeploymentState::Completed,
+    }
+}
+
+/// The outcome, once the deployment completed: `SUCCESS`.
+fn outcome(deployment: &Deployment, stage: &str) -> Option<DeploymentResult> {
+    (Run::of(&deployment.progress) == Run::Completed).then(|| DeploymentResult {
+        message: Some(format!(
+            "Snapshot '{}' is deployed to stage '{stage}'.",
+            deployment.snapshot_id
+        )),
+        result_code: Some(ResultCode::Success),
+    })
+}
+
+fn details(deployment: &Deployment, stage: &str) -> StageDeploymentDetails {
+    StageDeploymentDetails {
+        created: Some(datetime(deployment.created_millis)),
+        deployment_action: Some(DeploymentAction::Deploy),
+        deployment_id: Some(deployment.id.clone()),
+        deployment_result: outcome(deployment, stage),
+        deployment_state: Some(deployment_state(deployment)),
+        last_updated: Some(datetime(deployment.progress.since_millis)),
+        snapshot_id: Some(deployment.snapshot_id.clone()),
+    }
+}
+
+fn summary(details: StageDeploymentDetails) -> StageDeploymentSummary {
+    StageDeploymentSummary {
+        deployment_action: details.deployment_action,
+        deployment_id: details.deployment_id,
+        deployment_result: details.deployment_result,
+        deployment_state: details.deployment_state,
+        last_updated: details.last_updated,
+        snapshot_id: details.snapshot_id,
+    }
+}

@@ -1,0 +1,129 @@
+//! `StartGeneratedCodeJob`, `GetGeneratedCodeJob`, `ListGeneratedCodeJobs`.
+
+use gamesparks_api::types::{
+    GeneratedCodeJobDetails, GeneratedCodeJobState, GetGeneratedCodeJobRequest,
+    GetGeneratedCodeJobResult, ListGeneratedCodeJobsRequest, ListGeneratedCodeJobsResult,
+    StartGeneratedCodeJobRequest, StartGeneratedCodeJobResult,
+};
+
+use super::failure::Failure;
+use super::lifecycle::Run;
+use super::state::{CodeJob, State};
+use super::{page, urls, Env};
+use crate::clock::datetime;
+use crate::names::new_id;
+
+/// `StartGeneratedCodeJob`: a `PENDING` job generating client code for a snapshot of an
+/// active game, with whatever generator settings it is given.
+pub(crate) fn start(
+    state: &mut State,
+    env: Env<'_>,
+    input: StartGeneratedCodeJobRequest,
+) -> Result<StartGeneratedCodeJobResult, Failure> {
+    let game = state.active_game_mut(&input.game_name)?;
+    let snapshot = game.snapshot_mut(&input.snapshot_id)?;
+    let job = CodeJob {
+        id: new_id(""),
+        generator: input.generator,
+        progress: env.clock.start(),
+    };
+    let id = job.id.clone();
+    snapshot.jobs.push(job);
+    Ok(StartGeneratedCodeJobResult {
+        generated_code_job_id: Some(id),
+    })
+}
+
+/// `GetGeneratedCodeJob`: the job, moved on one status.
+pub(crate) fn get(
+    state: &mut State,
+    env: Env<'_>,
+    input: &GetGeneratedCodeJobRequest,
+) -> Result<GetGeneratedCodeJobResult, Failure> {
+    let (game, snapshot_id) = (&input.game_name, &input.snapshot_id);
+    let snapshot = state.game_mut(game)?.snapshot_mut(snapshot_id)?;
+    let job = snapshot
+        .jobs
+        .iter_mut()
+        .find(|job| job.id == input.job_id)
+        .ok_or_else(|| {
+            Failure::NotFound(format!(
+                "Snapshot '{snapshot_id}' of game '{game}' has no generated code job '{}'.",
+                input.job_id
+            ))
+        })?;
+    Run::advance(env.clock, &mut job.progress);
+    Ok(GetGeneratedCodeJobResult {
+        generated_code_job: Some(details(job, env, game, snapshot_id)?),
+    })
+}
+
+/// `ListGeneratedCodeJobs`: the snapshot's jobs, oldest first, each moved on one status.
+pub(crate) fn list(
+    state: &mut State,
+    env: Env<'_>,
+    input: &ListGeneratedCodeJobsRequest,
+) -> Result<ListGeneratedCodeJobsResult, Failure> {
+    let (game, snapshot_id) = (&input.game_name, &input.snapshot_id);
+    let snapshot = state.game_mut(game)?.snapshot_mut(snapshot_id)?;
+    let jobs = snapshot
+        .jobs
+        .iter_mut()
+        .map(|job| {
+            Run::advance(env.clock, &mut job.progress);
+            details(job, env, game, snapshot_id)
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let page = page(jobs, "jobs", input.max_results, input.next_token.as_deref())?;
+    Ok(ListGeneratedCodeJobsResult {
+        generated_code_jobs: Some(page.items),
+        next_token: page.next_token,
+    })
+}
+
+/// The job as answered; once completed, with the URL of its code and when the URL expires.
+fn details(
+    job: &CodeJob,
+    env: Env<'_>,
+    game: &str,
+    snapshot: &str,
+) -> Result<GeneratedCodeJobDetails, Failure> {
+    let run = Run::of(&job.progress);
+    let (s3_url, expiration_time) = match run {
+        Run::Completed => {
+            let signed = job.progress.since_millis;
+            let url = urls::generated_code(env.names, game, snapshot, &job.id, signed)?;
+            let expires = signed.saturating_add(urls::VALIDITY_SECS * 1000);
+            (Some(url), Some(datetime(expires)))
+        }
+        Run::Pending | Run::InProgress => (None, None),
+    };
+    let status = match run {
+        Run::Pending => GeneratedCodeJobState::Pending,
+        Run::InProgress => GeneratedCodeJobState::InProgress,
+        Run::Completed => GeneratedCodeJobState::Completed,
+    };
+    Ok(GeneratedCodeJobDetails {
+        description: Some(description(job, snapshot)),
+        expiration_time,
+        generated_code_job_id: Some(job.id.clone()),
+        s3_url,
+        status: Some(status),
+    })
+}
+
+/// What the job generates: `Client code for snapshot '…': platform Unity, language CSharp,
+/// Game SDK 1.0.0.`, naming the defaults for the language and SDK version when they are left
+/// out.
+fn description(job: &CodeJob, snapshot: &str) -> String {
+    let generator = &job.generator;
+    let platform = generator.target_platform.as_deref().unwrap_or("unnamed");
+    let language = generator
+        .language
+        .as_deref()
+        .unwrap_or("the platform's default");
+    let sdk = generator.game_sdk_version.as_deref().unwrap_or("LATEST");
+    format!(
+        "Client code for snapshot '{snapshot}': platform {platform}, language {language}, Game SDK {sdk}."
+    )
+}

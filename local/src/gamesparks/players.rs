@@ -1,0 +1,61 @@
+//! `GetPlayerConnectionStatus`, `DisconnectPlayer`: players' connections to a stage's game
+//! runtime.
+//!
+//! Players connect over WebSockets, which the API does not do: no operation opens a
+//! connection. A stage's connections here are the ones its state holds
+//! ([`Stage::connections`](super::Stage::connections), by player id), put there in the
+//! state file or through [`Shared::store`](crate::Shared::store).
+//! `GetPlayerConnectionStatus` lists a player's connections (none when the player is not
+//! connected); `DisconnectPlayer` closes them all and answers their ids as successes (closing
+//! an in-memory connection cannot fail, so there are no failures).
+
+use gamesparks_api::types::{
+    Connection, DisconnectPlayerRequest, DisconnectPlayerResult, GetPlayerConnectionStatusRequest,
+    GetPlayerConnectionStatusResult,
+};
+
+use super::failure::Failure;
+use super::state::State;
+use crate::clock::datetime;
+
+/// `GetPlayerConnectionStatus`: the player's open connections to the stage.
+pub(crate) fn status(
+    state: &State,
+    input: &GetPlayerConnectionStatusRequest,
+) -> Result<GetPlayerConnectionStatusResult, Failure> {
+    let stage = state.game(&input.game_name)?.stage(&input.stage_name)?;
+    let connections = stage
+        .connections
+        .get(&input.player_id)
+        .map(|connections| {
+            connections
+                .iter()
+                .map(|c| Connection {
+                    created: Some(datetime(c.created_millis)),
+                    id: Some(c.id.clone()),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok(GetPlayerConnectionStatusResult {
+        connections: Some(connections),
+    })
+}
+
+/// `DisconnectPlayer`: closes every connection the player has to the stage.
+pub(crate) fn disconnect(
+    state: &mut State,
+    input: &DisconnectPlayerRequest,
+) -> Result<DisconnectPlayerResult, Failure> {
+    let stage = state
+        .game_mut(&input.game_name)?
+        .stage_mut(&input.stage_name)?;
+    let closed = stage
+        .connections
+        .remove(&input.player_id)
+        .unwrap_or_default();
+    Ok(DisconnectPlayerResult {
+        disconnect_failures: Some(Vec::new()),
+        disconnect_successes: Some(closed.into_iter().map(|c| c.id).collect()),
+    })
+}

@@ -1,0 +1,99 @@
+//! [`page`]: one page of a list, for every operation with `Limit`/`MaxResults` and
+//! `NextToken`.
+//!
+//! A token is the offset of the next item, in a form that says which list it belongs to
+//! (so a token of one operation given to another is refused rather than misread).
+
+/// One page of items and the token of the next page (absent on the last page).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Page<T> {
+    /// The items of this page.
+    pub items: Vec<T>,
+    /// The token to ask for the next page with; `None` on the last page.
+    pub next_token: Option<String>,
+}
+
+/// The page of `items` that starts at `token` (the first page when `None`) and holds at
+/// most `limit` items (`default_limit` when `None`). `list` names the list in tokens.
+///
+/// # Errors
+///
+/// A message for the caller's validation error when the token is not one this function gave
+/// out for `list`, or the limit is not positive.
+pub fn page<T>(
+    items: Vec<T>,
+    list: &str,
+    limit: Option<i64>,
+    token: Option<&str>,
+    default_limit: usize,
+) -> Result<Page<T>, String> {
+    let size = match limit {
+        None => default_limit,
+        Some(n) if n > 0 => usize::try_from(n).unwrap_or(usize::MAX),
+        Some(n) => return Err(format!("the limit must be at least 1, not {n}")),
+    };
+    let start = match token {
+        None => 0,
+        Some(token) => parse_token(list, token).ok_or_else(|| {
+            format!("the NextToken `{token}` is not a token this service returned for {list}")
+        })?,
+    };
+    let total = items.len();
+    let end = start.saturating_add(size).min(total);
+    let items: Vec<T> = items
+        .into_iter()
+        .skip(start)
+        .take(end.saturating_sub(start))
+        .collect();
+    let next_token = (end < total).then(|| format!("{list}:{end}"));
+    Ok(Page { items, next_token })
+}
+
+fn parse_token(list: &str, token: &str) -> Option<usize> {
+    let (name, offset) = token.rsplit_once(':')?;
+    if name != list {
+        return None;
+    }
+    offset.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_walk_the_list_and_end_without_a_token() {
+        let items: Vec<u32> = (0..5).collect();
+        let first = page(items.clone(), "fleets", Some(2), None, 10).expect("first");
+        assert_eq!(first.items, [0, 1]);
+        let second = page(
+            items.clone(),
+            "fleets",
+            Some(2),
+            first.next_token.as_deref(),
+            10,
+        )
+        .expect("second");
+        assert_eq!(second.items, [2, 3]);
+        let last = page(
+            items.clone(),
+            "fleets",
+            Some(2),
+            second.next_token.as_deref(),
+            10,
+        )
+        .expect("last");
+        assert_eq!((last.items, last.next_token), (vec![4], None));
+        let all = page(items, "fleets", None, None, 10).expect("all");
+        assert_eq!((all.items.len(), all.next_token), (5, None));
+    }
+
+    #[test]
+    fn foreign_tokens_and_bad_limits_are_refused() {
+        let items: Vec<u32> = (0..5).collect();
+        let error = page(items.clone(), "fleets", None, Some("games:2"), 10).expect_err("foreign");
+        assert!(error.contains("games:2"), "{error}");
+        assert!(page(items.clone(), "fleets", None, Some("fleets:x"), 10).is_err());
+        assert!(page(items, "fleets", Some(0), None, 10).is_err());
+    }
+}
