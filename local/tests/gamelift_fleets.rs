@@ -7,7 +7,10 @@ use gamelift_api::types::{
     CertificateConfiguration, CertificateType, EC2InstanceType, FleetStatus, FleetType,
     InstanceStatus, OperatingSystem, ProtectionPolicy, RuntimeConfiguration, ServerProcess,
 };
-use gamelift_support::{client, local, new_fleet, runtime, service_error, WAIT};
+use gamelift_support::{
+    client, fleet_attributes, instances, local, new_fleet, runtime, service_error, wait_for_fleet,
+    WAIT,
+};
 
 #[tokio::test(start_paused = true)]
 async fn a_new_fleet_steps_through_the_documented_statuses_to_active() {
@@ -45,14 +48,8 @@ async fn a_new_fleet_steps_through_the_documented_statuses_to_active() {
 
     let mut seen = Vec::new();
     for _ in 0..6 {
-        let described = client
-            .describe_fleet_attributes()
-            .fleet_ids(vec![id.clone()])
-            .send()
-            .await
-            .expect("describe");
-        let attributes = described.fleet_attributes.expect("attributes");
-        seen.push(attributes[0].status.clone().expect("status"));
+        let attributes = fleet_attributes(&client, &id).await;
+        seen.push(attributes.status.expect("status"));
     }
     assert_eq!(
         seen,
@@ -158,14 +155,7 @@ async fn the_instance_follows_the_fleet_and_carries_its_addresses() {
     let local = local();
     let client = client(&local);
     let id = new_fleet(&client, "arena", 1).await.fleet_id.expect("id");
-    let pending = client
-        .describe_instances()
-        .fleet_id(&id)
-        .send()
-        .await
-        .expect("instances")
-        .instances
-        .expect("list");
+    let pending = instances(&client, &id).await;
     assert_eq!(pending.len(), 1);
     let instance = &pending[0];
     assert_eq!(instance.status, Some(InstanceStatus::Pending));
@@ -193,12 +183,7 @@ async fn the_instance_follows_the_fleet_and_carries_its_addresses() {
         )
     );
 
-    client
-        .wait_until_fleet_active()
-        .fleet_ids(vec![id.clone()])
-        .wait(WAIT)
-        .await
-        .expect("active");
+    wait_for_fleet(&client, &id).await;
     let active = client
         .describe_instances()
         .fleet_id(&id)
@@ -255,15 +240,8 @@ async fn a_tls_fleet_has_gamelift_dns_names() {
         fleet.certificate_configuration.map(|c| c.certificate_type),
         Some(CertificateType::Generated)
     );
-    let instances = client
-        .describe_instances()
-        .fleet_id(fleet.fleet_id.expect("id"))
-        .send()
-        .await
-        .expect("instances")
-        .instances
-        .expect("list");
-    let instance = &instances[0];
+    let listed = instances(&client, &fleet.fleet_id.expect("id")).await;
+    let instance = &listed[0];
     let dns = instance.dns_name.clone().expect("dns");
     let suffix = instance
         .instance_id

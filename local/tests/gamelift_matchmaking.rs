@@ -10,7 +10,10 @@ use gamelift_api::error::{StartMatchBackfillError, StartMatchmakingError};
 use gamelift_api::types::{
     AttributeValue, GameSessionStatus, MatchmakingConfigurationStatus as Status, Player,
 };
-use gamelift_support::{active_fleet, active_session, client, local, service_error, WAIT};
+use gamelift_support::{
+    active_fleet, active_session, client, game_session, local, reserve_players, session_players,
+    start_backfill, start_matchmaking, ticket, wait_for_match,
+};
 
 fn player(id: &str, team: &str) -> Player {
     Player {
@@ -29,17 +32,8 @@ fn player(id: &str, team: &str) -> Player {
     }
 }
 
-async fn status(client: &Client, ticket: &str) -> Status {
-    client
-        .describe_matchmaking()
-        .ticket_ids(vec![ticket.to_owned()])
-        .send()
-        .await
-        .expect("describe")
-        .ticket_list
-        .and_then(|list| list.into_iter().next())
-        .and_then(|t| t.status)
-        .expect("status")
+async fn status(client: &Client, ticket_id: &str) -> Status {
+    ticket(client, ticket_id).await.status.expect("status")
 }
 
 #[tokio::test(start_paused = true)]
@@ -47,20 +41,16 @@ async fn a_ticket_steps_to_completed_with_connection_info() {
     let local = local();
     let client = client(&local);
     active_fleet(&client, 2).await;
-    let ticket = client
-        .start_matchmaking()
-        .ticket_id("ticket-1")
-        .configuration_name(
-            "arn:aws:gamelift:us-west-2:123456789012:matchmakingconfiguration/mm-2v2",
-        )
-        .players(vec![player("ann", "red"), player("bo", "blue")])
-        .send()
-        .await
-        .expect("start")
-        .matchmaking_ticket
-        .expect("ticket");
-    assert_eq!(ticket.status, Some(Status::Queued));
-    assert_eq!(ticket.configuration_name.as_deref(), Some("mm-2v2"));
+    let started = start_matchmaking(
+        &client,
+        Some("ticket-1"),
+        "arn:aws:gamelift:us-west-2:123456789012:matchmakingconfiguration/mm-2v2",
+        vec![player("ann", "red"), player("bo", "blue")],
+    )
+    .await
+    .expect("StartMatchmaking");
+    assert_eq!(started.status, Some(Status::Queued));
+    assert_eq!(started.configuration_name.as_deref(), Some("mm-2v2"));
     let mut seen = Vec::new();
     for _ in 0..4 {
         seen.push(status(&client, "ticket-1").await);
@@ -89,15 +79,7 @@ async fn a_ticket_steps_to_completed_with_connection_info() {
         .expect("connection info");
     assert!(done[0].end_time.is_some());
     let arn = info.game_session_arn.clone().expect("arn");
-    let session = client
-        .describe_game_sessions()
-        .game_session_id(&arn)
-        .send()
-        .await
-        .expect("describe")
-        .game_sessions
-        .expect("list")
-        .remove(0);
+    let session = game_session(&client, &arn).await;
     assert_eq!(session.status, Some(GameSessionStatus::Active));
     assert_eq!(session.maximum_player_session_count, Some(2));
     assert_eq!(session.current_player_session_count, Some(2));
@@ -116,14 +98,7 @@ async fn a_ticket_steps_to_completed_with_connection_info() {
     let matched = info.matched_player_sessions.expect("matched players");
     let players: Vec<_> = matched.iter().map(|m| m.player_id.clone()).collect();
     assert_eq!(players, [Some("ann".to_owned()), Some("bo".to_owned())]);
-    let seated = client
-        .describe_player_sessions()
-        .game_session_id(&arn)
-        .send()
-        .await
-        .expect("describe")
-        .player_sessions
-        .expect("list");
+    let seated = session_players(&client, &arn, None).await;
     let seated_ids: Vec<_> = seated.iter().map(|p| p.player_session_id.clone()).collect();
     let matched_ids: Vec<_> = matched
         .iter()
@@ -136,15 +111,10 @@ async fn a_ticket_steps_to_completed_with_connection_info() {
 async fn the_matchmaking_waiter_succeeds_once_a_fleet_can_host_the_match() {
     let local = local();
     let client = client(&local);
-    let generated = client
-        .start_matchmaking()
-        .configuration_name("mm-duel")
-        .players(vec![player("cy", "solo")])
-        .send()
+    let generated = start_matchmaking(&client, None, "mm-duel", vec![player("cy", "solo")])
         .await
-        .expect("start")
-        .matchmaking_ticket
-        .and_then(|t| t.ticket_id)
+        .expect("StartMatchmaking")
+        .ticket_id
         .expect("a generated ticket id");
     assert_eq!(generated.len(), 36, "a UUID: {generated}");
     for _ in 0..4 {
@@ -156,50 +126,35 @@ async fn the_matchmaking_waiter_succeeds_once_a_fleet_can_host_the_match() {
         "no fleet can host the match yet"
     );
     active_fleet(&client, 1).await;
-    let done = client
-        .wait_until_matchmaking_succeeded()
-        .ticket_ids(vec![generated.clone()])
-        .wait(WAIT)
-        .await
-        .expect("completed")
-        .into_output()
-        .and_then(|o| o.ticket_list)
-        .expect("tickets");
+    let done = wait_for_match(&client, &generated).await;
     assert_eq!(done[0].status, Some(Status::Completed));
     assert!(done[0].game_session_connection_info.is_some());
 
-    let reused = client
-        .start_matchmaking()
-        .ticket_id(&generated)
-        .configuration_name("mm-duel")
-        .players(vec![player("dee", "solo")])
-        .send()
-        .await
-        .expect_err("the ticket id is taken");
+    let reused = start_matchmaking(
+        &client,
+        Some(&generated),
+        "mm-duel",
+        vec![player("dee", "solo")],
+    )
+    .await
+    .expect_err("the ticket id is taken");
     assert!(matches!(
-        service_error(reused),
+        reused,
         StartMatchmakingError::InvalidRequestException(_)
     ));
-    let twice = client
-        .start_matchmaking()
-        .configuration_name("mm-duel")
-        .players(vec![player("dee", "a"), player("dee", "b")])
-        .send()
+    let dee_twice = vec![player("dee", "a"), player("dee", "b")];
+    let twice = start_matchmaking(&client, None, "mm-duel", dee_twice)
         .await
         .expect_err("a player twice");
     assert!(matches!(
-        service_error(twice),
+        twice,
         StartMatchmakingError::InvalidRequestException(_)
     ));
-    let nobody = client
-        .start_matchmaking()
-        .configuration_name("mm-duel")
-        .players(Vec::new())
-        .send()
+    let nobody = start_matchmaking(&client, None, "mm-duel", Vec::new())
         .await
         .expect_err("no players");
     assert!(matches!(
-        service_error(nobody),
+        nobody,
         StartMatchmakingError::InvalidRequestException(_)
     ));
 }
@@ -211,38 +166,20 @@ async fn a_backfill_takes_in_an_unmatched_ticket() {
     let fleet = active_fleet(&client, 2).await;
     let session = active_session(&client, &fleet, 4).await;
     let arn = session.game_session_id.clone().expect("arn");
-    client
-        .create_player_sessions()
-        .game_session_id(&arn)
-        .player_ids(vec!["ann".to_owned(), "bo".to_owned()])
-        .send()
-        .await
-        .expect("two players");
+    reserve_players(&client, &arn, ["ann", "bo"]).await;
 
-    let stranger = client
-        .start_match_backfill()
-        .configuration_name("mm-2v2")
-        .game_session_arn(&arn)
-        .players(vec![player("zed", "red")])
-        .send()
+    let stranger = start_backfill(&client, None, "mm-2v2", &arn, vec![player("zed", "red")])
         .await
         .expect_err("zed is not in the session");
     assert!(matches!(
-        service_error(stranger),
+        stranger,
         StartMatchBackfillError::InvalidRequestException(_)
     ));
 
-    let backfill = client
-        .start_match_backfill()
-        .ticket_id("backfill-1")
-        .configuration_name("mm-2v2")
-        .game_session_arn(&arn)
-        .players(vec![player("ann", "red"), player("bo", "blue")])
-        .send()
+    let in_session = vec![player("ann", "red"), player("bo", "blue")];
+    let backfill = start_backfill(&client, Some("backfill-1"), "mm-2v2", &arn, in_session)
         .await
-        .expect("backfill")
-        .matchmaking_ticket
-        .expect("ticket");
+        .expect("StartMatchBackfill");
     assert_eq!(backfill.status, Some(Status::Queued));
     assert_eq!(status(&client, "backfill-1").await, Status::Searching);
     assert_eq!(
@@ -250,53 +187,25 @@ async fn a_backfill_takes_in_an_unmatched_ticket() {
         Status::Searching,
         "no ticket to take in yet"
     );
-    client
-        .start_matchmaking()
-        .ticket_id("newcomers")
-        .configuration_name("mm-2v2")
-        .players(vec![player("cy", "red"), player("dee", "blue")])
-        .send()
+    let cy_and_dee = vec![player("cy", "red"), player("dee", "blue")];
+    start_matchmaking(&client, Some("newcomers"), "mm-2v2", cy_and_dee)
         .await
-        .expect("start");
+        .expect("StartMatchmaking");
     assert_eq!(status(&client, "backfill-1").await, Status::Placing);
-    let newcomers = client
-        .describe_matchmaking()
-        .ticket_ids(vec!["newcomers".to_owned()])
-        .send()
-        .await
-        .expect("describe")
-        .ticket_list
-        .expect("list")
-        .remove(0);
+    let newcomers = ticket(&client, "newcomers").await;
     assert_eq!(newcomers.status, Some(Status::Completed));
     let info = newcomers.game_session_connection_info.expect("info");
     assert_eq!(info.game_session_arn.as_deref(), Some(arn.as_str()));
     assert_eq!(info.matched_player_sessions.map(|m| m.len()), Some(2));
 
-    let done = client
-        .wait_until_matchmaking_succeeded()
-        .ticket_ids(vec!["backfill-1".to_owned()])
-        .wait(WAIT)
-        .await
-        .expect("completed")
-        .into_output()
-        .and_then(|o| o.ticket_list)
-        .expect("list");
+    let done = wait_for_match(&client, "backfill-1").await;
     let matched = done[0]
         .game_session_connection_info
         .clone()
         .and_then(|i| i.matched_player_sessions)
         .expect("matched");
     assert_eq!(matched.len(), 2);
-    let session = client
-        .describe_game_sessions()
-        .game_session_id(&arn)
-        .send()
-        .await
-        .expect("describe")
-        .game_sessions
-        .expect("list")
-        .remove(0);
+    let session = game_session(&client, &arn).await;
     assert_eq!(session.current_player_session_count, Some(4));
     let data: serde_json::Value =
         serde_json::from_str(session.matchmaker_data.as_deref().expect("data")).expect("json");
@@ -308,45 +217,37 @@ async fn a_backfill_takes_in_an_unmatched_ticket() {
         .collect();
     assert_eq!(red, ["ann", "cy"]);
 
-    let replaced = client
-        .start_match_backfill()
-        .ticket_id("backfill-2")
-        .configuration_name("mm-2v2")
-        .game_session_arn(&arn)
-        .players(vec![player("ann", "red")])
-        .send()
-        .await
-        .expect("backfill");
-    assert_eq!(
-        replaced.matchmaking_ticket.and_then(|t| t.status),
-        Some(Status::Queued)
-    );
-    client
-        .start_match_backfill()
-        .ticket_id("backfill-3")
-        .configuration_name("mm-2v2")
-        .game_session_arn(&arn)
-        .players(vec![player("ann", "red")])
-        .send()
-        .await
-        .expect("backfill");
+    let ann = player("ann", "red");
+    let replaced = start_backfill(
+        &client,
+        Some("backfill-2"),
+        "mm-2v2",
+        &arn,
+        vec![ann.clone()],
+    )
+    .await
+    .expect("StartMatchBackfill");
+    assert_eq!(replaced.status, Some(Status::Queued));
+    start_backfill(
+        &client,
+        Some("backfill-3"),
+        "mm-2v2",
+        &arn,
+        vec![ann.clone()],
+    )
+    .await
+    .expect("StartMatchBackfill");
     assert_eq!(
         status(&client, "backfill-2").await,
         Status::Cancelled,
         "a new backfill request replaces the earlier one"
     );
-    let missing = client
-        .start_match_backfill()
-        .configuration_name("mm-2v2")
-        .game_session_arn(format!(
-            "arn:aws:gamelift:us-west-2::gamesession/{fleet}/gone"
-        ))
-        .players(vec![player("ann", "red")])
-        .send()
+    let gone = format!("arn:aws:gamelift:us-west-2::gamesession/{fleet}/gone");
+    let missing = start_backfill(&client, None, "mm-2v2", &gone, vec![ann])
         .await
         .expect_err("no such session");
     assert!(matches!(
-        service_error(missing),
+        missing,
         StartMatchBackfillError::NotFoundException(_)
     ));
 }

@@ -12,7 +12,10 @@ use gamelift_api::types::{
     DesiredPlayerSession, GameSessionPlacementState, GameSessionStatus, PlayerLatency,
     PlayerSessionStatus,
 };
-use gamelift_support::{active_fleet, client, local, new_fleet, property, service_error, WAIT};
+use gamelift_support::{
+    active_fleet, client, game_session, local, new_fleet, placement, property, service_error,
+    start_placement, stop_placement, WAIT,
+};
 
 fn desired(player: &str) -> DesiredPlayerSession {
     DesiredPlayerSession {
@@ -47,16 +50,7 @@ async fn a_placement_is_fulfilled_with_its_players_on_an_active_fleet() {
     let local = local();
     let client = client(&local);
     let fleet = active_fleet(&client, 2).await;
-    let started = client
-        .start_game_session_placement()
-        .placement_id("placement-1")
-        .game_session_queue_name("na-queue")
-        .maximum_player_session_count(4)
-        .send()
-        .await
-        .expect("start")
-        .game_session_placement
-        .expect("placement");
+    let started = start_placement(&client, "placement-1", 4).await;
     assert_eq!(started.status, Some(GameSessionPlacementState::Pending));
     assert!(started.start_time.is_some() && started.end_time.is_none());
     assert_eq!(started.game_session_arn, None);
@@ -79,15 +73,7 @@ async fn a_placement_is_fulfilled_with_its_players_on_an_active_fleet() {
     assert_eq!(placed.game_session_id.as_deref(), Some(arn.as_str()));
     assert!(arn.contains(&format!("gamesession/{fleet}/")), "{arn}");
 
-    let session = client
-        .describe_game_sessions()
-        .game_session_id(&arn)
-        .send()
-        .await
-        .expect("describe")
-        .game_sessions
-        .expect("list")
-        .remove(0);
+    let session = game_session(&client, &arn).await;
     assert_eq!(session.status, Some(GameSessionStatus::Active));
     assert_eq!(session.name.as_deref(), Some("placed"));
     assert_eq!(
@@ -124,24 +110,12 @@ async fn without_an_active_fleet_a_placement_stays_pending_until_stopped() {
     new_fleet(&client, "not yet", 1).await;
     start(&client, "waiting").await.expect("start");
     for _ in 0..3 {
-        let pending = client
-            .describe_game_session_placement()
-            .placement_id("waiting")
-            .send()
-            .await
-            .expect("describe")
-            .game_session_placement
-            .expect("placement");
+        let pending = placement(&client, "waiting").await;
         assert_eq!(pending.status, Some(GameSessionPlacementState::Pending));
     }
-    let stopped = client
-        .stop_game_session_placement()
-        .placement_id("waiting")
-        .send()
+    let stopped = stop_placement(&client, "waiting")
         .await
-        .expect("stop")
-        .game_session_placement
-        .expect("placement");
+        .expect("StopGameSessionPlacement");
     assert_eq!(stopped.status, Some(GameSessionPlacementState::Cancelled));
     assert!(stopped.end_time.is_some());
 
@@ -153,13 +127,10 @@ async fn without_an_active_fleet_a_placement_stays_pending_until_stopped() {
         .expect_err("a cancelled placement is a failure for the waiter");
     assert_eq!(waited.attempts(), 1);
 
-    let again = client
-        .stop_game_session_placement()
-        .placement_id("waiting")
-        .send()
+    let again = stop_placement(&client, "waiting")
         .await
         .expect_err("only PENDING placements stop");
-    match service_error(again) {
+    match again {
         StopGameSessionPlacementError::InvalidRequestException(e) => {
             assert!(e.message.unwrap_or_default().contains("CANCELLED"));
         }
@@ -204,14 +175,11 @@ async fn placement_ids_are_unique_and_players_must_fit() {
         service_error(missing),
         DescribeGameSessionPlacementError::NotFoundException(_)
     ));
-    let stop_missing = client
-        .stop_game_session_placement()
-        .placement_id("nowhere")
-        .send()
+    let stop_missing = stop_placement(&client, "nowhere")
         .await
         .expect_err("no such placement");
     assert!(matches!(
-        service_error(stop_missing),
+        stop_missing,
         StopGameSessionPlacementError::NotFoundException(_)
     ));
 }

@@ -9,7 +9,11 @@ use gamelift_api::error::{
     CreatePlayerSessionError, CreatePlayerSessionsError, DescribePlayerSessionsError,
 };
 use gamelift_api::types::{PlayerSessionCreationPolicy, PlayerSessionStatus};
-use gamelift_support::{active_fleet, active_session, client, local, new_fleet, service_error};
+use gamelift_support::{
+    activating_session_id, active_fleet, active_session, client, create_player, fleet_attributes,
+    game_session, local, new_fleet, player_sessions_of, reserve_players, service_error,
+    session_players,
+};
 
 #[tokio::test(start_paused = true)]
 async fn player_slots_fill_up_to_the_maximum() {
@@ -41,26 +45,15 @@ async fn player_slots_fill_up_to_the_maximum() {
         assert_eq!(player.port, session.port);
         assert_eq!(player.player_data, Some(format!("rank {n}")));
     }
-    let full = client
-        .create_player_session()
-        .game_session_id(&id)
-        .player_id("late")
-        .send()
+    let full = create_player(&client, &id, "late")
         .await
         .expect_err("no slot left");
     assert!(matches!(
-        service_error(full),
+        full,
         CreatePlayerSessionError::GameSessionFullException(_)
     ));
-    let counted = client
-        .describe_game_sessions()
-        .game_session_id(&id)
-        .send()
-        .await
-        .expect("describe")
-        .game_sessions
-        .expect("list");
-    assert_eq!(counted[0].current_player_session_count, Some(3));
+    let counted = game_session(&client, &id).await;
+    assert_eq!(counted.current_player_session_count, Some(3));
 }
 
 #[tokio::test(start_paused = true)]
@@ -100,14 +93,7 @@ async fn a_batch_reserves_all_its_players_or_none() {
         service_error(too_many),
         CreatePlayerSessionsError::GameSessionFullException(_)
     ));
-    let in_session = client
-        .describe_player_sessions()
-        .game_session_id(&id)
-        .send()
-        .await
-        .expect("describe")
-        .player_sessions
-        .expect("list");
+    let in_session = session_players(&client, &id, None).await;
     assert_eq!(in_session.len(), 3, "the refused batch reserved nothing");
 
     let twice = client
@@ -121,15 +107,11 @@ async fn a_batch_reserves_all_its_players_or_none() {
         service_error(twice),
         CreatePlayerSessionsError::InvalidRequestException(_)
     ));
-    let again = client
-        .create_player_session()
-        .game_session_id(&id)
-        .player_id("a")
-        .send()
+    let again = create_player(&client, &id, "a")
         .await
         .expect_err("a already holds a slot");
     assert!(matches!(
-        service_error(again),
+        again,
         CreatePlayerSessionError::InvalidRequestException(_)
     ));
 }
@@ -139,25 +121,12 @@ async fn players_need_an_active_session_that_accepts_them() {
     let local = local();
     let client = client(&local);
     let fleet = active_fleet(&client, 2).await;
-    let activating = client
-        .create_game_session()
-        .fleet_id(&fleet)
-        .maximum_player_session_count(4)
-        .send()
-        .await
-        .expect("create")
-        .game_session
-        .and_then(|s| s.game_session_id)
-        .expect("id");
-    let early = client
-        .create_player_session()
-        .game_session_id(&activating)
-        .player_id("eager")
-        .send()
+    let activating = activating_session_id(&client, &fleet, 4).await;
+    let early = create_player(&client, &activating, "eager")
         .await
         .expect_err("still ACTIVATING");
     assert!(matches!(
-        service_error(early),
+        early,
         CreatePlayerSessionError::InvalidGameSessionStatusException(_)
     ));
 
@@ -172,30 +141,21 @@ async fn players_need_an_active_session_that_accepts_them() {
         .send()
         .await
         .expect("close the session");
-    let denied = client
-        .create_player_session()
-        .game_session_id(&id)
-        .player_id("denied")
-        .send()
+    let denied = create_player(&client, &id, "denied")
         .await
         .expect_err("DENY_ALL");
-    match service_error(denied) {
+    match denied {
         CreatePlayerSessionError::InvalidGameSessionStatusException(e) => {
             assert!(e.message.unwrap_or_default().contains("DENY_ALL"));
         }
         other => panic!("expected InvalidGameSessionStatusException, got {other:?}"),
     }
-    let missing = client
-        .create_player_session()
-        .game_session_id(format!(
-            "arn:aws:gamelift:us-west-2::gamesession/{fleet}/gone"
-        ))
-        .player_id("lost")
-        .send()
+    let gone = format!("arn:aws:gamelift:us-west-2::gamesession/{fleet}/gone");
+    let missing = create_player(&client, &gone, "lost")
         .await
         .expect_err("no such game session");
     assert!(matches!(
-        service_error(missing),
+        missing,
         CreatePlayerSessionError::NotFoundException(_)
     ));
 }
@@ -215,33 +175,14 @@ async fn player_sessions_are_described_one_way_at_a_time() {
         .expect("id");
     let mut ids = Vec::new();
     for session in [&first, &second] {
-        let player = client
-            .create_player_session()
-            .game_session_id(session)
-            .player_id("roamer")
-            .send()
+        let player = create_player(&client, session, "roamer")
             .await
-            .expect("create")
-            .player_session
-            .expect("player");
+            .expect("CreatePlayerSession");
         ids.push(player.player_session_id.expect("id"));
     }
-    client
-        .create_player_sessions()
-        .game_session_id(&first)
-        .player_ids((0..5).map(|n| format!("p{n}")).collect::<Vec<_>>())
-        .send()
-        .await
-        .expect("five more");
+    reserve_players(&client, &first, (0..5).map(|n| format!("p{n}"))).await;
 
-    let of_player = client
-        .describe_player_sessions()
-        .player_id("roamer")
-        .send()
-        .await
-        .expect("by player")
-        .player_sessions
-        .expect("list");
+    let of_player = player_sessions_of(&client, "roamer").await;
     let found: Vec<_> = of_player
         .iter()
         .map(|p| p.player_session_id.clone())
@@ -260,25 +201,9 @@ async fn player_sessions_are_described_one_way_at_a_time() {
     assert_eq!(one.len(), 1);
     assert_eq!(one[0].game_session_id.as_deref(), Some(second.as_str()));
 
-    let reserved = client
-        .describe_player_sessions()
-        .game_session_id(&first)
-        .player_session_status_filter("RESERVED")
-        .send()
-        .await
-        .expect("reserved")
-        .player_sessions
-        .expect("list");
+    let reserved = session_players(&client, &first, Some("RESERVED")).await;
     assert_eq!(reserved.len(), 6);
-    let active = client
-        .describe_player_sessions()
-        .game_session_id(&first)
-        .player_session_status_filter("ACTIVE")
-        .send()
-        .await
-        .expect("active")
-        .player_sessions
-        .expect("list");
+    let active = session_players(&client, &first, Some("ACTIVE")).await;
     assert!(active.is_empty(), "no player connects to this service");
 
     let pages = client
@@ -346,29 +271,11 @@ async fn concurrent_reservations_fill_exactly_the_open_slots() {
     let client = client(&local);
     let fleet = new_fleet(&client, "arena", 1).await.fleet_id.expect("id");
     for _ in 0..5 {
-        client
-            .describe_fleet_attributes()
-            .fleet_ids(vec![fleet.clone()])
-            .send()
-            .await
-            .expect("poll the fleet");
+        fleet_attributes(&client, &fleet).await;
     }
-    let id = client
-        .create_game_session()
-        .fleet_id(&fleet)
-        .maximum_player_session_count(7)
-        .send()
-        .await
-        .expect("the fleet is ACTIVE after five polls")
-        .game_session
-        .and_then(|s| s.game_session_id)
-        .expect("id");
-    client
-        .describe_game_sessions()
-        .game_session_id(&id)
-        .send()
-        .await
-        .expect("one poll activates the session");
+    // The fleet is ACTIVE after five polls, and one poll activates the session.
+    let id = activating_session_id(&client, &fleet, 7).await;
+    game_session(&client, &id).await;
     let tasks: Vec<_> = (0..20)
         .map(|n| {
             let client = client.clone();
@@ -395,13 +302,6 @@ async fn concurrent_reservations_fill_exactly_the_open_slots() {
         }
     }
     assert_eq!((reserved, full), (7, 13));
-    let seated = client
-        .describe_player_sessions()
-        .game_session_id(&id)
-        .send()
-        .await
-        .expect("describe")
-        .player_sessions
-        .expect("list");
+    let seated = session_players(&client, &id, None).await;
     assert_eq!(seated.len(), 7);
 }

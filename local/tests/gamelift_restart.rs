@@ -7,7 +7,11 @@ use std::path::{Path, PathBuf};
 use gamelift_api::types::{
     FleetStatus, GameSessionPlacementState, GameSessionStatus, PlayerSessionStatus,
 };
-use gamelift_support::{active_fleet, active_session, WAIT};
+use gamelift_support::{
+    activating_session_id, active_fleet, active_session, create_player, created_fleet_id,
+    fleet_attributes, game_session, placement, player_sessions_of, reserve_players,
+    session_players, start_matchmaking, start_placement, ticket, wait_for_fleet, WAIT,
+};
 use local_services::{Local, Settings};
 use serde_json::Value;
 
@@ -59,33 +63,20 @@ async fn fleets_sessions_and_players_survive_a_restart() {
     let fleet = active_fleet(&client, 2).await;
     let session = active_session(&client, &fleet, 4).await;
     let id = session.game_session_id.clone().expect("id");
-    let player = client
-        .create_player_session()
-        .game_session_id(&id)
-        .player_id("ann")
-        .send()
+    let player = create_player(&client, &id, "ann")
         .await
-        .expect("player")
-        .player_session
-        .expect("player session");
-    let half_way = client
-        .create_fleet()
-        .name("half way")
-        .build_id("build-2")
-        .ec2_instance_type(gamelift_api::types::EC2InstanceType::T2Micro)
-        .server_launch_path("/local/game/legacy")
-        .send()
-        .await
-        .expect("create")
-        .fleet_attributes
-        .and_then(|a| a.fleet_id)
-        .expect("id");
-    client
-        .describe_fleet_attributes()
-        .fleet_ids(vec![half_way.clone()])
-        .send()
-        .await
-        .expect("one poll");
+        .expect("CreatePlayerSession");
+    let half_way = created_fleet_id(
+        client
+            .create_fleet()
+            .name("half way")
+            .build_id("build-2")
+            .ec2_instance_type(gamelift_api::types::EC2InstanceType::T2Micro)
+            .server_launch_path("/local/game/legacy"),
+    )
+    .await;
+    // One read moves the new fleet on from NEW.
+    fleet_attributes(&client, &half_way).await;
     drop(client);
     drop(local);
 
@@ -104,25 +95,11 @@ async fn fleets_sessions_and_players_survive_a_restart() {
         [Some(FleetStatus::Active), Some(FleetStatus::Validating)],
         "the second fleet goes on from where it was"
     );
-    let sessions = client
-        .describe_game_sessions()
-        .game_session_id(&id)
-        .send()
-        .await
-        .expect("describe")
-        .game_sessions
-        .expect("list");
-    assert_eq!(sessions[0].status, Some(GameSessionStatus::Active));
-    assert_eq!(sessions[0].current_player_session_count, Some(1));
-    assert_eq!(sessions[0].creation_time, session.creation_time);
-    let players = client
-        .describe_player_sessions()
-        .player_id("ann")
-        .send()
-        .await
-        .expect("describe")
-        .player_sessions
-        .expect("list");
+    let restored = game_session(&client, &id).await;
+    assert_eq!(restored.status, Some(GameSessionStatus::Active));
+    assert_eq!(restored.current_player_session_count, Some(1));
+    assert_eq!(restored.creation_time, session.creation_time);
+    let players = player_sessions_of(&client, "ann").await;
     assert_eq!(players, [player]);
 }
 
@@ -136,32 +113,16 @@ async fn reservations_and_placements_time_out_on_the_wall_clock() {
         .await
         .game_session_id
         .expect("id");
-    client
-        .create_player_sessions()
-        .game_session_id(&id)
-        .player_ids(vec!["ann".to_owned(), "bo".to_owned()])
-        .send()
-        .await
-        .expect("the session is full");
-    client
-        .start_game_session_placement()
-        .placement_id("stuck")
-        .game_session_queue_name("na-queue")
-        .maximum_player_session_count(2)
-        .send()
-        .await
-        .expect("pending: the one server process is busy");
-    client
-        .start_matchmaking()
-        .ticket_id("unplaced")
-        .configuration_name("mm")
-        .players(vec![gamelift_api::types::Player {
-            player_id: Some("dee".into()),
-            player_attributes: None,
-            team: None,
-            latency_in_ms: None,
-        }])
-        .send()
+    // The session is full, so the placement stays pending: the one server process is busy.
+    reserve_players(&client, &id, ["ann", "bo"]).await;
+    start_placement(&client, "stuck", 2).await;
+    let dee = gamelift_api::types::Player {
+        player_id: Some("dee".into()),
+        player_attributes: None,
+        team: None,
+        latency_in_ms: None,
+    };
+    start_matchmaking(&client, Some("unplaced"), "mm", vec![dee])
         .await
         .expect("queued");
     drop(client);
@@ -171,22 +132,11 @@ async fn reservations_and_placements_time_out_on_the_wall_clock() {
     age(&path, "StartTime", 601.0);
     let local = open(&path);
     let client = gamelift_support::client(&local);
-    let players = client
-        .describe_player_sessions()
-        .game_session_id(&id)
-        .send()
-        .await
-        .expect("describe")
-        .player_sessions
-        .expect("list");
+    let players = session_players(&client, &id, None).await;
     assert!(players.iter().all(|p| {
         p.status == Some(PlayerSessionStatus::Timedout) && p.termination_time.is_some()
     }));
-    client
-        .create_player_session()
-        .game_session_id(&id)
-        .player_id("cy")
-        .send()
+    create_player(&client, &id, "cy")
         .await
         .expect("the timed-out reservations freed their slots");
     let waited = client
@@ -195,30 +145,15 @@ async fn reservations_and_placements_time_out_on_the_wall_clock() {
         .wait(WAIT)
         .await
         .expect_err("the placement timed out");
-    let last = client
-        .describe_game_session_placement()
-        .placement_id("stuck")
-        .send()
-        .await
-        .expect("describe")
-        .game_session_placement
-        .expect("placement");
+    let last = placement(&client, "stuck").await;
     assert_eq!(last.status, Some(GameSessionPlacementState::TimedOut));
     assert_eq!(waited.attempts(), 1);
-    let ticket = client
-        .describe_matchmaking()
-        .ticket_ids(vec!["unplaced".to_owned()])
-        .send()
-        .await
-        .expect("describe")
-        .ticket_list
-        .expect("list")
-        .remove(0);
+    let unplaced = ticket(&client, "unplaced").await;
     assert_eq!(
-        ticket.status,
+        unplaced.status,
         Some(gamelift_api::types::MatchmakingConfigurationStatus::TimedOut)
     );
-    assert!(ticket.status_message.is_some() && ticket.end_time.is_some());
+    assert!(unplaced.status_message.is_some() && unplaced.end_time.is_some());
 }
 
 #[tokio::test(start_paused = true)]
@@ -228,34 +163,17 @@ async fn a_session_still_activating_past_its_timeout_is_terminated() {
     let client = gamelift_support::client(&local);
     let mut runtime = gamelift_support::runtime(1);
     runtime.game_session_activation_timeout_seconds = Some(30);
-    let fleet = client
-        .create_fleet()
-        .name("slow")
-        .build_id("build-3")
-        .ec2_instance_type(gamelift_api::types::EC2InstanceType::C4Large)
-        .runtime_configuration(runtime)
-        .send()
-        .await
-        .expect("create")
-        .fleet_attributes
-        .and_then(|a| a.fleet_id)
-        .expect("id");
-    client
-        .wait_until_fleet_active()
-        .fleet_ids(vec![fleet.clone()])
-        .wait(WAIT)
-        .await
-        .expect("active");
-    let id = client
-        .create_game_session()
-        .fleet_id(&fleet)
-        .maximum_player_session_count(2)
-        .send()
-        .await
-        .expect("create")
-        .game_session
-        .and_then(|s| s.game_session_id)
-        .expect("id");
+    let fleet = created_fleet_id(
+        client
+            .create_fleet()
+            .name("slow")
+            .build_id("build-3")
+            .ec2_instance_type(gamelift_api::types::EC2InstanceType::C4Large)
+            .runtime_configuration(runtime),
+    )
+    .await;
+    wait_for_fleet(&client, &fleet).await;
+    let id = activating_session_id(&client, &fleet, 2).await;
     drop(client);
     drop(local);
 
@@ -269,15 +187,7 @@ async fn a_session_still_activating_past_its_timeout_is_terminated() {
         .await
         .expect_err("TERMINATED fails the waiter");
     assert_eq!(waited.attempts(), 1);
-    let session = client
-        .describe_game_sessions()
-        .game_session_id(&id)
-        .send()
-        .await
-        .expect("describe")
-        .game_sessions
-        .expect("list")
-        .remove(0);
+    let session = game_session(&client, &id).await;
     assert_eq!(session.status, Some(GameSessionStatus::Terminated));
     assert!(session.termination_time.is_some());
     active_session(&client, &fleet, 2).await;

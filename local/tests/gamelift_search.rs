@@ -5,7 +5,9 @@ mod gamelift_support;
 use gamelift_api::client::Client;
 use gamelift_api::error::SearchGameSessionsError;
 use gamelift_api::types::GameSession;
-use gamelift_support::{active_fleet, client, local, property, service_error, WAIT};
+use gamelift_support::{
+    active_fleet, client, local, property, reserve_players, service_error, wait_for_session,
+};
 
 /// An active session named `name`, in mode `mode`, for `maximum` players with `players` in it.
 async fn session(
@@ -28,24 +30,9 @@ async fn session(
         .game_session
         .and_then(|s| s.game_session_id)
         .expect("id");
-    client
-        .wait_until_game_session_active()
-        .game_session_id(&id)
-        .wait(WAIT)
-        .await
-        .expect("active");
+    wait_for_session(client, &id).await;
     if players > 0 {
-        client
-            .create_player_sessions()
-            .game_session_id(&id)
-            .player_ids(
-                (0..players)
-                    .map(|n| format!("{name}-{n}"))
-                    .collect::<Vec<_>>(),
-            )
-            .send()
-            .await
-            .expect("players");
+        reserve_players(client, &id, (0..players).map(|n| format!("{name}-{n}"))).await;
     }
     id
 }

@@ -11,8 +11,9 @@ use gamelift_api::types::{
     ResourceCreationLimitPolicy,
 };
 use gamelift_support::{
-    active_fleet, active_session, client, local, new_fleet, property, runtime, service_error,
-    udp_ports, WAIT,
+    activating_session_id, active_fleet, active_session, client, create_session, created_fleet_id,
+    fleet_sessions, instances, local, new_fleet, property, reserve_players, runtime, service_error,
+    udp_ports, wait_for_fleet, wait_for_session,
 };
 
 #[tokio::test(start_paused = true)]
@@ -20,14 +21,10 @@ async fn a_fleet_that_is_not_active_refuses_game_sessions() {
     let local = local();
     let client = client(&local);
     let fleet = new_fleet(&client, "arena", 1).await.fleet_id.expect("id");
-    let error = client
-        .create_game_session()
-        .fleet_id(&fleet)
-        .maximum_player_session_count(4)
-        .send()
+    let error = create_session(&client, &fleet, 4)
         .await
         .expect_err("the fleet is NEW");
-    match service_error(error) {
+    match error {
         CreateGameSessionError::InvalidFleetStatusException(e) => {
             let message = e.message.unwrap_or_default();
             assert!(
@@ -82,27 +79,11 @@ async fn a_game_session_activates_on_the_fleet_instance() {
     assert_eq!(created.port, Some(33430));
     assert_eq!(created.location.as_deref(), Some("us-west-2"));
 
-    let instance = client
-        .describe_instances()
-        .fleet_id(&fleet)
-        .send()
-        .await
-        .expect("instances")
-        .instances
-        .expect("list")
-        .remove(0);
+    let instance = instances(&client, &fleet).await.remove(0);
     assert_eq!(created.ip_address, instance.ip_address);
     assert_eq!(created.dns_name, instance.dns_name);
 
-    let active = client
-        .wait_until_game_session_active()
-        .game_session_id(&id)
-        .wait(WAIT)
-        .await
-        .expect("active")
-        .into_output()
-        .and_then(|o| o.game_sessions)
-        .expect("sessions");
+    let active = wait_for_session(&client, &id).await;
     assert_eq!(active.len(), 1);
     assert_eq!(active[0].status, Some(GameSessionStatus::Active));
 
@@ -140,14 +121,7 @@ async fn an_idempotency_token_gives_the_same_session() {
         .expect("session");
     assert_eq!(again.game_session_id.as_deref(), Some(id.as_str()));
     assert_eq!(again.creation_time, first.creation_time);
-    let listed = client
-        .describe_game_sessions()
-        .fleet_id(&fleet)
-        .send()
-        .await
-        .expect("describe")
-        .game_sessions
-        .expect("list");
+    let listed = fleet_sessions(&client, &fleet, None).await;
     assert_eq!(listed.len(), 1, "the token created one session");
 
     let mismatch = create(7).await.expect_err("other parameters");
@@ -202,15 +176,11 @@ async fn fleets_and_aliases_are_referenced_one_at_a_time() {
         service_error(both),
         CreateGameSessionError::InvalidRequestException(_)
     ));
-    let unknown = client
-        .create_game_session()
-        .fleet_id("fleet-00000000-0000-0000-0000-000000000000")
-        .maximum_player_session_count(2)
-        .send()
+    let unknown = create_session(&client, "fleet-00000000-0000-0000-0000-000000000000", 2)
         .await
         .expect_err("no such fleet");
     assert!(matches!(
-        service_error(unknown),
+        unknown,
         CreateGameSessionError::NotFoundException(_)
     ));
 }
@@ -223,15 +193,11 @@ async fn each_server_process_hosts_one_session() {
     for _ in 0..2 {
         active_session(&client, &fleet, 2).await;
     }
-    let full = client
-        .create_game_session()
-        .fleet_id(&fleet)
-        .maximum_player_session_count(2)
-        .send()
+    let full = create_session(&client, &fleet, 2)
         .await
         .expect_err("both processes host a session");
     assert!(matches!(
-        service_error(full),
+        full,
         CreateGameSessionError::FleetCapacityExceededException(_)
     ));
 }
@@ -240,29 +206,21 @@ async fn each_server_process_hosts_one_session() {
 async fn the_resource_creation_limit_counts_per_creator() {
     let local = local();
     let client = client(&local);
-    let fleet = client
-        .create_fleet()
-        .name("limited")
-        .build_id("build-1")
-        .ec2_instance_type(EC2InstanceType::C4Large)
-        .runtime_configuration(runtime(10))
-        .ec2_inbound_permissions(vec![udp_ports()])
-        .resource_creation_limit_policy(ResourceCreationLimitPolicy {
-            new_game_sessions_per_creator: Some(2),
-            policy_period_in_minutes: Some(15),
-        })
-        .send()
-        .await
-        .expect("create")
-        .fleet_attributes
-        .and_then(|a| a.fleet_id)
-        .expect("id");
-    client
-        .wait_until_fleet_active()
-        .fleet_ids(vec![fleet.clone()])
-        .wait(WAIT)
-        .await
-        .expect("active");
+    let fleet = created_fleet_id(
+        client
+            .create_fleet()
+            .name("limited")
+            .build_id("build-1")
+            .ec2_instance_type(EC2InstanceType::C4Large)
+            .runtime_configuration(runtime(10))
+            .ec2_inbound_permissions(vec![udp_ports()])
+            .resource_creation_limit_policy(ResourceCreationLimitPolicy {
+                new_game_sessions_per_creator: Some(2),
+                policy_period_in_minutes: Some(15),
+            }),
+    )
+    .await;
+    wait_for_fleet(&client, &fleet).await;
     let create = |creator: &'static str| {
         client
             .create_game_session()
@@ -289,24 +247,8 @@ async fn sessions_are_described_by_status_with_their_protection() {
     let client = client(&local);
     let fleet = active_fleet(&client, 10).await;
     let active = active_session(&client, &fleet, 4).await;
-    let activating = client
-        .create_game_session()
-        .fleet_id(&fleet)
-        .maximum_player_session_count(4)
-        .send()
-        .await
-        .expect("create")
-        .game_session
-        .expect("session");
-    let all = client
-        .describe_game_sessions()
-        .fleet_id(&fleet)
-        .status_filter("ACTIVE")
-        .send()
-        .await
-        .expect("describe")
-        .game_sessions
-        .expect("list");
+    let activating = activating_session_id(&client, &fleet, 4).await;
+    let all = fleet_sessions(&client, &fleet, Some("ACTIVE")).await;
     assert_eq!(all.len(), 2, "the read activated the second session");
 
     let details = client
@@ -324,15 +266,7 @@ async fn sessions_are_described_by_status_with_their_protection() {
     );
     assert_eq!(details[0].game_session, Some(active.clone()));
 
-    let terminated = client
-        .describe_game_sessions()
-        .fleet_id(&fleet)
-        .status_filter("terminated")
-        .send()
-        .await
-        .expect("describe")
-        .game_sessions
-        .expect("list");
+    let terminated = fleet_sessions(&client, &fleet, Some("terminated")).await;
     assert!(terminated.is_empty());
     let bad = client
         .describe_game_sessions()
@@ -348,7 +282,7 @@ async fn sessions_are_described_by_status_with_their_protection() {
     let two_scopes = client
         .describe_game_sessions()
         .fleet_id(&fleet)
-        .game_session_id(activating.game_session_id.expect("id"))
+        .game_session_id(activating)
         .send()
         .await
         .expect_err("one scope at a time");
@@ -410,16 +344,7 @@ async fn an_active_session_is_updated() {
     let local = local();
     let client = client(&local);
     let fleet = active_fleet(&client, 2).await;
-    let activating = client
-        .create_game_session()
-        .fleet_id(&fleet)
-        .maximum_player_session_count(4)
-        .send()
-        .await
-        .expect("create")
-        .game_session
-        .and_then(|s| s.game_session_id)
-        .expect("id");
+    let activating = activating_session_id(&client, &fleet, 4).await;
     let early = client
         .update_game_session()
         .game_session_id(&activating)
@@ -434,13 +359,7 @@ async fn an_active_session_is_updated() {
 
     let session = active_session(&client, &fleet, 4).await;
     let id = session.game_session_id.clone().expect("id");
-    client
-        .create_player_sessions()
-        .game_session_id(&id)
-        .player_ids(vec!["a".to_owned(), "b".to_owned(), "c".to_owned()])
-        .send()
-        .await
-        .expect("three players");
+    reserve_players(&client, &id, ["a", "b", "c"]).await;
     let below = client
         .update_game_session()
         .game_session_id(&id)

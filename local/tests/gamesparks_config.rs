@@ -4,10 +4,11 @@
 mod gamesparks_support;
 
 use gamesparks_api::client::Client;
-use gamesparks_api::types::{ImportGameConfigurationSource, Operation, SectionModification};
-use gamesparks_support::{client, game, local, service_error, snapshot};
+use gamesparks_api::types::{Operation, SectionModification};
+use gamesparks_support::{
+    client, game, import, local, service_error, snapshot, update_configuration, ECONOMY,
+};
 use smithy_runtime::serde_json::{json, Value};
-use smithy_runtime::Blob;
 
 fn change(
     operation: Operation,
@@ -48,21 +49,6 @@ async fn sections(client: &Client, game: &str) -> Vec<(String, Value, i32)> {
         .collect()
 }
 
-async fn import(client: &Client, game: &str, file: &[u8]) -> Result<(), (String, String)> {
-    let imported = client
-        .import_game_configuration()
-        .game_name(game)
-        .import_source(ImportGameConfigurationSource {
-            file: Blob::new(file.to_vec()),
-        })
-        .send()
-        .await;
-    match imported {
-        Ok(_) => Ok(()),
-        Err(error) => Err(service_error::<(), _>(Err(error))),
-    }
-}
-
 #[tokio::test(start_paused = true)]
 async fn modifications_add_replace_and_remove() {
     let local = local();
@@ -70,21 +56,18 @@ async fn modifications_add_replace_and_remove() {
     let created = game(&client, "Racer").await;
     assert_eq!(sections(&client, "Racer").await, []);
 
-    let updated = client
-        .update_game_configuration()
-        .game_name("Racer")
-        .modifications(vec![
-            change(
-                Operation::Add,
-                "Economy",
-                "/coins",
-                Some(json!({"start": 10})),
-            ),
-            change(Operation::Add, "Economy", "/items", Some(json!(["sword"]))),
-            change(Operation::Add, "Economy", "/items/-", Some(json!("shield"))),
-            change(Operation::Add, "Lobby", "/size", Some(json!(8))),
-        ])
-        .send()
+    let additions = vec![
+        change(
+            Operation::Add,
+            "Economy",
+            "/coins",
+            Some(json!({"start": 10})),
+        ),
+        change(Operation::Add, "Economy", "/items", Some(json!(["sword"]))),
+        change(Operation::Add, "Economy", "/items/-", Some(json!("shield"))),
+        change(Operation::Add, "Lobby", "/size", Some(json!(8))),
+    ];
+    let updated = update_configuration(&client, "Racer", additions)
         .await
         .expect("UpdateGameConfiguration")
         .game_configuration
@@ -101,20 +84,17 @@ async fn modifications_add_replace_and_remove() {
         ]
     );
 
-    client
-        .update_game_configuration()
-        .game_name("Racer")
-        .modifications(vec![
-            change(
-                Operation::Replace,
-                "Economy",
-                "/coins/start",
-                Some(json!(25)),
-            ),
-            change(Operation::Remove, "Economy", "/items/0", None),
-            change(Operation::Remove, "Lobby", "/size", None),
-        ])
-        .send()
+    let changes = vec![
+        change(
+            Operation::Replace,
+            "Economy",
+            "/coins/start",
+            Some(json!(25)),
+        ),
+        change(Operation::Remove, "Economy", "/items/0", None),
+        change(Operation::Remove, "Lobby", "/size", None),
+    ];
+    update_configuration(&client, "Racer", changes)
         .await
         .expect("UpdateGameConfiguration");
     let now: Vec<(String, Value)> = sections(&client, "Racer")
@@ -139,28 +119,18 @@ async fn a_bad_path_changes_nothing() {
     let local = local();
     let client = client(&local);
     game(&client, "Racer").await;
-    import(
-        &client,
-        "Racer",
-        br#"{"Sections": {"Economy": {"coins": 10}}}"#,
-    )
-    .await
-    .expect("imports");
+    import(&client, "Racer", ECONOMY).await.expect("imports");
     let before = sections(&client, "Racer").await;
-    let update = client
-        .update_game_configuration()
-        .game_name("Racer")
-        .modifications(vec![
-            change(Operation::Add, "Economy", "/gems", Some(json!(1))),
-            change(
-                Operation::Replace,
-                "Economy",
-                "/missing/deep",
-                Some(json!(2)),
-            ),
-        ])
-        .send()
-        .await;
+    let bad_second = vec![
+        change(Operation::Add, "Economy", "/gems", Some(json!(1))),
+        change(
+            Operation::Replace,
+            "Economy",
+            "/missing/deep",
+            Some(json!(2)),
+        ),
+    ];
+    let update = update_configuration(&client, "Racer", bad_second).await;
     let (code, message) = service_error(update);
     assert_eq!(code, "ValidationException");
     assert_eq!(
@@ -169,27 +139,14 @@ async fn a_bad_path_changes_nothing() {
     );
     assert_eq!(sections(&client, "Racer").await, before);
 
-    let no_section = client
-        .update_game_configuration()
-        .game_name("Racer")
-        .modifications(vec![change(Operation::Remove, "Lobby", "/size", None)])
-        .send()
-        .await;
+    let remove_lobby = vec![change(Operation::Remove, "Lobby", "/size", None)];
+    let no_section = update_configuration(&client, "Racer", remove_lobby).await;
     let (code, message) = service_error(no_section);
     assert_eq!(code, "ValidationException");
     assert!(message.contains("no section 'Lobby'"), "{message}");
 
-    let trailing_slash = client
-        .update_game_configuration()
-        .game_name("Racer")
-        .modifications(vec![change(
-            Operation::Add,
-            "Economy",
-            "/coins/",
-            Some(json!(1)),
-        )])
-        .send()
-        .await;
+    let add_coins = vec![change(Operation::Add, "Economy", "/coins/", Some(json!(1)))];
+    let trailing_slash = update_configuration(&client, "Racer", add_coins).await;
     let (code, _) = service_error(trailing_slash);
     assert_eq!(
         code, "ValidationException",
@@ -202,13 +159,7 @@ async fn imports_replace_the_configuration_or_say_what_is_wrong() {
     let local = local();
     let client = client(&local);
     game(&client, "Racer").await;
-    import(
-        &client,
-        "Racer",
-        br#"{"Sections": {"Economy": {"coins": 10}}}"#,
-    )
-    .await
-    .expect("imports");
+    import(&client, "Racer", ECONOMY).await.expect("imports");
     import(&client, "Racer", br#"{"Sections": {"Lobby": {"size": 4}}}"#)
         .await
         .expect("imports");

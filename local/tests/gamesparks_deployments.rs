@@ -8,7 +8,10 @@ use std::time::Duration;
 use gamesparks_api::types::{
     DeploymentAction, DeploymentState, GeneratedCodeJobState, Generator, ResultCode,
 };
-use gamesparks_support::{client, game, local, service_error, snapshot, stage};
+use gamesparks_support::{
+    client, game, local, read_stage, service_error, snapshot, stage, start_code_job,
+    start_deployment,
+};
 
 const TOKEN: &str = "deployment-token-0123456789abcdef0123456";
 const WAIT: Duration = Duration::from_secs(600);
@@ -20,16 +23,7 @@ async fn a_deployment_completes_for_the_waiter() {
     game(&client, "Racer").await;
     let before = stage(&client, "Racer", "Dev").await;
     let snapshot_id = snapshot(&client, "Racer").await.id.expect("an id");
-    let started = client
-        .start_stage_deployment()
-        .game_name("Racer")
-        .stage_name("Dev")
-        .snapshot_id(&snapshot_id)
-        .send()
-        .await
-        .expect("StartStageDeployment")
-        .stage_deployment
-        .expect("a deployment");
+    let started = start_deployment(&client, "Racer", "Dev", &snapshot_id).await;
     assert_eq!(started.deployment_state, Some(DeploymentState::Pending));
     assert_eq!(started.deployment_action, Some(DeploymentAction::Deploy));
     assert_eq!(started.snapshot_id.as_deref(), Some(snapshot_id.as_str()));
@@ -58,15 +52,7 @@ async fn a_deployment_completes_for_the_waiter() {
     );
     assert_eq!(done.created, started.created);
 
-    let after = client
-        .get_stage()
-        .game_name("Racer")
-        .stage_name("Dev")
-        .send()
-        .await
-        .expect("GetStage")
-        .stage
-        .expect("a stage");
+    let after = read_stage(&client, "Racer", "Dev").await.expect("a stage");
     assert!(after.last_updated >= before.last_updated);
     assert_eq!(after.game_key, before.game_key);
     let deployed = local.shared().store.read(|state| {
@@ -85,14 +71,7 @@ async fn polls_see_each_status_and_the_latest_deployment_is_the_default() {
     let first = snapshot(&client, "Racer").await.id.expect("an id");
     let second = snapshot(&client, "Racer").await.id.expect("an id");
     for snapshot_id in [&first, &second] {
-        client
-            .start_stage_deployment()
-            .game_name("Racer")
-            .stage_name("Dev")
-            .snapshot_id(snapshot_id)
-            .send()
-            .await
-            .expect("StartStageDeployment");
+        start_deployment(&client, "Racer", "Dev", snapshot_id).await;
     }
     let mut states = Vec::new();
     for _ in 0..3 {
@@ -219,16 +198,7 @@ async fn a_code_job_completes_for_the_waiter() {
         language: Some("CSharp".to_owned()),
         target_platform: Some("Unity".to_owned()),
     };
-    let job_id = client
-        .start_generated_code_job()
-        .game_name("Racer")
-        .snapshot_id(&snapshot_id)
-        .generator(generator)
-        .send()
-        .await
-        .expect("StartGeneratedCodeJob")
-        .generated_code_job_id
-        .expect("a job id");
+    let job_id = start_code_job(&client, "Racer", &snapshot_id, generator).await;
     let listed = client
         .list_generated_code_jobs()
         .game_name("Racer")

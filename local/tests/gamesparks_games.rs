@@ -6,12 +6,12 @@ mod gamesparks_support;
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-use gamesparks_api::types::{
-    DeploymentState, GameState, GeneratedCodeJobState, Generator, ImportGameConfigurationSource,
+use gamesparks_api::types::{DeploymentState, GameState, GeneratedCodeJobState, Generator};
+use gamesparks_support::{
+    client, delete_game, game, import, local, read_game, read_stage, service_error, snapshot,
+    stage, start_code_job, start_deployment, ECONOMY,
 };
-use gamesparks_support::{client, game, local, service_error, snapshot, stage};
 use local_services::{Local, Pace, Settings};
-use smithy_runtime::Blob;
 
 const TOKEN: &str = "create-game-token-0123456789abcdef0123";
 
@@ -42,13 +42,8 @@ async fn games_are_created_read_listed_and_updated() {
     assert!(created.created.is_some());
     assert_eq!(created.created, created.last_updated);
 
-    let got = client
-        .get_game()
-        .game_name("Racer")
-        .send()
-        .await
-        .expect("GetGame");
-    assert_eq!(got.game.as_ref(), Some(&created));
+    let got = read_game(&client, "Racer").await;
+    assert_eq!(got.as_ref(), Some(&created));
 
     let updated = client
         .update_game()
@@ -110,12 +105,7 @@ async fn a_deleted_game_is_gone_for_the_waiter() {
     let local = local();
     let client = client(&local);
     game(&client, "Racer").await;
-    client
-        .delete_game()
-        .game_name("Racer")
-        .send()
-        .await
-        .expect("DeleteGame");
+    delete_game(&client, "Racer").await;
     let done = client
         .wait_until_game_deleted()
         .game_name("Racer")
@@ -146,19 +136,9 @@ async fn a_deleting_game_takes_no_more_changes() {
     .expect("an in-memory state opens");
     let client = client(&local);
     game(&client, "Racer").await;
-    client
-        .delete_game()
-        .game_name("Racer")
-        .send()
-        .await
-        .expect("DeleteGame");
-    let got = client
-        .get_game()
-        .game_name("Racer")
-        .send()
-        .await
-        .expect("GetGame");
-    assert_eq!(got.game.and_then(|g| g.state), Some(GameState::Deleting));
+    delete_game(&client, "Racer").await;
+    let got = read_game(&client, "Racer").await;
+    assert_eq!(got.and_then(|g| g.state), Some(GameState::Deleting));
 
     let (code, message) = service_error(client.delete_game().game_name("Racer").send().await);
     assert_eq!(code, "ConflictException");
@@ -187,14 +167,9 @@ async fn a_protected_game_is_not_deleted() {
         let racer = state.gamesparks.games.get_mut("Racer").expect("the game");
         racer.enable_termination_protection = true;
     });
-    let got = client
-        .get_game()
-        .game_name("Racer")
-        .send()
-        .await
-        .expect("GetGame");
+    let got = read_game(&client, "Racer").await;
     assert_eq!(
-        got.game.and_then(|g| g.enable_termination_protection),
+        got.and_then(|g| g.enable_termination_protection),
         Some(true)
     );
 
@@ -204,13 +179,8 @@ async fn a_protected_game_is_not_deleted() {
         message,
         "Game 'Racer' has termination protection enabled, so it cannot be deleted."
     );
-    let got = client
-        .get_game()
-        .game_name("Racer")
-        .send()
-        .await
-        .expect("still there");
-    assert_eq!(got.game.and_then(|g| g.state), Some(GameState::Active));
+    let got = read_game(&client, "Racer").await;
+    assert_eq!(got.and_then(|g| g.state), Some(GameState::Active));
 }
 
 #[tokio::test(start_paused = true)]
@@ -291,62 +261,27 @@ async fn the_state_survives_a_restart() {
     let client_before = client(&first);
     let created = game(&client_before, "Racer").await;
     let staged = stage(&client_before, "Racer", "Dev").await;
-    let file = br#"{"Sections": {"Economy": {"coins": 10}}}"#;
-    client_before
-        .import_game_configuration()
-        .game_name("Racer")
-        .import_source(ImportGameConfigurationSource {
-            file: Blob::new(file.to_vec()),
-        })
-        .send()
+    import(&client_before, "Racer", ECONOMY)
         .await
         .expect("ImportGameConfiguration");
     let snapshot_id = snapshot(&client_before, "Racer").await.id.expect("an id");
-    let deployment_id = client_before
-        .start_stage_deployment()
-        .game_name("Racer")
-        .stage_name("Dev")
-        .snapshot_id(&snapshot_id)
-        .send()
+    let deployment_id = start_deployment(&client_before, "Racer", "Dev", &snapshot_id)
         .await
-        .expect("StartStageDeployment")
-        .stage_deployment
-        .and_then(|d| d.deployment_id)
+        .deployment_id
         .expect("a deployment id");
-    let job_id = client_before
-        .start_generated_code_job()
-        .game_name("Racer")
-        .snapshot_id(&snapshot_id)
-        .generator(Generator {
-            game_sdk_version: None,
-            language: None,
-            target_platform: Some("Unity".to_owned()),
-        })
-        .send()
-        .await
-        .expect("StartGeneratedCodeJob")
-        .generated_code_job_id
-        .expect("a job id");
+    let unity = Generator {
+        game_sdk_version: None,
+        language: None,
+        target_platform: Some("Unity".to_owned()),
+    };
+    let job_id = start_code_job(&client_before, "Racer", &snapshot_id, unity).await;
     drop(client_before);
     drop(first);
 
     let second = Local::new(settings()).expect("the state file opens");
     let client = client(&second);
-    let got = client
-        .get_game()
-        .game_name("Racer")
-        .send()
-        .await
-        .expect("GetGame");
-    assert_eq!(got.game, Some(created));
-    let got = client
-        .get_stage()
-        .game_name("Racer")
-        .stage_name("Dev")
-        .send()
-        .await
-        .expect("GetStage");
-    assert_eq!(got.stage, Some(staged));
+    assert_eq!(read_game(&client, "Racer").await, Some(created));
+    assert_eq!(read_stage(&client, "Racer", "Dev").await, Some(staged));
     let configuration = client
         .get_game_configuration()
         .game_name("Racer")

@@ -5,7 +5,9 @@ mod gamesparks_support;
 use std::collections::BTreeMap;
 
 use gamesparks_api::types::StageState;
-use gamesparks_support::{client, game, local, service_error, stage, ROLE};
+use gamesparks_support::{
+    client, connections, game, local, read_stage, service_error, stage, stages, tags, ROLE,
+};
 use local_services::gamesparks::PlayerConnection;
 
 const OTHER_ROLE: &str = "arn:aws:iam::123456789012:role/GameSparksLive";
@@ -40,14 +42,8 @@ async fn stages_are_created_read_listed_updated_and_deleted() {
     let key = created.game_key.clone().expect("a game key");
     assert!((1..=44).contains(&key.len()), "{key}");
 
-    let got = client
-        .get_stage()
-        .game_name("Racer")
-        .stage_name("Dev")
-        .send()
-        .await
-        .expect("GetStage");
-    assert_eq!(got.stage.as_ref(), Some(&created));
+    let got = read_stage(&client, "Racer", "Dev").await;
+    assert_eq!(got.as_ref(), Some(&created));
 
     let updated = client
         .update_stage()
@@ -64,16 +60,10 @@ async fn stages_are_created_read_listed_updated_and_deleted() {
     assert_eq!(updated.game_key, created.game_key);
 
     stage(&client, "Racer", "Live").await;
-    let listed = client
-        .list_stages()
-        .game_name("Racer")
-        .send()
-        .await
-        .expect("ListStages");
-    let stages = listed.stages.expect("stages");
-    let names: Vec<_> = stages.iter().filter_map(|s| s.name.as_deref()).collect();
+    let listed = stages(&client, "Racer").await;
+    let names: Vec<_> = listed.iter().filter_map(|s| s.name.as_deref()).collect();
     assert_eq!(names, ["Dev", "Live"]);
-    assert_eq!(stages[0].game_key, created.game_key);
+    assert_eq!(listed[0].game_key, created.game_key);
 
     client
         .delete_stage()
@@ -91,18 +81,8 @@ async fn stages_are_created_read_listed_updated_and_deleted() {
     let (code, message) = service_error(get);
     assert_eq!(code, "ResourceNotFoundException");
     assert_eq!(message, "Stage 'Dev' of game 'Racer' does not exist.");
-    let listed = client
-        .list_stages()
-        .game_name("Racer")
-        .send()
-        .await
-        .expect("ListStages");
-    let names: Vec<_> = listed
-        .stages
-        .iter()
-        .flatten()
-        .filter_map(|s| s.name.clone())
-        .collect();
+    let listed = stages(&client, "Racer").await;
+    let names: Vec<_> = listed.iter().filter_map(|s| s.name.as_deref()).collect();
     assert_eq!(names, ["Live"]);
 }
 
@@ -166,24 +146,18 @@ async fn tags_round_trip_on_games_and_stages() {
     let game_arn = game(&client, "Racer").await.arn.expect("an ARN");
     let stage_arn = stage(&client, "Racer", "Dev").await.arn.expect("an ARN");
     for arn in [&game_arn, &stage_arn] {
-        let tags = BTreeMap::from([
+        let both = BTreeMap::from([
             ("team".to_owned(), "core".to_owned()),
             ("cost".to_owned(), "42".to_owned()),
         ]);
         client
             .tag_resource()
             .resource_arn(arn)
-            .tags(tags.clone())
+            .tags(both.clone())
             .send()
             .await
             .expect("TagResource");
-        let listed = client
-            .list_tags_for_resource()
-            .resource_arn(arn)
-            .send()
-            .await
-            .expect("ListTagsForResource");
-        assert_eq!(listed.tags, Some(tags));
+        assert_eq!(tags(&client, arn).await, Some(both));
         client
             .untag_resource()
             .resource_arn(arn)
@@ -191,23 +165,13 @@ async fn tags_round_trip_on_games_and_stages() {
             .send()
             .await
             .expect("UntagResource");
-        let listed = client
-            .list_tags_for_resource()
-            .resource_arn(arn)
-            .send()
-            .await
-            .expect("ListTagsForResource");
         let left = BTreeMap::from([("team".to_owned(), "core".to_owned())]);
-        assert_eq!(listed.tags, Some(left));
+        assert_eq!(tags(&client, arn).await, Some(left));
     }
-    let got = client
-        .get_stage()
-        .game_name("Racer")
-        .stage_name("Dev")
-        .send()
-        .await;
-    let tags = got.expect("GetStage").stage.and_then(|s| s.tags);
-    assert_eq!(tags.map(|t| t.len()), Some(1));
+    let stage_tags = read_stage(&client, "Racer", "Dev")
+        .await
+        .and_then(|s| s.tags);
+    assert_eq!(stage_tags.map(|t| t.len()), Some(1));
 
     let unknown = "arn:aws:gamesparks:us-west-2:123456789012:game/Ghost";
     let listed = client
@@ -235,15 +199,8 @@ async fn players_connections_are_listed_and_closed() {
     let client = client(&local);
     game(&client, "Racer").await;
     stage(&client, "Racer", "Dev").await;
-    let status = client
-        .get_player_connection_status()
-        .game_name("Racer")
-        .stage_name("Dev")
-        .player_id("player-1")
-        .send()
-        .await
-        .expect("GetPlayerConnectionStatus");
-    assert_eq!(status.connections, Some(Vec::new()));
+    let status = connections(&client, "Racer", "Dev", "player-1").await;
+    assert_eq!(status, Some(Vec::new()));
 
     local.shared().store.write(|state| {
         let dev = state
@@ -259,16 +216,8 @@ async fn players_connections_are_listed_and_closed() {
         dev.connections
             .insert("player-1".to_owned(), connections.to_vec());
     });
-    let status = client
-        .get_player_connection_status()
-        .game_name("Racer")
-        .stage_name("Dev")
-        .player_id("player-1")
-        .send()
-        .await
-        .expect("GetPlayerConnectionStatus");
+    let status = connections(&client, "Racer", "Dev", "player-1").await;
     let ids: Vec<_> = status
-        .connections
         .iter()
         .flatten()
         .filter_map(|c| c.id.clone())
@@ -288,15 +237,8 @@ async fn players_connections_are_listed_and_closed() {
         Some(vec!["conn-a".to_owned(), "conn-b".to_owned()])
     );
     assert_eq!(disconnected.disconnect_failures, Some(Vec::new()));
-    let status = client
-        .get_player_connection_status()
-        .game_name("Racer")
-        .stage_name("Dev")
-        .player_id("player-1")
-        .send()
-        .await
-        .expect("GetPlayerConnectionStatus");
-    assert_eq!(status.connections, Some(Vec::new()));
+    let status = connections(&client, "Racer", "Dev", "player-1").await;
+    assert_eq!(status, Some(Vec::new()));
 
     let missing = client
         .disconnect_player()
