@@ -219,16 +219,9 @@ where
                 }
                 Err(error) => {
                     // Too large or cut off: the router for the request says so in its protocol.
-                    let request = http::Request::from_parts(parts, Bytes::new());
-                    let (router, _) = gateway.pick(&request);
-                    let (code, status) = if error.is::<http_body_util::LengthLimitError>() {
-                        ("SerializationException", 413)
-                    } else {
-                        ("SerializationException", 400)
-                    };
-                    let members =
-                        serde_json::json!({ "Message": format!("cannot read the body: {error}") });
-                    router.reject(&request, code, status, &members)
+                    let head = http::Request::from_parts(parts.clone(), Bytes::new());
+                    let (router, _) = gateway.pick(&head);
+                    router.body_error(&parts, error.as_ref())
                 }
             };
             Ok(response.map(Full::new))

@@ -138,3 +138,35 @@ async fn require_auth_checks_signatures_and_answers_the_documented_errors() {
     let statuses: Vec<u16> = seen.lock().unwrap().iter().map(|l| l.2).collect();
     assert_eq!(&statuses[1..], [400, 400, 403, 403]);
 }
+
+#[tokio::test]
+async fn over_a_socket_a_body_past_the_limit_is_413_in_the_services_protocol() {
+    let gateway = local().gateway();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let server = tokio::spawn(smithy_runtime::server::serve(
+        gateway,
+        listener,
+        std::future::pending(),
+    ));
+    let config = Config::builder()
+        .region("us-west-2")
+        .credentials(Credentials::new("AKID", "SECRET"))
+        .endpoint_url(&url)
+        .retry_config(smithy_runtime::client::RetryConfig::disabled())
+        .build();
+    let sparks = gamesparks_api::client::Client::new(config);
+    sparks.create_game().game_name("big").send().await.unwrap();
+    let file = vec![b' '; smithy_runtime::server::DEFAULT_BODY_LIMIT + 1];
+    let error = sparks
+        .import_game_configuration()
+        .game_name("big")
+        .import_source(gamesparks_api::types::ImportGameConfigurationSource {
+            file: smithy_runtime::Blob::new(file),
+        })
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(error.status(), Some(413), "{error:?}");
+    server.abort();
+}

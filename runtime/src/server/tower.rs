@@ -45,8 +45,10 @@ where
 }
 
 impl Router {
-    /// The answer to a request whose body could not be read: 413 past the limit, else 400.
-    fn body_error(
+    /// The answer to a request whose body could not be read (`parts` are its head): 413 when
+    /// `error` is http-body-util's `LengthLimitError`, else 400, in the request's protocol.
+    /// For servers that collect bodies themselves before [`Router::handle`].
+    pub fn body_error(
         &self,
         parts: &http::request::Parts,
         error: &(dyn std::error::Error + Send + Sync + 'static),
