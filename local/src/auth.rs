@@ -233,7 +233,8 @@ fn signature(
         .and_then(|v| v.to_str().ok())
     {
         Some("UNSIGNED-PAYLOAD") => SignableBody::UnsignedPayload,
-        Some(hash) if hash.len() == 64 => SignableBody::Precomputed(hash.to_owned()),
+        // A hash the request states is not taken on trust (the header need not be signed, and
+        // may not be the body's): the signature must cover the body as received.
         _ => SignableBody::Bytes(request.body()),
     };
     let identity: Identity =

@@ -27,11 +27,7 @@ pub fn page<T>(
     token: Option<&str>,
     default_limit: usize,
 ) -> Result<Page<T>, String> {
-    let size = match limit {
-        None => default_limit,
-        Some(n) if n > 0 => usize::try_from(n).unwrap_or(usize::MAX),
-        Some(n) => return Err(format!("the limit must be at least 1, not {n}")),
-    };
+    let size = page_size(limit, default_limit)?;
     let start = match token {
         None => 0,
         Some(token) => parse_token(list, token).ok_or_else(|| {
@@ -47,6 +43,59 @@ pub fn page<T>(
         .collect();
     let next_token = (end < total).then(|| format!("{list}:{end}"));
     Ok(Page { items, next_token })
+}
+
+/// Like [`page`], for `items` sorted by a unique key (a name, an id): the token names the
+/// key of the last item returned, and the next page starts after it. So an item removed or
+/// added between two requests neither makes the next page skip an item nor repeat one.
+///
+/// # Errors
+///
+/// As [`page`]'s.
+pub fn page_by_key<T>(
+    items: Vec<(String, T)>,
+    list: &str,
+    limit: Option<i64>,
+    token: Option<&str>,
+    default_limit: usize,
+) -> Result<Page<T>, String> {
+    let size = page_size(limit, default_limit)?;
+    let start = match token {
+        None => 0,
+        Some(token) => {
+            let after = token
+                .split_once(':')
+                .filter(|(name, _)| *name == list)
+                .map(|(_, key)| key)
+                .ok_or_else(|| {
+                    format!(
+                        "the NextToken `{token}` is not a token this service returned for {list}"
+                    )
+                })?;
+            items.partition_point(|(key, _)| key.as_str() <= after)
+        }
+    };
+    let total = items.len();
+    let end = start.saturating_add(size).min(total);
+    let next_token = (end < total && end > start)
+        .then(|| items.get(end - 1).map(|(key, _)| format!("{list}:{key}")))
+        .flatten();
+    let items = items
+        .into_iter()
+        .skip(start)
+        .take(end.saturating_sub(start))
+        .map(|(_, item)| item)
+        .collect();
+    Ok(Page { items, next_token })
+}
+
+/// How many items a page holds: `limit`, or `default_limit` without one.
+fn page_size(limit: Option<i64>, default_limit: usize) -> Result<usize, String> {
+    match limit {
+        None => Ok(default_limit),
+        Some(n) if n > 0 => Ok(usize::try_from(n).unwrap_or(usize::MAX)),
+        Some(n) => Err(format!("the limit must be at least 1, not {n}")),
+    }
 }
 
 fn parse_token(list: &str, token: &str) -> Option<usize> {

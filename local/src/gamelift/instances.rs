@@ -55,10 +55,11 @@ pub(crate) fn port(permissions: &[IpPermission], slot: usize) -> i32 {
     let Some(range) = permissions.first() else {
         return DEFAULT_PORT.saturating_add(i32::try_from(slot).unwrap_or(i32::MAX));
     };
-    let width = usize::try_from(range.to_port - range.from_port + 1)
-        .unwrap_or(1)
-        .max(1);
-    range.from_port + i32::try_from(slot % width).unwrap_or(0)
+    // In i64: a loaded state may hold any two ports, whose difference overflows an i32.
+    let width = i64::from(range.to_port) - i64::from(range.from_port) + 1;
+    let width = usize::try_from(width).unwrap_or(1).max(1);
+    let offset = i64::try_from(slot % width).unwrap_or(0);
+    i32::try_from(i64::from(range.from_port) + offset).unwrap_or(range.from_port)
 }
 
 /// `DescribeInstances`: the fleet's instances, or the one named.

@@ -35,23 +35,26 @@ pub(crate) fn start(
     input: StartGameSessionPlacementInput,
 ) -> Result<StartGameSessionPlacementOutput, Fault> {
     let id = input.placement_id.as_str();
-    if let Some(position) = position(state, id) {
+    let earlier = position(state, id);
+    if let Some(position) = earlier {
         let earlier = &state.placements[position].placement;
-        match earlier.status {
-            Some(GameSessionPlacementState::Cancelled | GameSessionPlacementState::TimedOut) => {
-                state.placements.remove(position);
-            }
-            _ => {
-                return Err(Fault::InvalidRequest(format!(
-                    "placement id {id} is taken by a {} placement; only the id of a cancelled \
-                     or timed-out placement can be reused",
-                    status_name(earlier)
-                )))
-            }
+        if !matches!(
+            earlier.status,
+            Some(GameSessionPlacementState::Cancelled | GameSessionPlacementState::TimedOut)
+        ) {
+            return Err(Fault::InvalidRequest(format!(
+                "placement id {id} is taken by a {} placement; only the id of a cancelled \
+                 or timed-out placement can be reused",
+                status_name(earlier)
+            )));
         }
     }
     let desired = input.desired_player_sessions.unwrap_or_default();
     check_players(&desired, input.maximum_player_session_count)?;
+    // The earlier placement with the id goes only once the new one is sure to be made.
+    if let Some(position) = earlier {
+        state.placements.remove(position);
+    }
     let placement = GameSessionPlacement::builder()
         .placement_id(id)
         .game_session_queue_name(input.game_session_queue_name)

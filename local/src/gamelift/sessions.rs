@@ -387,6 +387,7 @@ pub(crate) fn update(
             status_name(&record.session)
         )));
     }
+    // Every check before any change: a refused update changes nothing.
     if let Some(maximum) = input.maximum_player_session_count {
         if usize::try_from(maximum).unwrap_or(0) < seated {
             return Err(Fault::Conflict(format!(
@@ -394,10 +395,15 @@ pub(crate) fn update(
                  {maximum} is below that"
             )));
         }
+    }
+    let merged = input
+        .game_properties
+        .map(|properties| merge(record.session.game_properties.as_deref(), properties, id))
+        .transpose()?;
+    if let Some(maximum) = input.maximum_player_session_count {
         record.session.maximum_player_session_count = Some(maximum);
     }
-    if let Some(properties) = input.game_properties {
-        let merged = merge(record.session.game_properties.as_deref(), properties, id)?;
+    if let Some(merged) = merged {
         record.session.game_properties = Some(merged);
     }
     if let Some(name) = input.name {

@@ -11,7 +11,7 @@ use gamesparks_api::types::{
 use super::failure::{missing_game, Failure};
 use super::lifecycle::{observe, observe_all};
 use super::state::{is_retry, Configuration, Game, State};
-use super::{page, tags, Env};
+use super::{page_by_key, tags, Env};
 use crate::clock::datetime;
 
 /// `CreateGame`: a new `ACTIVE` game with an empty configuration.
@@ -24,6 +24,14 @@ pub(crate) fn create(
     input: CreateGameRequest,
 ) -> Result<CreateGameResult, Failure> {
     let name = input.game_name;
+    if state
+        .games
+        .get(&name)
+        .is_some_and(|game| game.deletion.is_some())
+    {
+        // A deletion that has run its course frees the name: the check reads the game.
+        let _gone = observe(&mut state.games, env.clock, &name, || missing_game(&name));
+    }
     if let Some(game) = state.games.get(&name) {
         if game.deletion.is_none()
             && is_retry(game.client_token.as_deref(), input.client_token.as_deref())
@@ -79,8 +87,12 @@ pub(crate) fn list(
     input: &ListGamesRequest,
 ) -> Result<ListGamesResult, Failure> {
     observe_all(&mut state.games, env.clock);
-    let games = state.games.values().map(summary).collect();
-    let page = page(
+    let games = state
+        .games
+        .iter()
+        .map(|(name, game)| (name.clone(), summary(game)))
+        .collect();
+    let page = page_by_key(
         games,
         "games",
         input.max_results,

@@ -85,6 +85,28 @@ fn page<T>(
     .map_err(Failure::Invalid)
 }
 
+/// [`page`] for a list sorted by a unique key: the next page starts after the last key
+/// returned, whatever was added or removed in between.
+///
+/// # Errors
+///
+/// [`Failure::Invalid`] for a token this server did not give out for `list`.
+fn page_by_key<T>(
+    items: Vec<(String, T)>,
+    list: &str,
+    max_results: Option<i32>,
+    next_token: Option<&str>,
+) -> Result<Page<T>, Failure> {
+    crate::page::page_by_key(
+        items,
+        list,
+        max_results.map(i64::from),
+        next_token,
+        DEFAULT_PAGE_SIZE,
+    )
+    .map_err(Failure::Invalid)
+}
+
 /// The UTC time `secs` seconds after the epoch in RFC 3339, to the second:
 /// `2022-03-23T12:34:56Z`.
 ///

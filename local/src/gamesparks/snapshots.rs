@@ -11,7 +11,7 @@ use gamesparks_api::types::{
 use super::config::sections_out;
 use super::failure::Failure;
 use super::state::{Game, Snapshot, State};
-use super::{page, urls, utc_seconds, Env};
+use super::{page_by_key, urls, utc_seconds, Env};
 use crate::clock::datetime;
 
 /// `CreateSnapshot`: a copy of the game's current configuration, whose id is the time it
@@ -52,8 +52,12 @@ pub(crate) fn list(
     input: &ListSnapshotsRequest,
 ) -> Result<ListSnapshotsResult, Failure> {
     let game = state.game(&input.game_name)?;
-    let summaries = game.snapshots.values().map(summary).collect();
-    let page = page(
+    let summaries = game
+        .snapshots
+        .iter()
+        .map(|(id, snapshot)| (id.clone(), summary(snapshot)))
+        .collect();
+    let page = page_by_key(
         summaries,
         "snapshots",
         input.max_results,

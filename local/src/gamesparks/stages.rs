@@ -11,7 +11,7 @@ use gamesparks_api::types::{
 use super::failure::{missing_stage, Failure};
 use super::lifecycle::{observe, observe_all};
 use super::state::{is_retry, Stage, State};
-use super::{page, tags, Env};
+use super::{page_by_key, tags, Env};
 use crate::clock::datetime;
 use crate::names::new_id;
 
@@ -27,6 +27,16 @@ pub(crate) fn create(
 ) -> Result<CreateStageResult, Failure> {
     let game = state.active_game_mut(&input.game_name)?;
     let name = input.stage_name;
+    if game
+        .stages
+        .get(&name)
+        .is_some_and(|stage| stage.deletion.is_some())
+    {
+        // A deletion that has run its course frees the name: the check reads the stage.
+        let _gone = observe(&mut game.stages, env.clock, &name, || {
+            missing_stage(&game.name, &name)
+        });
+    }
     if let Some(stage) = game.stages.get(&name) {
         if stage.deletion.is_none()
             && is_retry(stage.client_token.as_deref(), input.client_token.as_deref())
@@ -87,8 +97,11 @@ pub(crate) fn list(
 ) -> Result<ListStagesResult, Failure> {
     let stages = &mut state.game_mut(&input.game_name)?.stages;
     observe_all(stages, env.clock);
-    let summaries = stages.values().map(summary).collect();
-    let page = page(
+    let summaries = stages
+        .iter()
+        .map(|(name, stage)| (name.clone(), summary(stage)))
+        .collect();
+    let page = page_by_key(
         summaries,
         "stages",
         input.max_results,

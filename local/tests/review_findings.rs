@@ -1,0 +1,208 @@
+//! Regression tests for defects found in review: each fails without its fix.
+
+mod gamelift_support;
+mod gamesparks_support;
+
+use std::time::SystemTime;
+
+use bytes::Bytes;
+use gamelift_api::error::UpdateGameSessionError;
+use gamelift_api::types::{DesiredPlayerSession, GameSessionPlacementState};
+use local_services::Keys;
+
+/// A request with a forged body must not pass because it also carries an (unsigned)
+/// `x-amz-content-sha256` header naming the hash of the body that was signed.
+#[test]
+fn a_payload_hash_header_does_not_stand_in_for_the_body() {
+    let now = SystemTime::now();
+    let mut request = http::Request::builder()
+        .method("POST")
+        .uri("http://127.0.0.1:4566/")
+        .header("content-type", "application/x-amz-json-1.1")
+        .header("x-amz-target", "GameLift.DescribeFleetAttributes")
+        .body(Bytes::from_static(b"{}"))
+        .expect("request");
+    let credentials = smithy_runtime::client::Credentials::new("AKID", "SECRET");
+    smithy_runtime::client::sign_request(&mut request, &credentials, "us-west-2", "gamelift", now)
+        .expect("sign");
+    let keys = Keys::new().with("AKID", "SECRET");
+    assert_eq!(keys.verify(&request, "gamelift", now), Ok(()));
+
+    // SHA-256 of `{}`, the body that was signed.
+    request.headers_mut().insert(
+        "x-amz-content-sha256",
+        http::HeaderValue::from_static(
+            "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a",
+        ),
+    );
+    assert_eq!(
+        keys.verify(&request, "gamelift", now),
+        Ok(()),
+        "the true hash of the body is fine"
+    );
+    *request.body_mut() = Bytes::from_static(b"{\"Limit\":1}");
+    assert!(
+        keys.verify(&request, "gamelift", now).is_err(),
+        "a body other than the one signed is refused"
+    );
+}
+
+/// A refused `UpdateGameSession` changes nothing: not even the members checked before the one
+/// that is refused.
+#[tokio::test(start_paused = true)]
+async fn a_refused_game_session_update_changes_nothing() {
+    use gamelift_support::{active_fleet, client, game_session, local, property, wait_for_session};
+    let local = local();
+    let client = client(&local);
+    let fleet = active_fleet(&client, 1).await;
+    let properties = |prefix: &str| -> Vec<_> {
+        (0..10)
+            .map(|i| property(&format!("{prefix}{i}"), "v"))
+            .collect()
+    };
+    let session = client
+        .create_game_session()
+        .fleet_id(&fleet)
+        .maximum_player_session_count(10)
+        .name("lobby")
+        .game_properties(properties("old"))
+        .send()
+        .await
+        .expect("CreateGameSession")
+        .game_session
+        .expect("a session");
+    let id = session.game_session_id.expect("an id");
+    wait_for_session(&client, &id).await;
+    // 10 properties and 10 new ones: more than the 16 a session holds.
+    let too_many = properties("new");
+    let refused = client
+        .update_game_session()
+        .game_session_id(&id)
+        .maximum_player_session_count(4)
+        .name("renamed")
+        .game_properties(too_many)
+        .send()
+        .await;
+    let error = gamelift_support::service_error(refused.expect_err("17 properties are too many"));
+    assert!(
+        matches!(error, UpdateGameSessionError::InvalidRequestException(_)),
+        "{error:?}"
+    );
+    let after = game_session(&client, &id).await;
+    assert_eq!(after.maximum_player_session_count, Some(10));
+    assert_eq!(after.name.as_deref(), Some("lobby"));
+}
+
+/// Reusing the id of a cancelled placement in a request that is refused leaves the cancelled
+/// placement as it was.
+#[tokio::test(start_paused = true)]
+async fn a_refused_placement_does_not_drop_the_cancelled_one_with_its_id() {
+    use gamelift_support::{client, local, placement, start_placement, stop_placement};
+    let local = local();
+    let client = client(&local);
+    start_placement(&client, "p-1", 4).await;
+    stop_placement(&client, "p-1").await.expect("stop");
+    let player = |id: &str| DesiredPlayerSession {
+        player_id: Some(id.into()),
+        player_data: None,
+    };
+    let refused = client
+        .start_game_session_placement()
+        .placement_id("p-1")
+        .game_session_queue_name("na-queue")
+        .maximum_player_session_count(4)
+        .desired_player_sessions(vec![player("a"), player("a")])
+        .send()
+        .await;
+    assert!(refused.is_err(), "a player listed twice is refused");
+    let kept = placement(&client, "p-1").await;
+    assert_eq!(kept.status, Some(GameSessionPlacementState::Cancelled));
+}
+
+/// A game deleted between two pages of `ListGames` does not make the next page skip a game.
+#[tokio::test(start_paused = true)]
+async fn games_deleted_between_pages_do_not_skip_others() {
+    use gamesparks_support::{client, delete_game, game, local};
+    let local = local();
+    let client = client(&local);
+    for name in ["A", "B", "C"] {
+        game(&client, name).await;
+    }
+    let first = client
+        .list_games()
+        .max_results(1)
+        .send()
+        .await
+        .expect("first page");
+    let names = |games: Option<Vec<gamesparks_api::types::GameSummary>>| -> Vec<String> {
+        games
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|g| g.name)
+            .collect()
+    };
+    assert_eq!(names(first.games), ["A"]);
+    delete_game(&client, "A").await;
+    let mut rest = Vec::new();
+    let mut token = first.next_token;
+    while let Some(next) = token {
+        let page = client
+            .list_games()
+            .max_results(1)
+            .next_token(next)
+            .send()
+            .await
+            .expect("next page");
+        rest.extend(names(page.games));
+        token = page.next_token;
+    }
+    assert_eq!(rest, ["B", "C"]);
+}
+
+/// A state file whose inbound permission spans the whole `i32` range does not make hosting a
+/// game session overflow.
+#[tokio::test(start_paused = true)]
+async fn a_loaded_port_range_of_any_width_hosts_sessions() {
+    use gamelift_support::{active_fleet, client, create_session, local};
+    let local = local();
+    let client = client(&local);
+    let fleet = active_fleet(&client, 1).await;
+    let store = &local.shared().store;
+    let mut state = store.read(|s| serde_json::to_value(s).expect("state as JSON"));
+    let permission = &mut state["gamelift"]["fleets"][0]["permissions"][0];
+    let (from, to) = ("FromPort", "ToPort");
+    assert!(permission.get(from).is_some(), "{permission}");
+    permission[from] = serde_json::json!(i32::MIN);
+    permission[to] = serde_json::json!(i32::MAX);
+    let edited: local_services::State = serde_json::from_value(state).expect("still state");
+    store.write(|s| *s = edited);
+    let session = create_session(&client, &fleet, 2).await.expect("hosted");
+    assert_eq!(session.port, Some(i32::MIN));
+}
+
+/// A game whose deletion has run its course frees its name for `CreateGame`, even when no read
+/// came in between to see it gone.
+#[tokio::test(start_paused = true)]
+async fn a_finished_deletion_frees_the_name_without_a_read() {
+    use gamesparks_support::{client, delete_game, game};
+    let local = local_services::Local::new(local_services::Settings {
+        pace: local_services::Pace::RealTime {
+            step: std::time::Duration::from_secs(60),
+        },
+        ..local_services::Settings::default()
+    })
+    .expect("an in-memory state opens");
+    let client = client(&local);
+    game(&client, "Racer").await;
+    delete_game(&client, "Racer").await;
+    // The deletion started long ago (the clock is the wall clock).
+    local.shared().store.write(|state| {
+        let racer = state.gamesparks.games.get_mut("Racer").expect("the game");
+        if let Some(deletion) = racer.deletion.as_mut() {
+            deletion.since_millis = 0;
+        }
+    });
+    let again = client.create_game().game_name("Racer").send().await;
+    let state = again.expect("the name is free").game.and_then(|g| g.state);
+    assert_eq!(state, Some(gamesparks_api::types::GameState::Active));
+}
