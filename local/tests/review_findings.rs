@@ -206,3 +206,47 @@ async fn a_finished_deletion_frees_the_name_without_a_read() {
     let state = again.expect("the name is free").game.and_then(|g| g.state);
     assert_eq!(state, Some(gamesparks_api::types::GameState::Active));
 }
+
+/// A player session that leaves the status filter between two pages (its reservation timed
+/// out) does not make the next page skip another player.
+#[tokio::test(start_paused = true)]
+async fn player_pages_skip_nobody_when_a_reservation_times_out_between_them() {
+    use gamelift_api::types::PlayerSessionStatus;
+    use gamelift_support::{active_fleet, active_session, client, local, reserve_players};
+    let local = local();
+    let client = client(&local);
+    let fleet = active_fleet(&client, 1).await;
+    let session = active_session(&client, &fleet, 3)
+        .await
+        .game_session_id
+        .expect("an id");
+    reserve_players(&client, &session, ["p1", "p2", "p3"]).await;
+    let page = |token: Option<String>| {
+        client
+            .describe_player_sessions()
+            .game_session_id(&session)
+            .player_session_status_filter("RESERVED")
+            .limit(1)
+            .set_next_token(token)
+            .send()
+    };
+    let first = page(None).await.expect("page 1");
+    let names: Vec<_> = first
+        .player_sessions
+        .iter()
+        .flatten()
+        .filter_map(|p| p.player_id.clone())
+        .collect();
+    assert_eq!(names, ["p1"]);
+    // p1's reservation is now older than the 60-second timeout.
+    let store = &local.shared().store;
+    let mut state = store.read(|s| serde_json::to_value(s).expect("state as JSON"));
+    state["gamelift"]["player_sessions"][0]["CreationTime"] = serde_json::json!(0);
+    let edited: local_services::State = serde_json::from_value(state).expect("still state");
+    store.write(|s| *s = edited);
+    let second = page(first.next_token).await.expect("page 2");
+    let players = second.player_sessions.unwrap_or_default();
+    let names: Vec<_> = players.iter().filter_map(|p| p.player_id.clone()).collect();
+    assert_eq!(names, ["p2"]);
+    assert_eq!(players[0].status, Some(PlayerSessionStatus::Reserved));
+}

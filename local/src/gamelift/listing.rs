@@ -9,7 +9,7 @@ use gamelift_api::types::{
 use super::fault::Fault;
 use super::sessions::{self, no_alias, no_fleet, no_session, render};
 use super::state::State;
-use super::{paged, status_filter, Ctx};
+use super::{paged_in_order, status_filter, Ctx};
 use crate::page::Page;
 
 /// What both operations select by.
@@ -116,6 +116,7 @@ fn select(
     let kept = positions
         .into_iter()
         .filter(|&p| filter.is_none() || state.game_sessions[p].session.status == filter)
+        .map(|p| (p, p))
         .collect();
-    paged(kept, list, selection.limit, selection.next_token)
+    paged_in_order(kept, list, selection.limit, selection.next_token)
 }

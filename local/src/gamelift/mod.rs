@@ -131,6 +131,25 @@ pub(crate) fn paged<T>(
         .map_err(Fault::InvalidRequest)
 }
 
+/// Like [`paged`], for a status-filtered list of records in the order they were created,
+/// each with its index in the state (which only grows, so an index names a record for good):
+/// the token names the last index returned, so a record whose status changes between two
+/// requests (a read moves it on, a reservation times out) makes the next page neither skip
+/// nor repeat another.
+pub(crate) fn paged_in_order<T>(
+    items: Vec<(usize, T)>,
+    list: &str,
+    limit: Option<i32>,
+    token: Option<&str>,
+) -> Result<Page<T>, Fault> {
+    let keyed = items
+        .into_iter()
+        .map(|(index, item)| (format!("{index:012}"), item))
+        .collect();
+    crate::page::page_by_key(keyed, list, limit.map(i64::from), token, DEFAULT_PAGE)
+        .map_err(Fault::InvalidRequest)
+}
+
 /// The status a status filter (`StatusFilter`, `PlayerSessionStatusFilter`) names, in any
 /// case: one of `values`, the statuses of `T`.
 pub(crate) fn status_filter<T: for<'a> From<&'a str>>(

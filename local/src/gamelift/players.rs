@@ -13,7 +13,7 @@ use gamelift_api::types::{
 use super::fault::Fault;
 use super::sessions::{no_session, status_name};
 use super::state::State;
-use super::{millis_of, paged, status_filter, Ctx};
+use super::{millis_of, paged_in_order, status_filter, Ctx};
 use crate::clock::datetime;
 use crate::names::new_id;
 
@@ -176,19 +176,23 @@ pub(crate) fn describe(
         "PlayerSessionStatusFilter",
         PlayerSessionStatus::VALUES,
     )?;
-    let wanted = |p: &&PlayerSession| filter.is_none() || p.status == filter;
-    let all = state.player_sessions.iter();
-    let found: Vec<PlayerSession> = match (
+    let wanted = |p: &PlayerSession| filter.is_none() || p.status == filter;
+    let all = state.player_sessions.iter().enumerate();
+    let found: Vec<(usize, PlayerSession)> = match (
         &input.player_session_id,
         &input.game_session_id,
         &input.player_id,
     ) {
         (Some(id), None, None) => {
-            let player = all
+            let (_, player) = all
                 .clone()
-                .find(|p| p.player_session_id.as_ref() == Some(id))
+                .find(|(_, p)| p.player_session_id.as_ref() == Some(id))
                 .ok_or_else(|| Fault::NotFound(format!("no player session {id} exists")))?;
-            let single = Some(player).filter(wanted).cloned().into_iter().collect();
+            let single = Some(player)
+                .filter(|p| wanted(p))
+                .cloned()
+                .into_iter()
+                .collect();
             return Ok(DescribePlayerSessionsOutput {
                 player_sessions: Some(single),
                 next_token: None,
@@ -196,15 +200,13 @@ pub(crate) fn describe(
         }
         (None, Some(id), None) => {
             session_position(state, id)?;
-            all.filter(|p| p.game_session_id.as_ref() == Some(id))
-                .filter(wanted)
-                .cloned()
+            all.filter(|(_, p)| p.game_session_id.as_ref() == Some(id) && wanted(p))
+                .map(|(i, p)| (i, p.clone()))
                 .collect()
         }
         (None, None, Some(id)) => all
-            .filter(|p| p.player_id.as_ref() == Some(id))
-            .filter(wanted)
-            .cloned()
+            .filter(|(_, p)| p.player_id.as_ref() == Some(id) && wanted(p))
+            .map(|(i, p)| (i, p.clone()))
             .collect(),
         _ => {
             return Err(Fault::InvalidRequest(
@@ -212,7 +214,7 @@ pub(crate) fn describe(
             ))
         }
     };
-    let page = paged(
+    let page = paged_in_order(
         found,
         "playersessions",
         input.limit,
