@@ -20,6 +20,7 @@ pub const MAX_SKEW: Duration = Duration::from_secs(15 * 60);
 #[derive(Clone, Default)]
 pub struct Keys {
     secrets: BTreeMap<String, String>,
+    region: Option<String>,
 }
 
 impl std::fmt::Debug for Keys {
@@ -27,6 +28,7 @@ impl std::fmt::Debug for Keys {
         // Secrets stay out of logs.
         f.debug_struct("Keys")
             .field("access_key_ids", &self.secrets.keys().collect::<Vec<_>>())
+            .field("region", &self.region)
             .finish()
     }
 }
@@ -58,6 +60,14 @@ impl Keys {
     #[must_use]
     pub fn with(mut self, access_key_id: impl Into<String>, secret: impl Into<String>) -> Self {
         self.secrets.insert(access_key_id.into(), secret.into());
+        self
+    }
+
+    /// Requires the credential scope to name `region`, as AWS does (a client configured for
+    /// another region is refused, saying so). Without it any region is accepted.
+    #[must_use]
+    pub fn in_region(mut self, region: impl Into<String>) -> Self {
+        self.region = Some(region.into());
         self
     }
 
@@ -111,6 +121,12 @@ impl Keys {
             return Err(format!(
                 "the credential is scoped to service `{}`, not `{service}`",
                 auth.service
+            ));
+        }
+        if let Some(region) = self.region.as_deref().filter(|r| *r != auth.region) {
+            return Err(format!(
+                "the credential is scoped to region `{}`, but this server is in `{region}`: configure the client for {region}, or start the server with --region {}",
+                auth.region, auth.region
             ));
         }
         let date = request
@@ -321,6 +337,13 @@ mod tests {
         unsigned.headers_mut().remove(http::header::AUTHORIZATION);
         let missing = keys.verify(&unsigned, "gamelift", now);
         assert!(missing.expect_err("unsigned").contains("not signed"));
+        let elsewhere = Keys::new().with("AKID", "SECRET").in_region("eu-west-1");
+        let region = elsewhere.verify(&signed("SECRET", now), "gamelift", now);
+        assert!(region
+            .expect_err("wrong region")
+            .contains("--region us-west-2"));
+        let here = Keys::new().with("AKID", "SECRET").in_region("us-west-2");
+        assert_eq!(here.verify(&signed("SECRET", now), "gamelift", now), Ok(()));
         let unknown = Keys::new().with("OTHER", "SECRET");
         let who = unknown.verify(&signed("SECRET", now), "gamelift", now);
         assert!(who.expect_err("unknown key").contains("`AKID`"));

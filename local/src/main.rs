@@ -38,8 +38,9 @@ struct Args {
     /// IN_PROGRESS) lasts, like `2s` or `500ms`; by default a status lasts one poll.
     #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
     step: Option<Duration>,
-    /// Check SigV4 signatures against the `--key`s: a request that fails gets the service's
-    /// authentication error. Without it, any signature (or none) is accepted.
+    /// Check SigV4 signatures against the `--key`s, scoped to `--region`: a request that
+    /// fails gets the service's authentication error. Without it, any signature (or none) is
+    /// accepted.
     #[arg(long)]
     require_auth: bool,
     /// An access key pair requests may be signed with, ACCESS_KEY_ID:SECRET_ACCESS_KEY
@@ -95,7 +96,9 @@ async fn run(args: Args) -> Result<(), String> {
         let keys = args
             .keys
             .iter()
-            .fold(Keys::new(), |keys, (id, secret)| keys.with(id, secret));
+            .fold(Keys::new().in_region(&args.region), |keys, (id, secret)| {
+                keys.with(id, secret)
+            });
         gateway = gateway.require_auth(keys);
     }
     let counter = Arc::clone(&requests);
