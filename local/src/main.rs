@@ -31,7 +31,7 @@ struct Args {
     /// The account id in ARNs.
     #[arg(long, default_value = "123456789012")]
     account_id: String,
-    /// The region in ARNs.
+    /// The region in ARNs, and the one signatures must be scoped to with --require-auth.
     #[arg(long, default_value = "us-west-2")]
     region: String,
     /// How long each transitional status (a fleet's DOWNLOADING, a deployment's
