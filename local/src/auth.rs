@@ -87,11 +87,6 @@ impl Keys {
         }
     }
 
-    /// Whether no key is configured.
-    pub fn is_empty(&self) -> bool {
-        self.secrets.is_empty()
-    }
-
     /// Checks that `request` is signed, with one of these keys, for `service` (its signing
     /// name), within [`MAX_SKEW`] of `now`.
     ///
@@ -347,6 +342,33 @@ mod tests {
         let unknown = Keys::new().with("OTHER", "SECRET");
         let who = unknown.verify(&signed("SECRET", now), "gamelift", now);
         assert!(who.expect_err("unknown key").contains("`AKID`"));
+    }
+
+    /// A forged body does not pass because the request also carries an (unsigned)
+    /// `x-amz-content-sha256` header naming the hash of the body that was signed.
+    #[test]
+    fn a_payload_hash_header_does_not_stand_in_for_the_body() {
+        let keys = Keys::new().with("AKID", "SECRET");
+        let now = SystemTime::now();
+        let mut request = signed("SECRET", now);
+        assert_eq!(keys.verify(&request, "gamelift", now), Ok(()));
+        // SHA-256 of `{}`, the body that was signed.
+        request.headers_mut().insert(
+            "x-amz-content-sha256",
+            http::HeaderValue::from_static(
+                "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a",
+            ),
+        );
+        assert_eq!(
+            keys.verify(&request, "gamelift", now),
+            Ok(()),
+            "the true hash of the body is fine"
+        );
+        *request.body_mut() = Bytes::from_static(b"{\"Limit\":1}");
+        assert!(
+            keys.verify(&request, "gamelift", now).is_err(),
+            "a body other than the one signed is refused"
+        );
     }
 
     #[test]

@@ -40,11 +40,6 @@ impl Clock {
         Clock { pace }
     }
 
-    /// The pace the clock advances at.
-    pub fn pace(&self) -> Pace {
-        self.pace
-    }
-
     /// The current time, for timestamps in responses.
     pub fn now(&self) -> SystemTime {
         SystemTime::now()

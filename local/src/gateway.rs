@@ -12,9 +12,9 @@ use std::task::{Context, Poll};
 use std::time::{Duration, Instant, SystemTime};
 
 use bytes::Bytes;
-use http_body_util::{BodyExt as _, Full, Limited};
+use http_body_util::Full;
 use smithy_runtime::client::{BoxFuture, HttpClient, TransportError};
-use smithy_runtime::server::{Claim, OperationName, Router};
+use smithy_runtime::server::{collect_body, BodyError, Claim, OperationName, Router};
 
 use crate::auth::{scope_service, Keys};
 
@@ -198,7 +198,7 @@ impl<B> tower_service::Service<http::Request<B>> for Gateway
 where
     B: http_body::Body + Send + 'static,
     B::Data: Send,
-    B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
+    B::Error: Into<BodyError>,
 {
     type Response = http::Response<Full<Bytes>>;
     type Error = Infallible;
@@ -211,13 +211,10 @@ where
     fn call(&mut self, request: http::Request<B>) -> Self::Future {
         let gateway = self.clone();
         Box::pin(async move {
-            let (parts, body) = request.into_parts();
-            let response = match Limited::new(body, gateway.body_limit()).collect().await {
-                Ok(collected) => {
-                    let request = http::Request::from_parts(parts, collected.to_bytes());
-                    gateway.handle(request).await
-                }
-                Err(error) => {
+            let limit = gateway.body_limit();
+            let response = match collect_body(request, limit).await {
+                Ok(request) => gateway.handle(request).await,
+                Err((parts, error)) => {
                     // Too large or cut off: the router for the request says so in its protocol.
                     let head = http::Request::from_parts(parts.clone(), Bytes::new());
                     let (router, _) = gateway.pick(&head);

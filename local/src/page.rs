@@ -1,8 +1,9 @@
 //! [`page`]: one page of a list, for every operation with `Limit`/`MaxResults` and
 //! `NextToken`.
 //!
-//! A token is the offset of the next item, in a form that says which list it belongs to
-//! (so a token of one operation given to another is refused rather than misread).
+//! A token says which list it belongs to (so a token of one operation given to another is
+//! refused rather than misread), then the offset of the next item ([`page`]) or the key of
+//! the last one returned ([`page_by_key`]).
 
 /// One page of items and the token of the next page (absent on the last page).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,18 +31,12 @@ pub fn page<T>(
     let size = page_size(limit, default_limit)?;
     let start = match token {
         None => 0,
-        Some(token) => parse_token(list, token).ok_or_else(|| {
-            format!("the NextToken `{token}` is not a token this service returned for {list}")
-        })?,
+        Some(token) => token_key(list, token)?
+            .parse()
+            .map_err(|_| foreign_token(list, token))?,
     };
-    let total = items.len();
-    let end = start.saturating_add(size).min(total);
-    let items: Vec<T> = items
-        .into_iter()
-        .skip(start)
-        .take(end.saturating_sub(start))
-        .collect();
-    let next_token = (end < total).then(|| format!("{list}:{end}"));
+    let (items, end, more) = window(items, start, size);
+    let next_token = more.then(|| format!("{list}:{end}"));
     Ok(Page { items, next_token })
 }
 
@@ -63,30 +58,19 @@ pub fn page_by_key<T>(
     let start = match token {
         None => 0,
         Some(token) => {
-            let after = token
-                .split_once(':')
-                .filter(|(name, _)| *name == list)
-                .map(|(_, key)| key)
-                .ok_or_else(|| {
-                    format!(
-                        "the NextToken `{token}` is not a token this service returned for {list}"
-                    )
-                })?;
+            let after = token_key(list, token)?;
             items.partition_point(|(key, _)| key.as_str() <= after)
         }
     };
-    let total = items.len();
-    let end = start.saturating_add(size).min(total);
-    let next_token = (end < total && end > start)
-        .then(|| items.get(end - 1).map(|(key, _)| format!("{list}:{key}")))
-        .flatten();
-    let items = items
-        .into_iter()
-        .skip(start)
-        .take(end.saturating_sub(start))
-        .map(|(_, item)| item)
-        .collect();
-    Ok(Page { items, next_token })
+    let (items, _, more) = window(items, start, size);
+    let next_token = items
+        .last()
+        .filter(|_| more)
+        .map(|(key, _)| format!("{list}:{key}"));
+    Ok(Page {
+        items: items.into_iter().map(|(_, item)| item).collect(),
+        next_token,
+    })
 }
 
 /// How many items a page holds: `limit`, or `default_limit` without one.
@@ -98,12 +82,29 @@ fn page_size(limit: Option<i64>, default_limit: usize) -> Result<usize, String> 
     }
 }
 
-fn parse_token(list: &str, token: &str) -> Option<usize> {
-    let (name, offset) = token.rsplit_once(':')?;
-    if name != list {
-        return None;
-    }
-    offset.parse().ok()
+/// The part of a `{list}:{key}` token after the list's name; an error for another list's.
+fn token_key<'t>(list: &str, token: &'t str) -> Result<&'t str, String> {
+    token
+        .split_once(':')
+        .filter(|(name, _)| *name == list)
+        .map(|(_, key)| key)
+        .ok_or_else(|| foreign_token(list, token))
+}
+
+fn foreign_token(list: &str, token: &str) -> String {
+    format!("the NextToken `{token}` is not a token this service returned for {list}")
+}
+
+/// The `size` items from `start`, the index after the last of them, and whether any follow.
+fn window<T>(items: Vec<T>, start: usize, size: usize) -> (Vec<T>, usize, bool) {
+    let total = items.len();
+    let end = start.saturating_add(size).min(total);
+    let page = items
+        .into_iter()
+        .skip(start)
+        .take(end.saturating_sub(start))
+        .collect();
+    (page, end, end < total)
 }
 
 #[cfg(test)]

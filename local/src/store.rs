@@ -85,11 +85,6 @@ impl<S: Serialize + DeserializeOwned + Default> Store<S> {
         })
     }
 
-    /// The file the state is persisted in, if any.
-    pub fn file(&self) -> Option<&Path> {
-        self.file.as_deref()
-    }
-
     /// Runs `f` on the state without changing it.
     pub fn read<R>(&self, f: impl FnOnce(&S) -> R) -> R {
         f(&self.lock())

@@ -19,6 +19,7 @@ mod tower;
 pub use context::RequestContext;
 pub use router::{Claim, OperationName, Router, RouterBuilder, DEFAULT_BODY_LIMIT};
 pub use serve::serve;
+pub use tower::{collect_body, BodyError};
 
 use crate::{ErrorMetadata, UnhandledError};
 

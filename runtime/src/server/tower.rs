@@ -31,16 +31,37 @@ where
     fn call(&mut self, request: http::Request<B>) -> Self::Future {
         let router = self.clone();
         Box::pin(async move {
-            let (parts, body) = request.into_parts();
-            let response = match Limited::new(body, router.body_limit()).collect().await {
-                Ok(collected) => {
-                    let request = http::Request::from_parts(parts, collected.to_bytes());
-                    router.handle(request).await
-                }
-                Err(error) => router.body_error(&parts, error.as_ref()),
+            let response = match collect_body(request, router.body_limit()).await {
+                Ok(request) => router.handle(request).await,
+                Err((parts, error)) => router.body_error(&parts, error.as_ref()),
             };
             Ok(response.map(Full::new))
         })
+    }
+}
+
+/// Why a request body could not be collected ([`collect_body`]).
+pub type BodyError = Box<dyn std::error::Error + Send + Sync>;
+
+/// `request` with its body collected, up to `limit` bytes; else its head and why not (for
+/// [`Router::body_error`]: http-body-util's `LengthLimitError` past the limit). What a
+/// `tower::Service` in front of routers does before [`Router::handle`].
+///
+/// # Errors
+///
+/// When the body is longer than `limit`, or reading it fails.
+pub async fn collect_body<B>(
+    request: http::Request<B>,
+    limit: usize,
+) -> Result<http::Request<Bytes>, (http::request::Parts, BodyError)>
+where
+    B: http_body::Body,
+    B::Error: Into<BodyError>,
+{
+    let (parts, body) = request.into_parts();
+    match Limited::new(body, limit).collect().await {
+        Ok(collected) => Ok(http::Request::from_parts(parts, collected.to_bytes())),
+        Err(error) => Err((parts, error)),
     }
 }
 

@@ -2,7 +2,6 @@
 
 #![allow(dead_code)]
 
-use std::fmt;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -13,11 +12,8 @@ use smithy_runtime::client::{
     BoxFuture, Config, ConfigBuilder, Credentials, FixedTime, HttpClient, ScriptedTransport,
     TransportError,
 };
-use smithy_runtime::operation::ErrorDecoder;
-use smithy_runtime::protocol::{
-    AwsJson1_1, Encode, ErrorBody, ErrorSpec, HttpSpec, OperationSpec, ServiceSpec,
-};
-use smithy_runtime::{ErrorMetadata, Operation, OperationError, ServiceError, UnhandledError};
+use smithy_runtime::protocol::{AwsJson1_1, ErrorSpec, HttpSpec, OperationSpec, ServiceSpec};
+use smithy_runtime::Operation;
 
 pub static SERVICE: ServiceSpec = ServiceSpec {
     shape_name: "GameLift",
@@ -89,78 +85,97 @@ pub struct CreateThingOutput {
     pub thing_id: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ConflictException {
-    #[serde(rename = "Message", alias = "message")]
-    pub message: Option<String>,
-}
-
-#[derive(Debug)]
-pub enum CreateThingError {
-    Conflict(ConflictException),
-    Unhandled(UnhandledError),
-}
-
-impl fmt::Display for CreateThingError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            CreateThingError::Conflict(e) => write!(
-                f,
-                "ConflictException: {}",
-                e.message.as_deref().unwrap_or("")
-            ),
-            CreateThingError::Unhandled(e) => e.fmt(f),
+/// An operation error with one modeled error (a `Message` structure) and `Unhandled`, with
+/// the impls the generator emits: `single_error!(CreateThingError, Conflict,
+/// ConflictException, "ConflictException")`.
+macro_rules! single_error {
+    ($error:ident, $variant:ident, $shape:ident, $code:literal) => {
+        #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        pub struct $shape {
+            #[serde(rename = "Message", alias = "message")]
+            pub message: Option<String>,
         }
-    }
+
+        #[derive(Debug)]
+        pub enum $error {
+            $variant($shape),
+            Unhandled(::smithy_runtime::UnhandledError),
+        }
+
+        impl ::std::fmt::Display for $error {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                match self {
+                    $error::$variant(e) => {
+                        write!(f, "{}: {}", $code, e.message.as_deref().unwrap_or(""))
+                    }
+                    $error::Unhandled(e) => e.fmt(f),
+                }
+            }
+        }
+
+        impl ::std::error::Error for $error {}
+
+        impl ::smithy_runtime::ServiceError for $error {
+            fn code(&self) -> Option<&str> {
+                match self {
+                    $error::$variant(_) => Some($code),
+                    $error::Unhandled(e) => e.code(),
+                }
+            }
+
+            fn message(&self) -> Option<&str> {
+                match self {
+                    $error::$variant(e) => e.message.as_deref(),
+                    $error::Unhandled(e) => e.message(),
+                }
+            }
+        }
+
+        impl ::smithy_runtime::OperationError for $error {
+            fn from_response(
+                code: Option<&str>,
+                body: ::smithy_runtime::protocol::ErrorBody,
+                meta: ::smithy_runtime::ErrorMetadata,
+            ) -> Self {
+                let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+                match code {
+                    Some($code) => d.decode($error::$variant),
+                    _ => d.unhandled(),
+                }
+            }
+
+            fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+                match self {
+                    $error::$variant(e) => Some(e),
+                    $error::Unhandled(_) => None,
+                }
+            }
+
+            fn as_unhandled(&self) -> Option<&::smithy_runtime::UnhandledError> {
+                match self {
+                    $error::$variant(_) => None,
+                    $error::Unhandled(e) => Some(e),
+                }
+            }
+        }
+
+        impl From<::smithy_runtime::UnhandledError> for $error {
+            fn from(error: ::smithy_runtime::UnhandledError) -> Self {
+                $error::Unhandled(error)
+            }
+        }
+    };
 }
+// Used by the waiter tests' support module, not by every test binary.
+#[allow(unused_imports)]
+pub(crate) use single_error;
 
-impl std::error::Error for CreateThingError {}
-
-impl ServiceError for CreateThingError {
-    fn code(&self) -> Option<&str> {
-        match self {
-            CreateThingError::Conflict(_) => Some("ConflictException"),
-            CreateThingError::Unhandled(e) => e.code(),
-        }
-    }
-
-    fn message(&self) -> Option<&str> {
-        match self {
-            CreateThingError::Conflict(e) => e.message.as_deref(),
-            CreateThingError::Unhandled(e) => e.message(),
-        }
-    }
-}
-
-impl OperationError for CreateThingError {
-    fn from_response(code: Option<&str>, body: ErrorBody, meta: ErrorMetadata) -> Self {
-        let d = ErrorDecoder::new(body, meta);
-        match code {
-            Some("ConflictException") => d.decode(CreateThingError::Conflict),
-            _ => d.unhandled(),
-        }
-    }
-
-    fn to_members(&self) -> Option<&dyn Encode> {
-        match self {
-            CreateThingError::Conflict(e) => Some(e),
-            CreateThingError::Unhandled(_) => None,
-        }
-    }
-
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            CreateThingError::Conflict(_) => None,
-            CreateThingError::Unhandled(e) => Some(e),
-        }
-    }
-}
-
-impl From<UnhandledError> for CreateThingError {
-    fn from(error: UnhandledError) -> Self {
-        CreateThingError::Unhandled(error)
-    }
-}
+single_error!(
+    CreateThingError,
+    Conflict,
+    ConflictException,
+    "ConflictException"
+);
 
 pub struct CreateThing;
 

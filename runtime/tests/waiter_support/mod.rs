@@ -3,7 +3,6 @@
 
 #![allow(dead_code)]
 
-use std::fmt;
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
@@ -12,13 +11,8 @@ use smithy_runtime::client::wait::{
     Acceptor, AcceptorState, Comparator, Final, Matcher, Wait, WaitError, Waiter,
 };
 use smithy_runtime::client::{Handle, RetryConfig, ScriptedTransport};
-use smithy_runtime::operation::ErrorDecoder;
-use smithy_runtime::protocol::{
-    Encode, ErrorBody, ErrorSpec, HttpSpec, OperationSpec, ServiceSpec,
-};
-use smithy_runtime::{
-    BuildError, ErrorMetadata, Operation, OperationError, ServiceError, UnhandledError,
-};
+use smithy_runtime::protocol::{ErrorSpec, HttpSpec, OperationSpec, ServiceSpec};
+use smithy_runtime::{BuildError, Operation};
 
 use crate::client_support::{config, error_response, Timed, SERVICE};
 
@@ -76,78 +70,12 @@ pub struct Item {
     pub state: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ResourceNotFoundException {
-    #[serde(rename = "Message", alias = "message")]
-    pub message: Option<String>,
-}
-
-#[derive(Debug)]
-pub enum DescribeThingError {
-    NotFound(ResourceNotFoundException),
-    Unhandled(UnhandledError),
-}
-
-impl fmt::Display for DescribeThingError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            DescribeThingError::NotFound(e) => write!(
-                f,
-                "ResourceNotFoundException: {}",
-                e.message.as_deref().unwrap_or("")
-            ),
-            DescribeThingError::Unhandled(e) => e.fmt(f),
-        }
-    }
-}
-
-impl std::error::Error for DescribeThingError {}
-
-impl ServiceError for DescribeThingError {
-    fn code(&self) -> Option<&str> {
-        match self {
-            DescribeThingError::NotFound(_) => Some("ResourceNotFoundException"),
-            DescribeThingError::Unhandled(e) => e.code(),
-        }
-    }
-
-    fn message(&self) -> Option<&str> {
-        match self {
-            DescribeThingError::NotFound(e) => e.message.as_deref(),
-            DescribeThingError::Unhandled(e) => e.message(),
-        }
-    }
-}
-
-impl OperationError for DescribeThingError {
-    fn from_response(code: Option<&str>, body: ErrorBody, meta: ErrorMetadata) -> Self {
-        let d = ErrorDecoder::new(body, meta);
-        match code {
-            Some("ResourceNotFoundException") => d.decode(DescribeThingError::NotFound),
-            _ => d.unhandled(),
-        }
-    }
-
-    fn to_members(&self) -> Option<&dyn Encode> {
-        match self {
-            DescribeThingError::NotFound(e) => Some(e),
-            DescribeThingError::Unhandled(_) => None,
-        }
-    }
-
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            DescribeThingError::NotFound(_) => None,
-            DescribeThingError::Unhandled(e) => Some(e),
-        }
-    }
-}
-
-impl From<UnhandledError> for DescribeThingError {
-    fn from(error: UnhandledError) -> Self {
-        DescribeThingError::Unhandled(error)
-    }
-}
+crate::client_support::single_error!(
+    DescribeThingError,
+    NotFound,
+    ResourceNotFoundException,
+    "ResourceNotFoundException"
+);
 
 pub struct DescribeThing;
 
