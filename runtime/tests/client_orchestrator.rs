@@ -582,6 +582,7 @@ async fn missing_credentials_is_an_error_not_a_panic() {
     let env = Env::from_vars([
         ("AWS_REGION", "us-west-2"),
         ("HOME", home.to_str().unwrap()),
+        ("AWS_EC2_METADATA_DISABLED", "true"),
     ]);
     let config = Config::builder()
         .http_client(transport.clone())

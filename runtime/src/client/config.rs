@@ -1,18 +1,26 @@
 //! [`Config`]: everything a [`Handle`](super::Handle) needs besides the service description.
 
-use std::fmt;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, SystemTime};
+use std::sync::Arc;
+use std::time::Duration;
 
-use super::credentials::{Credentials, DefaultCredentialsChain, Env, ProvideCredentials};
+use super::credentials::{
+    CredentialsCache, DefaultCredentialsChain, ProvideCredentials, ProviderConfig,
+};
+use super::env::Env;
+use super::error::ConstructionErrorKind;
+use super::retry_config::RetryConfig;
+use super::settings::EnvSettings;
+use super::sources::{IdempotencyTokenProvider, RandomUuidTokens, SystemClock, TimeSource};
 use super::transport::HttpClient;
+use super::Credentials;
 use crate::protocol::Protocol;
 
 /// Client configuration: region, credentials, endpoint, timeouts, retries and the pluggable
 /// parts (HTTP transport, idempotency tokens, signing clock).
 ///
-/// Build one with [`Config::builder`] or [`Config::from_env`]. Nothing is checked here: a
-/// missing region or credentials is reported by each call, as an
+/// Build one with [`Config::builder`] or [`Config::from_env`]. Nothing is checked or fetched
+/// here: settings from the environment and the shared config files are read at a client's
+/// first call, and a missing region or credentials is reported by each call, as an
 /// [`SdkError::Construction`](super::SdkError::Construction) error that says what to set.
 ///
 /// ```
@@ -30,26 +38,50 @@ use crate::protocol::Protocol;
 #[derive(Clone, Debug)]
 pub struct Config {
     region: Option<String>,
-    credentials: Option<Arc<dyn ProvideCredentials>>,
+    credentials: Option<Arc<CredentialsCache>>,
     endpoint_url: Option<String>,
     operation_timeout: Option<Duration>,
     attempt_timeout: Option<Duration>,
-    retry: RetryConfig,
-    http_client: HttpClientSetting,
+    retry: Option<RetryConfig>,
+    http_client: Result<Arc<dyn HttpClient>, String>,
     idempotency_tokens: Arc<dyn IdempotencyTokenProvider>,
     time_source: Arc<dyn TimeSource>,
     compression: Option<u32>,
     protocol: Option<&'static dyn Protocol>,
+    from_env: Option<Arc<EnvSettings>>,
+    profile: Option<String>,
+    user_credentials: Option<Arc<dyn ProvideCredentials>>,
 }
 
 /// The default `requestMinCompressionSizeBytes`: bodies of at least 10 KiB are compressed.
 pub const DEFAULT_MIN_COMPRESSION_SIZE: u32 = 10_240;
 
-/// The transport, or why there is none (reported at call time).
+/// The settings a client settles at its first call: what the code set, else what the
+/// environment and the profile files say. [`Handle::resolved_config`](super::Handle::resolved_config)
+/// shows them.
 #[derive(Clone, Debug)]
-pub(crate) enum HttpClientSetting {
-    Set(Arc<dyn HttpClient>),
-    Unavailable(String),
+pub struct ResolvedConfig {
+    pub(crate) region: Option<String>,
+    pub(crate) endpoint_url: Option<String>,
+    pub(crate) retry: RetryConfig,
+}
+
+impl ResolvedConfig {
+    /// The region.
+    pub fn region(&self) -> Option<&str> {
+        self.region.as_deref()
+    }
+
+    /// The endpoint URL set in code or configured for the service, if any (else the
+    /// service's regional endpoint is used).
+    pub fn endpoint_url(&self) -> Option<&str> {
+        self.endpoint_url.as_deref()
+    }
+
+    /// The retry settings.
+    pub fn retry_config(&self) -> &RetryConfig {
+        &self.retry
+    }
 }
 
 impl Config {
@@ -59,7 +91,8 @@ impl Config {
         ConfigBuilder::default()
     }
 
-    /// Configuration from the process environment; see [`ConfigBuilder::load_env`].
+    /// Configuration from the process environment and the shared config files, as the AWS
+    /// SDKs find it; see [`ConfigBuilder::load_env`]. Nothing is read until the first call.
     pub fn from_env() -> Config {
         Config::builder().load_env(&Env::process()).build()
     }
@@ -68,33 +101,39 @@ impl Config {
     pub fn to_builder(&self) -> ConfigBuilder {
         ConfigBuilder {
             region: self.region.clone(),
-            credentials: self.credentials.clone(),
+            credentials: self.user_credentials.clone(),
             endpoint_url: self.endpoint_url.clone(),
             operation_timeout: self.operation_timeout,
             attempt_timeout: self.attempt_timeout,
             retry: self.retry.clone(),
-            http_client: match &self.http_client {
-                HttpClientSetting::Set(client) => Some(client.clone()),
-                HttpClientSetting::Unavailable(_) => None,
-            },
+            http_client: self.http_client.as_ref().ok().cloned(),
             idempotency_tokens: Some(self.idempotency_tokens.clone()),
             time_source: Some(self.time_source.clone()),
             compression: Some(self.compression),
             protocol: self.protocol,
+            env: self.from_env.as_ref().map(|s| s.env().clone()),
+            profile: self.profile.clone(),
         }
     }
 
-    /// The region (`us-east-1`), if set.
+    /// The region (`us-east-1`): the one set in code, else the environment's or the
+    /// profile's (`None` when there is none, or the profile files cannot be read).
     pub fn region(&self) -> Option<&str> {
-        self.region.as_deref()
+        match (&self.region, &self.from_env) {
+            (Some(region), _) => Some(region),
+            (None, Some(settings)) => settings.region().ok().flatten(),
+            (None, None) => None,
+        }
     }
 
-    /// The credentials provider, if set.
-    pub fn credentials_provider(&self) -> Option<&Arc<dyn ProvideCredentials>> {
+    /// The credentials, cached in front of their provider, if there is one.
+    pub fn credentials_cache(&self) -> Option<&Arc<CredentialsCache>> {
         self.credentials.as_ref()
     }
 
-    /// The endpoint override, if set.
+    /// The endpoint URL set in code, if any. Endpoint URLs from the environment or the
+    /// profile (`AWS_ENDPOINT_URL_<SERVICE>`…) are settled per service, at a client's first
+    /// call.
     pub fn endpoint_url(&self) -> Option<&str> {
         self.endpoint_url.as_deref()
     }
@@ -109,22 +148,21 @@ impl Config {
         self.attempt_timeout
     }
 
-    /// The retry settings.
-    pub fn retry_config(&self) -> &RetryConfig {
-        &self.retry
+    /// The retry settings set in code, else the standard ones (`AWS_MAX_ATTEMPTS` and
+    /// `AWS_RETRY_MODE` are applied at a client's first call).
+    pub fn retry_config(&self) -> RetryConfig {
+        self.retry.clone().unwrap_or_default()
     }
 
     /// The HTTP transport; `None` when there is none (the `rustls` feature is off and none was
     /// set, or the default transport could not be built).
     pub fn http_client(&self) -> Option<&Arc<dyn HttpClient>> {
-        match &self.http_client {
-            HttpClientSetting::Set(client) => Some(client),
-            HttpClientSetting::Unavailable(_) => None,
-        }
+        self.http_client.as_ref().ok()
     }
 
-    pub(crate) fn http_client_setting(&self) -> &HttpClientSetting {
-        &self.http_client
+    /// The transport, or why there is none.
+    pub(crate) fn http_client_setting(&self) -> Result<&Arc<dyn HttpClient>, &str> {
+        self.http_client.as_ref().map_err(String::as_str)
     }
 
     /// The idempotency token source.
@@ -147,6 +185,53 @@ impl Config {
     pub fn request_min_compression_size(&self) -> Option<u32> {
         self.compression
     }
+
+    /// Settles region, endpoint URL and retries for the service with SDK id `sdk_id`.
+    pub(crate) fn resolve(
+        &self,
+        sdk_id: &str,
+    ) -> Result<ResolvedConfig, (ConstructionErrorKind, String)> {
+        let Some(settings) = &self.from_env else {
+            return Ok(ResolvedConfig {
+                region: self.region.clone(),
+                endpoint_url: self.endpoint_url.clone(),
+                retry: self.retry_config(),
+            });
+        };
+        let invalid = |message: String| (ConstructionErrorKind::InvalidConfiguration, message);
+        let region = match &self.region {
+            Some(region) => Some(region.clone()),
+            None => settings
+                .region()
+                .map_err(|e| invalid(e.to_string()))?
+                .map(str::to_owned),
+        };
+        let endpoint_url = match &self.endpoint_url {
+            Some(url) => Some(url.clone()),
+            None => settings
+                .endpoint_url(sdk_id)
+                .map_err(invalid)?
+                .map(|found| found.value),
+        };
+        let retry = match &self.retry {
+            Some(retry) => retry.clone(),
+            None => {
+                let mut retry = RetryConfig::standard();
+                if let Some(attempts) = settings.max_attempts().map_err(invalid)? {
+                    retry = retry.max_attempts(attempts);
+                }
+                if let Some(mode) = settings.retry_mode().map_err(invalid)? {
+                    retry = retry.mode(mode);
+                }
+                retry
+            }
+        };
+        Ok(ResolvedConfig {
+            region,
+            endpoint_url,
+            retry,
+        })
+    }
 }
 
 /// Builds a [`Config`]; every setting is optional.
@@ -157,12 +242,14 @@ pub struct ConfigBuilder {
     endpoint_url: Option<String>,
     operation_timeout: Option<Duration>,
     attempt_timeout: Option<Duration>,
-    retry: RetryConfig,
+    retry: Option<RetryConfig>,
     http_client: Option<Arc<dyn HttpClient>>,
     idempotency_tokens: Option<Arc<dyn IdempotencyTokenProvider>>,
     time_source: Option<Arc<dyn TimeSource>>,
     compression: Option<Option<u32>>,
     protocol: Option<&'static dyn Protocol>,
+    env: Option<Env>,
+    profile: Option<String>,
 }
 
 impl ConfigBuilder {
@@ -185,9 +272,15 @@ impl ConfigBuilder {
         self
     }
 
-    /// Sets the credentials source.
+    /// Sets the credentials source. A [`CredentialsCache`] is put in front of it.
     pub fn credentials_provider(mut self, provider: impl ProvideCredentials + 'static) -> Self {
         self.credentials = Some(Arc::new(provider));
+        self
+    }
+
+    /// Sets an already shared credentials source.
+    pub fn shared_credentials_provider(mut self, provider: Arc<dyn ProvideCredentials>) -> Self {
+        self.credentials = Some(provider);
         self
     }
 
@@ -215,14 +308,16 @@ impl ConfigBuilder {
         self
     }
 
-    /// Sets the retry behaviour (default: [`RetryConfig::standard`]).
+    /// Sets the retry behaviour (default: [`RetryConfig::standard`], or what
+    /// `AWS_MAX_ATTEMPTS` and `AWS_RETRY_MODE` say after [`load_env`](Self::load_env)).
     pub fn retry_config(mut self, retry: RetryConfig) -> Self {
-        self.retry = retry;
+        self.retry = Some(retry);
         self
     }
 
     /// Sets the HTTP transport (default: [`HyperClient`](super::HyperClient) with the
-    /// `rustls` feature).
+    /// `rustls` feature). Credential providers that fetch (STS, SSO, containers, instance
+    /// metadata) use it too.
     pub fn http_client(mut self, client: impl HttpClient + 'static) -> Self {
         self.http_client = Some(Arc::new(client));
         self
@@ -259,42 +354,65 @@ impl ConfigBuilder {
         self
     }
 
-    /// Sets the wall clock used for signing (default: [`SystemClock`]).
+    /// Sets the wall clock used for signing and credential expiry (default: [`SystemClock`]).
     pub fn time_source(mut self, time_source: impl TimeSource + 'static) -> Self {
         self.time_source = Some(Arc::new(time_source));
         self
     }
 
-    /// Fills what is still unset from `env`:
+    /// Uses profile `name` of the shared config files, whatever `AWS_PROFILE` says (with
+    /// [`load_env`](Self::load_env)).
+    pub fn profile_name(mut self, name: impl Into<String>) -> Self {
+        self.profile = Some(name.into());
+        self
+    }
+
+    /// Fills what is still unset, at the first call, from `env` and the shared config and
+    /// credentials files it names, as the AWS SDKs do:
     ///
-    /// * region: `AWS_REGION`, else `AWS_DEFAULT_REGION`;
-    /// * credentials: a [`DefaultCredentialsChain`] over `env` (environment, then the shared
-    ///   credentials file);
-    /// * endpoint: `AWS_ENDPOINT_URL`.
+    /// * region: `AWS_REGION`, `AWS_DEFAULT_REGION`, the profile's `region`;
+    /// * credentials: a [`DefaultCredentialsChain`] (environment, profile, web identity,
+    ///   container, instance metadata);
+    /// * endpoint: `AWS_ENDPOINT_URL_<SERVICE>`, `AWS_ENDPOINT_URL`, the profile's
+    ///   `services` section and `endpoint_url`;
+    /// * retries: `AWS_MAX_ATTEMPTS` / `max_attempts`, `AWS_RETRY_MODE` / `retry_mode`.
     pub fn load_env(mut self, env: &Env) -> Self {
-        if self.region.is_none() {
-            self.region = env
-                .get_non_empty("AWS_REGION")
-                .or_else(|| env.get_non_empty("AWS_DEFAULT_REGION"));
-        }
-        if self.credentials.is_none() {
-            self.credentials = Some(Arc::new(DefaultCredentialsChain::from_env(env.clone())));
-        }
-        if self.endpoint_url.is_none() {
-            self.endpoint_url = env.get_non_empty("AWS_ENDPOINT_URL");
-        }
+        self.env = Some(env.clone());
         self
     }
 
     /// The configuration.
     pub fn build(self) -> Config {
         let http_client = match self.http_client {
-            Some(client) => HttpClientSetting::Set(client),
+            Some(client) => Ok(client),
             None => default_http_client(),
         };
+        let time_source = self.time_source.unwrap_or_else(|| Arc::new(SystemClock));
+        let from_env = self
+            .env
+            .map(|env| Arc::new(EnvSettings::new(env, self.profile.clone())));
+        let provider: Option<Arc<dyn ProvideCredentials>> = match (&self.credentials, &from_env) {
+            (Some(provider), _) => Some(provider.clone()),
+            (None, Some(settings)) => {
+                Some(Arc::new(DefaultCredentialsChain::with(&ProviderConfig {
+                    settings: settings.clone(),
+                    http: http_client.clone(),
+                    time: time_source.clone(),
+                    region: self.region.clone(),
+                })))
+            }
+            (None, None) => None,
+        };
+        let credentials = provider.map(|provider| {
+            Arc::new(
+                CredentialsCache::builder()
+                    .shared_time_source(time_source.clone())
+                    .build_shared(provider),
+            )
+        });
         Config {
             region: self.region,
-            credentials: self.credentials,
+            credentials,
             endpoint_url: self.endpoint_url,
             operation_timeout: self.operation_timeout,
             attempt_timeout: self.attempt_timeout,
@@ -303,234 +421,33 @@ impl ConfigBuilder {
             idempotency_tokens: self
                 .idempotency_tokens
                 .unwrap_or_else(|| Arc::new(RandomUuidTokens)),
-            time_source: self.time_source.unwrap_or_else(|| Arc::new(SystemClock)),
+            time_source,
             compression: self
                 .compression
                 .unwrap_or(Some(DEFAULT_MIN_COMPRESSION_SIZE)),
             protocol: self.protocol,
+            from_env,
+            profile: self.profile,
+            user_credentials: self.credentials,
         }
     }
 }
 
+/// The default transport, or why there is none.
 #[cfg(feature = "rustls")]
-fn default_http_client() -> HttpClientSetting {
+pub(crate) fn default_http_client() -> Result<Arc<dyn HttpClient>, String> {
     match super::HyperClient::try_new() {
-        Ok(client) => HttpClientSetting::Set(Arc::new(client)),
-        Err(e) => HttpClientSetting::Unavailable(format!(
-            "the default HTTP client could not be built: {e}"
-        )),
+        Ok(client) => Ok(Arc::new(client)),
+        Err(e) => Err(format!("the default HTTP client could not be built: {e}")),
     }
 }
 
+/// The default transport, or why there is none.
 #[cfg(not(feature = "rustls"))]
-fn default_http_client() -> HttpClientSetting {
-    HttpClientSetting::Unavailable(
+pub(crate) fn default_http_client() -> Result<Arc<dyn HttpClient>, String> {
+    Err(
         "no HTTP client configured: enable the `rustls` feature of smithy-runtime or call \
          Config::builder().http_client(..)"
             .to_owned(),
     )
-}
-
-/// AWS "standard" retry settings.
-///
-/// Before retry `i` (1 for the first retry) the client sleeps
-/// `jitter * min(initial_backoff * 2^(i-1), max_backoff)`, with `jitter` in `[0, 1)` from
-/// [`Jitter`]. Retries also draw on a retry quota shared by all calls of a
-/// [`Handle`](super::Handle): 500 tokens, 5 per retry (10 after a timeout); a successful call
-/// gives back what its retries took, or 1 token if it needed none; no tokens, no retry.
-#[derive(Clone, Debug)]
-pub struct RetryConfig {
-    max_attempts: u32,
-    initial_backoff: Duration,
-    max_backoff: Duration,
-    jitter: Jitter,
-    quota: Option<u32>,
-}
-
-impl RetryConfig {
-    /// Up to 3 attempts, backoff from 1 s up to 20 s with full random jitter, a 500-token quota.
-    pub fn standard() -> Self {
-        RetryConfig {
-            max_attempts: 3,
-            initial_backoff: Duration::from_secs(1),
-            max_backoff: Duration::from_secs(20),
-            jitter: Jitter::random(),
-            quota: Some(500),
-        }
-    }
-
-    /// A single attempt: nothing is retried.
-    pub fn disabled() -> Self {
-        RetryConfig::standard().max_attempts(1)
-    }
-
-    /// Sets the number of attempts, the first included (0 counts as 1).
-    pub fn max_attempts(mut self, max_attempts: u32) -> Self {
-        self.max_attempts = max_attempts.max(1);
-        self
-    }
-
-    /// Sets the backoff before the first retry (before jitter).
-    pub fn initial_backoff(mut self, backoff: Duration) -> Self {
-        self.initial_backoff = backoff;
-        self
-    }
-
-    /// Sets the cap on the backoff (before jitter).
-    pub fn max_backoff(mut self, backoff: Duration) -> Self {
-        self.max_backoff = backoff;
-        self
-    }
-
-    /// Sets the jitter source (tests use [`Jitter::fixed`] or [`Jitter::seeded`]).
-    pub fn jitter(mut self, jitter: Jitter) -> Self {
-        self.jitter = jitter;
-        self
-    }
-
-    /// Sets the retry quota's capacity in tokens (default 500).
-    pub fn retry_quota(mut self, tokens: u32) -> Self {
-        self.quota = Some(tokens);
-        self
-    }
-
-    /// Turns the retry quota off: retries are limited by `max_attempts` only.
-    pub fn without_retry_quota(mut self) -> Self {
-        self.quota = None;
-        self
-    }
-
-    /// The number of attempts, the first included.
-    pub fn attempts(&self) -> u32 {
-        self.max_attempts
-    }
-
-    /// The retry quota's capacity, if there is a quota.
-    pub fn quota(&self) -> Option<u32> {
-        self.quota
-    }
-
-    /// The sleep before retry `retry` (1 for the first retry), jitter drawn now.
-    pub fn backoff(&self, retry: u32) -> Duration {
-        let exponent = i32::try_from(retry.saturating_sub(1)).unwrap_or(i32::MAX);
-        let uncapped = self.initial_backoff.as_secs_f64() * 2f64.powi(exponent);
-        let capped = uncapped.min(self.max_backoff.as_secs_f64());
-        Duration::try_from_secs_f64(capped * self.jitter.sample()).unwrap_or(self.max_backoff)
-    }
-}
-
-impl Default for RetryConfig {
-    fn default() -> Self {
-        RetryConfig::standard()
-    }
-}
-
-/// The random factor in `[0, 1)` that scales each retry backoff.
-#[derive(Clone, Debug)]
-pub struct Jitter(JitterKind);
-
-#[derive(Clone, Debug)]
-enum JitterKind {
-    Random,
-    Fixed(f64),
-    Seeded(Arc<Mutex<fastrand::Rng>>),
-}
-
-impl Jitter {
-    /// Uniformly random (the default).
-    pub fn random() -> Self {
-        Jitter(JitterKind::Random)
-    }
-
-    /// Always `factor`, clamped to `[0, 1]`; `Jitter::fixed(1.0)` means no jitter.
-    pub fn fixed(factor: f64) -> Self {
-        let factor = if factor.is_nan() {
-            1.0
-        } else {
-            factor.clamp(0.0, 1.0)
-        };
-        Jitter(JitterKind::Fixed(factor))
-    }
-
-    /// Pseudo-random from `seed`: the same sequence every run. Clones share the sequence.
-    pub fn seeded(seed: u64) -> Self {
-        Jitter(JitterKind::Seeded(Arc::new(Mutex::new(
-            fastrand::Rng::with_seed(seed),
-        ))))
-    }
-
-    /// The next factor.
-    pub fn sample(&self) -> f64 {
-        match &self.0 {
-            JitterKind::Random => fastrand::f64(),
-            JitterKind::Fixed(factor) => *factor,
-            JitterKind::Seeded(rng) => rng
-                .lock()
-                .unwrap_or_else(|poisoned| poisoned.into_inner())
-                .f64(),
-        }
-    }
-}
-
-/// Makes the values of `@idempotencyToken` members that the caller left unset.
-pub trait IdempotencyTokenProvider: Send + Sync + fmt::Debug {
-    /// A fresh token.
-    fn make_token(&self) -> String;
-}
-
-/// Random UUID v4 tokens (the default).
-#[derive(Clone, Copy, Debug, Default)]
-pub struct RandomUuidTokens;
-
-impl IdempotencyTokenProvider for RandomUuidTokens {
-    fn make_token(&self) -> String {
-        uuid::Uuid::new_v4().to_string()
-    }
-}
-
-/// The same token every time (for tests; the protocol tests expect
-/// `00000000-0000-4000-8000-000000000000`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FixedToken(String);
-
-impl FixedToken {
-    /// Always `token`.
-    pub fn new(token: impl Into<String>) -> Self {
-        FixedToken(token.into())
-    }
-}
-
-impl IdempotencyTokenProvider for FixedToken {
-    fn make_token(&self) -> String {
-        self.0.clone()
-    }
-}
-
-/// The wall clock that signatures are dated with.
-///
-/// Sleeps, timeouts and backoff do not use it: they follow tokio's clock
-/// (`tokio::time`), so `#[tokio::test(start_paused = true)]` tests run without waiting.
-pub trait TimeSource: Send + Sync + fmt::Debug {
-    /// The current time.
-    fn now(&self) -> SystemTime;
-}
-
-/// [`SystemTime::now`] (the default).
-#[derive(Clone, Copy, Debug, Default)]
-pub struct SystemClock;
-
-impl TimeSource for SystemClock {
-    fn now(&self) -> SystemTime {
-        SystemTime::now()
-    }
-}
-
-/// A clock stopped at one instant (for tests).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct FixedTime(pub SystemTime);
-
-impl TimeSource for FixedTime {
-    fn now(&self) -> SystemTime {
-        self.0
-    }
 }

@@ -30,7 +30,11 @@ pub fn resolve_endpoint(
         return parse_endpoint_url(url);
     }
     let region = check_region(region)?;
-    let url = format!("https://{}.{region}.amazonaws.com", service.endpoint_prefix);
+    let url = format!(
+        "https://{}.{region}.{}",
+        service.endpoint_prefix,
+        dns_suffix(region)
+    );
     url.parse().map_err(|e| {
         ConstructionError::new(
             ConstructionErrorKind::InvalidEndpoint,
@@ -40,6 +44,22 @@ pub fn resolve_endpoint(
         )
         .with_source(e)
     })
+}
+
+/// The DNS suffix of the partition `region` belongs to (`amazonaws.com`,
+/// `amazonaws.com.cn` for `cn-*`, and the isolated partitions' suffixes).
+pub(crate) fn dns_suffix(region: &str) -> &'static str {
+    const SUFFIXES: [(&str, &str); 5] = [
+        ("cn-", "amazonaws.com.cn"),
+        ("us-isob-", "sc2s.sgov.gov"),
+        ("us-isof-", "csp.hci.ic.gov"),
+        ("us-iso-", "c2s.ic.gov"),
+        ("eu-isoe-", "cloud.adc-e.uk"),
+    ];
+    SUFFIXES
+        .iter()
+        .find(|(prefix, _)| region.starts_with(prefix))
+        .map_or("amazonaws.com", |(_, suffix)| suffix)
 }
 
 /// The configured region, if it is usable in a host name and a signature.

@@ -155,8 +155,11 @@ pub enum ConstructionErrorKind {
     InvalidRegion,
     /// The endpoint URL is unusable.
     InvalidEndpoint,
-    /// No credentials (provider or source).
+    /// No credentials (provider or source), or the credentials source failed.
     MissingCredentials,
+    /// A setting from the environment or the shared config files is invalid (a malformed
+    /// profile file, `AWS_MAX_ATTEMPTS=abc`, an unsupported `AWS_RETRY_MODE`).
+    InvalidConfiguration,
     /// Signing failed.
     Signing,
     /// No HTTP transport is available.

@@ -6,7 +6,8 @@
 //! # use smithy_runtime::Operation;
 //! # async fn example<O: Operation>(service: &'static smithy_runtime::protocol::ServiceSpec, input: O::Input)
 //! # -> Result<O::Output, SdkError<O::Error>> {
-//! // Region from AWS_REGION, credentials from the environment or ~/.aws/credentials.
+//! // Region, credentials, endpoint and retries from the environment and ~/.aws/config, as
+//! // the AWS SDKs find them (read at the first call).
 //! let handle = Handle::new(Config::from_env(), service);
 //! let output = handle.call::<O>(input).await?;
 //! # Ok(output)
@@ -14,11 +15,13 @@
 //! ```
 //!
 //! * [`Config`] / [`ConfigBuilder`]: region, credentials, endpoint override, timeouts,
-//!   [`RetryConfig`], and the pluggable parts: [`HttpClient`], [`IdempotencyTokenProvider`],
-//!   [`TimeSource`].
-//! * Credentials: [`Credentials`], the [`ProvideCredentials`] trait and its sources
-//!   ([`EnvironmentCredentials`], [`ProfileFileCredentials`], [`DefaultCredentialsChain`]),
-//!   which read an [`Env`] (the process environment or a map).
+//!   [`RetryConfig`] ([`RetryMode`] standard or adaptive), and the pluggable parts:
+//!   [`HttpClient`], [`IdempotencyTokenProvider`], [`TimeSource`].
+//! * Credentials: [`Credentials`] (with an optional expiry), the asynchronous
+//!   [`ProvideCredentials`] trait, the [`CredentialsCache`] put in front of every provider,
+//!   and the sources: [`DefaultCredentialsChain`], [`EnvironmentCredentials`],
+//!   [`ProfileCredentials`], [`WebIdentityCredentials`], [`ContainerCredentials`],
+//!   [`ImdsCredentials`], which read an [`Env`] (the process environment or a map).
 //! * [`resolve_endpoint`], [`apply_host_prefix`] (`@endpoint` host prefixes), [`sign_request`] (SigV4 through `aws-sigv4`).
 //! * Transport: the [`HttpClient`] trait, [`HyperClient`] (feature `rustls`, on by default),
 //!   and [`ScriptedTransport`] for tests.
@@ -31,34 +34,45 @@ mod body;
 mod config;
 mod credentials;
 mod endpoint;
+mod env;
 mod error;
 mod orchestrator;
 pub mod paginate;
 mod profile;
+mod rate_limit;
 mod retry;
+mod retry_config;
+#[cfg(feature = "aws-config")]
+mod sdk_config;
 mod send;
+mod settings;
 mod sign;
+mod sources;
 mod test_util;
 mod transport;
 pub mod wait;
 
-pub use config::{
-    Config, ConfigBuilder, FixedTime, FixedToken, IdempotencyTokenProvider, Jitter,
-    RandomUuidTokens, RetryConfig, SystemClock, TimeSource, DEFAULT_MIN_COMPRESSION_SIZE,
-};
+pub use config::{Config, ConfigBuilder, ResolvedConfig, DEFAULT_MIN_COMPRESSION_SIZE};
 pub use credentials::{
-    Credentials, CredentialsError, CredentialsErrorKind, DefaultCredentialsChain, Env,
-    EnvironmentCredentials, ProfileFileCredentials, ProvideCredentials,
+    ContainerCredentials, Credentials, CredentialsCache, CredentialsCacheBuilder, CredentialsError,
+    CredentialsErrorKind, DefaultCredentialsChain, EnvironmentCredentials, ImdsCredentials,
+    ProfileCredentials, ProvideCredentials, ProviderConfig, ProviderConfigBuilder,
+    WebIdentityCredentials,
 };
 pub use endpoint::{apply_host_prefix, resolve_endpoint};
+pub use env::Env;
 pub use error::{
     ConstructionError, ConstructionErrorKind, MalformedResponse, SdkError, TimeoutError,
     TimeoutKind,
 };
 pub use orchestrator::Handle;
 pub use retry::{THROTTLING_ERROR_CODES, TRANSIENT_STATUS_CODES};
+pub use retry_config::{Jitter, RetryConfig, RetryMode};
 pub use send::Send;
 pub use sign::{sign_request, user_agent};
+pub use sources::{
+    FixedTime, FixedToken, IdempotencyTokenProvider, RandomUuidTokens, SystemClock, TimeSource,
+};
 pub use test_util::{json_response, ScriptedTransport};
 #[cfg(feature = "rustls")]
 pub use transport::HyperClient;

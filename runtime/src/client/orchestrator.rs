@@ -2,19 +2,21 @@
 
 use std::fmt;
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use bytes::Bytes;
 
-use super::config::{Config, HttpClientSetting};
+use super::config::{Config, ResolvedConfig};
 use super::credentials::{Credentials, CredentialsErrorKind};
 use super::endpoint::{apply_host_prefix, check_region, resolve_endpoint};
 use super::error::{
     ConstructionError, ConstructionErrorKind, MalformedResponse, SdkError, TimeoutError,
     TimeoutKind,
 };
+use super::rate_limit::ClientRateLimiter;
 use super::retry::{classify_error_response, RetryKind, RetryQuota};
+use super::retry_config::RetryMode;
 use super::sign::{sign_request, user_agent};
 use super::transport::{HttpClient, TransportError};
 use crate::operation::{Operation, OperationError};
@@ -34,7 +36,28 @@ pub struct Handle {
 struct Inner {
     config: Config,
     service: &'static ServiceSpec,
+    state: OnceLock<Result<ClientState, (ConstructionErrorKind, String)>>,
+}
+
+/// What a client settles at its first call and keeps: the resolved settings, and the retry
+/// quota and rate limiter its calls share.
+struct ClientState {
+    resolved: ResolvedConfig,
     quota: Option<RetryQuota>,
+    limiter: Option<ClientRateLimiter>,
+}
+
+impl ClientState {
+    fn new(resolved: ResolvedConfig) -> Self {
+        let quota = resolved.retry.quota().map(RetryQuota::new);
+        let limiter =
+            (resolved.retry.retry_mode() == RetryMode::Adaptive).then(ClientRateLimiter::new);
+        ClientState {
+            resolved,
+            quota,
+            limiter,
+        }
+    }
 }
 
 impl fmt::Debug for Handle {
@@ -73,6 +96,16 @@ impl AttemptHeaders<'_> {
     }
 }
 
+/// What every attempt of a call shares.
+struct Prepared<'a> {
+    state: &'a ClientState,
+    protocol: &'static dyn Protocol,
+    transport: &'a Arc<dyn HttpClient>,
+    /// The signing name and region, for services that sign.
+    signing: Option<(&'static str, &'a str)>,
+    request: http::Request<Bytes>,
+}
+
 /// What ended an attempt that did not succeed.
 enum Failure {
     Service {
@@ -86,14 +119,41 @@ enum Failure {
 impl Handle {
     /// A client for `service` configured by `config`.
     pub fn new(config: Config, service: &'static ServiceSpec) -> Self {
-        let quota = config.retry_config().quota().map(RetryQuota::new);
         Handle {
             inner: Arc::new(Inner {
                 config,
                 service,
-                quota,
+                state: OnceLock::new(),
             }),
         }
+    }
+
+    /// The region, endpoint URL and retry settings this client uses: what the code set, else
+    /// what the environment and the shared config files say. They are settled once, at the
+    /// first call (or here, if that comes first).
+    ///
+    /// # Errors
+    ///
+    /// A setting that cannot be read: a malformed profile file, `AWS_MAX_ATTEMPTS=abc`, an
+    /// unsupported `AWS_RETRY_MODE`.
+    pub fn resolved_config(&self) -> Result<&ResolvedConfig, ConstructionError> {
+        self.state().map(|state| &state.resolved)
+    }
+
+    /// The settings of this client, settled at the first call (from the code's settings,
+    /// then the environment and the profile files).
+    fn state(&self) -> Result<&ClientState, ConstructionError> {
+        self.inner
+            .state
+            .get_or_init(|| {
+                let service = self.inner.service;
+                self.inner
+                    .config
+                    .resolve(service.sdk_id)
+                    .map(ClientState::new)
+            })
+            .as_ref()
+            .map_err(|(kind, message)| ConstructionError::new(*kind, message.clone()))
     }
 
     /// The configuration.
@@ -138,6 +198,64 @@ impl Handle {
         input: O::Input,
         attempts: &AtomicU32,
     ) -> Result<O::Output, SdkError<O::Error>> {
+        let prepared = self.prepare::<O>(input)?;
+        let state = prepared.state;
+        let retry = &state.resolved.retry;
+        // One id for every attempt of this call, so that a server can tie them together.
+        let invocation_id = http::HeaderValue::from_str(&uuid::Uuid::new_v4().to_string())
+            .unwrap_or_else(|_| unreachable!("a UUID is a valid header value"));
+        let mut last_retry_cost = 0;
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            attempts.store(attempt, Ordering::Relaxed);
+            let headers = AttemptHeaders {
+                invocation_id: &invocation_id,
+                attempt,
+                max_attempts: retry.attempts(),
+            };
+            let request = self.attempt_request(&prepared, &headers).await?;
+            if let Some(limiter) = &state.limiter {
+                limiter.acquire().await;
+            }
+            let (failure, retry_kind) = match self.send_attempt::<O>(&prepared, request).await {
+                Ok(response) => {
+                    if let Some(limiter) = &state.limiter {
+                        limiter.update(false);
+                    }
+                    if let Some(quota) = &state.quota {
+                        quota.release(if last_retry_cost > 0 {
+                            last_retry_cost
+                        } else {
+                            1
+                        });
+                    }
+                    return decode_output::<O>(prepared.protocol, &response);
+                }
+                Err(failed) => failed,
+            };
+            if let (Some(limiter), Failure::Service { .. }) = (&state.limiter, &failure) {
+                limiter.update(retry_kind == Some(RetryKind::Throttling));
+            }
+            let Some(kind) = retry_kind else {
+                return Err(failure.into_sdk_error::<O>(attempt));
+            };
+            if attempt >= retry.attempts() {
+                return Err(failure.into_sdk_error::<O>(attempt));
+            }
+            if let Some(quota) = &state.quota {
+                if !quota.try_acquire(kind.cost()) {
+                    return Err(failure.into_sdk_error::<O>(attempt));
+                }
+                last_retry_cost = kind.cost();
+            }
+            tokio::time::sleep(retry.backoff(attempt)).await;
+        }
+    }
+
+    /// Everything every attempt shares: the settled settings, the protocol, the transport,
+    /// the signing scope and the written request.
+    fn prepare<O: Operation>(&self, input: O::Input) -> Result<Prepared<'_>, SdkError<O::Error>> {
         let config = &self.inner.config;
         let service = self.inner.service;
         if O::SERVICE != service {
@@ -151,12 +269,14 @@ impl Handle {
                 ),
             ));
         }
-
+        let state = self.state().map_err(SdkError::Construction)?;
         let protocol = self
             .protocol()
             .map_err(|message| construction(ConstructionErrorKind::UnsupportedProtocol, message))?;
-        let mut endpoint = resolve_endpoint(service, config.region(), config.endpoint_url())
-            .map_err(SdkError::Construction)?;
+        let region = state.resolved.region.as_deref();
+        let mut endpoint =
+            resolve_endpoint(service, region, state.resolved.endpoint_url.as_deref())
+                .map_err(SdkError::Construction)?;
         if let Some(prefix) = O::SPEC.host_prefix {
             // Host labels are read from the input's serde JSON form: operations with an
             // `@endpoint` host prefix are rare, and the labels are plain strings.
@@ -175,98 +295,74 @@ impl Handle {
             .map(|_| config.idempotency_token_provider().make_token());
         let signing = match service.signing_name {
             None => None,
-            Some(name) => {
-                let region = check_region(config.region()).map_err(SdkError::Construction)?;
-                Some((name, region, self.credentials()?))
-            }
+            Some(name) => Some((name, check_region(region).map_err(SdkError::Construction)?)),
         };
-        let transport: &Arc<dyn HttpClient> = match config.http_client_setting() {
-            HttpClientSetting::Set(client) => client,
-            HttpClientSetting::Unavailable(why) => {
-                return Err(construction(
-                    ConstructionErrorKind::NoHttpClient,
-                    why.clone(),
-                ));
-            }
-        };
+        let transport = config
+            .http_client_setting()
+            .map_err(|why| construction(ConstructionErrorKind::NoHttpClient, why))?;
         let user_agent = http::HeaderValue::from_str(&user_agent(service)).ok();
         let request =
             self.write_request::<O>(protocol, &input, token.as_deref(), &endpoint, user_agent)?;
+        Ok(Prepared {
+            state,
+            protocol,
+            transport,
+            signing,
+            request,
+        })
+    }
 
-        let retry = config.retry_config();
-        // One id for every attempt of this call, so that a server can tie them together.
-        let invocation_id = http::HeaderValue::from_str(&uuid::Uuid::new_v4().to_string())
-            .unwrap_or_else(|_| unreachable!("a UUID is a valid header value"));
-        let mut last_retry_cost = 0;
-        let mut attempt = 0;
-        loop {
-            attempt += 1;
-            attempts.store(attempt, Ordering::Relaxed);
+    /// The request of one attempt: the SDK attempt headers, then the signature with the
+    /// credentials of the moment (the cache refreshes them ahead of expiry).
+    async fn attempt_request<E>(
+        &self,
+        prepared: &Prepared<'_>,
+        headers: &AttemptHeaders<'_>,
+    ) -> Result<http::Request<Bytes>, SdkError<E>> {
+        let mut request = copy_request(&prepared.request);
+        headers.add_to(&mut request);
+        if let Some((name, region)) = prepared.signing {
+            let credentials = self.credentials().await?;
+            let now = self.inner.config.time_source().now();
+            sign_request(&mut request, &credentials, region, name, now)
+                .map_err(SdkError::Construction)?;
+        }
+        Ok(request)
+    }
 
-            let attempt_headers = AttemptHeaders {
-                invocation_id: &invocation_id,
-                attempt,
-                max_attempts: retry.attempts(),
-            };
-            let mut request = copy_request(&request);
-            attempt_headers.add_to(&mut request);
-            if let Some((name, region, credentials)) = &signing {
-                let now = config.time_source().now();
-                sign_request(&mut request, credentials, region, name, now)
-                    .map_err(SdkError::Construction)?;
+    /// Sends one attempt: the 2xx response, or what failed and whether it may be retried.
+    async fn send_attempt<O: Operation>(
+        &self,
+        prepared: &Prepared<'_>,
+        request: http::Request<Bytes>,
+    ) -> Result<http::Response<Bytes>, (Failure, Option<RetryKind>)> {
+        let sent = prepared.transport.call(request);
+        let outcome = match self.inner.config.attempt_timeout() {
+            None => Ok(sent.await),
+            Some(limit) => tokio::time::timeout(limit, sent)
+                .await
+                .map_err(|_elapsed| limit),
+        };
+        match outcome {
+            Ok(Ok(response)) if response.status().is_success() => Ok(response),
+            Ok(Ok(response)) => {
+                let status = response.status().as_u16();
+                let service = self.inner.service;
+                let error = prepared.protocol.read_error(service, O::SPEC, &response);
+                let kind = classify_error_response(status, error.code.as_deref(), O::SPEC.errors);
+                Err((
+                    Failure::Service {
+                        status,
+                        response: error,
+                    },
+                    kind,
+                ))
             }
-
-            let sent = transport.call(request);
-            let outcome = match config.attempt_timeout() {
-                None => Ok(sent.await),
-                Some(limit) => tokio::time::timeout(limit, sent)
-                    .await
-                    .map_err(|_elapsed| limit),
-            };
-            let (failure, retry_kind) = match outcome {
-                Ok(Ok(response)) if response.status().is_success() => {
-                    if let Some(quota) = &self.inner.quota {
-                        quota.release(if last_retry_cost > 0 {
-                            last_retry_cost
-                        } else {
-                            1
-                        });
-                    }
-                    return decode_output::<O>(protocol, &response);
-                }
-                Ok(Ok(response)) => {
-                    let status = response.status().as_u16();
-                    let error = protocol.read_error(service, O::SPEC, &response);
-                    let kind =
-                        classify_error_response(status, error.code.as_deref(), O::SPEC.errors);
-                    (
-                        Failure::Service {
-                            status,
-                            response: error,
-                        },
-                        kind,
-                    )
-                }
-                Ok(Err(error)) => {
-                    let kind = error.is_retryable().then_some(RetryKind::Transient);
-                    (Failure::Transport(error), kind)
-                }
-                Err(limit) => (Failure::Timeout(limit), Some(RetryKind::Timeout)),
-            };
-
-            let Some(kind) = retry_kind else {
-                return Err(failure.into_sdk_error::<O>(attempt));
-            };
-            if attempt >= retry.attempts() {
-                return Err(failure.into_sdk_error::<O>(attempt));
+            Ok(Err(error)) => {
+                let kind = error.is_retryable().then_some(RetryKind::Transient);
+                Err((Failure::Transport(error), kind))
             }
-            if let Some(quota) = &self.inner.quota {
-                if !quota.try_acquire(kind.cost()) {
-                    return Err(failure.into_sdk_error::<O>(attempt));
-                }
-                last_retry_cost = kind.cost();
-            }
-            tokio::time::sleep(retry.backoff(attempt)).await;
+            Err(limit) => Err((Failure::Timeout(limit), Some(RetryKind::Timeout))),
         }
     }
 
@@ -332,16 +428,16 @@ impl Handle {
         Ok(request)
     }
 
-    fn credentials<E>(&self) -> Result<Credentials, SdkError<E>> {
-        let Some(provider) = self.inner.config.credentials_provider() else {
+    async fn credentials<E>(&self) -> Result<Credentials, SdkError<E>> {
+        let Some(cache) = self.inner.config.credentials_cache() else {
             return Err(construction(
                 ConstructionErrorKind::MissingCredentials,
                 "no credentials configured: call Config::builder().credentials_provider(..) or \
-                 .credentials(..), or use Config::from_env() (AWS_ACCESS_KEY_ID and \
-                 AWS_SECRET_ACCESS_KEY, or the shared credentials file)",
+                 .credentials(..), or use Config::from_env() (the environment, ~/.aws/config, \
+                 web identity, container or instance metadata credentials)",
             ));
         };
-        provider.provide_credentials().map_err(|e| {
+        cache.get().await.map_err(|e| {
             let message = match e.kind() {
                 CredentialsErrorKind::NotLoaded => format!("no credentials: {e}"),
                 _ => format!("unusable credentials: {e}"),

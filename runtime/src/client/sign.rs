@@ -39,8 +39,8 @@ pub fn sign_request(
         |message: String| ConstructionError::new(ConstructionErrorKind::Signing, message);
     // Values that end up in headers must be valid header values (the signer would panic later).
     let header_safe = [
-        ("access key id", Some(credentials.access_key_id.as_str())),
-        ("session token", credentials.session_token.as_deref()),
+        ("access key id", Some(credentials.access_key_id())),
+        ("session token", credentials.session_token()),
         ("region", Some(region)),
         ("signing name", Some(signing_name)),
     ];
@@ -71,10 +71,10 @@ pub fn sign_request(
     }
 
     let identity: Identity = aws_credential_types::Credentials::new(
-        credentials.access_key_id.clone(),
-        credentials.secret_access_key.clone(),
-        credentials.session_token.clone(),
-        None,
+        credentials.access_key_id(),
+        credentials.secret_access_key(),
+        credentials.session_token().map(str::to_owned),
+        credentials.expiry(),
         "smithy-runtime",
     )
     .into();
