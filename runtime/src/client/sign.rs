@@ -22,6 +22,33 @@ pub fn user_agent(service: &ServiceSpec) -> String {
     )
 }
 
+/// Values that end up in headers must be valid header values (the signer would panic later).
+fn check_header_safe(
+    credentials: &Credentials,
+    region: &str,
+    signing_name: &str,
+) -> Result<(), String> {
+    let header_safe = [
+        ("access key id", Some(credentials.access_key_id())),
+        ("session token", credentials.session_token()),
+        ("region", Some(region)),
+        ("signing name", Some(signing_name)),
+    ];
+    for (what, value) in header_safe {
+        if let Some(value) = value {
+            if value.is_empty()
+                || HeaderValue::from_str(value).is_err()
+                || value.contains(['\t', ' '])
+            {
+                return Err(format!(
+                    "cannot sign the request: the {what} is empty or has characters not allowed in an HTTP header"
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Signs `request` with SigV4 for service `signing_name` in `region` at `time`.
 ///
 /// Adds `x-amz-date`, `authorization` and, for temporary credentials, `x-amz-security-token`.
@@ -37,25 +64,7 @@ pub fn sign_request(
 ) -> Result<(), ConstructionError> {
     let signing_error =
         |message: String| ConstructionError::new(ConstructionErrorKind::Signing, message);
-    // Values that end up in headers must be valid header values (the signer would panic later).
-    let header_safe = [
-        ("access key id", Some(credentials.access_key_id())),
-        ("session token", credentials.session_token()),
-        ("region", Some(region)),
-        ("signing name", Some(signing_name)),
-    ];
-    for (what, value) in header_safe {
-        if let Some(value) = value {
-            if value.is_empty()
-                || HeaderValue::from_str(value).is_err()
-                || value.contains(['\t', ' '])
-            {
-                return Err(signing_error(format!(
-                    "cannot sign the request: the {what} is empty or has characters not allowed in an HTTP header"
-                )));
-            }
-        }
-    }
+    check_header_safe(credentials, region, signing_name).map_err(signing_error)?;
     let Some(authority) = request.uri().authority().cloned() else {
         return Err(signing_error(format!(
             "cannot sign the request: its URI {} has no host",

@@ -14,7 +14,7 @@ use std::time::Duration;
 use bytes::Bytes;
 use serde::Deserialize;
 
-use super::http::{body_excerpt, parse_expiry, ProviderConfig};
+use super::http::{body_excerpt, IssuedJson, ProviderConfig};
 use super::{Credentials, CredentialsError, ProvideCredentials};
 use crate::client::transport::BoxFuture;
 
@@ -143,31 +143,15 @@ fn parse(response: &http::Response<Bytes>) -> Result<Credentials, CredentialsErr
             "the endpoint answered HTTP {status}: {why}"
         )));
     }
-    let answer: Answer = serde_json::from_slice(response.body()).map_err(|e| {
+    let answer: IssuedJson = serde_json::from_slice(response.body()).map_err(|e| {
         CredentialsError::provider_error(format!(
             "unreadable answer: {e}: {}",
             body_excerpt(response.body())
         ))
     })?;
-    let mut credentials =
-        Credentials::new(answer.access_key_id, answer.secret_access_key).with_source("container");
-    if let Some(token) = answer.token {
-        credentials = credentials.with_session_token(token);
-    }
-    if let Some(expiration) = answer.expiration {
-        credentials = credentials
-            .with_expiry(parse_expiry(&expiration).map_err(CredentialsError::provider_error)?);
-    }
-    Ok(credentials)
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "PascalCase")]
-struct Answer {
-    access_key_id: String,
-    secret_access_key: String,
-    token: Option<String>,
-    expiration: Option<String>,
+    answer
+        .into_credentials("container")
+        .map_err(CredentialsError::provider_error)
 }
 
 #[derive(Deserialize)]

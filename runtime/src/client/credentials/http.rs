@@ -224,6 +224,36 @@ pub(crate) fn body_excerpt(body: &[u8]) -> String {
     }
 }
 
+/// Credentials as the container endpoint, instance metadata and `credential_process` print
+/// them (`Token` or `SessionToken`, an optional RFC 3339 `Expiration`).
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub(crate) struct IssuedJson {
+    access_key_id: String,
+    secret_access_key: String,
+    #[serde(alias = "SessionToken")]
+    token: Option<String>,
+    expiration: Option<String>,
+}
+
+impl IssuedJson {
+    /// The credentials, labelled with `source`.
+    pub(crate) fn into_credentials(
+        self,
+        source: &'static str,
+    ) -> Result<super::Credentials, String> {
+        let mut credentials =
+            super::Credentials::new(self.access_key_id, self.secret_access_key).with_source(source);
+        if let Some(token) = self.token {
+            credentials = credentials.with_session_token(token);
+        }
+        if let Some(expiration) = self.expiration {
+            credentials = credentials.with_expiry(parse_expiry(&expiration)?);
+        }
+        Ok(credentials)
+    }
+}
+
 /// Parses an RFC 3339 expiry (`2026-12-06T12:00:00Z`).
 pub(crate) fn parse_expiry(text: &str) -> Result<std::time::SystemTime, String> {
     let time = crate::DateTime::parse(text.trim(), crate::datetime::Format::DateTime)

@@ -13,7 +13,7 @@ use std::time::Duration;
 use bytes::Bytes;
 use serde::Deserialize;
 
-use super::http::{body_excerpt, parse_expiry, seconds, ProviderConfig, SendError};
+use super::http::{body_excerpt, seconds, IssuedJson, ProviderConfig, SendError};
 use super::{Credentials, CredentialsError, ProvideCredentials};
 use crate::client::transport::BoxFuture;
 
@@ -160,20 +160,14 @@ fn parse(answer: &str) -> Result<Credentials, CredentialsError> {
             answer.message.unwrap_or_default()
         )));
     }
-    let (Some(key), Some(secret)) = (answer.access_key_id, answer.secret_access_key) else {
+    let Some(issued) = answer.issued else {
         return Err(CredentialsError::provider_error(
             "the answer has no AccessKeyId or SecretAccessKey",
         ));
     };
-    let mut credentials = Credentials::new(key, secret).with_source("instance metadata");
-    if let Some(token) = answer.token {
-        credentials = credentials.with_session_token(token);
-    }
-    if let Some(expiration) = answer.expiration {
-        credentials = credentials
-            .with_expiry(parse_expiry(&expiration).map_err(CredentialsError::provider_error)?);
-    }
-    Ok(credentials)
+    issued
+        .into_credentials("instance metadata")
+        .map_err(CredentialsError::provider_error)
 }
 
 #[derive(Deserialize)]
@@ -181,10 +175,8 @@ fn parse(answer: &str) -> Result<Credentials, CredentialsError> {
 struct Answer {
     code: String,
     message: Option<String>,
-    access_key_id: Option<String>,
-    secret_access_key: Option<String>,
-    token: Option<String>,
-    expiration: Option<String>,
+    #[serde(flatten)]
+    issued: Option<IssuedJson>,
 }
 
 impl ProvideCredentials for ImdsCredentials {

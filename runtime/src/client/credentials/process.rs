@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use serde::Deserialize;
 
-use super::http::{body_excerpt, parse_expiry, seconds};
+use super::http::{body_excerpt, seconds, IssuedJson};
 use super::{Credentials, CredentialsError};
 
 /// How long the command may run.
@@ -65,25 +65,15 @@ fn parse(stdout: &[u8]) -> Result<Credentials, String> {
             printed.version
         ));
     }
-    let mut credentials = Credentials::new(printed.access_key_id, printed.secret_access_key)
-        .with_source("credential_process");
-    if let Some(token) = printed.session_token {
-        credentials = credentials.with_session_token(token);
-    }
-    if let Some(expiration) = printed.expiration {
-        credentials = credentials.with_expiry(parse_expiry(&expiration)?);
-    }
-    Ok(credentials)
+    printed.issued.into_credentials("credential_process")
 }
 
 #[derive(Deserialize)]
 #[serde(rename_all = "PascalCase")]
 struct Printed {
     version: u32,
-    access_key_id: String,
-    secret_access_key: String,
-    session_token: Option<String>,
-    expiration: Option<String>,
+    #[serde(flatten)]
+    issued: IssuedJson,
 }
 
 #[cfg(test)]
