@@ -5,6 +5,8 @@
 //! - `cargo xtask generate [--check] [--model PATH… [--merge]] [--out DIR] [--runtime-path PATH |
 //!   --runtime-version VERSION]`: regenerate `generated/`.
 //! - `cargo xtask ast PATH…`: load files and directories as one model, print its JSON AST.
+//! - `cargo xtask endpoint-tests [PATH…]`: run each service's `smithy.rules#endpointTests`
+//!   through the runtime's rules engine.
 
 mod generate;
 mod models;
@@ -49,6 +51,15 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Run each service's endpoint test cases (`smithy.rules#endpointTests`) through the
+    /// runtime's rules engine; print each failure and one line per service.
+    ///
+    /// PATHs are grouped into models as `validate` groups them (a `.smithy` file given alone is
+    /// a model by itself). Without PATH, the models in `models/`. Fails when any case fails.
+    EndpointTests {
+        /// Model files or directories.
+        paths: Vec<PathBuf>,
+    },
     /// Generate one crate per service model into `generated/` (or `--out`), deleting files it no
     /// longer produces.
     Generate {
@@ -83,6 +94,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Validate { merge, paths } => validate(paths, merge),
         Command::Ast { paths } => ast(&paths),
+        Command::EndpointTests { paths } => endpoint_tests(paths),
         Command::Generate {
             check,
             models,
@@ -173,4 +185,36 @@ fn ast(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::FAILURE)
         }
     }
+}
+
+/// Runs the endpoint tests of every service of every model given.
+fn endpoint_tests(paths: Vec<PathBuf>) -> anyhow::Result<ExitCode> {
+    let paths = if paths.is_empty() {
+        vec![models::default_dir()]
+    } else {
+        paths
+    };
+    let mut failed = false;
+    for group in models::discover(&paths)? {
+        let model = match codegen::model::load(&group.read()?) {
+            Ok(model) => model,
+            Err(errors) => {
+                println!("FAIL  {}: {errors}", group.name());
+                failed = true;
+                continue;
+            }
+        };
+        for report in xtask::endpoint_tests::run_model(&model) {
+            for failure in report.failures() {
+                println!("{failure}");
+            }
+            println!("{}", report.summary());
+            failed |= report.counts().1 > 0;
+        }
+    }
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
