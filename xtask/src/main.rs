@@ -15,8 +15,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
+use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 use codegen::RuntimeDependency;
+use smithy_runtime::endpoint::Partitions;
 
 #[derive(Parser)]
 #[command(
@@ -57,6 +59,10 @@ enum Command {
     /// PATHs are grouped into models as `validate` groups them (a `.smithy` file given alone is
     /// a model by itself). Without PATH, the models in `models/`. Fails when any case fails.
     EndpointTests {
+        /// Resolve `aws.partition` with this `partitions.json` instead of the runtime's
+        /// partitions (to test cases written against other partition data).
+        #[arg(long, value_name = "FILE")]
+        partitions: Option<PathBuf>,
         /// Model files or directories.
         paths: Vec<PathBuf>,
     },
@@ -94,7 +100,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Validate { merge, paths } => validate(paths, merge),
         Command::Ast { paths } => ast(&paths),
-        Command::EndpointTests { paths } => endpoint_tests(paths),
+        Command::EndpointTests { partitions, paths } => endpoint_tests(partitions, paths),
         Command::Generate {
             check,
             models,
@@ -188,7 +194,15 @@ fn ast(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
 }
 
 /// Runs the endpoint tests of every service of every model given.
-fn endpoint_tests(paths: Vec<PathBuf>) -> anyhow::Result<ExitCode> {
+fn endpoint_tests(partitions: Option<PathBuf>, paths: Vec<PathBuf>) -> anyhow::Result<ExitCode> {
+    let partitions = match partitions {
+        Some(file) => {
+            let text = std::fs::read_to_string(&file)
+                .with_context(|| format!("cannot read {}", file.display()))?;
+            Partitions::from_json(&text).with_context(|| format!("{}", file.display()))?
+        }
+        None => Partitions::aws().clone(),
+    };
     let paths = if paths.is_empty() {
         vec![models::default_dir()]
     } else {
@@ -204,7 +218,7 @@ fn endpoint_tests(paths: Vec<PathBuf>) -> anyhow::Result<ExitCode> {
                 continue;
             }
         };
-        for report in xtask::endpoint_tests::run_model(&model) {
+        for report in xtask::endpoint_tests::run_model(&model, &partitions) {
             for failure in report.failures() {
                 println!("{failure}");
             }

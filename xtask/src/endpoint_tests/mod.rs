@@ -17,7 +17,7 @@ mod report;
 
 use codegen::model::{Model, Shape, ShapeId};
 use serde_json::Value as Json;
-use smithy_runtime::endpoint::{Endpoint, Params, ResolveError, RuleSet};
+use smithy_runtime::endpoint::{Endpoint, Params, Partitions, ResolveError, RuleSet};
 
 use cases::{Expect, TestCase};
 pub use report::{CaseOutcome, CaseReport, ServiceReport};
@@ -26,8 +26,10 @@ pub use report::{CaseOutcome, CaseReport, ServiceReport};
 const RULE_SET_TRAITS: [&str; 2] = ["smithy.rules#endpointRuleSet", "smithy.rules#endpointBdd"];
 const TESTS_TRAIT: &str = "smithy.rules#endpointTests";
 
-/// The endpoint tests of every service of `model` that has a rule set or tests, in id order.
-pub fn run_model(model: &Model) -> Vec<ServiceReport> {
+/// The endpoint tests of every service of `model` that has a rule set or tests, in id order,
+/// `aws.partition` reading `partitions` ([`Partitions::aws`] unless testing other partition
+/// data).
+pub fn run_model(model: &Model, partitions: &Partitions) -> Vec<ServiceReport> {
     model
         .services()
         .filter_map(|(id, _)| model.shape(id).map(|shape| (id, shape)))
@@ -38,125 +40,131 @@ pub fn run_model(model: &Model) -> Vec<ServiceReport> {
                 .chain([&TESTS_TRAIT])
                 .any(|t| bind::trait_value(traits, t).is_some())
         })
-        .map(|(id, shape)| run_service(model, id, shape))
+        .map(|(id, shape)| run_service(model, partitions, id, shape))
         .collect()
 }
 
-fn run_service(model: &Model, id: &ShapeId, shape: &Shape) -> ServiceReport {
+fn run_service(
+    model: &Model,
+    partitions: &Partitions,
+    id: &ShapeId,
+    shape: &Shape,
+) -> ServiceReport {
     let traits = &shape.traits.raw;
-    let rule_sets: Vec<Result<RuleSet, String>> = RULE_SET_TRAITS
+    let rule_sets = RULE_SET_TRAITS
         .iter()
         .filter_map(|t| bind::trait_value(traits, t).map(|json| (t, json)))
         .map(|(t, json)| {
             RuleSet::from_value(json).map_err(|e| format!("its {t} trait does not load: {e}"))
         })
         .collect();
+    let service = Service {
+        model,
+        id,
+        partitions,
+        rule_sets,
+    };
     let cases = bind::trait_value(traits, TESTS_TRAIT)
         .and_then(|tests| tests.get("testCases"))
         .and_then(Json::as_array)
         .map(Vec::as_slice)
         .unwrap_or_default();
-    let cases = cases
-        .iter()
-        .map(|json| run_case(model, id, &rule_sets, json))
-        .collect();
     ServiceReport {
         service: id.to_string(),
-        cases,
+        cases: cases.iter().map(|json| service.run_case(json)).collect(),
     }
 }
 
-fn run_case(
-    model: &Model,
-    service: &ShapeId,
-    rule_sets: &[Result<RuleSet, String>],
-    json: &Json,
-) -> CaseReport {
-    let documentation = json
-        .get("documentation")
-        .and_then(Json::as_str)
-        .unwrap_or_default()
-        .to_owned();
-    let outcome = match TestCase::from_json(json) {
-        Ok(case) => judge_case(model, service, rule_sets, &case),
-        Err(e) => CaseOutcome::Failed(format!("  the test case is malformed: {e}")),
-    };
-    CaseReport {
-        documentation,
-        outcome,
-    }
+/// A service under test: its model, its rule sets (or why they do not load), and the
+/// partitions they resolve with.
+struct Service<'m> {
+    model: &'m Model,
+    id: &'m ShapeId,
+    partitions: &'m Partitions,
+    rule_sets: Vec<Result<RuleSet, String>>,
 }
 
-fn judge_case(
-    model: &Model,
-    service: &ShapeId,
-    rule_sets: &[Result<RuleSet, String>],
-    case: &TestCase,
-) -> CaseOutcome {
-    if rule_sets.is_empty() {
-        return CaseOutcome::Failed(
-            "  the service has no endpointRuleSet or endpointBdd trait".to_owned(),
-        );
-    }
-    let mut problems = Vec::new();
-    for rules in rule_sets {
-        let rules = match rules {
-            Ok(rules) => rules,
-            Err(e) => {
-                problems.push(format!("  {e}"));
-                continue;
-            }
+impl Service<'_> {
+    fn run_case(&self, json: &Json) -> CaseReport {
+        let documentation = json
+            .get("documentation")
+            .and_then(Json::as_str)
+            .unwrap_or_default()
+            .to_owned();
+        let outcome = match TestCase::from_json(json) {
+            Ok(case) => self.judge_case(&case),
+            Err(e) => CaseOutcome::Failed(format!("  the test case is malformed: {e}")),
         };
-        let mut runs = Vec::new();
-        if case.params.is_some() || case.inputs.is_empty() {
-            runs.push((
-                "params".to_owned(),
-                Ok(case.params.clone().unwrap_or_default()),
-            ));
+        CaseReport {
+            documentation,
+            outcome,
         }
-        for input in &case.inputs {
-            let label = format!("operation input {}", input.operation);
-            runs.push((label, bind::bind(model, service, rules, input)));
+    }
+
+    /// Resolves the case's params, and what each operation input binds, with every rule set.
+    fn judge_case(&self, case: &TestCase) -> CaseOutcome {
+        if self.rule_sets.is_empty() {
+            return CaseOutcome::Failed(
+                "  the service has no endpointRuleSet or endpointBdd trait".to_owned(),
+            );
         }
-        for (label, params) in runs {
-            if let Some(problem) = judge_run(rules, &label, params, &case.expect) {
-                problems.push(problem);
+        let mut problems = Vec::new();
+        for rules in &self.rule_sets {
+            let rules = match rules {
+                Ok(rules) => rules,
+                Err(e) => {
+                    problems.push(format!("  {e}"));
+                    continue;
+                }
+            };
+            let mut runs = Vec::new();
+            if case.params.is_some() || case.inputs.is_empty() {
+                let params = case.params.clone().unwrap_or_default();
+                runs.push(("params".to_owned(), Ok(params)));
+            }
+            for input in &case.inputs {
+                let label = format!("operation input {}", input.operation);
+                runs.push((label, bind::bind(self.model, self.id, rules, input)));
+            }
+            for (label, params) in runs {
+                problems.extend(self.judge_run(rules, &label, params, &case.expect));
             }
         }
+        if problems.is_empty() {
+            CaseOutcome::Passed
+        } else {
+            CaseOutcome::Failed(problems.join("\n"))
+        }
     }
-    if problems.is_empty() {
-        CaseOutcome::Passed
-    } else {
-        CaseOutcome::Failed(problems.join("\n"))
-    }
-}
 
-/// `None` when resolving `params` gives what `expect` says; else the details.
-fn judge_run(
-    rules: &RuleSet,
-    label: &str,
-    params: Result<Params, String>,
-    expect: &Expect,
-) -> Option<String> {
-    let params = match params {
-        Ok(params) => params,
-        Err(e) => return Some(format!("  {label}: the parameters do not bind: {e}")),
-    };
-    let actual = rules.resolve(&params);
-    if matches(&actual, expect) {
-        return None;
+    /// `None` when resolving `params` gives what `expect` says; else the details.
+    fn judge_run(
+        &self,
+        rules: &RuleSet,
+        label: &str,
+        params: Result<Params, String>,
+        expect: &Expect,
+    ) -> Option<String> {
+        let params = match params {
+            Ok(params) => params,
+            Err(e) => return Some(format!("  {label}: the parameters do not bind: {e}")),
+        };
+        let actual = rules.resolve_with(&params, self.partitions);
+        if matches(&actual, expect) {
+            return None;
+        }
+        let form = if rules.is_decision_diagram() {
+            " (decision diagram)"
+        } else {
+            ""
+        };
+        Some(format!(
+            "  {label}{form}\n    params:   {}\n    expected: {}\n    actual:   {}",
+            params.to_json(),
+            describe_expected(expect),
+            describe_actual(&actual)
+        ))
     }
-    let form = if rules.is_decision_diagram() {
-        " (decision diagram)"
-    } else {
-        ""
-    };
-    Some(format!(
-        "  {label}{form}\n    params:   {}\n    expected: {}\n    actual:   {}",
-        params.to_json(),
-        describe_expected(expect),
-        describe_actual(&actual)
-    ))
 }
 
 fn matches(actual: &Result<Endpoint, ResolveError>, expect: &Expect) -> bool {
