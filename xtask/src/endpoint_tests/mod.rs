@@ -120,10 +120,10 @@ impl Service<'_> {
             let mut runs = Vec::new();
             if case.params.is_some() || case.inputs.is_empty() {
                 let params = case.params.clone().unwrap_or_default();
-                runs.push(("params".to_owned(), Ok(params)));
+                runs.push(("with the case's params".to_owned(), Ok(params)));
             }
             for input in &case.inputs {
-                let label = format!("operation input {}", input.operation);
+                let label = format!("with the operation input of {}", input.operation);
                 runs.push((label, bind::bind(self.model, self.id, rules, input)));
             }
             for (label, params) in runs {
