@@ -37,9 +37,8 @@ pub(super) fn parse_expr(at: &Cursor<'_>, scope: &Scope<'_>) -> Result<Expr, Rul
         Some(Json::String(text)) => parse_template(at, text, scope),
         Some(Json::Bool(b)) => Ok(Expr::Bool(*b)),
         Some(Json::Number(_)) => at.integer().map(Expr::Int),
-        Some(Json::Array(items)) => (0..items.len())
-            .map(|i| parse_expr(&at.index(i), scope))
-            .collect::<Result<_, _>>()
+        Some(Json::Array(_)) => at
+            .map_items(|item| parse_expr(item, scope))
             .map(Expr::Array),
         Some(Json::Object(object)) if object.contains_key("ref") => {
             let name = at.key("ref").string()?;
@@ -86,9 +85,7 @@ fn parse_call(at: &Cursor<'_>, scope: &Scope<'_>) -> Result<Call, RuleSetError> 
             args: vec![target],
         });
     }
-    let args = (0..count)
-        .map(|i| parse_expr(&argv.index(i), scope))
-        .collect::<Result<_, _>>()?;
+    let args = argv.map_items(|arg| parse_expr(arg, scope))?;
     Ok(Call { func, args })
 }
 

@@ -113,12 +113,22 @@ impl<'j> Cursor<'j> {
         }
     }
 
+    /// Each element of the array here, read by `read` with its cursor.
+    pub(super) fn map_items<T>(
+        &self,
+        mut read: impl FnMut(&Cursor<'j>) -> Result<T, RuleSetError>,
+    ) -> Result<Vec<T>, RuleSetError> {
+        (0..self.array()?.len())
+            .map(|i| read(&self.index(i)))
+            .collect()
+    }
+
     /// The elements of the array member `key` (none when it is absent), each with its cursor.
     pub(super) fn elements(&self, key: &str) -> Result<Vec<Cursor<'j>>, RuleSetError> {
         let at = self.key(key);
         match at.json {
             None => Ok(Vec::new()),
-            Some(_) => Ok((0..at.array()?.len()).map(|i| at.index(i)).collect()),
+            Some(_) => at.map_items(|item| Ok(item.clone())),
         }
     }
 }

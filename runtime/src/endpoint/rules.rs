@@ -13,13 +13,11 @@ pub(super) fn parse_rules(
     at: &Cursor<'_>,
     scope: &mut Scope<'_>,
 ) -> Result<Vec<Rule>, RuleSetError> {
-    let count = at.array()?.len();
-    if count == 0 {
+    let rules = at.map_items(|rule| parse_rule(rule, scope))?;
+    if rules.is_empty() {
         return Err(at.error("expected one or more rules"));
     }
-    (0..count)
-        .map(|i| parse_rule(&at.index(i), scope))
-        .collect()
+    Ok(rules)
 }
 
 /// One rule. The variables its conditions assign are in scope for its outcome (a tree rule's
@@ -61,10 +59,7 @@ fn parse_endpoint(at: &Cursor<'_>, scope: &Scope<'_>) -> Result<EndpointSpec, Ru
     if at.get("headers").is_some() {
         for name in sorted_keys(&at.key("headers"))? {
             let values = at.key("headers").key(name);
-            let count = values.array()?.len();
-            let exprs = (0..count)
-                .map(|i| parse_expr(&values.index(i), scope))
-                .collect::<Result<_, _>>()?;
+            let exprs = values.map_items(|value| parse_expr(value, scope))?;
             headers.push((name.to_owned(), exprs));
         }
     }
@@ -102,9 +97,8 @@ fn parse_property(at: &Cursor<'_>, scope: &Scope<'_>) -> Result<PropertySpec, Ru
         Some(Json::String(_)) => parse_expr(at, scope).map(PropertySpec::Str),
         Some(Json::Bool(b)) => Ok(PropertySpec::Bool(*b)),
         Some(Json::Number(_)) => at.integer().map(PropertySpec::Int),
-        Some(Json::Array(items)) => (0..items.len())
-            .map(|i| parse_property(&at.index(i), scope))
-            .collect::<Result<_, _>>()
+        Some(Json::Array(_)) => at
+            .map_items(|item| parse_property(item, scope))
             .map(PropertySpec::Array),
         Some(Json::Object(_)) => parse_object(at, scope).map(PropertySpec::Object),
         other => Err(at.error(format!(
