@@ -211,18 +211,20 @@ impl Partition {
         let mut regions: Vec<String> = at.key("regions").object()?.keys().cloned().collect();
         regions.sort();
         let outputs = at.key("outputs");
+        let id = at.key("id").string()?.to_owned();
         Ok(Partition {
-            id: at.key("id").string()?.to_owned(),
-            region_regex,
-            regions,
+            // `aws.partition` names the partition by its id (the outputs repeat it).
             outputs: PartitionOutputs {
-                name: outputs.key("name").string()?.to_owned(),
+                name: id.clone(),
                 dns_suffix: outputs.key("dnsSuffix").string()?.to_owned(),
                 dual_stack_dns_suffix: outputs.key("dualStackDnsSuffix").string()?.to_owned(),
                 supports_fips: required_bool(&outputs, "supportsFIPS")?,
                 supports_dual_stack: required_bool(&outputs, "supportsDualStack")?,
                 implicit_global_region: outputs.key("implicitGlobalRegion").string()?.to_owned(),
             },
+            id,
+            region_regex,
+            regions,
         })
     }
 }
