@@ -1,9 +1,9 @@
 //! The AWS library's string functions: `aws.parseArn` and `aws.isVirtualHostableS3Bucket`
 //! (`aws.partition` is [`Partitions`](super::Partitions)).
 
-use std::net::Ipv4Addr;
 use std::rc::Rc;
 
+use super::stdlib::is_ipv4;
 use super::val::{shared, Text, Val};
 
 /// The `ARN` structure of `aws.parseArn`.
@@ -60,24 +60,26 @@ pub(super) fn parse_arn(input: &str) -> Option<Arn> {
     })
 }
 
-/// `aws.isVirtualHostableS3Bucket`: whether `bucket` can be the first label of an S3 host name:
-/// 3 to 63 lowercase letters, digits and `-`, starting and ending with a letter or digit; with
-/// `allow_subdomains`, several such parts joined by `.` (63 characters at most in all), not
-/// written as an IPv4 address.
+/// `aws.isVirtualHostableS3Bucket`: whether `bucket` can be the first label of an S3 host
+/// name: 3 to 63 lowercase letters, digits and `-`, starting and ending with a letter or
+/// digit; with `allow_subdomains`, `.` too, but not next to another `.` or a `-`, and not written
+/// as an IPv4 address.
 pub(super) fn is_virtual_hostable_s3_bucket(bucket: &str, allow_subdomains: bool) -> bool {
-    if !allow_subdomains {
-        return is_bucket_segment(bucket);
+    let bytes = bucket.as_bytes();
+    let alphanumeric = |b: &u8| b.is_ascii_lowercase() || b.is_ascii_digit();
+    if !(3..=63).contains(&bytes.len())
+        || !bytes.first().is_some_and(alphanumeric)
+        || !bytes.last().is_some_and(alphanumeric)
+    {
+        return false;
     }
-    bucket.len() <= 63
-        && bucket.split('.').all(is_bucket_segment)
-        && bucket.parse::<Ipv4Addr>().is_err()
-}
-
-fn is_bucket_segment(segment: &str) -> bool {
-    let bytes = segment.as_bytes();
-    let edge = |b: &u8| b.is_ascii_lowercase() || b.is_ascii_digit();
-    (3..=63).contains(&bytes.len())
-        && bytes.first().is_some_and(edge)
-        && bytes.last().is_some_and(edge)
-        && bytes.iter().all(|b| edge(b) || *b == b'-')
+    if !allow_subdomains {
+        return bytes.iter().all(|b| alphanumeric(b) || *b == b'-');
+    }
+    let dots_apart = bytes.windows(2).all(|pair| match pair {
+        [b'.', b'.' | b'-'] | [b'-', b'.'] => false,
+        [_, c] => alphanumeric(c) || *c == b'-' || *c == b'.',
+        _ => true,
+    });
+    dots_apart && !is_ipv4(bucket)
 }

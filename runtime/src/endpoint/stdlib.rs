@@ -1,7 +1,7 @@
 //! The string functions of the rules engine's standard library: `isValidHostLabel`,
 //! `parseURL`, `substring`, `uriEncode` and `split`.
 
-use std::net::{Ipv4Addr, Ipv6Addr};
+use std::net::Ipv6Addr;
 use std::rc::Rc;
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
@@ -55,11 +55,14 @@ impl Url {
     }
 }
 
-/// `parseURL`: an `http` or `https` URL with a host, an optional numeric port and an optional
-/// path; `None` for anything else, a URL with a query or fragment included.
+/// `parseURL`: an `http` or `https` URL (scheme in any case) with a host, an optional numeric
+/// port and an optional path; `None` for anything else, a URL with a query included. A fragment
+/// is dropped, as the reference evaluator drops it.
 pub(super) fn parse_url(input: &str) -> Option<Url> {
     let (scheme, rest) = input.split_once("://")?;
-    if !(scheme == "http" || scheme == "https") || rest.contains(['?', '#']) {
+    let scheme = scheme.to_ascii_lowercase();
+    let rest = rest.split_once('#').map_or(rest, |(before, _)| before);
+    if !(scheme == "http" || scheme == "https") || rest.contains('?') {
         return None;
     }
     let (authority, path) = rest.find('/').map_or((rest, ""), |i| rest.split_at(i));
@@ -81,7 +84,7 @@ pub(super) fn parse_url(input: &str) -> Option<Url> {
             v6.strip_suffix(']')?.parse::<Ipv6Addr>().ok()?;
             true
         }
-        None => host.parse::<Ipv4Addr>().is_ok(),
+        None => is_ipv4(host),
     };
     let normalized_path = match path {
         "" => "/".to_owned(),
@@ -95,6 +98,19 @@ pub(super) fn parse_url(input: &str) -> Option<Url> {
         normalized_path: normalized_path.into(),
         is_ip,
     })
+}
+
+/// Whether `host` is written as an IPv4 address: four `.`-separated numbers from 0 to 255
+/// (leading zeros allowed, as the reference evaluator allows them).
+pub(super) fn is_ipv4(host: &str) -> bool {
+    let parts: Vec<&str> = host.split('.').collect();
+    parts.len() == 4
+        && parts.iter().all(|part| {
+            !part.is_empty()
+                && part.len() <= 3
+                && part.bytes().all(|b| b.is_ascii_digit())
+                && part.parse::<u16>().is_ok_and(|n| n <= 255)
+        })
 }
 
 /// Host and port of an authority (`[::1]:443`, `example.com:80`, `example.com`).

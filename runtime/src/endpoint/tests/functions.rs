@@ -32,6 +32,9 @@ fn parse_url_splits_scheme_authority_and_path() {
 #[test]
 fn parse_url_recognizes_ip_addresses() {
     assert!(parse_url("https://127.0.0.1").expect("IPv4").is_ip);
+    assert!(parse_url("https://010.0.0.255:80").expect("IPv4").is_ip);
+    assert!(!parse_url("https://1.2.3.256").expect("a host").is_ip);
+    assert!(!parse_url("https://1.2.3").expect("a host").is_ip);
     let v6 = parse_url("https://[fe80::1]:443/x").expect("IPv6");
     assert_eq!((&*v6.authority, v6.is_ip), ("[fe80::1]:443", true));
     assert!(!parse_url("https://999.999.abc.blah").expect("a host").is_ip);
@@ -43,7 +46,6 @@ fn parse_url_rejects_what_is_not_an_endpoint() {
     for bad in [
         "https://example.com:8443?foo=bar",
         "https://example.com/path?query",
-        "https://example.com/#fragment",
         "acbd://example.com",
         "example.com",
         "http://abc.com:a/foo",
@@ -53,6 +55,12 @@ fn parse_url_rejects_what_is_not_an_endpoint() {
     ] {
         assert!(parse_url(bad).is_none(), "{bad} parsed");
     }
+    let fragment = parse_url("HTTPS://example.com/a#frag").expect("a fragment is dropped");
+    assert_eq!((&*fragment.scheme, &*fragment.path), ("https", "/a"));
+    assert!(
+        parse_url("https://example.com/a#frag?x").is_some(),
+        "the `?` is in the fragment"
+    );
     // User information is not part of the authority.
     assert_eq!(
         &*parse_url("https://user:pw@example.com")
