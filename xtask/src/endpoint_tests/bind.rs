@@ -25,10 +25,10 @@ pub fn bind(
     input: &OperationInput,
 ) -> Result<Params, String> {
     let mut params = Params::new();
-    for (built_in, value) in &input.built_in_params {
+    for (built_in, value) in input.built_in_params.iter().filter(|(_, v)| !v.is_null()) {
         rules.bind_built_in(&mut params, built_in, &value_from_json(built_in, value)?);
     }
-    for (name, value) in &input.client_params {
+    for (name, value) in input.client_params.iter().filter(|(_, v)| !v.is_null()) {
         params.insert(name.clone(), value_from_json(name, value)?);
     }
     let operation = model

@@ -81,11 +81,11 @@ impl TestCase {
     }
 }
 
-/// Parameters from a JSON object of names and values.
+/// Parameters from a JSON object of names and values (`null`: not set).
 pub fn params_from_json(json: &Json) -> Result<Params, String> {
     let object = json.as_object().ok_or("`params` is not an object")?;
     let mut params = Params::new();
-    for (name, value) in object {
+    for (name, value) in object.iter().filter(|(_, v)| !v.is_null()) {
         params.insert(name.clone(), value_from_json(name, value)?);
     }
     Ok(params)
