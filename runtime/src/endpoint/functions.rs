@@ -57,12 +57,10 @@ impl<'a> Eval<'a> {
                 let branch = if set!(self.boolean(call, 0)) { 1 } else { 2 };
                 self.expr(&call.args[branch])?
             }
-            Func::AwsPartition => {
-                let partitions = self.partitions;
-                partitions
-                    .partition_of(&set!(self.text(call, 0)))
-                    .map(Val::Partition)
-            }
+            Func::AwsPartition => self
+                .partitions
+                .partition_of(&set!(self.text(call, 0)))
+                .map(Val::Partition),
             Func::AwsParseArn => {
                 parse_arn(&set!(self.text(call, 0))).map(|arn| Val::Arn(Rc::new(arn)))
             }

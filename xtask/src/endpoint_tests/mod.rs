@@ -8,8 +8,8 @@
 //! message, exactly. When a service has both an `endpointRuleSet` and an `endpointBdd`, every
 //! case runs through both.
 //!
-//! Also compiled into the integration tests (`tests/tests/endpoint_tests.rs`), which hold
-//! the skip list.
+//! The integration tests (`tests/tests/endpoint_tests.rs`) call it as a library, with their
+//! skip list.
 
 pub mod bind;
 pub mod cases;

@@ -291,3 +291,12 @@ fn the_resolver_caches_results_and_errors_within_its_capacity() {
         &y.unwrap_or_else(|e| panic!("{e}"))
     ));
 }
+
+#[test]
+fn rule_sets_resolvers_and_endpoints_can_be_shared_between_threads() {
+    fn shared<T: Send + Sync + 'static>() {}
+    shared::<RuleSet>();
+    shared::<Resolver>();
+    shared::<super::super::Endpoint>();
+    shared::<ResolveError>();
+}
