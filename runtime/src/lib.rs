@@ -11,6 +11,8 @@
 //! * Smithy value types: [`DateTime`] (timestamps, see [`datetime`] for the three wire
 //!   formats), [`Blob`] (base64 on the wire), [`Document`] (arbitrary JSON) and [`Unit`] (a
 //!   union member without data).
+//! * [`endpoint`]: the Smithy rules engine: endpoints from a model's endpoint rule set, with
+//!   the AWS partitions.
 //! * [`client`]: the client side: [`client::Config`], credentials, endpoints, SigV4 signing,
 //!   the HTTP transport, retries, and [`client::Handle`], which runs any [`Operation`].
 //! * [`server`]: the server side: [`server::Router`], which answers requests with handlers
@@ -57,6 +59,7 @@ mod blob;
 pub mod client;
 pub mod codec;
 pub mod datetime;
+pub mod endpoint;
 pub mod error;
 pub mod operation;
 pub mod protocol;

@@ -5,6 +5,8 @@
 //! - `cargo xtask generate [--check] [--model PATH… [--merge]] [--out DIR] [--runtime-path PATH |
 //!   --runtime-version VERSION]`: regenerate `generated/`.
 //! - `cargo xtask ast PATH…`: load files and directories as one model, print its JSON AST.
+//! - `cargo xtask endpoint-tests [PATH…]`: run each service's `smithy.rules#endpointTests`
+//!   through the runtime's rules engine.
 
 mod generate;
 mod models;
@@ -13,8 +15,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
+use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 use codegen::RuntimeDependency;
+use smithy_runtime::endpoint::Partitions;
 
 #[derive(Parser)]
 #[command(
@@ -47,6 +51,19 @@ enum Command {
     Ast {
         /// Model files (`.json`, `.smithy`) or directories.
         #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Run each service's endpoint test cases (`smithy.rules#endpointTests`) through the
+    /// runtime's rules engine; print each failure and one line per service.
+    ///
+    /// PATHs are grouped into models as `validate` groups them (a `.smithy` file given alone is
+    /// a model by itself). Without PATH, the models in `models/`. Fails when any case fails.
+    EndpointTests {
+        /// Resolve `aws.partition` with this `partitions.json` instead of the runtime's
+        /// partitions (to test cases written against other partition data).
+        #[arg(long, value_name = "FILE")]
+        partitions: Option<PathBuf>,
+        /// Model files or directories.
         paths: Vec<PathBuf>,
     },
     /// Generate one crate per service model into `generated/` (or `--out`), deleting files it no
@@ -83,6 +100,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Validate { merge, paths } => validate(paths, merge),
         Command::Ast { paths } => ast(&paths),
+        Command::EndpointTests { partitions, paths } => endpoint_tests(partitions, paths),
         Command::Generate {
             check,
             models,
@@ -173,4 +191,44 @@ fn ast(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::FAILURE)
         }
     }
+}
+
+/// Runs the endpoint tests of every service of every model given.
+fn endpoint_tests(partitions: Option<PathBuf>, paths: Vec<PathBuf>) -> anyhow::Result<ExitCode> {
+    let partitions = match partitions {
+        Some(file) => {
+            let text = std::fs::read_to_string(&file)
+                .with_context(|| format!("cannot read {}", file.display()))?;
+            Partitions::from_json(&text).with_context(|| format!("{}", file.display()))?
+        }
+        None => Partitions::aws().clone(),
+    };
+    let paths = if paths.is_empty() {
+        vec![models::default_dir()]
+    } else {
+        paths
+    };
+    let mut failed = false;
+    for group in models::discover(&paths)? {
+        let model = match codegen::model::load(&group.read()?) {
+            Ok(model) => model,
+            Err(errors) => {
+                println!("FAIL  {}: {errors}", group.name());
+                failed = true;
+                continue;
+            }
+        };
+        for report in xtask::endpoint_tests::run_model(&model, &partitions) {
+            for failure in report.failures() {
+                println!("{failure}");
+            }
+            println!("{}", report.summary());
+            failed |= report.counts().1 > 0;
+        }
+    }
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -2,7 +2,7 @@
 
 //! # GameSparks
 //!
-//! Types for the `GameSparks` service (API version `2021-08-17`, protocol `restJson1`), generated from `models/gamesparks.json`, `models/gamesparks.constraints.json`, `models/gamesparks.waiters.json` by `cargo xtask generate`.
+//! Types for the `GameSparks` service (API version `2021-08-17`, protocol `restJson1`), generated from `models/gamesparks.json`, `models/gamesparks.constraints.json`, `models/gamesparks.endpoints.json`, `models/gamesparks.waiters.json` by `cargo xtask generate`.
 //!
 //! The crate has 33 operations. [`client::Client`] has a method per operation returning the operation's input builder; `.send().await` signs the request, sends it over the service's protocol with retries, and returns the output or an error from [`error`]. Every type in [`types`] serializes with serde to the form the protocols use in bodies: JSON, and CBOR through a serializer that is not human-readable.
 //!
