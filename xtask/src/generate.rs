@@ -115,6 +115,7 @@ fn generate_group(
     let sources = group.read()?;
     let model =
         codegen::model::load(&sources).map_err(|e| anyhow::anyhow!("{}: {e}", group.name()))?;
+    check_rule_sets(&model).map_err(|e| anyhow::anyhow!("{}: {e}", group.name()))?;
     let model_files = group.files.iter().map(|p| display_path(p, root)).collect();
     let in_workspace = out == root.join("generated");
     let runtime = runtime
@@ -129,6 +130,25 @@ fn generate_group(
     let crates = codegen::generate(&model, &options)
         .map_err(|e| anyhow::anyhow!("{}: {e}", group.name()))?;
     Ok(crates)
+}
+
+/// Reads every service's endpoint rule set with the runtime's engine, so that a rule set the
+/// generated client could not use fails here, naming the file, the service and the place.
+fn check_rule_sets(model: &codegen::model::Model) -> anyhow::Result<()> {
+    for (id, _) in model.services() {
+        let Some(shape) = model.shape(id) else {
+            continue;
+        };
+        if let Some(rules) = &shape.traits.endpoints.rule_set {
+            smithy_runtime::endpoint::RuleSet::from_value(rules).map_err(|e| {
+                anyhow::anyhow!(
+                    "{}: {id}: its endpoint rule set is not usable: {e}",
+                    shape.file
+                )
+            })?;
+        }
+    }
+    Ok(())
 }
 
 /// The runtime dependency when none is given: `generated/` crates reach `runtime/` by a

@@ -5,6 +5,7 @@
 mod builders;
 mod client;
 mod doc;
+mod endpoints;
 mod enums;
 mod errors;
 mod krate;

@@ -30,7 +30,8 @@ pub(crate) fn module(service: &Service) -> TokenStream {
         let ident = &op.ident;
         quote!(visitor.visit::<#ident>();)
     });
-    let spec = service_spec(service);
+    let (rules_static, rules_ref) = super::endpoints::rules(service);
+    let spec = service_spec(service, &rules_ref);
     let own_names = service.operations.iter().map(|op| op.ident.to_string());
     let paths = Paths::beside_types(own_names.chain(["OfService".to_owned()]));
     let paginators = service
@@ -42,6 +43,8 @@ pub(crate) fn module(service: &Service) -> TokenStream {
 
         /// How the service speaks over HTTP.
         pub static SERVICE: proto::ServiceSpec = #spec;
+
+        #rules_static
 
         /// Implemented by the operations of this service only, so that a client of this service
         /// cannot be handed another service's operation.
@@ -58,7 +61,7 @@ pub(crate) fn module(service: &Service) -> TokenStream {
     }
 }
 
-fn service_spec(service: &Service) -> TokenStream {
+fn service_spec(service: &Service, endpoint_rules: &TokenStream) -> TokenStream {
     let (shape_name, sdk_id, version) = (&service.shape_name, &service.sdk_id, &service.version);
     // Lowering keeps only the protocols the runtime implements.
     let protocols = service.protocols.iter().filter_map(|p| {
@@ -86,6 +89,7 @@ fn service_spec(service: &Service) -> TokenStream {
             signing_name: #signing_name,
             endpoint_prefix: #endpoint_prefix,
             query_compatible: #query_compatible,
+            endpoint_rules: #endpoint_rules,
         }
     }
 }
@@ -131,6 +135,7 @@ fn marker(kinds: &Kinds, op: &Operation, structs: &BTreeMap<String, &Struct>) ->
     });
     let (method, uri, code) = (&op.http.method, &op.http.uri, op.http.code);
     let rules = crate::names::rules_ident(input);
+    let endpoint_params = super::endpoints::params(op);
     let fill_defaults = structs
         .get(&input.to_string())
         .filter(|s| super::structs::has_defaults_to_fill(s))
@@ -171,6 +176,7 @@ fn marker(kinds: &Kinds, op: &Operation, structs: &BTreeMap<String, &Struct>) ->
                     input: &crate::server::#rules,
                     error: #validation_error,
                 }),
+                endpoint_params: #endpoint_params,
             };
             type Input = crate::types::#input;
             type Output = crate::types::#output;

@@ -4,6 +4,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use proc_macro2::Ident;
 
+mod endpoints;
+
 use super::recursion::boxed_members;
 use super::*;
 use crate::error::Error;
@@ -101,6 +103,7 @@ pub fn lower(model: &Model, service: &ShapeId) -> Result<Service, Error> {
         signing_name,
         endpoint_prefix,
         query_compatible: shape.traits.aws_query_compatible,
+        endpoint_rules: endpoints::rule_set(&shape.traits),
         id: service.clone(),
         crate_name: names::crate_name(&sdk_id),
         server_trait: names::type_ident(&format!("{}Server", model.service_name(service, service))),
@@ -677,6 +680,7 @@ impl Cx<'_> {
                     acceptors: w.acceptors.clone(),
                 })
                 .collect(),
+            endpoint_params: self.endpoint_params(shape, &op.input),
         };
         (Some(operation), synthetic)
     }

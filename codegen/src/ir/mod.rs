@@ -42,6 +42,9 @@ pub struct Service {
     pub endpoint_prefix: String,
     /// `aws.protocols#awsQueryCompatible`.
     pub query_compatible: bool,
+    /// The endpoint rule set (`smithy.rules#endpointRuleSet` or `endpointBdd`) as compact JSON
+    /// text, which clients resolve endpoints with.
+    pub endpoint_rules: Option<String>,
     /// Operations in name order.
     pub operations: Vec<Operation>,
     /// Named types (structures, unions, enums) in name order.
@@ -91,6 +94,45 @@ pub struct Operation {
     pub paginator: Option<Paginator>,
     /// The operation's waiters (`smithy.waiters#waitable`), in name order.
     pub waiters: Vec<Waiter>,
+    /// The endpoint rule-set parameters the operation binds, in parameter-name order.
+    pub endpoint_params: Vec<EndpointParam>,
+}
+
+/// How an operation binds an endpoint rule-set parameter.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EndpointParam {
+    /// `@staticContextParams`: a constant.
+    Static {
+        /// The parameter.
+        name: String,
+        /// Its value.
+        value: StaticParamValue,
+    },
+    /// `@contextParam`: an input member's value.
+    Member {
+        /// The parameter.
+        name: String,
+        /// The member's key in the input's serde JSON form.
+        key: String,
+    },
+    /// `@operationContextParams`: a JMESPath expression over the input.
+    Path {
+        /// The parameter.
+        name: String,
+        /// The expression.
+        path: String,
+    },
+}
+
+/// A `@staticContextParams` value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StaticParamValue {
+    /// A boolean.
+    Bool(bool),
+    /// A string.
+    String(String),
+    /// An array of strings.
+    StringArray(Vec<String>),
 }
 
 /// A waiter of an operation: polls it until an acceptor decides.

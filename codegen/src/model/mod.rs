@@ -10,6 +10,8 @@
 mod ast;
 mod build;
 mod diagnostics;
+mod endpoint_checks;
+mod endpoint_traits;
 mod export;
 mod idl;
 mod merge;
@@ -28,6 +30,10 @@ use serde_json::{Map, Value};
 
 pub use ast::Source;
 pub use diagnostics::{Diagnostic, Diagnostics};
+pub use endpoint_traits::{
+    static_value_kind, ClientContextParam, ContextParam, EndpointTraits, OperationContextParam,
+    StaticContextParam,
+};
 pub use numbers::{big_number_text, BIG_NUMBER_KEY};
 pub use prelude::{unit, PRELUDE_FILE};
 pub use shape::{EnumMember, Member, Operation, Resource, Service, Shape, ShapeKind, Simple};

@@ -118,6 +118,8 @@ pub struct Traits {
     pub aws_query_error: Option<AwsQueryError>,
     /// `smithy.waiters#waitable`: waiter name → waiter, in name order.
     pub waitable: BTreeMap<String, Waiter>,
+    /// The rules engine's traits (`smithy.rules#endpointRuleSet`, context parameters).
+    pub endpoints: super::endpoint_traits::EndpointTraits,
     /// Every trait not interpreted above, verbatim.
     pub other: BTreeMap<ShapeId, Value>,
     /// Every trait as the model gives it (the typed ones above included), by trait id: what
@@ -405,6 +407,7 @@ impl Traits {
                 self.waitable = parse(v)?;
                 Ok(())
             }
+            ("smithy.rules", name) if self.set_rules(name, v)? => Ok(()),
             _ => {
                 self.other.insert(id.clone(), v.clone());
                 Ok(())

@@ -25,6 +25,7 @@ pub(crate) fn validate(model: &Model, sink: &mut Sink) {
     }
     for (id, _) in model.services() {
         service(model, id, sink);
+        super::endpoint_checks::check(model, id, sink);
     }
 }
 

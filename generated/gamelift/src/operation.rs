@@ -11,7 +11,283 @@ pub static SERVICE: proto::ServiceSpec = proto::ServiceSpec {
     signing_name: Some("gamelift"),
     endpoint_prefix: "gamelift",
     query_compatible: false,
+    endpoint_rules: Some(&ENDPOINT_RULES),
 };
+/// The service's endpoint rule set, as its model gives it.
+pub static ENDPOINT_RULES: ::smithy_runtime::endpoint::EndpointRules = ::smithy_runtime::endpoint::EndpointRules::new(
+    r#"{
+  "parameters": {
+    "Endpoint": {
+      "builtIn": "SDK::Endpoint",
+      "documentation": "An endpoint URL set by the user, used as it is.",
+      "required": false,
+      "type": "string"
+    },
+    "Region": {
+      "builtIn": "AWS::Region",
+      "documentation": "The AWS region requests go to (`us-west-2`).",
+      "required": false,
+      "type": "string"
+    },
+    "UseDualStack": {
+      "builtIn": "AWS::UseDualStack",
+      "default": false,
+      "documentation": "Send requests to the region's dual-stack (IPv4 and IPv6) endpoint; an error where the partition has none.",
+      "required": true,
+      "type": "boolean"
+    },
+    "UseFIPS": {
+      "builtIn": "AWS::UseFIPS",
+      "default": false,
+      "documentation": "Send requests to the region's FIPS 140 endpoint; an error where the partition has none.",
+      "required": true,
+      "type": "boolean"
+    }
+  },
+  "rules": [
+    {
+      "conditions": [
+        {
+          "argv": [
+            {
+              "ref": "Endpoint"
+            }
+          ],
+          "fn": "isSet"
+        }
+      ],
+      "documentation": "An endpoint URL the user set wins, and rules out FIPS and dual-stack, which it cannot honour.",
+      "rules": [
+        {
+          "conditions": [
+            {
+              "argv": [
+                {
+                  "ref": "UseFIPS"
+                },
+                true
+              ],
+              "fn": "booleanEquals"
+            }
+          ],
+          "error": "Invalid Configuration: FIPS and custom endpoint are not supported",
+          "type": "error"
+        },
+        {
+          "conditions": [
+            {
+              "argv": [
+                {
+                  "ref": "UseDualStack"
+                },
+                true
+              ],
+              "fn": "booleanEquals"
+            }
+          ],
+          "error": "Invalid Configuration: Dualstack and custom endpoint are not supported",
+          "type": "error"
+        },
+        {
+          "conditions": [],
+          "endpoint": {
+            "url": {
+              "ref": "Endpoint"
+            }
+          },
+          "type": "endpoint"
+        }
+      ],
+      "type": "tree"
+    },
+    {
+      "conditions": [
+        {
+          "argv": [
+            {
+              "ref": "Region"
+            }
+          ],
+          "fn": "isSet"
+        }
+      ],
+      "documentation": "A region's endpoint: the service's host in the region's partition, `-fips` when asked for FIPS, the dual-stack DNS suffix when asked for dual-stack.",
+      "rules": [
+        {
+          "conditions": [
+            {
+              "argv": [
+                {
+                  "argv": [
+                    {
+                      "ref": "Region"
+                    },
+                    false
+                  ],
+                  "fn": "isValidHostLabel"
+                }
+              ],
+              "fn": "not"
+            }
+          ],
+          "error": "Invalid Configuration: the region `{Region}` is not a valid host label",
+          "type": "error"
+        },
+        {
+          "conditions": [
+            {
+              "argv": [
+                {
+                  "ref": "Region"
+                }
+              ],
+              "assign": "partition",
+              "fn": "aws.partition"
+            }
+          ],
+          "rules": [
+            {
+              "conditions": [
+                {
+                  "argv": [
+                    {
+                      "ref": "UseFIPS"
+                    },
+                    {
+                      "argv": [
+                        {
+                          "ref": "partition"
+                        },
+                        "supportsFIPS"
+                      ],
+                      "fn": "getAttr"
+                    },
+                    true
+                  ],
+                  "fn": "ite"
+                },
+                {
+                  "argv": [
+                    {
+                      "ref": "UseDualStack"
+                    },
+                    {
+                      "argv": [
+                        {
+                          "ref": "partition"
+                        },
+                        "supportsDualStack"
+                      ],
+                      "fn": "getAttr"
+                    },
+                    true
+                  ],
+                  "fn": "ite"
+                },
+                {
+                  "argv": [
+                    {
+                      "ref": "UseFIPS"
+                    },
+                    "-fips",
+                    ""
+                  ],
+                  "assign": "fips",
+                  "fn": "ite"
+                },
+                {
+                  "argv": [
+                    {
+                      "ref": "UseDualStack"
+                    },
+                    {
+                      "argv": [
+                        {
+                          "ref": "partition"
+                        },
+                        "dualStackDnsSuffix"
+                      ],
+                      "fn": "getAttr"
+                    },
+                    {
+                      "argv": [
+                        {
+                          "ref": "partition"
+                        },
+                        "dnsSuffix"
+                      ],
+                      "fn": "getAttr"
+                    }
+                  ],
+                  "assign": "suffix",
+                  "fn": "ite"
+                }
+              ],
+              "documentation": "Each switch that is on must be one the partition supports.",
+              "endpoint": {
+                "url": "https://gamelift{fips}.{Region}.{suffix}"
+              },
+              "type": "endpoint"
+            },
+            {
+              "conditions": [
+                {
+                  "argv": [
+                    {
+                      "ref": "UseFIPS"
+                    },
+                    true
+                  ],
+                  "fn": "booleanEquals"
+                },
+                {
+                  "argv": [
+                    {
+                      "ref": "UseDualStack"
+                    },
+                    true
+                  ],
+                  "fn": "booleanEquals"
+                }
+              ],
+              "error": "FIPS and DualStack are enabled, but this partition does not support one or both",
+              "type": "error"
+            },
+            {
+              "conditions": [
+                {
+                  "argv": [
+                    {
+                      "ref": "UseFIPS"
+                    },
+                    true
+                  ],
+                  "fn": "booleanEquals"
+                }
+              ],
+              "error": "FIPS is enabled but this partition does not support FIPS",
+              "type": "error"
+            },
+            {
+              "conditions": [],
+              "error": "DualStack is enabled but this partition does not support DualStack",
+              "type": "error"
+            }
+          ],
+          "type": "tree"
+        }
+      ],
+      "type": "tree"
+    },
+    {
+      "conditions": [],
+      "error": "Invalid Configuration: Missing Region",
+      "type": "error"
+    }
+  ],
+  "version": "1.1"
+}"#,
+);
 /// Implemented by the operations of this service only, so that a client of this service
 /// cannot be handed another service's operation.
 pub trait OfService: ::smithy_runtime::Operation {}
@@ -55,6 +331,7 @@ impl ::smithy_runtime::Operation for CreateFleet {
                 error: Some(("InvalidRequestException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::CreateFleetInput;
     type Output = crate::types::CreateFleetOutput;
@@ -103,6 +380,7 @@ impl ::smithy_runtime::Operation for CreateGameSession {
                 error: Some(("InvalidRequestException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::CreateGameSessionInput;
     type Output = crate::types::CreateGameSessionOutput;
@@ -147,6 +425,7 @@ impl ::smithy_runtime::Operation for CreatePlayerSession {
                 error: Some(("InvalidRequestException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::CreatePlayerSessionInput;
     type Output = crate::types::CreatePlayerSessionOutput;
@@ -191,6 +470,7 @@ impl ::smithy_runtime::Operation for CreatePlayerSessions {
                 error: Some(("InvalidRequestException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::CreatePlayerSessionsInput;
     type Output = crate::types::CreatePlayerSessionsOutput;
@@ -232,6 +512,7 @@ impl ::smithy_runtime::Operation for DescribeFleetAttributes {
                 error: Some(("InvalidRequestException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::DescribeFleetAttributesInput;
     type Output = crate::types::DescribeFleetAttributesOutput;
@@ -275,6 +556,7 @@ impl ::smithy_runtime::Operation for DescribeGameSessionDetails {
                 error: Some(("InvalidRequestException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::DescribeGameSessionDetailsInput;
     type Output = crate::types::DescribeGameSessionDetailsOutput;
@@ -316,6 +598,7 @@ impl ::smithy_runtime::Operation for DescribeGameSessionPlacement {
                 error: Some(("InvalidRequestException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::DescribeGameSessionPlacementInput;
     type Output = crate::types::DescribeGameSessionPlacementOutput;
@@ -359,6 +642,7 @@ impl ::smithy_runtime::Operation for DescribeGameSessions {
                 error: Some(("InvalidRequestException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::DescribeGameSessionsInput;
     type Output = crate::types::DescribeGameSessionsOutput;
@@ -401,6 +685,7 @@ impl ::smithy_runtime::Operation for DescribeInstances {
                 error: Some(("InvalidRequestException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::DescribeInstancesInput;
     type Output = crate::types::DescribeInstancesOutput;
@@ -441,6 +726,7 @@ impl ::smithy_runtime::Operation for DescribeMatchmaking {
                 error: Some(("InvalidRequestException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::DescribeMatchmakingInput;
     type Output = crate::types::DescribeMatchmakingOutput;
@@ -482,6 +768,7 @@ impl ::smithy_runtime::Operation for DescribePlayerSessions {
                 error: Some(("InvalidRequestException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::DescribePlayerSessionsInput;
     type Output = crate::types::DescribePlayerSessionsOutput;
@@ -525,6 +812,7 @@ impl ::smithy_runtime::Operation for SearchGameSessions {
                 error: Some(("InvalidRequestException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::SearchGameSessionsInput;
     type Output = crate::types::SearchGameSessionsOutput;
@@ -567,6 +855,7 @@ impl ::smithy_runtime::Operation for StartGameSessionPlacement {
                 error: Some(("InvalidRequestException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::StartGameSessionPlacementInput;
     type Output = crate::types::StartGameSessionPlacementOutput;
@@ -608,6 +897,7 @@ impl ::smithy_runtime::Operation for StartMatchBackfill {
                 error: Some(("InvalidRequestException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::StartMatchBackfillInput;
     type Output = crate::types::StartMatchBackfillOutput;
@@ -649,6 +939,7 @@ impl ::smithy_runtime::Operation for StartMatchmaking {
                 error: Some(("InvalidRequestException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::StartMatchmakingInput;
     type Output = crate::types::StartMatchmakingOutput;
@@ -690,6 +981,7 @@ impl ::smithy_runtime::Operation for StopGameSessionPlacement {
                 error: Some(("InvalidRequestException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::StopGameSessionPlacementInput;
     type Output = crate::types::StopGameSessionPlacementOutput;
@@ -733,6 +1025,7 @@ impl ::smithy_runtime::Operation for UpdateGameSession {
                 error: Some(("InvalidRequestException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::UpdateGameSessionInput;
     type Output = crate::types::UpdateGameSessionOutput;

@@ -11,7 +11,283 @@ pub static SERVICE: proto::ServiceSpec = proto::ServiceSpec {
     signing_name: Some("gamesparks"),
     endpoint_prefix: "gamesparks",
     query_compatible: false,
+    endpoint_rules: Some(&ENDPOINT_RULES),
 };
+/// The service's endpoint rule set, as its model gives it.
+pub static ENDPOINT_RULES: ::smithy_runtime::endpoint::EndpointRules = ::smithy_runtime::endpoint::EndpointRules::new(
+    r#"{
+  "parameters": {
+    "Endpoint": {
+      "builtIn": "SDK::Endpoint",
+      "documentation": "An endpoint URL set by the user, used as it is.",
+      "required": false,
+      "type": "string"
+    },
+    "Region": {
+      "builtIn": "AWS::Region",
+      "documentation": "The AWS region requests go to (`us-west-2`).",
+      "required": false,
+      "type": "string"
+    },
+    "UseDualStack": {
+      "builtIn": "AWS::UseDualStack",
+      "default": false,
+      "documentation": "Send requests to the region's dual-stack (IPv4 and IPv6) endpoint; an error where the partition has none.",
+      "required": true,
+      "type": "boolean"
+    },
+    "UseFIPS": {
+      "builtIn": "AWS::UseFIPS",
+      "default": false,
+      "documentation": "Send requests to the region's FIPS 140 endpoint; an error where the partition has none.",
+      "required": true,
+      "type": "boolean"
+    }
+  },
+  "rules": [
+    {
+      "conditions": [
+        {
+          "argv": [
+            {
+              "ref": "Endpoint"
+            }
+          ],
+          "fn": "isSet"
+        }
+      ],
+      "documentation": "An endpoint URL the user set wins, and rules out FIPS and dual-stack, which it cannot honour.",
+      "rules": [
+        {
+          "conditions": [
+            {
+              "argv": [
+                {
+                  "ref": "UseFIPS"
+                },
+                true
+              ],
+              "fn": "booleanEquals"
+            }
+          ],
+          "error": "Invalid Configuration: FIPS and custom endpoint are not supported",
+          "type": "error"
+        },
+        {
+          "conditions": [
+            {
+              "argv": [
+                {
+                  "ref": "UseDualStack"
+                },
+                true
+              ],
+              "fn": "booleanEquals"
+            }
+          ],
+          "error": "Invalid Configuration: Dualstack and custom endpoint are not supported",
+          "type": "error"
+        },
+        {
+          "conditions": [],
+          "endpoint": {
+            "url": {
+              "ref": "Endpoint"
+            }
+          },
+          "type": "endpoint"
+        }
+      ],
+      "type": "tree"
+    },
+    {
+      "conditions": [
+        {
+          "argv": [
+            {
+              "ref": "Region"
+            }
+          ],
+          "fn": "isSet"
+        }
+      ],
+      "documentation": "A region's endpoint: the service's host in the region's partition, `-fips` when asked for FIPS, the dual-stack DNS suffix when asked for dual-stack.",
+      "rules": [
+        {
+          "conditions": [
+            {
+              "argv": [
+                {
+                  "argv": [
+                    {
+                      "ref": "Region"
+                    },
+                    false
+                  ],
+                  "fn": "isValidHostLabel"
+                }
+              ],
+              "fn": "not"
+            }
+          ],
+          "error": "Invalid Configuration: the region `{Region}` is not a valid host label",
+          "type": "error"
+        },
+        {
+          "conditions": [
+            {
+              "argv": [
+                {
+                  "ref": "Region"
+                }
+              ],
+              "assign": "partition",
+              "fn": "aws.partition"
+            }
+          ],
+          "rules": [
+            {
+              "conditions": [
+                {
+                  "argv": [
+                    {
+                      "ref": "UseFIPS"
+                    },
+                    {
+                      "argv": [
+                        {
+                          "ref": "partition"
+                        },
+                        "supportsFIPS"
+                      ],
+                      "fn": "getAttr"
+                    },
+                    true
+                  ],
+                  "fn": "ite"
+                },
+                {
+                  "argv": [
+                    {
+                      "ref": "UseDualStack"
+                    },
+                    {
+                      "argv": [
+                        {
+                          "ref": "partition"
+                        },
+                        "supportsDualStack"
+                      ],
+                      "fn": "getAttr"
+                    },
+                    true
+                  ],
+                  "fn": "ite"
+                },
+                {
+                  "argv": [
+                    {
+                      "ref": "UseFIPS"
+                    },
+                    "-fips",
+                    ""
+                  ],
+                  "assign": "fips",
+                  "fn": "ite"
+                },
+                {
+                  "argv": [
+                    {
+                      "ref": "UseDualStack"
+                    },
+                    {
+                      "argv": [
+                        {
+                          "ref": "partition"
+                        },
+                        "dualStackDnsSuffix"
+                      ],
+                      "fn": "getAttr"
+                    },
+                    {
+                      "argv": [
+                        {
+                          "ref": "partition"
+                        },
+                        "dnsSuffix"
+                      ],
+                      "fn": "getAttr"
+                    }
+                  ],
+                  "assign": "suffix",
+                  "fn": "ite"
+                }
+              ],
+              "documentation": "Each switch that is on must be one the partition supports.",
+              "endpoint": {
+                "url": "https://gamesparks{fips}.{Region}.{suffix}"
+              },
+              "type": "endpoint"
+            },
+            {
+              "conditions": [
+                {
+                  "argv": [
+                    {
+                      "ref": "UseFIPS"
+                    },
+                    true
+                  ],
+                  "fn": "booleanEquals"
+                },
+                {
+                  "argv": [
+                    {
+                      "ref": "UseDualStack"
+                    },
+                    true
+                  ],
+                  "fn": "booleanEquals"
+                }
+              ],
+              "error": "FIPS and DualStack are enabled, but this partition does not support one or both",
+              "type": "error"
+            },
+            {
+              "conditions": [
+                {
+                  "argv": [
+                    {
+                      "ref": "UseFIPS"
+                    },
+                    true
+                  ],
+                  "fn": "booleanEquals"
+                }
+              ],
+              "error": "FIPS is enabled but this partition does not support FIPS",
+              "type": "error"
+            },
+            {
+              "conditions": [],
+              "error": "DualStack is enabled but this partition does not support DualStack",
+              "type": "error"
+            }
+          ],
+          "type": "tree"
+        }
+      ],
+      "type": "tree"
+    },
+    {
+      "conditions": [],
+      "error": "Invalid Configuration: Missing Region",
+      "type": "error"
+    }
+  ],
+  "version": "1.1"
+}"#,
+);
 /// Implemented by the operations of this service only, so that a client of this service
 /// cannot be handed another service's operation.
 pub trait OfService: ::smithy_runtime::Operation {}
@@ -58,6 +334,7 @@ impl ::smithy_runtime::Operation for CreateGame {
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::CreateGameRequest;
     type Output = crate::types::CreateGameResult;
@@ -107,6 +384,7 @@ impl ::smithy_runtime::Operation for CreateSnapshot {
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::CreateSnapshotRequest;
     type Output = crate::types::CreateSnapshotResult;
@@ -161,6 +439,7 @@ impl ::smithy_runtime::Operation for CreateStage {
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::CreateStageRequest;
     type Output = crate::types::CreateStageResult;
@@ -209,6 +488,7 @@ impl ::smithy_runtime::Operation for DeleteGame {
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::DeleteGameRequest;
     type Output = crate::types::DeleteGameResult;
@@ -263,6 +543,7 @@ impl ::smithy_runtime::Operation for DeleteStage {
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::DeleteStageRequest;
     type Output = crate::types::DeleteStageResult;
@@ -321,6 +602,7 @@ impl ::smithy_runtime::Operation for DisconnectPlayer {
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::DisconnectPlayerRequest;
     type Output = crate::types::DisconnectPlayerResult;
@@ -374,6 +656,7 @@ impl ::smithy_runtime::Operation for ExportSnapshot {
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::ExportSnapshotRequest;
     type Output = crate::types::ExportSnapshotResult;
@@ -427,6 +710,7 @@ impl ::smithy_runtime::Operation for GetExtension {
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::GetExtensionRequest;
     type Output = crate::types::GetExtensionResult;
@@ -485,6 +769,7 @@ impl ::smithy_runtime::Operation for GetExtensionVersion {
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::GetExtensionVersionRequest;
     type Output = crate::types::GetExtensionVersionResult;
@@ -533,6 +818,7 @@ impl ::smithy_runtime::Operation for GetGame {
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::GetGameRequest;
     type Output = crate::types::GetGameResult;
@@ -586,6 +872,7 @@ impl ::smithy_runtime::Operation for GetGameConfiguration {
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::GetGameConfigurationRequest;
     type Output = crate::types::GetGameConfigurationResult;
@@ -644,6 +931,7 @@ impl ::smithy_runtime::Operation for GetGeneratedCodeJob {
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::GetGeneratedCodeJobRequest;
     type Output = crate::types::GetGeneratedCodeJobResult;
@@ -702,6 +990,7 @@ impl ::smithy_runtime::Operation for GetPlayerConnectionStatus {
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::GetPlayerConnectionStatusRequest;
     type Output = crate::types::GetPlayerConnectionStatusResult;
@@ -760,6 +1049,7 @@ impl ::smithy_runtime::Operation for GetSnapshot {
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::GetSnapshotRequest;
     type Output = crate::types::GetSnapshotResult;
@@ -813,6 +1103,7 @@ impl ::smithy_runtime::Operation for GetStage {
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::GetStageRequest;
     type Output = crate::types::GetStageResult;
@@ -871,6 +1162,7 @@ impl ::smithy_runtime::Operation for GetStageDeployment {
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::GetStageDeploymentRequest;
     type Output = crate::types::GetStageDeploymentResult;
@@ -920,6 +1212,7 @@ impl ::smithy_runtime::Operation for ImportGameConfiguration {
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::ImportGameConfigurationRequest;
     type Output = crate::types::ImportGameConfigurationResult;
@@ -983,6 +1276,7 @@ impl ::smithy_runtime::Operation for ListExtensionVersions {
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::ListExtensionVersionsRequest;
     type Output = crate::types::ListExtensionVersionsResult;
@@ -1035,6 +1329,7 @@ impl ::smithy_runtime::Operation for ListExtensions {
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::ListExtensionsRequest;
     type Output = crate::types::ListExtensionsResult;
@@ -1087,6 +1382,7 @@ impl ::smithy_runtime::Operation for ListGames {
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::ListGamesRequest;
     type Output = crate::types::ListGamesResult;
@@ -1150,6 +1446,7 @@ impl ::smithy_runtime::Operation for ListGeneratedCodeJobs {
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::ListGeneratedCodeJobsRequest;
     type Output = crate::types::ListGeneratedCodeJobsResult;
@@ -1208,6 +1505,7 @@ impl ::smithy_runtime::Operation for ListSnapshots {
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::ListSnapshotsRequest;
     type Output = crate::types::ListSnapshotsResult;
@@ -1271,6 +1569,7 @@ impl ::smithy_runtime::Operation for ListStageDeployments {
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::ListStageDeploymentsRequest;
     type Output = crate::types::ListStageDeploymentsResult;
@@ -1329,6 +1628,7 @@ impl ::smithy_runtime::Operation for ListStages {
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::ListStagesRequest;
     type Output = crate::types::ListStagesResult;
@@ -1375,6 +1675,7 @@ impl ::smithy_runtime::Operation for ListTagsForResource {
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::ListTagsForResourceRequest;
     type Output = crate::types::ListTagsForResourceResult;
@@ -1428,6 +1729,7 @@ impl ::smithy_runtime::Operation for StartGeneratedCodeJob {
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::StartGeneratedCodeJobRequest;
     type Output = crate::types::StartGeneratedCodeJobResult;
@@ -1487,6 +1789,7 @@ impl ::smithy_runtime::Operation for StartStageDeployment {
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::StartStageDeploymentRequest;
     type Output = crate::types::StartStageDeploymentResult;
@@ -1533,6 +1836,7 @@ impl ::smithy_runtime::Operation for TagResource {
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::TagResourceRequest;
     type Output = crate::types::TagResourceResult;
@@ -1584,6 +1888,7 @@ impl ::smithy_runtime::Operation for UntagResource {
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::UntagResourceRequest;
     type Output = crate::types::UntagResourceResult;
@@ -1632,6 +1937,7 @@ impl ::smithy_runtime::Operation for UpdateGame {
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::UpdateGameRequest;
     type Output = crate::types::UpdateGameResult;
@@ -1681,6 +1987,7 @@ impl ::smithy_runtime::Operation for UpdateGameConfiguration {
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::UpdateGameConfigurationRequest;
     type Output = crate::types::UpdateGameConfigurationResult;
@@ -1734,6 +2041,7 @@ impl ::smithy_runtime::Operation for UpdateSnapshot {
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::UpdateSnapshotRequest;
     type Output = crate::types::UpdateSnapshotResult;
@@ -1787,6 +2095,7 @@ impl ::smithy_runtime::Operation for UpdateStage {
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        endpoint_params: &[],
     };
     type Input = crate::types::UpdateStageRequest;
     type Output = crate::types::UpdateStageResult;

@@ -1,5 +1,6 @@
 //! [`Config`]: everything a [`Handle`](super::Handle) needs besides the service description.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -8,11 +9,13 @@ use super::credentials::{
 };
 use super::env::Env;
 use super::error::ConstructionErrorKind;
+use super::resolved::ResolvedConfig;
 use super::retry_config::RetryConfig;
 use super::settings::EnvSettings;
 use super::sources::{IdempotencyTokenProvider, RandomUuidTokens, SystemClock, TimeSource};
 use super::transport::HttpClient;
 use super::Credentials;
+use crate::endpoint::Value as EndpointValue;
 use crate::protocol::Protocol;
 
 /// Client configuration: region, credentials, endpoint, timeouts, retries and the pluggable
@@ -51,38 +54,13 @@ pub struct Config {
     from_env: Option<Arc<EnvSettings>>,
     profile: Option<String>,
     user_credentials: Option<Arc<dyn ProvideCredentials>>,
+    use_fips: Option<bool>,
+    use_dual_stack: Option<bool>,
+    endpoint_params: BTreeMap<String, EndpointValue>,
 }
 
 /// The default `requestMinCompressionSizeBytes`: bodies of at least 10 KiB are compressed.
 pub const DEFAULT_MIN_COMPRESSION_SIZE: u32 = 10_240;
-
-/// The settings a client settles at its first call: what the code set, else what the
-/// environment and the profile files say. [`Handle::resolved_config`](super::Handle::resolved_config)
-/// shows them.
-#[derive(Clone, Debug)]
-pub struct ResolvedConfig {
-    pub(crate) region: Option<String>,
-    pub(crate) endpoint_url: Option<String>,
-    pub(crate) retry: RetryConfig,
-}
-
-impl ResolvedConfig {
-    /// The region.
-    pub fn region(&self) -> Option<&str> {
-        self.region.as_deref()
-    }
-
-    /// The endpoint URL set in code or configured for the service, if any (else the
-    /// service's regional endpoint is used).
-    pub fn endpoint_url(&self) -> Option<&str> {
-        self.endpoint_url.as_deref()
-    }
-
-    /// The retry settings.
-    pub fn retry_config(&self) -> &RetryConfig {
-        &self.retry
-    }
-}
 
 impl Config {
     /// A builder with nothing set: no region, no credentials, standard retries, no timeouts,
@@ -113,6 +91,9 @@ impl Config {
             protocol: self.protocol,
             env: self.from_env.as_ref().map(|s| s.env().clone()),
             profile: self.profile.clone(),
+            use_fips: self.use_fips,
+            use_dual_stack: self.use_dual_stack,
+            endpoint_params: self.endpoint_params.clone(),
         }
     }
 
@@ -180,6 +161,11 @@ impl Config {
         self.protocol
     }
 
+    /// The endpoint rule-set parameters set in code (a service's `@clientContextParams`).
+    pub fn endpoint_params(&self) -> &BTreeMap<String, EndpointValue> {
+        &self.endpoint_params
+    }
+
     /// The smallest body (in bytes) compressed for operations with `@requestCompression`;
     /// `None` when request compression is off.
     pub fn request_min_compression_size(&self) -> Option<u32> {
@@ -196,6 +182,8 @@ impl Config {
                 region: self.region.clone(),
                 endpoint_url: self.endpoint_url.clone(),
                 retry: self.retry_config(),
+                use_fips: self.use_fips.unwrap_or(false),
+                use_dual_stack: self.use_dual_stack.unwrap_or(false),
             });
         };
         let invalid = |message: String| (ConstructionErrorKind::InvalidConfiguration, message);
@@ -226,10 +214,23 @@ impl Config {
                 retry
             }
         };
+        let flag = |set: Option<bool>, var: &str, key: &str| match set {
+            Some(value) => Ok(value),
+            None => settings
+                .flag(var, key)
+                .map(|v| v.unwrap_or(false))
+                .map_err(invalid),
+        };
         Ok(ResolvedConfig {
             region,
             endpoint_url,
             retry,
+            use_fips: flag(self.use_fips, "AWS_USE_FIPS_ENDPOINT", "use_fips_endpoint")?,
+            use_dual_stack: flag(
+                self.use_dual_stack,
+                "AWS_USE_DUALSTACK_ENDPOINT",
+                "use_dualstack_endpoint",
+            )?,
         })
     }
 }
@@ -250,9 +251,39 @@ pub struct ConfigBuilder {
     protocol: Option<&'static dyn Protocol>,
     env: Option<Env>,
     profile: Option<String>,
+    use_fips: Option<bool>,
+    use_dual_stack: Option<bool>,
+    endpoint_params: BTreeMap<String, EndpointValue>,
 }
 
 impl ConfigBuilder {
+    /// Asks for FIPS endpoints (default: `AWS_USE_FIPS_ENDPOINT` or the profile's
+    /// `use_fips_endpoint` after [`load_env`](Self::load_env), else off). A partition without
+    /// them makes each call fail with the rule set's message.
+    pub fn use_fips(mut self, use_fips: bool) -> Self {
+        self.use_fips = Some(use_fips);
+        self
+    }
+
+    /// Asks for dual-stack endpoints (default: `AWS_USE_DUALSTACK_ENDPOINT` or the profile's
+    /// `use_dualstack_endpoint` after [`load_env`](Self::load_env), else off).
+    pub fn use_dual_stack(mut self, use_dual_stack: bool) -> Self {
+        self.use_dual_stack = Some(use_dual_stack);
+        self
+    }
+
+    /// Sets an endpoint rule-set parameter the service declares in `@clientContextParams`
+    /// (S3's `ForcePathStyle`, say). A name the service's rule set does not declare makes
+    /// each call fail with a message naming the ones it does.
+    pub fn endpoint_param(
+        mut self,
+        name: impl Into<String>,
+        value: impl Into<EndpointValue>,
+    ) -> Self {
+        self.endpoint_params.insert(name.into(), value.into());
+        self
+    }
+
     /// Compresses (gzip) the bodies of `@requestCompression` operations that have at least
     /// `bytes` bytes (default [`DEFAULT_MIN_COMPRESSION_SIZE`]).
     pub fn request_min_compression_size_bytes(mut self, bytes: u32) -> Self {
@@ -429,6 +460,9 @@ impl ConfigBuilder {
             from_env,
             profile: self.profile,
             user_credentials: self.credentials,
+            use_fips: self.use_fips,
+            use_dual_stack: self.use_dual_stack,
+            endpoint_params: self.endpoint_params,
         }
     }
 }

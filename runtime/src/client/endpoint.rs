@@ -14,7 +14,7 @@ use crate::protocol::ServiceSpec;
 /// static SERVICE: ServiceSpec = ServiceSpec {
 ///     shape_name: "GameLift", sdk_id: "GameLift", version: "2015-10-01",
 ///     protocols: &[&AwsJson1_1], signing_name: Some("gamelift"), endpoint_prefix: "gamelift",
-///     query_compatible: false,
+///     query_compatible: false, endpoint_rules: None,
 /// };
 /// let uri = resolve_endpoint(&SERVICE, Some("eu-west-1"), None).unwrap();
 /// assert_eq!(uri, "https://gamelift.eu-west-1.amazonaws.com/");
@@ -85,7 +85,7 @@ pub(crate) fn check_region(region: Option<&str>) -> Result<&str, ConstructionErr
     Ok(region)
 }
 
-fn parse_endpoint_url(url: &str) -> Result<http::Uri, ConstructionError> {
+pub(crate) fn parse_endpoint_url(url: &str) -> Result<http::Uri, ConstructionError> {
     let invalid = |why: &str| {
         ConstructionError::new(
             ConstructionErrorKind::InvalidEndpoint,

@@ -34,12 +34,14 @@ mod body;
 mod config;
 mod credentials;
 mod endpoint;
+mod endpoint_target;
 mod env;
 mod error;
 mod orchestrator;
 pub mod paginate;
 mod profile;
 mod rate_limit;
+mod resolved;
 mod retry;
 mod retry_config;
 #[cfg(feature = "aws-config")]
@@ -52,7 +54,7 @@ mod test_util;
 mod transport;
 pub mod wait;
 
-pub use config::{Config, ConfigBuilder, ResolvedConfig, DEFAULT_MIN_COMPRESSION_SIZE};
+pub use config::{Config, ConfigBuilder, DEFAULT_MIN_COMPRESSION_SIZE};
 pub use credentials::{
     ContainerCredentials, Credentials, CredentialsCache, CredentialsCacheBuilder, CredentialsError,
     CredentialsErrorKind, DefaultCredentialsChain, EnvironmentCredentials, ImdsCredentials,
@@ -66,6 +68,7 @@ pub use error::{
     TimeoutKind,
 };
 pub use orchestrator::Handle;
+pub use resolved::ResolvedConfig;
 pub use retry::{THROTTLING_ERROR_CODES, TRANSIENT_STATUS_CODES};
 pub use retry_config::{Jitter, RetryConfig, RetryMode};
 pub use send::Send;

@@ -7,18 +7,21 @@ use std::time::Duration;
 
 use bytes::Bytes;
 
-use super::config::{Config, ResolvedConfig};
+use super::config::Config;
 use super::credentials::{Credentials, CredentialsErrorKind};
-use super::endpoint::{apply_host_prefix, check_region, resolve_endpoint};
+use super::endpoint::{apply_host_prefix, check_region};
+use super::endpoint_target::{target, EndpointConfig};
 use super::error::{
     ConstructionError, ConstructionErrorKind, MalformedResponse, SdkError, TimeoutError,
     TimeoutKind,
 };
 use super::rate_limit::ClientRateLimiter;
+use super::resolved::ResolvedConfig;
 use super::retry::{classify_error_response, RetryKind, RetryQuota};
 use super::retry_config::RetryMode;
 use super::sign::{sign_request, user_agent};
 use super::transport::{HttpClient, TransportError};
+use crate::endpoint::Resolver;
 use crate::operation::{Operation, OperationError};
 use crate::protocol::{request_id, ErrorResponse, Protocol, ServiceSpec, Slot};
 use crate::ErrorMetadata;
@@ -45,18 +48,39 @@ struct ClientState {
     resolved: ResolvedConfig,
     quota: Option<RetryQuota>,
     limiter: Option<ClientRateLimiter>,
+    /// The service's endpoint rule set with this client's resolution cache.
+    resolver: Option<Resolver>,
 }
 
 impl ClientState {
-    fn new(resolved: ResolvedConfig) -> Self {
+    fn new(
+        resolved: ResolvedConfig,
+        service: &ServiceSpec,
+    ) -> Result<Self, (ConstructionErrorKind, String)> {
+        let resolver = match service.endpoint_rules {
+            None => None,
+            Some(rules) => {
+                let rules = rules.rule_set().map_err(|e| {
+                    (
+                        ConstructionErrorKind::InvalidEndpoint,
+                        format!(
+                            "the endpoint rule set of {} is invalid: {e}",
+                            service.sdk_id
+                        ),
+                    )
+                })?;
+                Some(Resolver::new(rules.clone()))
+            }
+        };
         let quota = resolved.retry.quota().map(RetryQuota::new);
         let limiter =
             (resolved.retry.retry_mode() == RetryMode::Adaptive).then(ClientRateLimiter::new);
-        ClientState {
+        Ok(ClientState {
             resolved,
             quota,
             limiter,
-        }
+            resolver,
+        })
     }
 }
 
@@ -102,7 +126,7 @@ struct Prepared<'a> {
     protocol: &'static dyn Protocol,
     transport: &'a Arc<dyn HttpClient>,
     /// The signing name and region, for services that sign.
-    signing: Option<(&'static str, &'a str)>,
+    signing: Option<(String, String)>,
     request: http::Request<Bytes>,
 }
 
@@ -147,10 +171,8 @@ impl Handle {
             .state
             .get_or_init(|| {
                 let service = self.inner.service;
-                self.inner
-                    .config
-                    .resolve(service.sdk_id)
-                    .map(ClientState::new)
+                let resolved = self.inner.config.resolve(service.sdk_id)?;
+                ClientState::new(resolved, service)
             })
             .as_ref()
             .map_err(|(kind, message)| ConstructionError::new(*kind, message.clone()))
@@ -273,10 +295,13 @@ impl Handle {
         let protocol = self
             .protocol()
             .map_err(|message| construction(ConstructionErrorKind::UnsupportedProtocol, message))?;
-        let region = state.resolved.region.as_deref();
-        let mut endpoint =
-            resolve_endpoint(service, region, state.resolved.endpoint_url.as_deref())
-                .map_err(SdkError::Construction)?;
+        let endpoint_config = EndpointConfig {
+            resolved: &state.resolved,
+            resolver: state.resolver.as_ref(),
+            client_params: config.endpoint_params(),
+        };
+        let target = target::<O>(&endpoint_config, &input).map_err(SdkError::Construction)?;
+        let mut endpoint = target.uri;
         if let Some(prefix) = O::SPEC.host_prefix {
             // Host labels are read from the input's serde JSON form: operations with an
             // `@endpoint` host prefix are rare, and the labels are plain strings.
@@ -295,14 +320,28 @@ impl Handle {
             .map(|_| config.idempotency_token_provider().make_token());
         let signing = match service.signing_name {
             None => None,
-            Some(name) => Some((name, check_region(region).map_err(SdkError::Construction)?)),
+            Some(name) => {
+                let region = match target.signing_region {
+                    Some(region) => region,
+                    None => check_region(state.resolved.region())
+                        .map_err(SdkError::Construction)?
+                        .to_owned(),
+                };
+                Some((
+                    target.signing_name.unwrap_or_else(|| name.to_owned()),
+                    region,
+                ))
+            }
         };
         let transport = config
             .http_client_setting()
             .map_err(|why| construction(ConstructionErrorKind::NoHttpClient, why))?;
         let user_agent = http::HeaderValue::from_str(&user_agent(service)).ok();
-        let request =
+        let mut request =
             self.write_request::<O>(protocol, &input, token.as_deref(), &endpoint, user_agent)?;
+        for (name, value) in target.headers {
+            request.headers_mut().append(name, value);
+        }
         Ok(Prepared {
             state,
             protocol,
@@ -321,7 +360,7 @@ impl Handle {
     ) -> Result<http::Request<Bytes>, SdkError<E>> {
         let mut request = copy_request(&prepared.request);
         headers.add_to(&mut request);
-        if let Some((name, region)) = prepared.signing {
+        if let Some((name, region)) = &prepared.signing {
             let credentials = self.credentials().await?;
             let now = self.inner.config.time_source().now();
             sign_request(&mut request, &credentials, region, name, now)

@@ -55,6 +55,7 @@
 
 mod aws;
 mod bdd;
+mod binding;
 mod cache;
 mod error;
 mod eval;
@@ -76,6 +77,7 @@ mod value;
 #[cfg(test)]
 mod tests;
 
+pub use binding::{EndpointRules, ParamBinding, StaticValue};
 pub use cache::Resolver;
 pub use error::{ResolveError, RuleSetError};
 pub use params::{ParamType, Parameter, BUILT_INS};

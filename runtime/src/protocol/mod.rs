@@ -21,7 +21,7 @@
 //! static SERVICE: ServiceSpec = ServiceSpec {
 //!     shape_name: "GameLift", sdk_id: "GameLift", version: "2015-10-01",
 //!     protocols: &[&AwsJson1_1, &RpcV2Cbor], signing_name: Some("gamelift"),
-//!     endpoint_prefix: "gamelift", query_compatible: false,
+//!     endpoint_prefix: "gamelift", query_compatible: false, endpoint_rules: None,
 //! };
 //! static OP: OperationSpec = OperationSpec {
 //!     name: "DescribeAlias",
@@ -29,7 +29,7 @@
 //!     input: &[], output: &[], input_has_body: true, output_has_body: true,
 //!     input_unit: false, output_unit: false,
 //!     idempotency_token: None, host_prefix: None, checksum_required: false, gzip: false,
-//!     errors: &[], validation: None,
+//!     errors: &[], validation: None, endpoint_params: &[],
 //! };
 //!
 //! let endpoint = "https://gamelift.us-west-2.amazonaws.com".parse().unwrap();

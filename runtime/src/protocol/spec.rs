@@ -30,6 +30,9 @@ pub struct ServiceSpec {
     pub endpoint_prefix: &'static str,
     /// `aws.protocols#awsQueryCompatible`: requests carry `x-amzn-query-mode: true`.
     pub query_compatible: bool,
+    /// The `smithy.rules#endpointRuleSet` clients resolve endpoints with; without one, the
+    /// endpoint is `https://{endpoint_prefix}.{region}.{partition's DNS suffix}`.
+    pub endpoint_rules: Option<&'static crate::endpoint::EndpointRules>,
 }
 
 impl ServiceSpec {
@@ -111,6 +114,9 @@ pub struct OperationSpec {
     pub errors: &'static [ErrorSpec],
     /// How a server validates the input (`None`: not validated).
     pub validation: Option<&'static crate::validate::Validation>,
+    /// The endpoint rule-set parameters the operation sets (`@staticContextParams`,
+    /// `@contextParam`, `@operationContextParams`).
+    pub endpoint_params: &'static [crate::endpoint::ParamBinding],
 }
 
 /// The `@http` trait.

@@ -23,6 +23,7 @@ pub static SERVICE: ServiceSpec = ServiceSpec {
     signing_name: Some("gamelift"),
     endpoint_prefix: "gamelift",
     query_compatible: false,
+    endpoint_rules: None,
 };
 
 /// The same service, unsigned.
@@ -69,6 +70,7 @@ pub static CREATE_THING_SPEC: OperationSpec = OperationSpec {
         },
     ],
     validation: None,
+    endpoint_params: &[],
 };
 
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]

@@ -18,6 +18,7 @@ pub static REST: ServiceSpec = ServiceSpec {
     signing_name: Some("gamesparks"),
     endpoint_prefix: "gamesparks",
     query_compatible: false,
+    endpoint_rules: None,
 };
 
 pub static JSON_1_1: ServiceSpec = ServiceSpec {
@@ -28,6 +29,7 @@ pub static JSON_1_1: ServiceSpec = ServiceSpec {
     signing_name: Some("gamelift"),
     endpoint_prefix: "gamelift",
     query_compatible: false,
+    endpoint_rules: None,
 };
 
 pub static JSON_1_0: ServiceSpec = ServiceSpec {
@@ -38,6 +40,7 @@ pub static JSON_1_0: ServiceSpec = ServiceSpec {
     signing_name: Some("jsonrpc10"),
     endpoint_prefix: "jsonrpc10",
     query_compatible: false,
+    endpoint_rules: None,
 };
 
 pub const EPOCH: ValueKind = ValueKind::Timestamp {
@@ -76,6 +79,7 @@ pub const fn op(
         gzip: false,
         errors: &[],
         validation: None,
+        endpoint_params: &[],
     }
 }
 
@@ -361,6 +365,7 @@ pub static CREATE_STAGE: OperationSpec = OperationSpec {
     gzip: false,
     errors: &[],
     validation: None,
+    endpoint_params: &[],
 };
 
 pub fn endpoint() -> http::Uri {

@@ -46,6 +46,7 @@ pub static DESCRIBE_THING_SPEC: OperationSpec = OperationSpec {
         query_error: None,
     }],
     validation: None,
+    endpoint_params: &[],
 };
 
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
