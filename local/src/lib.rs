@@ -59,7 +59,8 @@ pub struct Settings {
     /// How statuses advance.
     pub pace: Pace,
     /// The directory the state is kept in (one database per service); in memory only when
-    /// `None`.
+    /// `None`. A file there is the state file of an earlier local-services: it is carried
+    /// over into a directory of that name, and kept beside it as `NAME.v0.json`.
     pub state_dir: Option<PathBuf>,
     /// Who is serving (`http://127.0.0.1:4566`): written into the state's lock files, for a
     /// second server on the same state to name.
@@ -93,11 +94,16 @@ impl Local {
     /// When a service's state cannot be opened: its directory cannot be created, another
     /// server holds it, or it is not valid state.
     pub fn new(settings: Settings) -> Result<Self, StoreError> {
+        let earlier = match &settings.state_dir {
+            Some(path) if path.is_file() => Some(Arc::new(store::earlier::take(path)?)),
+            _ => None,
+        };
         let cx = service::Context {
             names: Arc::new(settings.names),
             clock: Clock::new(settings.pace),
             state_dir: settings.state_dir,
             owner: settings.owner,
+            earlier,
         };
         let services = SERVICES
             .iter()

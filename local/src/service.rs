@@ -38,6 +38,16 @@ pub trait Service: Clone + Send + Sync + 'static {
     /// The transitions due on the wall clock at `cx.now`, made before every request (and kept
     /// whatever the request does).
     fn tick(_state: &mut Self::State, _cx: &Cx<'_>) {}
+
+    /// Adds the records of this service in `earlier`, the state file of a local-services
+    /// before the store (one JSON document for every service: layout 0).
+    ///
+    /// # Errors
+    ///
+    /// What does not read in it.
+    fn carry_over(_state: &mut Self::State, _earlier: &serde_json::Value) -> Result<(), String> {
+        Ok(())
+    }
 }
 
 /// What an operation sees besides the state: the names of resources, the clock, the time of
@@ -202,6 +212,8 @@ pub struct Context {
     pub state_dir: Option<std::path::PathBuf>,
     /// Who is serving, for the lock file a second server reads.
     pub owner: String,
+    /// The state file of an earlier local-services, to carry over into the new stores.
+    pub earlier: Option<Arc<serde_json::Value>>,
 }
 
 /// A registered service: its router, authentication error, and runner.
@@ -240,7 +252,10 @@ impl Mounted {
 /// When its store cannot be opened.
 pub fn mount<S: Service>(cx: &Context) -> Result<Mounted, StoreError> {
     let store = match &cx.state_dir {
-        Some(dir) => Store::open(dir, S::NAME, &cx.owner)?,
+        Some(dir) => Store::open_seeded(dir, S::NAME, &cx.owner, |state| match &cx.earlier {
+            Some(earlier) => S::carry_over(state, earlier),
+            None => Ok(()),
+        })?,
         None => Store::in_memory(),
     };
     let runner = Runner {

@@ -67,7 +67,10 @@ async fn a_change_that_cannot_be_saved_answers_500_and_is_not_made() {
     let error = refused.unwrap_err();
     assert_eq!(error.status(), Some(500));
     assert_eq!(error.code(), Some("InternalServerException"));
-    assert!(format!("{error:?}").contains("could not be saved"), "{error:?}");
+    assert!(
+        format!("{error:?}").contains("could not be saved"),
+        "{error:?}"
+    );
     // Memory is as it was: the game was not made, so it can be made once saving works.
     other.execute_batch("ROLLBACK").unwrap();
     assert_eq!(game_names(&client).await, ["kept"]);
@@ -205,4 +208,61 @@ async fn a_configuration_too_deep_to_read_back_is_refused_and_the_deepest_allowe
         .unwrap();
     let attributes = sections["Deep"].attributes.clone().unwrap();
     assert_eq!(attributes, json!({ "x": nested(99) }));
+}
+
+#[tokio::test(start_paused = true)]
+async fn the_state_file_of_an_earlier_version_is_carried_over() {
+    let path = scratch("earlier");
+    std::fs::write(&path, include_str!("fixtures/state-v0.json")).unwrap();
+    let local = open(&path).unwrap();
+    assert!(path.is_dir(), "the state is a directory now");
+    let kept = std::fs::read_to_string(path.with_extension("v0.json")).unwrap();
+    assert_eq!(kept, include_str!("fixtures/state-v0.json"));
+    let gamelift = gamelift_support::client(&local);
+    let fleets = gamelift.describe_fleet_attributes().send().await.unwrap();
+    let fleet = &fleets.fleet_attributes.unwrap()[0];
+    assert_eq!(fleet.name.as_deref(), Some("old-fleet"));
+    let fleet_id = fleet.fleet_id.clone().unwrap();
+    let sessions = gamelift_support::fleet_sessions(&gamelift, &fleet_id, None).await;
+    let session = sessions[0].game_session_id.clone().unwrap();
+    let mut players: Vec<String> = gamelift_support::session_players(&gamelift, &session, None)
+        .await
+        .into_iter()
+        .filter_map(|p| p.player_id)
+        .collect();
+    players.sort();
+    assert_eq!(players, ["ann", "bo"]);
+    assert!(gamelift_support::placement(&gamelift, "old-placement")
+        .await
+        .placement_id
+        .is_some());
+    assert!(gamelift_support::ticket(&gamelift, "old-ticket")
+        .await
+        .ticket_id
+        .is_some());
+    let sparks = gamesparks(&local);
+    assert_eq!(game_names(&sparks).await, ["Racer"]);
+    let stage = gamesparks_support::read_stage(&sparks, "Racer", "Dev").await;
+    assert_eq!(stage.and_then(|s| s.name).as_deref(), Some("Dev"));
+    let snapshots = sparks
+        .list_snapshots()
+        .game_name("Racer")
+        .send()
+        .await
+        .unwrap();
+    let snapshot = snapshots.snapshots.unwrap()[0].id.clone().unwrap();
+    let jobs = sparks
+        .list_generated_code_jobs()
+        .game_name("Racer")
+        .snapshot_id(&snapshot)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(jobs.generated_code_jobs.unwrap().len(), 1);
+    drop(gamelift);
+    drop(sparks);
+    drop(local);
+    // Carried over once: the directory is read from now on.
+    let reopened = open(&path).unwrap();
+    assert_eq!(game_names(&gamesparks(&reopened)).await, ["Racer"]);
 }

@@ -63,6 +63,7 @@
 //!   bound its store while leaving room for load tests.
 
 mod answers;
+mod earlier;
 mod fleet_setup;
 mod fleets;
 mod instances;
@@ -114,6 +115,10 @@ impl Service for GameLift {
 
     fn tick(state: &mut State, cx: &Cx<'_>) {
         lifecycle::tick(state, cx);
+    }
+
+    fn carry_over(state: &mut State, earlier: &serde_json::Value) -> Result<(), String> {
+        earlier::carry_over(state, earlier)
     }
 }
 

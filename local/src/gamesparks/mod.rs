@@ -39,6 +39,7 @@
 mod answers;
 pub mod config;
 mod deployments;
+mod earlier;
 pub mod extensions;
 mod games;
 pub mod import;
@@ -86,6 +87,10 @@ impl Service for GameSparks {
 
     fn router(self) -> Router {
         gamesparks_api::server::router(self)
+    }
+
+    fn carry_over(state: &mut State, earlier: &serde_json::Value) -> Result<(), String> {
+        earlier::carry_over(state, earlier)
     }
 }
 

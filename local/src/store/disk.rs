@@ -1,7 +1,7 @@
 //! The file of a store: an SQLite database (through rusqlite's bundled SQLite) with one table,
 //! `records`, of JSON documents by table name and key, in WAL mode with full sync, so that a
 //! committed transaction is on disk and one transaction commits many requests' records at
-//! once.
+//! once. The write-ahead log is cut back to 4 MiB after each checkpoint.
 
 use std::path::{Path, PathBuf};
 
@@ -52,7 +52,10 @@ impl Disk {
             });
         }
         connection
-            .execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;")
+            .execute_batch(
+                "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;
+                 PRAGMA journal_size_limit = 4194304;",
+            )
             .map_err(corrupt)?;
         migrate(&connection, version).map_err(corrupt)?;
         Ok(Disk {

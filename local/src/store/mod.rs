@@ -9,6 +9,7 @@
 //! read a change before it was saved is answered before it is.
 
 mod disk;
+pub mod earlier;
 mod lock;
 pub mod table;
 
@@ -142,6 +143,21 @@ impl<S: Tables> Store<S> {
     /// When the directory cannot be created, another server holds the store, or the database
     /// cannot be opened or read.
     pub fn open(dir: &Path, name: &str, owner: &str) -> Result<Self, StoreError> {
+        Self::open_seeded(dir, name, owner, |_| Ok(()))
+    }
+
+    /// Like [`Store::open`], then `seed` adds records to the state it loaded (a state of an
+    /// earlier layout being carried over), saved before the store is used.
+    ///
+    /// # Errors
+    ///
+    /// As [`Store::open`]'s, and [`StoreError::Corrupt`] with `seed`'s message when it fails.
+    pub fn open_seeded(
+        dir: &Path,
+        name: &str,
+        owner: &str,
+        seed: impl FnOnce(&mut S) -> Result<(), String>,
+    ) -> Result<Self, StoreError> {
         if !dir.is_dir() {
             std::fs::create_dir(dir).map_err(|e| StoreError::Io {
                 path: dir.to_owned(),
@@ -150,9 +166,19 @@ impl<S: Tables> Store<S> {
         }
         let lock = Lock::take(&dir.join(format!("{name}.lock")), owner)?;
         let file = dir.join(format!("{name}.sqlite3"));
-        let disk = Disk::open(&file)?;
+        let mut disk = Disk::open(&file)?;
         let mut state = S::default();
         disk.load(&mut state.tables())?;
+        let corrupt = |message: String| StoreError::Corrupt {
+            path: file.clone(),
+            message,
+        };
+        seed(&mut state).map_err(corrupt)?;
+        let seeded = drain(&mut state, true).map_err(|Unsaved(m)| corrupt(m))?;
+        if !seeded.is_empty() {
+            disk.write(seeded.iter())
+                .map_err(|e| corrupt(format!("the records carried over cannot be saved: {e}")))?;
+        }
         state.rebuild();
         let core = Arc::new(Core {
             guarded: Mutex::new(Guarded {
