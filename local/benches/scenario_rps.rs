@@ -17,7 +17,6 @@ mod scenario;
 use std::time::{Duration, Instant};
 
 use clap::Parser;
-use gamelift_api::types::{EC2InstanceType, RuntimeConfiguration, ServerProcess};
 use local_services::{Local, Settings};
 
 /// The scenario's rate through each server.
@@ -157,20 +156,7 @@ async fn fill(client: &gamelift_api::client::Client, clients: usize, fleets: usi
             let count = per_client.min(fleets.saturating_sub(n * per_client));
             tokio::spawn(async move {
                 for i in 0..count {
-                    client
-                        .create_fleet()
-                        .name(format!("filler-{n}-{i}"))
-                        .build_id("build-1111aaaa-22bb-33cc-44dd-5555eeee66ff")
-                        .ec2_instance_type(EC2InstanceType::C4Large)
-                        .runtime_configuration(
-                            RuntimeConfiguration::builder()
-                                .server_processes(vec![ServerProcess {
-                                    launch_path: "/local/game/server".to_owned(),
-                                    parameters: None,
-                                    concurrent_executions: 1,
-                                }])
-                                .build(),
-                        )
+                    scenario::create_fleet(&client, &format!("filler-{n}-{i}"))
                         .send()
                         .await
                         .unwrap();

@@ -45,8 +45,11 @@ pub use names::Names;
 pub use service::{Runner, Service};
 pub use store::{Store, StoreError, Unsaved};
 
+/// Opens a service's store and mounts it: [`service::mount`] for one service type.
+pub type Mount = fn(&service::Context) -> Result<service::Mounted, StoreError>;
+
 /// Every service, one line each: what [`Local`] opens and the [`Gateway`] answers.
-pub const SERVICES: &[fn(&service::Context) -> Result<service::Mounted, StoreError>] = &[
+pub const SERVICES: &[Mount] = &[
     service::mount::<gamelift::GameLift>,
     service::mount::<gamesparks::GameSparks>,
 ];

@@ -131,19 +131,24 @@ async fn state_survives_a_restart() {
     assert!(second.interrupt().0);
 }
 
+/// Starts the server on the state `dir`, expecting it to refuse; what it said on stderr.
+fn refused(dir: &Path) -> String {
+    let output = Command::new(BINARY)
+        .args(["--listen", "127.0.0.1:0", "--state"])
+        .arg(dir)
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
 #[test]
 fn a_corrupt_state_file_stops_the_server_and_is_left_alone() {
     let dir = scratch("corrupt");
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("gamesparks.sqlite3");
     std::fs::write(&file, "{\"gamesparks\": [").unwrap();
-    let output = Command::new(BINARY)
-        .args(["--listen", "127.0.0.1:0", "--state"])
-        .arg(&dir)
-        .output()
-        .unwrap();
-    assert!(!output.status.success());
-    let message = String::from_utf8_lossy(&output.stderr);
+    let message = refused(&dir);
     assert!(message.contains("is not valid state"), "{message}");
     assert!(
         message.contains(&Path::new(&file).display().to_string()),
@@ -158,13 +163,7 @@ fn a_corrupt_state_file_stops_the_server_and_is_left_alone() {
 #[test]
 fn a_state_that_cannot_be_created_stops_the_server_before_any_request() {
     let dir = scratch("missing").join("no-such-parent").join("state");
-    let output = Command::new(BINARY)
-        .args(["--listen", "127.0.0.1:0", "--state"])
-        .arg(&dir)
-        .output()
-        .unwrap();
-    assert!(!output.status.success());
-    let message = String::from_utf8_lossy(&output.stderr);
+    let message = refused(&dir);
     assert!(message.contains("cannot be created"), "{message}");
     assert!(message.contains("directory exists"), "{message}");
 }
@@ -174,12 +173,7 @@ async fn a_second_server_on_the_same_state_refuses_to_start_and_names_the_first(
     let path = scratch("twice");
     let state = path.to_str().unwrap();
     let first = start(&["--state", state, "--quiet"]);
-    let output = Command::new(BINARY)
-        .args(["--listen", "127.0.0.1:0", "--state", state])
-        .output()
-        .unwrap();
-    assert!(!output.status.success());
-    let message = String::from_utf8_lossy(&output.stderr);
+    let message = refused(&path);
     assert!(message.contains("is in use by another server"), "{message}");
     assert!(
         message.contains(&format!("pid {}", first.child.id())),

@@ -167,27 +167,31 @@ pub async fn scenario(client: &Client, tally: &Shared, name: &str) {
     });
 }
 
+/// A `CreateFleet` request for a fleet named `name` of one Linux server process.
+pub fn create_fleet(
+    client: &Client,
+    name: &str,
+) -> gamelift_api::types::builders::CreateFleetInputBuilder<
+    smithy_runtime::client::Send<gamelift_api::operation::CreateFleet>,
+> {
+    client
+        .create_fleet()
+        .name(name)
+        .build_id("build-1111aaaa-22bb-33cc-44dd-5555eeee66ff")
+        .ec2_instance_type(EC2InstanceType::C4Large)
+        .runtime_configuration(
+            RuntimeConfiguration::builder()
+                .server_processes(vec![ServerProcess {
+                    launch_path: "/local/game/server".to_owned(),
+                    parameters: None,
+                    concurrent_executions: 1,
+                }])
+                .build(),
+        )
+}
+
 pub async fn active_fleet(client: &Client, tally: &Shared, name: &str) -> Option<String> {
-    let created = call(
-        tally,
-        "CreateFleet",
-        client
-            .create_fleet()
-            .name(name)
-            .build_id("build-1111aaaa-22bb-33cc-44dd-5555eeee66ff")
-            .ec2_instance_type(EC2InstanceType::C4Large)
-            .runtime_configuration(
-                RuntimeConfiguration::builder()
-                    .server_processes(vec![ServerProcess {
-                        launch_path: "/local/game/server".to_owned(),
-                        parameters: None,
-                        concurrent_executions: 1,
-                    }])
-                    .build(),
-            )
-            .send(),
-    )
-    .await;
+    let created = call(tally, "CreateFleet", create_fleet(client, name).send()).await;
     let fleet_id = match created.map(|o| o.fleet_attributes.and_then(|f| f.fleet_id)) {
         Ok(Some(id)) => id,
         other => {

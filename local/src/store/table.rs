@@ -248,7 +248,7 @@ impl<V: Record> AnyTable for Table<V> {
 /// now, is skipped by [`Index::keys`]'s caller checking [`Table::seq`].
 #[derive(Debug, Default)]
 pub struct Index {
-    groups: std::collections::HashMap<String, BTreeMap<u64, String>>,
+    groups: BTreeMap<String, BTreeMap<u64, String>>,
 }
 
 impl Index {

@@ -20,7 +20,7 @@ mod tower;
 pub use context::RequestContext;
 pub use guard::{BodyTimeout, TimedBody};
 pub use router::{Claim, OperationName, Router, RouterBuilder, DEFAULT_BODY_LIMIT};
-pub use serve::{serve, serve_with, ServeConfig, ServeRequest};
+pub use serve::{serve, serve_with, ServeConfig, ServeRequest, ServeService};
 pub use tower::{collect_body, BodyError};
 
 use crate::{ErrorMetadata, UnhandledError};

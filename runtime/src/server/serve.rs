@@ -56,6 +56,27 @@ const ACCEPT_BACKOFF: (Duration, Duration) = (Duration::from_millis(5), Duration
 /// The request type `serve` hands its service: hyper's body, cut off when it stalls.
 pub type ServeRequest = http::Request<TimedBody<Incoming>>;
 
+/// What [`serve`] can serve: a cloneable `tower::Service` of [`ServeRequest`]s that never
+/// fails (a [`Router`](super::Router), a gateway of routers).
+pub trait ServeService:
+    tower_service::Service<ServeRequest, Response = http::Response<Full<Bytes>>, Error = Infallible>
+    + Clone
+    + Send
+    + 'static
+{
+}
+
+impl<S> ServeService for S where
+    S: tower_service::Service<
+            ServeRequest,
+            Response = http::Response<Full<Bytes>>,
+            Error = Infallible,
+        > + Clone
+        + Send
+        + 'static
+{
+}
+
 /// Serves `service` on `listener` with [`ServeConfig::default`] until `shutdown` resolves; see
 /// [`serve_with`].
 ///
@@ -69,13 +90,7 @@ pub async fn serve<S>(
     shutdown: impl Future<Output = ()>,
 ) -> std::io::Result<()>
 where
-    S: tower_service::Service<
-            ServeRequest,
-            Response = http::Response<Full<Bytes>>,
-            Error = Infallible,
-        > + Clone
-        + Send
-        + 'static,
+    S: ServeService,
     S::Future: Send + 'static,
 {
     serve_with(service, listener, shutdown, ServeConfig::default()).await
@@ -101,13 +116,7 @@ pub async fn serve_with<S>(
     config: ServeConfig,
 ) -> std::io::Result<()>
 where
-    S: tower_service::Service<
-            ServeRequest,
-            Response = http::Response<Full<Bytes>>,
-            Error = Infallible,
-        > + Clone
-        + Send
-        + 'static,
+    S: ServeService,
     S::Future: Send + 'static,
 {
     let graceful = GracefulShutdown::new();
