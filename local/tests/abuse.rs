@@ -1,8 +1,11 @@
 //! Requests built to cost the server: a list far past its length limit is refused by its
-//! length, in a short message; many violations are reported up to the cap.
+//! length, in a short message; many violations are reported up to the cap; resources past the
+//! account's quotas are refused with the service's limit error.
 
 // Test setup that cannot proceed panics with the failure.
 #![allow(clippy::unwrap_used)]
+
+mod gamesparks_support;
 
 use bytes::Bytes;
 use local_services::{Local, Settings};
@@ -56,4 +59,31 @@ async fn violations_past_the_cap_are_counted_not_listed() {
         20,
         "{message}"
     );
+}
+
+#[tokio::test(start_paused = true)]
+async fn games_and_stages_past_their_quotas_are_refused_with_the_limit_error() {
+    use local_services::gamesparks::quotas;
+    let local = Local::new(Settings::default()).unwrap();
+    let client = gamesparks_support::client(&local);
+    for n in 0..quotas::GAMES {
+        gamesparks_support::game(&client, &format!("game-{n}")).await;
+    }
+    let (code, message) =
+        gamesparks_support::service_error(client.create_game().game_name("one-more").send().await);
+    assert_eq!(code, "ServiceQuotaExceededException");
+    assert!(message.contains(&quotas::GAMES.to_string()), "{message}");
+    for n in 0..quotas::STAGES_PER_GAME {
+        gamesparks_support::stage(&client, "game-0", &format!("stage-{n}")).await;
+    }
+    let one_more = client
+        .create_stage()
+        .game_name("game-0")
+        .stage_name("one-more")
+        .role(gamesparks_support::ROLE)
+        .send()
+        .await;
+    let (code, message) = gamesparks_support::service_error(one_more);
+    assert_eq!(code, "ValidationException");
+    assert!(message.contains("the most a game can have"), "{message}");
 }
