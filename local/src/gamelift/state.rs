@@ -221,9 +221,7 @@ impl State {
         &'a self,
         id: &str,
     ) -> impl Iterator<Item = (u64, &'a PlayerSession)> + 'a {
-        self.players_by_session
-            .keys(&self.players, id)
-            .filter_map(|key| Some((self.players.seq(key)?, self.players.get(key)?)))
+        self.players_filed(&self.players_by_session, id)
     }
 
     /// The player sessions of player `id`, oldest first, with their creation numbers.
@@ -231,8 +229,17 @@ impl State {
         &'a self,
         id: &str,
     ) -> impl Iterator<Item = (u64, &'a PlayerSession)> + 'a {
-        self.players_by_player
-            .keys(&self.players, id)
+        self.players_filed(&self.players_by_player, id)
+    }
+
+    /// The player sessions `index` files under `group`, with their creation numbers.
+    fn players_filed<'a>(
+        &'a self,
+        index: &'a Index,
+        group: &str,
+    ) -> impl Iterator<Item = (u64, &'a PlayerSession)> + 'a {
+        index
+            .keys(&self.players, group)
             .filter_map(|key| Some((self.players.seq(key)?, self.players.get(key)?)))
     }
 
