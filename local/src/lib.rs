@@ -1,6 +1,6 @@
 //! In-memory, stateful stand-ins for AWS GameLift and GameSparks, for tests and demos.
 //!
-//! [`Local`] holds the state of both services. Its [`Local::gamelift`] and
+//! [`Local`] holds the services, each over a state of its own. Its [`Local::gamelift`] and
 //! [`Local::gamesparks`] implement the generated server traits
 //! (`gamelift::server::GameLiftServer`, `gamesparks::server::GameSparksServer`) with the
 //! documented behaviour: fleets step through their statuses, game sessions take players,
@@ -25,22 +25,34 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
-
 pub mod auth;
 pub mod clock;
+pub mod fault;
 pub mod gamelift;
 pub mod gamesparks;
 pub mod gateway;
 pub mod names;
 pub mod page;
+pub mod service;
 pub mod store;
+pub mod timers;
 
 pub use auth::Keys;
 pub use clock::{Clock, Pace};
+pub use fault::Fault;
 pub use gateway::Gateway;
 pub use names::Names;
-pub use store::{Store, StoreError};
+pub use service::{Runner, Service};
+pub use store::{Store, StoreError, Unsaved};
+
+/// Opens a service's store and mounts it: [`service::mount`] for one service type.
+pub type Mount = fn(&service::Context) -> Result<service::Mounted, StoreError>;
+
+/// Every service, one line each: what [`Local`] opens and the [`Gateway`] answers.
+pub const SERVICES: &[Mount] = &[
+    service::mount::<gamelift::GameLift>,
+    service::mount::<gamesparks::GameSparks>,
+];
 
 /// How a [`Local`] is set up.
 #[derive(Clone, Debug)]
@@ -49,8 +61,13 @@ pub struct Settings {
     pub names: Names,
     /// How statuses advance.
     pub pace: Pace,
-    /// Where the state is persisted; in memory only when `None`.
-    pub state_file: Option<PathBuf>,
+    /// The directory the state is kept in (one database per service); in memory only when
+    /// `None`. A file there is the state file of an earlier local-services: it is carried
+    /// over into a directory of that name, and kept beside it as `NAME.v0.json`.
+    pub state_dir: Option<PathBuf>,
+    /// Who is serving (`http://127.0.0.1:4566`): written into the state's lock files, for a
+    /// second server on the same state to name.
+    pub owner: String,
 }
 
 impl Default for Settings {
@@ -59,106 +76,90 @@ impl Default for Settings {
         Settings {
             names: Names::default(),
             pace: Pace::PerPoll,
-            state_file: None,
+            state_dir: None,
+            owner: String::new(),
         }
     }
 }
 
-/// The state of both services, as persisted.
-#[derive(Debug, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct State {
-    /// GameLift's fleets, sessions, placements and tickets.
-    #[serde(default)]
-    pub gamelift: gamelift::State,
-    /// GameSparks' games, stages, snapshots, deployments and jobs.
-    #[serde(default)]
-    pub gamesparks: gamesparks::State,
-}
-
-/// What every service shares: the state, the names of resources, the clock.
-#[derive(Clone, Debug)]
-pub struct Shared {
-    /// The state of both services.
-    pub store: Arc<Store<State>>,
-    /// The account and region of ARNs.
-    pub names: Arc<Names>,
-    /// The clock statuses advance on.
-    pub clock: Clock,
-}
-
-/// Both services over one state. Cheap to clone: clones share the state.
+/// Every service over its own state. Cheap to clone: clones share the state.
 #[derive(Clone, Debug)]
 pub struct Local {
-    shared: Shared,
+    services: Arc<Vec<service::Mounted>>,
 }
 
 impl Local {
-    /// The services with `settings`: their state loaded from `settings.state_file` when it
-    /// exists.
+    /// The services with `settings`: each one's state loaded from `settings.state_dir` when
+    /// it is set.
     ///
     /// # Errors
     ///
-    /// When the state file exists but cannot be read or is not valid state.
+    /// When a service's state cannot be opened: its directory cannot be created, another
+    /// server holds it, or it is not valid state.
     pub fn new(settings: Settings) -> Result<Self, StoreError> {
-        let store = match &settings.state_file {
-            Some(path) => Store::open(path)?,
-            None => Store::in_memory(),
+        let earlier = match &settings.state_dir {
+            Some(path) if path.is_file() => Some(Arc::new(store::earlier::take(path)?)),
+            _ => None,
         };
+        let cx = service::Context {
+            names: Arc::new(settings.names),
+            clock: Clock::new(settings.pace),
+            state_dir: settings.state_dir,
+            owner: settings.owner,
+            earlier,
+        };
+        let services = SERVICES
+            .iter()
+            .map(|mount| mount(&cx))
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(Local {
-            shared: Shared {
-                store: Arc::new(store),
-                names: Arc::new(settings.names),
-                clock: Clock::new(settings.pace),
-            },
+            services: Arc::new(services),
         })
     }
 
-    /// What the services share.
-    pub fn shared(&self) -> &Shared {
-        &self.shared
+    /// Service `S` (a generated server trait's implementation).
+    ///
+    /// # Panics
+    ///
+    /// When `S` is not in [`SERVICES`].
+    pub fn service<S: Service>(&self) -> S {
+        self.services
+            .iter()
+            .find_map(service::Mounted::service::<S>)
+            .unwrap_or_else(|| panic!("{} is not one of the SERVICES", S::NAME))
     }
 
     /// The GameLift service (a `GameLiftServer`).
     pub fn gamelift(&self) -> gamelift::GameLift {
-        gamelift::GameLift::new(self.shared.clone())
+        self.service()
     }
 
     /// The GameSparks service (a `GameSparksServer`).
     pub fn gamesparks(&self) -> gamesparks::GameSparks {
-        gamesparks::GameSparks::new(self.shared.clone())
+        self.service()
     }
 
     /// A router answering GameLift in each of its protocols: the generated client's in-process
     /// transport.
     pub fn gamelift_router(&self) -> smithy_runtime::server::Router {
-        gamelift_api::server::router(self.gamelift())
+        self.gamelift().router()
     }
 
     /// A router answering GameSparks.
     pub fn gamesparks_router(&self) -> smithy_runtime::server::Router {
-        gamesparks_api::server::router(self.gamesparks())
+        self.gamesparks().router()
     }
 
-    /// Both routers behind one endpoint, signatures not checked. A failed check (with
-    /// [`Gateway::require_auth`]) answers each service's documented authentication error:
-    /// GameLift's `UnauthorizedException` (400), GameSparks' `AccessDeniedException` (403).
+    /// Every service's router behind one endpoint, signatures not checked. A failed check
+    /// (with [`Gateway::require_auth`]) answers each service's documented authentication
+    /// error: GameLift's `UnauthorizedException` (400), GameSparks' `AccessDeniedException`
+    /// (403).
     pub fn gateway(&self) -> Gateway {
-        Gateway::new(vec![
-            (
-                self.gamelift_router(),
-                gateway::AuthError {
-                    code: "UnauthorizedException",
-                    status: 400,
-                },
-            ),
-            (
-                self.gamesparks_router(),
-                gateway::AuthError {
-                    code: "AccessDeniedException",
-                    status: 403,
-                },
-            ),
-        ])
+        Gateway::new(
+            self.services
+                .iter()
+                .map(|mounted| (mounted.router.clone(), mounted.auth))
+                .collect(),
+        )
     }
 }

@@ -1,13 +1,15 @@
 //! `local-services`: the in-memory GameLift and GameSparks on one port.
 //!
 //! ```text
-//! cargo run -p local-services -- --listen 127.0.0.1:4566 --state local-state.json
+//! cargo run -p local-services -- --listen 127.0.0.1:4566 --state local-state
 //! ```
 //!
 //! Point a client at it with its endpoint URL (`--endpoint-url http://127.0.0.1:4566` for
-//! the AWS CLI, `endpoint_url=` for boto3). One line is logged per request; Ctrl-C (or
-//! SIGTERM) stops it after the requests in flight are answered.
+//! the AWS CLI, `endpoint_url=` for boto3). One line is logged per request (on stdout, off the
+//! request path: lines are dropped rather than answers held up when no one reads them);
+//! Ctrl-C (or SIGTERM) stops it after the requests in flight are answered, or 10 s.
 
+use std::io::Write as _;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -25,8 +27,10 @@ struct Args {
     /// The address to listen on; keep it on loopback unless other hosts must reach it.
     #[arg(long, default_value = "127.0.0.1:4566")]
     listen: SocketAddr,
-    /// Persist the state in FILE: loaded at start, written after every change.
-    #[arg(long, value_name = "FILE")]
+    /// Keep the state in directory DIR (created if its parent exists): one SQLite database per
+    /// service, loaded at start; a change is answered once it is saved there. One server at a
+    /// time may use a DIR.
+    #[arg(long, value_name = "DIR")]
     state: Option<PathBuf>,
     /// The account id in ARNs.
     #[arg(long, default_value = "123456789012")]
@@ -50,6 +54,11 @@ struct Args {
     /// Do not log each request.
     #[arg(long)]
     quiet: bool,
+}
+
+/// Prints `line` on stdout; a stdout no one reads any more is no reason to stop.
+fn say(line: &str) {
+    let _ = writeln!(std::io::stdout(), "{line}");
 }
 
 fn main() -> ExitCode {
@@ -82,15 +91,59 @@ fn main() -> ExitCode {
 }
 
 async fn run(args: Args) -> Result<(), String> {
+    let listener = tokio::net::TcpListener::bind(args.listen)
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", args.listen))?;
+    let address = listener
+        .local_addr()
+        .map_err(|e| format!("cannot read the listening address: {e}"))?;
     let settings = Settings {
         names: Names::new(&args.account_id, &args.region),
         pace: args
             .step
             .map_or(Pace::PerPoll, |step| Pace::RealTime { step }),
-        state_file: args.state.clone(),
+        state_dir: args.state.clone(),
+        owner: format!("listening on http://{address}"),
     };
     let local = Local::new(settings).map_err(|e| e.to_string())?;
+    let (writer, flushed) = tracing_appender::non_blocking::NonBlockingBuilder::default()
+        .lossy(true)
+        .finish(std::io::stdout());
+    tracing_subscriber::fmt()
+        .with_writer(writer)
+        .without_time()
+        .with_level(false)
+        .with_target(false)
+        .init();
     let requests = Arc::new(AtomicU64::new(0));
+    let gateway = gateway(&args, &local, Arc::clone(&requests));
+    let state = args
+        .state
+        .as_ref()
+        .map_or("in memory".to_owned(), |p| format!("in {}", p.display()));
+    let pace = args.step.map_or("one status per poll".to_owned(), |d| {
+        format!("{d:?} per status")
+    });
+    say(&format!(
+        "local-services: GameLift and GameSparks on http://{address} (state {state}; {pace}; signatures {}); Ctrl-C stops",
+        if args.require_auth { "checked" } else { "not checked" }
+    ));
+    let config = smithy_runtime::server::ServeConfig::default();
+    smithy_runtime::server::serve_with(gateway, listener, shutdown_signal(), config)
+        .await
+        .map_err(|e| format!("the server stopped: {e}"))?;
+    drop(flushed);
+    drop(local);
+    say(&format!(
+        "local-services: stopped after {} requests",
+        requests.load(Ordering::Relaxed)
+    ));
+    Ok(())
+}
+
+/// The gateway over `local`'s services, with the signature check the arguments ask for and
+/// the request log (through `tracing`, unless `--quiet`), counting requests in `requests`.
+fn gateway(args: &Args, local: &Local, requests: Arc<AtomicU64>) -> local_services::Gateway {
     let mut gateway = local.gateway();
     if args.require_auth {
         let keys = args
@@ -101,39 +154,13 @@ async fn run(args: Args) -> Result<(), String> {
             });
         gateway = gateway.require_auth(keys);
     }
-    let counter = Arc::clone(&requests);
     let quiet = args.quiet;
-    gateway = gateway.access_log(move |access| {
-        counter.fetch_add(1, Ordering::Relaxed);
+    gateway.access_log(move |access| {
+        requests.fetch_add(1, Ordering::Relaxed);
         if !quiet {
-            println!("{access}");
+            tracing::info!("{access}");
         }
-    });
-    let listener = tokio::net::TcpListener::bind(args.listen)
-        .await
-        .map_err(|e| format!("cannot listen on {}: {e}", args.listen))?;
-    let address = listener
-        .local_addr()
-        .map_err(|e| format!("cannot read the listening address: {e}"))?;
-    let state = args
-        .state
-        .as_ref()
-        .map_or("in memory".to_owned(), |p| format!("in {}", p.display()));
-    let pace = args.step.map_or("one status per poll".to_owned(), |d| {
-        format!("{d:?} per status")
-    });
-    println!(
-        "local-services: GameLift and GameSparks on http://{address} (state {state}; {pace}; signatures {}); Ctrl-C stops",
-        if args.require_auth { "checked" } else { "not checked" }
-    );
-    smithy_runtime::server::serve(gateway, listener, shutdown_signal())
-        .await
-        .map_err(|e| format!("the server stopped: {e}"))?;
-    println!(
-        "local-services: stopped after {} requests",
-        requests.load(Ordering::Relaxed)
-    );
-    Ok(())
+    })
 }
 
 /// Resolves on Ctrl-C, or on SIGTERM where there is one.

@@ -1,6 +1,8 @@
 //! The `local-services` binary as a user starts it: it prints where it listens, logs one
 //! line per request, stops cleanly on Ctrl-C (SIGINT) with a summary, keeps its state in
-//! `--state FILE` across a restart, and refuses a corrupt state file without touching it.
+//! `--state DIR` across a restart, refuses a corrupt state file without touching it, a state
+//! another server holds, and a state it cannot create; and it cannot be knocked over by
+//! running out of file descriptors or by a stdout no one reads.
 
 // Test setup that cannot proceed panics with the failure.
 #![allow(clippy::unwrap_used)]
@@ -19,9 +21,13 @@ struct Server {
 }
 
 fn start(args: &[&str]) -> Server {
-    let mut child = Command::new(BINARY)
-        .args(["--listen", "127.0.0.1:0"])
-        .args(args)
+    let mut command = Command::new(BINARY);
+    command.args(["--listen", "127.0.0.1:0"]).args(args);
+    start_command(command)
+}
+
+fn start_command(mut command: Command) -> Server {
+    let mut child = command
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -63,7 +69,7 @@ fn scratch(name: &str) -> PathBuf {
         std::env::temp_dir().join(format!("local-services-bin-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    dir.join("state.json")
+    dir.join("state")
 }
 
 async fn create_game(url: &str, name: &str) {
@@ -125,26 +131,101 @@ async fn state_survives_a_restart() {
     assert!(second.interrupt().0);
 }
 
-#[test]
-fn a_corrupt_state_file_stops_the_server_and_is_left_alone() {
-    let path = scratch("corrupt");
-    std::fs::write(&path, "{\"gamesparks\": [").unwrap();
+/// Starts the server on the state `dir`, expecting it to refuse; what it said on stderr.
+fn refused(dir: &Path) -> String {
     let output = Command::new(BINARY)
         .args(["--listen", "127.0.0.1:0", "--state"])
-        .arg(&path)
+        .arg(dir)
         .output()
         .unwrap();
     assert!(!output.status.success());
-    let message = String::from_utf8_lossy(&output.stderr);
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn a_corrupt_state_file_stops_the_server_and_is_left_alone() {
+    let dir = scratch("corrupt");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("gamesparks.sqlite3");
+    std::fs::write(&file, "{\"gamesparks\": [").unwrap();
+    let message = refused(&dir);
     assert!(message.contains("is not valid state"), "{message}");
     assert!(
-        message.contains(&Path::new(&path).display().to_string()),
+        message.contains(&Path::new(&file).display().to_string()),
         "{message}"
     );
     assert_eq!(
-        std::fs::read_to_string(&path).unwrap(),
+        std::fs::read_to_string(&file).unwrap(),
         "{\"gamesparks\": ["
     );
+}
+
+#[test]
+fn a_state_that_cannot_be_created_stops_the_server_before_any_request() {
+    let dir = scratch("missing").join("no-such-parent").join("state");
+    let message = refused(&dir);
+    assert!(message.contains("cannot be created"), "{message}");
+    assert!(message.contains("directory exists"), "{message}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_second_server_on_the_same_state_refuses_to_start_and_names_the_first() {
+    let path = scratch("twice");
+    let state = path.to_str().unwrap();
+    let first = start(&["--state", state, "--quiet"]);
+    let message = refused(&path);
+    assert!(message.contains("is in use by another server"), "{message}");
+    assert!(
+        message.contains(&format!("pid {}", first.child.id())),
+        "{message}"
+    );
+    assert!(message.contains(&first.url), "{message}");
+    create_game(&first.url, "still-mine").await;
+    assert!(first.interrupt().0);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn running_out_of_file_descriptors_does_not_stop_the_server() {
+    let mut command = Command::new("sh");
+    command
+        .arg("-c")
+        .arg("ulimit -n 64 && exec \"$0\" --listen 127.0.0.1:0 --quiet")
+        .arg(BINARY);
+    let server = start_command(command);
+    let address = server.url.trim_start_matches("http://").to_owned();
+    let idle: Vec<std::net::TcpStream> = (0..100)
+        .map(|_| std::net::TcpStream::connect(&address).unwrap())
+        .collect();
+    // Give the server time to accept until it runs out of descriptors.
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    drop(idle);
+    create_game(&server.url, "after-the-flood").await;
+    let (clean, lines) = server.interrupt();
+    assert!(clean, "{lines:?}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_stdout_no_one_reads_fails_no_request() {
+    let mut server = start(&[]);
+    // The reader of stdout goes away; the server keeps logging requests.
+    let gone = std::mem::replace(
+        &mut server.stdout,
+        BufReader::new(
+            Command::new("true")
+                .stdout(Stdio::piped())
+                .spawn()
+                .unwrap()
+                .stdout
+                .take()
+                .unwrap(),
+        ),
+    );
+    drop(gone);
+    for name in ["a", "b", "c"] {
+        create_game(&server.url, name).await;
+    }
+    assert_eq!(game_names(&server.url).await, ["a", "b", "c"]);
+    assert!(server.interrupt().0);
 }
 
 #[test]

@@ -324,3 +324,29 @@ async fn a_windows_build_and_invalid_setups() {
         .expect_err("no server process");
     assert!(refused(no_processes).contains("RuntimeConfiguration"));
 }
+
+/// Instance types current clients send that the 2019 documentation does not list (`c5.large`,
+/// one of the 505 the official model has) are accepted, as the live service accepts them.
+#[tokio::test(start_paused = true)]
+async fn instance_types_of_the_official_model_are_accepted() {
+    let local = gamelift_support::local();
+    let client = gamelift_support::client(&local);
+    let c5 = EC2InstanceType::from("c5.large");
+    let fleet = client
+        .create_fleet()
+        .name("current")
+        .build_id("build-1111aaaa-22bb-33cc-44dd-5555eeee66ff")
+        .ec2_instance_type(c5.clone())
+        .runtime_configuration(gamelift_support::runtime(1))
+        .send()
+        .await
+        .expect("a c5.large fleet")
+        .fleet_attributes
+        .expect("its attributes");
+    assert_eq!(fleet.instance_type, Some(c5));
+    assert!(
+        EC2InstanceType::VALUES.len() >= 505,
+        "{}",
+        EC2InstanceType::VALUES.len()
+    );
+}

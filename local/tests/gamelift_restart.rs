@@ -13,7 +13,7 @@ use gamelift_support::{
     session_players, start_matchmaking, start_placement, ticket, wait_for_fleet, WAIT,
 };
 use local_services::{Local, Settings};
-use serde_json::Value;
+use smithy_runtime::DateTime;
 
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!(
@@ -22,37 +22,55 @@ fn scratch(name: &str) -> PathBuf {
     ));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("a scratch directory");
-    dir.join("state.json")
+    dir.join("state")
 }
 
 fn open(path: &Path) -> Local {
     Local::new(Settings {
-        state_file: Some(path.to_owned()),
+        state_dir: Some(path.to_owned()),
         ..Settings::default()
     })
-    .expect("the state file opens")
+    .expect("the state opens")
 }
 
-/// Moves every `field` timestamp in the state file `seconds` into the past.
-fn age(path: &Path, field: &str, seconds: f64) {
-    fn walk(value: &mut Value, field: &str, seconds: f64) {
-        match value {
-            Value::Object(map) => {
-                for (key, inner) in map.iter_mut() {
-                    match inner.as_f64() {
-                        Some(time) if key == field => *inner = Value::from(time - seconds),
-                        _ => walk(inner, field, seconds),
-                    }
-                }
+/// A time `seconds` before `time`.
+fn earlier(time: Option<&DateTime>, seconds: i64) -> Option<DateTime> {
+    let millis = time.map_or(0, |t| {
+        t.secs() * 1000 + i64::from(t.subsec_nanos() / 1_000_000)
+    });
+    Some(DateTime::from_millis(millis - seconds * 1000))
+}
+
+/// Moves the creation of every game and player session `created` seconds into the past, and
+/// the start of every placement and ticket `started` seconds; saved, then the server closed.
+async fn age(local: Local, created: i64, started: i64) {
+    local
+        .gamelift()
+        .runner()
+        .edit(|state| {
+            let keys: Vec<String> = state.players.iter().map(|(k, _)| k.to_owned()).collect();
+            for key in keys {
+                let player = state.players.get_mut(&key).expect("a player session");
+                player.creation_time = earlier(player.creation_time.as_ref(), created);
             }
-            Value::Array(items) => items.iter_mut().for_each(|v| walk(v, field, seconds)),
-            _ => {}
-        }
-    }
-    let mut state: Value =
-        serde_json::from_slice(&std::fs::read(path).expect("read")).expect("json");
-    walk(&mut state, field, seconds);
-    std::fs::write(path, serde_json::to_vec(&state).expect("json")).expect("write");
+            let keys: Vec<String> = state.sessions.iter().map(|(k, _)| k.to_owned()).collect();
+            for key in keys {
+                let session = &mut state.sessions.get_mut(&key).expect("a session").session;
+                session.creation_time = earlier(session.creation_time.as_ref(), created);
+            }
+            let keys: Vec<String> = state.placements.iter().map(|(k, _)| k.to_owned()).collect();
+            for key in keys {
+                let placement = &mut state.placements.get_mut(&key).expect("one").placement;
+                placement.start_time = earlier(placement.start_time.as_ref(), started);
+            }
+            let keys: Vec<String> = state.tickets.iter().map(|(k, _)| k.to_owned()).collect();
+            for key in keys {
+                let ticket = &mut state.tickets.get_mut(&key).expect("a ticket").ticket;
+                ticket.start_time = earlier(ticket.start_time.as_ref(), started);
+            }
+        })
+        .await
+        .expect("saved");
 }
 
 #[tokio::test(start_paused = true)]
@@ -126,10 +144,7 @@ async fn reservations_and_placements_time_out_on_the_wall_clock() {
         .await
         .expect("queued");
     drop(client);
-    drop(local);
-
-    age(&path, "CreationTime", 61.0);
-    age(&path, "StartTime", 601.0);
+    age(local, 61, 601).await;
     let local = open(&path);
     let client = gamelift_support::client(&local);
     let players = session_players(&client, &id, None).await;
@@ -175,9 +190,7 @@ async fn a_session_still_activating_past_its_timeout_is_terminated() {
     wait_for_fleet(&client, &fleet).await;
     let id = activating_session_id(&client, &fleet, 2).await;
     drop(client);
-    drop(local);
-
-    age(&path, "CreationTime", 31.0);
+    age(local, 31, 0).await;
     let local = open(&path);
     let client = gamelift_support::client(&local);
     let waited = client

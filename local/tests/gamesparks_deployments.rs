@@ -55,10 +55,15 @@ async fn a_deployment_completes_for_the_waiter() {
     let after = read_stage(&client, "Racer", "Dev").await.expect("a stage");
     assert!(after.last_updated >= before.last_updated);
     assert_eq!(after.game_key, before.game_key);
-    let deployed = local.shared().store.read(|state| {
-        let dev = &state.gamesparks.games["Racer"].stages["Dev"];
-        dev.deployed_snapshot().map(str::to_owned)
-    });
+    let deployed = local
+        .gamesparks()
+        .runner()
+        .edit(|state| {
+            let dev = state.stages.get("Racer/Dev").expect("the stage");
+            dev.deployed_snapshot().map(str::to_owned)
+        })
+        .await
+        .expect("read");
     assert_eq!(deployed, Some(snapshot_id));
 }
 

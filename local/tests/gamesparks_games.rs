@@ -163,10 +163,15 @@ async fn a_protected_game_is_not_deleted() {
     let local = local();
     let client = client(&local);
     game(&client, "Racer").await;
-    local.shared().store.write(|state| {
-        let racer = state.gamesparks.games.get_mut("Racer").expect("the game");
-        racer.enable_termination_protection = true;
-    });
+    local
+        .gamesparks()
+        .runner()
+        .edit(|state| {
+            let racer = state.games.get_mut("Racer").expect("the game");
+            racer.enable_termination_protection = true;
+        })
+        .await
+        .expect("saved");
     let got = read_game(&client, "Racer").await;
     assert_eq!(
         got.and_then(|g| g.enable_termination_protection),
@@ -253,7 +258,7 @@ async fn the_state_survives_a_restart() {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("a scratch directory");
     let settings = || Settings {
-        state_file: Some(dir.join("state.json")),
+        state_dir: Some(dir.join("state")),
         ..Settings::default()
     };
 

@@ -202,20 +202,20 @@ async fn players_connections_are_listed_and_closed() {
     let status = connections(&client, "Racer", "Dev", "player-1").await;
     assert_eq!(status, Some(Vec::new()));
 
-    local.shared().store.write(|state| {
-        let dev = state
-            .gamesparks
-            .games
-            .get_mut("Racer")
-            .and_then(|g| g.stages.get_mut("Dev"))
-            .expect("the stage");
-        let connections = ["conn-a", "conn-b"].map(|id| PlayerConnection {
-            id: id.to_owned(),
-            created_millis: 1_700_000_000_000,
-        });
-        dev.connections
-            .insert("player-1".to_owned(), connections.to_vec());
-    });
+    local
+        .gamesparks()
+        .runner()
+        .edit(|state| {
+            let dev = state.stages.get_mut("Racer/Dev").expect("the stage");
+            let connections = ["conn-a", "conn-b"].map(|id| PlayerConnection {
+                id: id.to_owned(),
+                created_millis: 1_700_000_000_000,
+            });
+            dev.connections
+                .insert("player-1".to_owned(), connections.to_vec());
+        })
+        .await
+        .expect("saved");
     let status = connections(&client, "Racer", "Dev", "player-1").await;
     let ids: Vec<_> = status
         .iter()

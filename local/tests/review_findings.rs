@@ -127,15 +127,17 @@ async fn a_loaded_port_range_of_any_width_hosts_sessions() {
     let local = local();
     let client = client(&local);
     let fleet = active_fleet(&client, 1).await;
-    let store = &local.shared().store;
-    let mut state = store.read(|s| serde_json::to_value(s).expect("state as JSON"));
-    let permission = &mut state["gamelift"]["fleets"][0]["permissions"][0];
-    let (from, to) = ("FromPort", "ToPort");
-    assert!(permission.get(from).is_some(), "{permission}");
-    permission[from] = serde_json::json!(i32::MIN);
-    permission[to] = serde_json::json!(i32::MAX);
-    let edited: local_services::State = serde_json::from_value(state).expect("still state");
-    store.write(|s| *s = edited);
+    local
+        .gamelift()
+        .runner()
+        .edit(|state| {
+            let record = state.fleets.get_mut(&fleet).expect("the fleet");
+            let permission = &mut record.permissions[0];
+            permission.from_port = i32::MIN;
+            permission.to_port = i32::MAX;
+        })
+        .await
+        .expect("saved");
     let session = create_session(&client, &fleet, 2).await.expect("hosted");
     assert_eq!(session.port, Some(i32::MIN));
 }
@@ -156,12 +158,17 @@ async fn a_finished_deletion_frees_the_name_without_a_read() {
     game(&client, "Racer").await;
     delete_game(&client, "Racer").await;
     // The deletion started long ago (the clock is the wall clock).
-    local.shared().store.write(|state| {
-        let racer = state.gamesparks.games.get_mut("Racer").expect("the game");
-        if let Some(deletion) = racer.deletion.as_mut() {
-            deletion.since_millis = 0;
-        }
-    });
+    local
+        .gamesparks()
+        .runner()
+        .edit(|state| {
+            let racer = state.games.get_mut("Racer").expect("the game");
+            if let Some(deletion) = racer.deletion.as_mut() {
+                deletion.since_millis = 0;
+            }
+        })
+        .await
+        .expect("saved");
     let again = client.create_game().game_name("Racer").send().await;
     let state = again.expect("the name is free").game.and_then(|g| g.state);
     assert_eq!(state, Some(gamesparks_api::types::GameState::Active));
@@ -199,11 +206,19 @@ async fn player_pages_skip_nobody_when_a_reservation_times_out_between_them() {
         .collect();
     assert_eq!(names, ["p1"]);
     // p1's reservation is now older than the 60-second timeout.
-    let store = &local.shared().store;
-    let mut state = store.read(|s| serde_json::to_value(s).expect("state as JSON"));
-    state["gamelift"]["player_sessions"][0]["CreationTime"] = serde_json::json!(0);
-    let edited: local_services::State = serde_json::from_value(state).expect("still state");
-    store.write(|s| *s = edited);
+    let p1 = first.player_sessions.as_ref().expect("a page")[0]
+        .player_session_id
+        .clone()
+        .expect("an id");
+    local
+        .gamelift()
+        .runner()
+        .edit(|state| {
+            let player = state.players.get_mut(&p1).expect("p1");
+            player.creation_time = Some(smithy_runtime::DateTime::from_millis(0));
+        })
+        .await
+        .expect("saved");
     let second = page(first.next_token).await.expect("page 2");
     let players = second.player_sessions.unwrap_or_default();
     let names: Vec<_> = players.iter().filter_map(|p| p.player_id.clone()).collect();

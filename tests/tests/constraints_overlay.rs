@@ -3,11 +3,18 @@
 //! rejects what the live service rejects: for every structure member the project's model and
 //! the official one (`../shared/aws-models`) share, the constraints in force (the member's, else
 //! its target's) must be the same, and every pattern must compile.
+//!
+//! `models/gamelift.enums.json` likewise carries the values the official model gives the
+//! documented enums (505 instance types where the documentation lists 34), so that the
+//! server accepts what the live service accepts: every enum of the project's model must have
+//! exactly the official values.
 
 // Test setup that cannot proceed panics with the failure.
 #![allow(clippy::unwrap_used)]
 
-use codegen::model::{Member, Model, ShapeKind, Source, Traits};
+use std::collections::BTreeSet;
+
+use codegen::model::{EnumValue, Member, Model, ShapeKind, Source, Traits};
 use integration_tests::project::ProjectModel;
 
 /// The constraints in force on `member`: its own traits, else its target's.
@@ -41,10 +48,10 @@ fn members(model: &Model, id: &codegen::model::ShapeId) -> Vec<Member> {
     }
 }
 
-fn check(file: &str) -> (usize, usize) {
-    let Some(shared) = integration_tests::shared::shared_dir_for(file, "aws-models") else {
-        return (0, 0);
-    };
+/// The project's model `file` with its overlays, and the official one; `None` (after a
+/// notice) where `../shared` is absent.
+fn models(file: &str) -> Option<(Model, Model)> {
+    let shared = integration_tests::shared::shared_dir_for(file, "aws-models")?;
     let ours = ProjectModel::load(file).unwrap().model;
     let path = shared.join(file);
     let official = codegen::model::load(&[Source::new(
@@ -52,6 +59,13 @@ fn check(file: &str) -> (usize, usize) {
         std::fs::read_to_string(&path).unwrap(),
     )])
     .unwrap();
+    Some((ours, official))
+}
+
+fn check(file: &str) -> (usize, usize) {
+    let Some((ours, official)) = models(file) else {
+        return (0, 0);
+    };
     let (mut compared, mut constrained) = (0, 0);
     let mut differences = Vec::new();
     for shape in ours.shapes() {
@@ -102,4 +116,67 @@ fn gamesparks_constraints_agree_with_the_official_model() {
     let (compared, constrained) = check("gamesparks.json");
     println!("gamesparks: {compared} members compared, {constrained} constrained");
     assert!(compared == 0 || constrained > 100, "{constrained}");
+}
+
+/// The string values of an enum shape.
+fn enum_values(model: &Model, id: &codegen::model::ShapeId) -> Option<BTreeSet<String>> {
+    match &model.shape(id)?.kind {
+        ShapeKind::Enum(members) => Some(
+            members
+                .iter()
+                .filter_map(|m| match &m.value {
+                    EnumValue::String(s) => Some(s.clone()),
+                    EnumValue::Int(_) => None,
+                })
+                .collect(),
+        ),
+        _ => None,
+    }
+}
+
+/// Every enum of the project's model `file` has the official model's values: the number of
+/// enums compared, and how many values they hold.
+fn check_enums(file: &str) -> (usize, usize) {
+    let Some((ours, official)) = models(file) else {
+        return (0, 0);
+    };
+    let (mut compared, mut values) = (0, 0);
+    let mut differences = Vec::new();
+    for shape in ours.shapes() {
+        let (Some(mine), Some(theirs)) = (
+            enum_values(&ours, &shape.id),
+            enum_values(&official, &shape.id),
+        ) else {
+            continue;
+        };
+        compared += 1;
+        values += mine.len();
+        let missing: Vec<&String> = theirs.difference(&mine).collect();
+        let extra: Vec<&String> = mine.difference(&theirs).collect();
+        if !missing.is_empty() || !extra.is_empty() {
+            differences.push(format!(
+                "{}: missing {missing:?}, not official {extra:?}",
+                shape.id
+            ));
+        }
+    }
+    assert!(
+        differences.is_empty(),
+        "{file}:\n{}",
+        differences.join("\n")
+    );
+    (compared, values)
+}
+
+#[test]
+fn gamelift_enum_values_agree_with_the_official_model() {
+    let (compared, values) = check_enums("gamelift.json");
+    println!("gamelift: {compared} enums compared, {values} values");
+    assert!(compared == 0 || values > 500, "{values}");
+}
+
+#[test]
+fn gamesparks_enum_values_agree_with_the_official_model() {
+    let (compared, values) = check_enums("gamesparks.json");
+    println!("gamesparks: {compared} enums compared, {values} values");
 }

@@ -156,7 +156,7 @@ async fn a_panicking_handler_answers_500_and_the_router_keeps_serving() {
             assert_eq!((status, error.code()), (500, Some("InternalFailure")));
             assert_eq!(
                 error.message(),
-                Some("the DescribeFleetAttributes handler panicked")
+                Some("answering DescribeFleetAttributes panicked; the server goes on serving")
             );
         }
         other => panic!("expected a 500, got {other:?}"),

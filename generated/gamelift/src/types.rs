@@ -877,6 +877,948 @@ pub enum EC2InstanceType {
     M44xlarge,
     /// `m4.10xlarge`
     M410xlarge,
+    /// `c5.large`
+    C5Large,
+    /// `c5.xlarge`
+    C5Xlarge,
+    /// `c5.2xlarge`
+    C52xlarge,
+    /// `c5.4xlarge`
+    C54xlarge,
+    /// `c5.9xlarge`
+    C59xlarge,
+    /// `c5.12xlarge`
+    C512xlarge,
+    /// `c5.18xlarge`
+    C518xlarge,
+    /// `c5.24xlarge`
+    C524xlarge,
+    /// `c5a.large`
+    C5aLarge,
+    /// `c5a.xlarge`
+    C5aXlarge,
+    /// `c5a.2xlarge`
+    C5a2xlarge,
+    /// `c5a.4xlarge`
+    C5a4xlarge,
+    /// `c5a.8xlarge`
+    C5a8xlarge,
+    /// `c5a.12xlarge`
+    C5a12xlarge,
+    /// `c5a.16xlarge`
+    C5a16xlarge,
+    /// `c5a.24xlarge`
+    C5a24xlarge,
+    /// `r5.large`
+    R5Large,
+    /// `r5.xlarge`
+    R5Xlarge,
+    /// `r5.2xlarge`
+    R52xlarge,
+    /// `r5.4xlarge`
+    R54xlarge,
+    /// `r5.8xlarge`
+    R58xlarge,
+    /// `r5.12xlarge`
+    R512xlarge,
+    /// `r5.16xlarge`
+    R516xlarge,
+    /// `r5.24xlarge`
+    R524xlarge,
+    /// `r5a.large`
+    R5aLarge,
+    /// `r5a.xlarge`
+    R5aXlarge,
+    /// `r5a.2xlarge`
+    R5a2xlarge,
+    /// `r5a.4xlarge`
+    R5a4xlarge,
+    /// `r5a.8xlarge`
+    R5a8xlarge,
+    /// `r5a.12xlarge`
+    R5a12xlarge,
+    /// `r5a.16xlarge`
+    R5a16xlarge,
+    /// `r5a.24xlarge`
+    R5a24xlarge,
+    /// `m5.large`
+    M5Large,
+    /// `m5.xlarge`
+    M5Xlarge,
+    /// `m5.2xlarge`
+    M52xlarge,
+    /// `m5.4xlarge`
+    M54xlarge,
+    /// `m5.8xlarge`
+    M58xlarge,
+    /// `m5.12xlarge`
+    M512xlarge,
+    /// `m5.16xlarge`
+    M516xlarge,
+    /// `m5.24xlarge`
+    M524xlarge,
+    /// `m5a.large`
+    M5aLarge,
+    /// `m5a.xlarge`
+    M5aXlarge,
+    /// `m5a.2xlarge`
+    M5a2xlarge,
+    /// `m5a.4xlarge`
+    M5a4xlarge,
+    /// `m5a.8xlarge`
+    M5a8xlarge,
+    /// `m5a.12xlarge`
+    M5a12xlarge,
+    /// `m5a.16xlarge`
+    M5a16xlarge,
+    /// `m5a.24xlarge`
+    M5a24xlarge,
+    /// `c5d.large`
+    C5dLarge,
+    /// `c5d.xlarge`
+    C5dXlarge,
+    /// `c5d.2xlarge`
+    C5d2xlarge,
+    /// `c5d.4xlarge`
+    C5d4xlarge,
+    /// `c5d.9xlarge`
+    C5d9xlarge,
+    /// `c5d.12xlarge`
+    C5d12xlarge,
+    /// `c5d.18xlarge`
+    C5d18xlarge,
+    /// `c5d.24xlarge`
+    C5d24xlarge,
+    /// `c6a.large`
+    C6aLarge,
+    /// `c6a.xlarge`
+    C6aXlarge,
+    /// `c6a.2xlarge`
+    C6a2xlarge,
+    /// `c6a.4xlarge`
+    C6a4xlarge,
+    /// `c6a.8xlarge`
+    C6a8xlarge,
+    /// `c6a.12xlarge`
+    C6a12xlarge,
+    /// `c6a.16xlarge`
+    C6a16xlarge,
+    /// `c6a.24xlarge`
+    C6a24xlarge,
+    /// `c6i.large`
+    C6iLarge,
+    /// `c6i.xlarge`
+    C6iXlarge,
+    /// `c6i.2xlarge`
+    C6i2xlarge,
+    /// `c6i.4xlarge`
+    C6i4xlarge,
+    /// `c6i.8xlarge`
+    C6i8xlarge,
+    /// `c6i.12xlarge`
+    C6i12xlarge,
+    /// `c6i.16xlarge`
+    C6i16xlarge,
+    /// `c6i.24xlarge`
+    C6i24xlarge,
+    /// `r5d.large`
+    R5dLarge,
+    /// `r5d.xlarge`
+    R5dXlarge,
+    /// `r5d.2xlarge`
+    R5d2xlarge,
+    /// `r5d.4xlarge`
+    R5d4xlarge,
+    /// `r5d.8xlarge`
+    R5d8xlarge,
+    /// `r5d.12xlarge`
+    R5d12xlarge,
+    /// `r5d.16xlarge`
+    R5d16xlarge,
+    /// `r5d.24xlarge`
+    R5d24xlarge,
+    /// `m6g.medium`
+    M6gMedium,
+    /// `m6g.large`
+    M6gLarge,
+    /// `m6g.xlarge`
+    M6gXlarge,
+    /// `m6g.2xlarge`
+    M6g2xlarge,
+    /// `m6g.4xlarge`
+    M6g4xlarge,
+    /// `m6g.8xlarge`
+    M6g8xlarge,
+    /// `m6g.12xlarge`
+    M6g12xlarge,
+    /// `m6g.16xlarge`
+    M6g16xlarge,
+    /// `c6g.medium`
+    C6gMedium,
+    /// `c6g.large`
+    C6gLarge,
+    /// `c6g.xlarge`
+    C6gXlarge,
+    /// `c6g.2xlarge`
+    C6g2xlarge,
+    /// `c6g.4xlarge`
+    C6g4xlarge,
+    /// `c6g.8xlarge`
+    C6g8xlarge,
+    /// `c6g.12xlarge`
+    C6g12xlarge,
+    /// `c6g.16xlarge`
+    C6g16xlarge,
+    /// `r6g.medium`
+    R6gMedium,
+    /// `r6g.large`
+    R6gLarge,
+    /// `r6g.xlarge`
+    R6gXlarge,
+    /// `r6g.2xlarge`
+    R6g2xlarge,
+    /// `r6g.4xlarge`
+    R6g4xlarge,
+    /// `r6g.8xlarge`
+    R6g8xlarge,
+    /// `r6g.12xlarge`
+    R6g12xlarge,
+    /// `r6g.16xlarge`
+    R6g16xlarge,
+    /// `c6gn.medium`
+    C6gnMedium,
+    /// `c6gn.large`
+    C6gnLarge,
+    /// `c6gn.xlarge`
+    C6gnXlarge,
+    /// `c6gn.2xlarge`
+    C6gn2xlarge,
+    /// `c6gn.4xlarge`
+    C6gn4xlarge,
+    /// `c6gn.8xlarge`
+    C6gn8xlarge,
+    /// `c6gn.12xlarge`
+    C6gn12xlarge,
+    /// `c6gn.16xlarge`
+    C6gn16xlarge,
+    /// `c7g.medium`
+    C7gMedium,
+    /// `c7g.large`
+    C7gLarge,
+    /// `c7g.xlarge`
+    C7gXlarge,
+    /// `c7g.2xlarge`
+    C7g2xlarge,
+    /// `c7g.4xlarge`
+    C7g4xlarge,
+    /// `c7g.8xlarge`
+    C7g8xlarge,
+    /// `c7g.12xlarge`
+    C7g12xlarge,
+    /// `c7g.16xlarge`
+    C7g16xlarge,
+    /// `r7g.medium`
+    R7gMedium,
+    /// `r7g.large`
+    R7gLarge,
+    /// `r7g.xlarge`
+    R7gXlarge,
+    /// `r7g.2xlarge`
+    R7g2xlarge,
+    /// `r7g.4xlarge`
+    R7g4xlarge,
+    /// `r7g.8xlarge`
+    R7g8xlarge,
+    /// `r7g.12xlarge`
+    R7g12xlarge,
+    /// `r7g.16xlarge`
+    R7g16xlarge,
+    /// `m7g.medium`
+    M7gMedium,
+    /// `m7g.large`
+    M7gLarge,
+    /// `m7g.xlarge`
+    M7gXlarge,
+    /// `m7g.2xlarge`
+    M7g2xlarge,
+    /// `m7g.4xlarge`
+    M7g4xlarge,
+    /// `m7g.8xlarge`
+    M7g8xlarge,
+    /// `m7g.12xlarge`
+    M7g12xlarge,
+    /// `m7g.16xlarge`
+    M7g16xlarge,
+    /// `g5g.xlarge`
+    G5gXlarge,
+    /// `g5g.2xlarge`
+    G5g2xlarge,
+    /// `g5g.4xlarge`
+    G5g4xlarge,
+    /// `g5g.8xlarge`
+    G5g8xlarge,
+    /// `g5g.16xlarge`
+    G5g16xlarge,
+    /// `r6i.large`
+    R6iLarge,
+    /// `r6i.xlarge`
+    R6iXlarge,
+    /// `r6i.2xlarge`
+    R6i2xlarge,
+    /// `r6i.4xlarge`
+    R6i4xlarge,
+    /// `r6i.8xlarge`
+    R6i8xlarge,
+    /// `r6i.12xlarge`
+    R6i12xlarge,
+    /// `r6i.16xlarge`
+    R6i16xlarge,
+    /// `c6gd.medium`
+    C6gdMedium,
+    /// `c6gd.large`
+    C6gdLarge,
+    /// `c6gd.xlarge`
+    C6gdXlarge,
+    /// `c6gd.2xlarge`
+    C6gd2xlarge,
+    /// `c6gd.4xlarge`
+    C6gd4xlarge,
+    /// `c6gd.8xlarge`
+    C6gd8xlarge,
+    /// `c6gd.12xlarge`
+    C6gd12xlarge,
+    /// `c6gd.16xlarge`
+    C6gd16xlarge,
+    /// `c6in.large`
+    C6inLarge,
+    /// `c6in.xlarge`
+    C6inXlarge,
+    /// `c6in.2xlarge`
+    C6in2xlarge,
+    /// `c6in.4xlarge`
+    C6in4xlarge,
+    /// `c6in.8xlarge`
+    C6in8xlarge,
+    /// `c6in.12xlarge`
+    C6in12xlarge,
+    /// `c6in.16xlarge`
+    C6in16xlarge,
+    /// `c7a.medium`
+    C7aMedium,
+    /// `c7a.large`
+    C7aLarge,
+    /// `c7a.xlarge`
+    C7aXlarge,
+    /// `c7a.2xlarge`
+    C7a2xlarge,
+    /// `c7a.4xlarge`
+    C7a4xlarge,
+    /// `c7a.8xlarge`
+    C7a8xlarge,
+    /// `c7a.12xlarge`
+    C7a12xlarge,
+    /// `c7a.16xlarge`
+    C7a16xlarge,
+    /// `c7gd.medium`
+    C7gdMedium,
+    /// `c7gd.large`
+    C7gdLarge,
+    /// `c7gd.xlarge`
+    C7gdXlarge,
+    /// `c7gd.2xlarge`
+    C7gd2xlarge,
+    /// `c7gd.4xlarge`
+    C7gd4xlarge,
+    /// `c7gd.8xlarge`
+    C7gd8xlarge,
+    /// `c7gd.12xlarge`
+    C7gd12xlarge,
+    /// `c7gd.16xlarge`
+    C7gd16xlarge,
+    /// `c7gn.medium`
+    C7gnMedium,
+    /// `c7gn.large`
+    C7gnLarge,
+    /// `c7gn.xlarge`
+    C7gnXlarge,
+    /// `c7gn.2xlarge`
+    C7gn2xlarge,
+    /// `c7gn.4xlarge`
+    C7gn4xlarge,
+    /// `c7gn.8xlarge`
+    C7gn8xlarge,
+    /// `c7gn.12xlarge`
+    C7gn12xlarge,
+    /// `c7gn.16xlarge`
+    C7gn16xlarge,
+    /// `c7i.large`
+    C7iLarge,
+    /// `c7i.xlarge`
+    C7iXlarge,
+    /// `c7i.2xlarge`
+    C7i2xlarge,
+    /// `c7i.4xlarge`
+    C7i4xlarge,
+    /// `c7i.8xlarge`
+    C7i8xlarge,
+    /// `c7i.12xlarge`
+    C7i12xlarge,
+    /// `c7i.16xlarge`
+    C7i16xlarge,
+    /// `m6a.large`
+    M6aLarge,
+    /// `m6a.xlarge`
+    M6aXlarge,
+    /// `m6a.2xlarge`
+    M6a2xlarge,
+    /// `m6a.4xlarge`
+    M6a4xlarge,
+    /// `m6a.8xlarge`
+    M6a8xlarge,
+    /// `m6a.12xlarge`
+    M6a12xlarge,
+    /// `m6a.16xlarge`
+    M6a16xlarge,
+    /// `m6gd.medium`
+    M6gdMedium,
+    /// `m6gd.large`
+    M6gdLarge,
+    /// `m6gd.xlarge`
+    M6gdXlarge,
+    /// `m6gd.2xlarge`
+    M6gd2xlarge,
+    /// `m6gd.4xlarge`
+    M6gd4xlarge,
+    /// `m6gd.8xlarge`
+    M6gd8xlarge,
+    /// `m6gd.12xlarge`
+    M6gd12xlarge,
+    /// `m6gd.16xlarge`
+    M6gd16xlarge,
+    /// `m6i.large`
+    M6iLarge,
+    /// `m6i.xlarge`
+    M6iXlarge,
+    /// `m6i.2xlarge`
+    M6i2xlarge,
+    /// `m6i.4xlarge`
+    M6i4xlarge,
+    /// `m6i.8xlarge`
+    M6i8xlarge,
+    /// `m6i.12xlarge`
+    M6i12xlarge,
+    /// `m6i.16xlarge`
+    M6i16xlarge,
+    /// `m7a.medium`
+    M7aMedium,
+    /// `m7a.large`
+    M7aLarge,
+    /// `m7a.xlarge`
+    M7aXlarge,
+    /// `m7a.2xlarge`
+    M7a2xlarge,
+    /// `m7a.4xlarge`
+    M7a4xlarge,
+    /// `m7a.8xlarge`
+    M7a8xlarge,
+    /// `m7a.12xlarge`
+    M7a12xlarge,
+    /// `m7a.16xlarge`
+    M7a16xlarge,
+    /// `m7gd.medium`
+    M7gdMedium,
+    /// `m7gd.large`
+    M7gdLarge,
+    /// `m7gd.xlarge`
+    M7gdXlarge,
+    /// `m7gd.2xlarge`
+    M7gd2xlarge,
+    /// `m7gd.4xlarge`
+    M7gd4xlarge,
+    /// `m7gd.8xlarge`
+    M7gd8xlarge,
+    /// `m7gd.12xlarge`
+    M7gd12xlarge,
+    /// `m7gd.16xlarge`
+    M7gd16xlarge,
+    /// `m7i.large`
+    M7iLarge,
+    /// `m7i.xlarge`
+    M7iXlarge,
+    /// `m7i.2xlarge`
+    M7i2xlarge,
+    /// `m7i.4xlarge`
+    M7i4xlarge,
+    /// `m7i.8xlarge`
+    M7i8xlarge,
+    /// `m7i.12xlarge`
+    M7i12xlarge,
+    /// `m7i.16xlarge`
+    M7i16xlarge,
+    /// `r6gd.medium`
+    R6gdMedium,
+    /// `r6gd.large`
+    R6gdLarge,
+    /// `r6gd.xlarge`
+    R6gdXlarge,
+    /// `r6gd.2xlarge`
+    R6gd2xlarge,
+    /// `r6gd.4xlarge`
+    R6gd4xlarge,
+    /// `r6gd.8xlarge`
+    R6gd8xlarge,
+    /// `r6gd.12xlarge`
+    R6gd12xlarge,
+    /// `r6gd.16xlarge`
+    R6gd16xlarge,
+    /// `r7a.medium`
+    R7aMedium,
+    /// `r7a.large`
+    R7aLarge,
+    /// `r7a.xlarge`
+    R7aXlarge,
+    /// `r7a.2xlarge`
+    R7a2xlarge,
+    /// `r7a.4xlarge`
+    R7a4xlarge,
+    /// `r7a.8xlarge`
+    R7a8xlarge,
+    /// `r7a.12xlarge`
+    R7a12xlarge,
+    /// `r7a.16xlarge`
+    R7a16xlarge,
+    /// `r7gd.medium`
+    R7gdMedium,
+    /// `r7gd.large`
+    R7gdLarge,
+    /// `r7gd.xlarge`
+    R7gdXlarge,
+    /// `r7gd.2xlarge`
+    R7gd2xlarge,
+    /// `r7gd.4xlarge`
+    R7gd4xlarge,
+    /// `r7gd.8xlarge`
+    R7gd8xlarge,
+    /// `r7gd.12xlarge`
+    R7gd12xlarge,
+    /// `r7gd.16xlarge`
+    R7gd16xlarge,
+    /// `r7i.large`
+    R7iLarge,
+    /// `r7i.xlarge`
+    R7iXlarge,
+    /// `r7i.2xlarge`
+    R7i2xlarge,
+    /// `r7i.4xlarge`
+    R7i4xlarge,
+    /// `r7i.8xlarge`
+    R7i8xlarge,
+    /// `r7i.12xlarge`
+    R7i12xlarge,
+    /// `r7i.16xlarge`
+    R7i16xlarge,
+    /// `r7i.24xlarge`
+    R7i24xlarge,
+    /// `r7i.48xlarge`
+    R7i48xlarge,
+    /// `c5ad.large`
+    C5adLarge,
+    /// `c5ad.xlarge`
+    C5adXlarge,
+    /// `c5ad.2xlarge`
+    C5ad2xlarge,
+    /// `c5ad.4xlarge`
+    C5ad4xlarge,
+    /// `c5ad.8xlarge`
+    C5ad8xlarge,
+    /// `c5ad.12xlarge`
+    C5ad12xlarge,
+    /// `c5ad.16xlarge`
+    C5ad16xlarge,
+    /// `c5ad.24xlarge`
+    C5ad24xlarge,
+    /// `c5n.large`
+    C5nLarge,
+    /// `c5n.xlarge`
+    C5nXlarge,
+    /// `c5n.2xlarge`
+    C5n2xlarge,
+    /// `c5n.4xlarge`
+    C5n4xlarge,
+    /// `c5n.9xlarge`
+    C5n9xlarge,
+    /// `c5n.18xlarge`
+    C5n18xlarge,
+    /// `r5ad.large`
+    R5adLarge,
+    /// `r5ad.xlarge`
+    R5adXlarge,
+    /// `r5ad.2xlarge`
+    R5ad2xlarge,
+    /// `r5ad.4xlarge`
+    R5ad4xlarge,
+    /// `r5ad.8xlarge`
+    R5ad8xlarge,
+    /// `r5ad.12xlarge`
+    R5ad12xlarge,
+    /// `r5ad.16xlarge`
+    R5ad16xlarge,
+    /// `r5ad.24xlarge`
+    R5ad24xlarge,
+    /// `c6id.large`
+    C6idLarge,
+    /// `c6id.xlarge`
+    C6idXlarge,
+    /// `c6id.2xlarge`
+    C6id2xlarge,
+    /// `c6id.4xlarge`
+    C6id4xlarge,
+    /// `c6id.8xlarge`
+    C6id8xlarge,
+    /// `c6id.12xlarge`
+    C6id12xlarge,
+    /// `c6id.16xlarge`
+    C6id16xlarge,
+    /// `c6id.24xlarge`
+    C6id24xlarge,
+    /// `c6id.32xlarge`
+    C6id32xlarge,
+    /// `c8g.medium`
+    C8gMedium,
+    /// `c8g.large`
+    C8gLarge,
+    /// `c8g.xlarge`
+    C8gXlarge,
+    /// `c8g.2xlarge`
+    C8g2xlarge,
+    /// `c8g.4xlarge`
+    C8g4xlarge,
+    /// `c8g.8xlarge`
+    C8g8xlarge,
+    /// `c8g.12xlarge`
+    C8g12xlarge,
+    /// `c8g.16xlarge`
+    C8g16xlarge,
+    /// `c8g.24xlarge`
+    C8g24xlarge,
+    /// `c8g.48xlarge`
+    C8g48xlarge,
+    /// `m5ad.large`
+    M5adLarge,
+    /// `m5ad.xlarge`
+    M5adXlarge,
+    /// `m5ad.2xlarge`
+    M5ad2xlarge,
+    /// `m5ad.4xlarge`
+    M5ad4xlarge,
+    /// `m5ad.8xlarge`
+    M5ad8xlarge,
+    /// `m5ad.12xlarge`
+    M5ad12xlarge,
+    /// `m5ad.16xlarge`
+    M5ad16xlarge,
+    /// `m5ad.24xlarge`
+    M5ad24xlarge,
+    /// `m5d.large`
+    M5dLarge,
+    /// `m5d.xlarge`
+    M5dXlarge,
+    /// `m5d.2xlarge`
+    M5d2xlarge,
+    /// `m5d.4xlarge`
+    M5d4xlarge,
+    /// `m5d.8xlarge`
+    M5d8xlarge,
+    /// `m5d.12xlarge`
+    M5d12xlarge,
+    /// `m5d.16xlarge`
+    M5d16xlarge,
+    /// `m5d.24xlarge`
+    M5d24xlarge,
+    /// `m5dn.large`
+    M5dnLarge,
+    /// `m5dn.xlarge`
+    M5dnXlarge,
+    /// `m5dn.2xlarge`
+    M5dn2xlarge,
+    /// `m5dn.4xlarge`
+    M5dn4xlarge,
+    /// `m5dn.8xlarge`
+    M5dn8xlarge,
+    /// `m5dn.12xlarge`
+    M5dn12xlarge,
+    /// `m5dn.16xlarge`
+    M5dn16xlarge,
+    /// `m5dn.24xlarge`
+    M5dn24xlarge,
+    /// `m5n.large`
+    M5nLarge,
+    /// `m5n.xlarge`
+    M5nXlarge,
+    /// `m5n.2xlarge`
+    M5n2xlarge,
+    /// `m5n.4xlarge`
+    M5n4xlarge,
+    /// `m5n.8xlarge`
+    M5n8xlarge,
+    /// `m5n.12xlarge`
+    M5n12xlarge,
+    /// `m5n.16xlarge`
+    M5n16xlarge,
+    /// `m5n.24xlarge`
+    M5n24xlarge,
+    /// `m6id.large`
+    M6idLarge,
+    /// `m6id.xlarge`
+    M6idXlarge,
+    /// `m6id.2xlarge`
+    M6id2xlarge,
+    /// `m6id.4xlarge`
+    M6id4xlarge,
+    /// `m6id.8xlarge`
+    M6id8xlarge,
+    /// `m6id.12xlarge`
+    M6id12xlarge,
+    /// `m6id.16xlarge`
+    M6id16xlarge,
+    /// `m6id.24xlarge`
+    M6id24xlarge,
+    /// `m6id.32xlarge`
+    M6id32xlarge,
+    /// `m6idn.large`
+    M6idnLarge,
+    /// `m6idn.xlarge`
+    M6idnXlarge,
+    /// `m6idn.2xlarge`
+    M6idn2xlarge,
+    /// `m6idn.4xlarge`
+    M6idn4xlarge,
+    /// `m6idn.8xlarge`
+    M6idn8xlarge,
+    /// `m6idn.12xlarge`
+    M6idn12xlarge,
+    /// `m6idn.16xlarge`
+    M6idn16xlarge,
+    /// `m6idn.24xlarge`
+    M6idn24xlarge,
+    /// `m6idn.32xlarge`
+    M6idn32xlarge,
+    /// `m6in.large`
+    M6inLarge,
+    /// `m6in.xlarge`
+    M6inXlarge,
+    /// `m6in.2xlarge`
+    M6in2xlarge,
+    /// `m6in.4xlarge`
+    M6in4xlarge,
+    /// `m6in.8xlarge`
+    M6in8xlarge,
+    /// `m6in.12xlarge`
+    M6in12xlarge,
+    /// `m6in.16xlarge`
+    M6in16xlarge,
+    /// `m6in.24xlarge`
+    M6in24xlarge,
+    /// `m6in.32xlarge`
+    M6in32xlarge,
+    /// `m8g.medium`
+    M8gMedium,
+    /// `m8g.large`
+    M8gLarge,
+    /// `m8g.xlarge`
+    M8gXlarge,
+    /// `m8g.2xlarge`
+    M8g2xlarge,
+    /// `m8g.4xlarge`
+    M8g4xlarge,
+    /// `m8g.8xlarge`
+    M8g8xlarge,
+    /// `m8g.12xlarge`
+    M8g12xlarge,
+    /// `m8g.16xlarge`
+    M8g16xlarge,
+    /// `m8g.24xlarge`
+    M8g24xlarge,
+    /// `m8g.48xlarge`
+    M8g48xlarge,
+    /// `r5dn.large`
+    R5dnLarge,
+    /// `r5dn.xlarge`
+    R5dnXlarge,
+    /// `r5dn.2xlarge`
+    R5dn2xlarge,
+    /// `r5dn.4xlarge`
+    R5dn4xlarge,
+    /// `r5dn.8xlarge`
+    R5dn8xlarge,
+    /// `r5dn.12xlarge`
+    R5dn12xlarge,
+    /// `r5dn.16xlarge`
+    R5dn16xlarge,
+    /// `r5dn.24xlarge`
+    R5dn24xlarge,
+    /// `r5n.large`
+    R5nLarge,
+    /// `r5n.xlarge`
+    R5nXlarge,
+    /// `r5n.2xlarge`
+    R5n2xlarge,
+    /// `r5n.4xlarge`
+    R5n4xlarge,
+    /// `r5n.8xlarge`
+    R5n8xlarge,
+    /// `r5n.12xlarge`
+    R5n12xlarge,
+    /// `r5n.16xlarge`
+    R5n16xlarge,
+    /// `r5n.24xlarge`
+    R5n24xlarge,
+    /// `r6a.large`
+    R6aLarge,
+    /// `r6a.xlarge`
+    R6aXlarge,
+    /// `r6a.2xlarge`
+    R6a2xlarge,
+    /// `r6a.4xlarge`
+    R6a4xlarge,
+    /// `r6a.8xlarge`
+    R6a8xlarge,
+    /// `r6a.12xlarge`
+    R6a12xlarge,
+    /// `r6a.16xlarge`
+    R6a16xlarge,
+    /// `r6a.24xlarge`
+    R6a24xlarge,
+    /// `r6a.32xlarge`
+    R6a32xlarge,
+    /// `r6a.48xlarge`
+    R6a48xlarge,
+    /// `r6id.large`
+    R6idLarge,
+    /// `r6id.xlarge`
+    R6idXlarge,
+    /// `r6id.2xlarge`
+    R6id2xlarge,
+    /// `r6id.4xlarge`
+    R6id4xlarge,
+    /// `r6id.8xlarge`
+    R6id8xlarge,
+    /// `r6id.12xlarge`
+    R6id12xlarge,
+    /// `r6id.16xlarge`
+    R6id16xlarge,
+    /// `r6id.24xlarge`
+    R6id24xlarge,
+    /// `r6id.32xlarge`
+    R6id32xlarge,
+    /// `r6idn.large`
+    R6idnLarge,
+    /// `r6idn.xlarge`
+    R6idnXlarge,
+    /// `r6idn.2xlarge`
+    R6idn2xlarge,
+    /// `r6idn.4xlarge`
+    R6idn4xlarge,
+    /// `r6idn.8xlarge`
+    R6idn8xlarge,
+    /// `r6idn.12xlarge`
+    R6idn12xlarge,
+    /// `r6idn.16xlarge`
+    R6idn16xlarge,
+    /// `r6idn.24xlarge`
+    R6idn24xlarge,
+    /// `r6idn.32xlarge`
+    R6idn32xlarge,
+    /// `r6in.large`
+    R6inLarge,
+    /// `r6in.xlarge`
+    R6inXlarge,
+    /// `r6in.2xlarge`
+    R6in2xlarge,
+    /// `r6in.4xlarge`
+    R6in4xlarge,
+    /// `r6in.8xlarge`
+    R6in8xlarge,
+    /// `r6in.12xlarge`
+    R6in12xlarge,
+    /// `r6in.16xlarge`
+    R6in16xlarge,
+    /// `r6in.24xlarge`
+    R6in24xlarge,
+    /// `r6in.32xlarge`
+    R6in32xlarge,
+    /// `r8g.medium`
+    R8gMedium,
+    /// `r8g.large`
+    R8gLarge,
+    /// `r8g.xlarge`
+    R8gXlarge,
+    /// `r8g.2xlarge`
+    R8g2xlarge,
+    /// `r8g.4xlarge`
+    R8g4xlarge,
+    /// `r8g.8xlarge`
+    R8g8xlarge,
+    /// `r8g.12xlarge`
+    R8g12xlarge,
+    /// `r8g.16xlarge`
+    R8g16xlarge,
+    /// `r8g.24xlarge`
+    R8g24xlarge,
+    /// `r8g.48xlarge`
+    R8g48xlarge,
+    /// `m4.16xlarge`
+    M416xlarge,
+    /// `c6a.32xlarge`
+    C6a32xlarge,
+    /// `c6a.48xlarge`
+    C6a48xlarge,
+    /// `c6i.32xlarge`
+    C6i32xlarge,
+    /// `r6i.24xlarge`
+    R6i24xlarge,
+    /// `r6i.32xlarge`
+    R6i32xlarge,
+    /// `c6in.24xlarge`
+    C6in24xlarge,
+    /// `c6in.32xlarge`
+    C6in32xlarge,
+    /// `c7a.24xlarge`
+    C7a24xlarge,
+    /// `c7a.32xlarge`
+    C7a32xlarge,
+    /// `c7a.48xlarge`
+    C7a48xlarge,
+    /// `c7i.24xlarge`
+    C7i24xlarge,
+    /// `c7i.48xlarge`
+    C7i48xlarge,
+    /// `m6a.24xlarge`
+    M6a24xlarge,
+    /// `m6a.32xlarge`
+    M6a32xlarge,
+    /// `m6a.48xlarge`
+    M6a48xlarge,
+    /// `m6i.24xlarge`
+    M6i24xlarge,
+    /// `m6i.32xlarge`
+    M6i32xlarge,
+    /// `m7a.24xlarge`
+    M7a24xlarge,
+    /// `m7a.32xlarge`
+    M7a32xlarge,
+    /// `m7a.48xlarge`
+    M7a48xlarge,
+    /// `m7i.24xlarge`
+    M7i24xlarge,
+    /// `m7i.48xlarge`
+    M7i48xlarge,
+    /// `r7a.24xlarge`
+    R7a24xlarge,
+    /// `r7a.32xlarge`
+    R7a32xlarge,
+    /// `r7a.48xlarge`
+    R7a48xlarge,
     /// A value this version of the crate does not know; kept as received.
     Unknown(String),
 }
@@ -917,6 +1859,477 @@ impl EC2InstanceType {
         "m4.2xlarge",
         "m4.4xlarge",
         "m4.10xlarge",
+        "c5.large",
+        "c5.xlarge",
+        "c5.2xlarge",
+        "c5.4xlarge",
+        "c5.9xlarge",
+        "c5.12xlarge",
+        "c5.18xlarge",
+        "c5.24xlarge",
+        "c5a.large",
+        "c5a.xlarge",
+        "c5a.2xlarge",
+        "c5a.4xlarge",
+        "c5a.8xlarge",
+        "c5a.12xlarge",
+        "c5a.16xlarge",
+        "c5a.24xlarge",
+        "r5.large",
+        "r5.xlarge",
+        "r5.2xlarge",
+        "r5.4xlarge",
+        "r5.8xlarge",
+        "r5.12xlarge",
+        "r5.16xlarge",
+        "r5.24xlarge",
+        "r5a.large",
+        "r5a.xlarge",
+        "r5a.2xlarge",
+        "r5a.4xlarge",
+        "r5a.8xlarge",
+        "r5a.12xlarge",
+        "r5a.16xlarge",
+        "r5a.24xlarge",
+        "m5.large",
+        "m5.xlarge",
+        "m5.2xlarge",
+        "m5.4xlarge",
+        "m5.8xlarge",
+        "m5.12xlarge",
+        "m5.16xlarge",
+        "m5.24xlarge",
+        "m5a.large",
+        "m5a.xlarge",
+        "m5a.2xlarge",
+        "m5a.4xlarge",
+        "m5a.8xlarge",
+        "m5a.12xlarge",
+        "m5a.16xlarge",
+        "m5a.24xlarge",
+        "c5d.large",
+        "c5d.xlarge",
+        "c5d.2xlarge",
+        "c5d.4xlarge",
+        "c5d.9xlarge",
+        "c5d.12xlarge",
+        "c5d.18xlarge",
+        "c5d.24xlarge",
+        "c6a.large",
+        "c6a.xlarge",
+        "c6a.2xlarge",
+        "c6a.4xlarge",
+        "c6a.8xlarge",
+        "c6a.12xlarge",
+        "c6a.16xlarge",
+        "c6a.24xlarge",
+        "c6i.large",
+        "c6i.xlarge",
+        "c6i.2xlarge",
+        "c6i.4xlarge",
+        "c6i.8xlarge",
+        "c6i.12xlarge",
+        "c6i.16xlarge",
+        "c6i.24xlarge",
+        "r5d.large",
+        "r5d.xlarge",
+        "r5d.2xlarge",
+        "r5d.4xlarge",
+        "r5d.8xlarge",
+        "r5d.12xlarge",
+        "r5d.16xlarge",
+        "r5d.24xlarge",
+        "m6g.medium",
+        "m6g.large",
+        "m6g.xlarge",
+        "m6g.2xlarge",
+        "m6g.4xlarge",
+        "m6g.8xlarge",
+        "m6g.12xlarge",
+        "m6g.16xlarge",
+        "c6g.medium",
+        "c6g.large",
+        "c6g.xlarge",
+        "c6g.2xlarge",
+        "c6g.4xlarge",
+        "c6g.8xlarge",
+        "c6g.12xlarge",
+        "c6g.16xlarge",
+        "r6g.medium",
+        "r6g.large",
+        "r6g.xlarge",
+        "r6g.2xlarge",
+        "r6g.4xlarge",
+        "r6g.8xlarge",
+        "r6g.12xlarge",
+        "r6g.16xlarge",
+        "c6gn.medium",
+        "c6gn.large",
+        "c6gn.xlarge",
+        "c6gn.2xlarge",
+        "c6gn.4xlarge",
+        "c6gn.8xlarge",
+        "c6gn.12xlarge",
+        "c6gn.16xlarge",
+        "c7g.medium",
+        "c7g.large",
+        "c7g.xlarge",
+        "c7g.2xlarge",
+        "c7g.4xlarge",
+        "c7g.8xlarge",
+        "c7g.12xlarge",
+        "c7g.16xlarge",
+        "r7g.medium",
+        "r7g.large",
+        "r7g.xlarge",
+        "r7g.2xlarge",
+        "r7g.4xlarge",
+        "r7g.8xlarge",
+        "r7g.12xlarge",
+        "r7g.16xlarge",
+        "m7g.medium",
+        "m7g.large",
+        "m7g.xlarge",
+        "m7g.2xlarge",
+        "m7g.4xlarge",
+        "m7g.8xlarge",
+        "m7g.12xlarge",
+        "m7g.16xlarge",
+        "g5g.xlarge",
+        "g5g.2xlarge",
+        "g5g.4xlarge",
+        "g5g.8xlarge",
+        "g5g.16xlarge",
+        "r6i.large",
+        "r6i.xlarge",
+        "r6i.2xlarge",
+        "r6i.4xlarge",
+        "r6i.8xlarge",
+        "r6i.12xlarge",
+        "r6i.16xlarge",
+        "c6gd.medium",
+        "c6gd.large",
+        "c6gd.xlarge",
+        "c6gd.2xlarge",
+        "c6gd.4xlarge",
+        "c6gd.8xlarge",
+        "c6gd.12xlarge",
+        "c6gd.16xlarge",
+        "c6in.large",
+        "c6in.xlarge",
+        "c6in.2xlarge",
+        "c6in.4xlarge",
+        "c6in.8xlarge",
+        "c6in.12xlarge",
+        "c6in.16xlarge",
+        "c7a.medium",
+        "c7a.large",
+        "c7a.xlarge",
+        "c7a.2xlarge",
+        "c7a.4xlarge",
+        "c7a.8xlarge",
+        "c7a.12xlarge",
+        "c7a.16xlarge",
+        "c7gd.medium",
+        "c7gd.large",
+        "c7gd.xlarge",
+        "c7gd.2xlarge",
+        "c7gd.4xlarge",
+        "c7gd.8xlarge",
+        "c7gd.12xlarge",
+        "c7gd.16xlarge",
+        "c7gn.medium",
+        "c7gn.large",
+        "c7gn.xlarge",
+        "c7gn.2xlarge",
+        "c7gn.4xlarge",
+        "c7gn.8xlarge",
+        "c7gn.12xlarge",
+        "c7gn.16xlarge",
+        "c7i.large",
+        "c7i.xlarge",
+        "c7i.2xlarge",
+        "c7i.4xlarge",
+        "c7i.8xlarge",
+        "c7i.12xlarge",
+        "c7i.16xlarge",
+        "m6a.large",
+        "m6a.xlarge",
+        "m6a.2xlarge",
+        "m6a.4xlarge",
+        "m6a.8xlarge",
+        "m6a.12xlarge",
+        "m6a.16xlarge",
+        "m6gd.medium",
+        "m6gd.large",
+        "m6gd.xlarge",
+        "m6gd.2xlarge",
+        "m6gd.4xlarge",
+        "m6gd.8xlarge",
+        "m6gd.12xlarge",
+        "m6gd.16xlarge",
+        "m6i.large",
+        "m6i.xlarge",
+        "m6i.2xlarge",
+        "m6i.4xlarge",
+        "m6i.8xlarge",
+        "m6i.12xlarge",
+        "m6i.16xlarge",
+        "m7a.medium",
+        "m7a.large",
+        "m7a.xlarge",
+        "m7a.2xlarge",
+        "m7a.4xlarge",
+        "m7a.8xlarge",
+        "m7a.12xlarge",
+        "m7a.16xlarge",
+        "m7gd.medium",
+        "m7gd.large",
+        "m7gd.xlarge",
+        "m7gd.2xlarge",
+        "m7gd.4xlarge",
+        "m7gd.8xlarge",
+        "m7gd.12xlarge",
+        "m7gd.16xlarge",
+        "m7i.large",
+        "m7i.xlarge",
+        "m7i.2xlarge",
+        "m7i.4xlarge",
+        "m7i.8xlarge",
+        "m7i.12xlarge",
+        "m7i.16xlarge",
+        "r6gd.medium",
+        "r6gd.large",
+        "r6gd.xlarge",
+        "r6gd.2xlarge",
+        "r6gd.4xlarge",
+        "r6gd.8xlarge",
+        "r6gd.12xlarge",
+        "r6gd.16xlarge",
+        "r7a.medium",
+        "r7a.large",
+        "r7a.xlarge",
+        "r7a.2xlarge",
+        "r7a.4xlarge",
+        "r7a.8xlarge",
+        "r7a.12xlarge",
+        "r7a.16xlarge",
+        "r7gd.medium",
+        "r7gd.large",
+        "r7gd.xlarge",
+        "r7gd.2xlarge",
+        "r7gd.4xlarge",
+        "r7gd.8xlarge",
+        "r7gd.12xlarge",
+        "r7gd.16xlarge",
+        "r7i.large",
+        "r7i.xlarge",
+        "r7i.2xlarge",
+        "r7i.4xlarge",
+        "r7i.8xlarge",
+        "r7i.12xlarge",
+        "r7i.16xlarge",
+        "r7i.24xlarge",
+        "r7i.48xlarge",
+        "c5ad.large",
+        "c5ad.xlarge",
+        "c5ad.2xlarge",
+        "c5ad.4xlarge",
+        "c5ad.8xlarge",
+        "c5ad.12xlarge",
+        "c5ad.16xlarge",
+        "c5ad.24xlarge",
+        "c5n.large",
+        "c5n.xlarge",
+        "c5n.2xlarge",
+        "c5n.4xlarge",
+        "c5n.9xlarge",
+        "c5n.18xlarge",
+        "r5ad.large",
+        "r5ad.xlarge",
+        "r5ad.2xlarge",
+        "r5ad.4xlarge",
+        "r5ad.8xlarge",
+        "r5ad.12xlarge",
+        "r5ad.16xlarge",
+        "r5ad.24xlarge",
+        "c6id.large",
+        "c6id.xlarge",
+        "c6id.2xlarge",
+        "c6id.4xlarge",
+        "c6id.8xlarge",
+        "c6id.12xlarge",
+        "c6id.16xlarge",
+        "c6id.24xlarge",
+        "c6id.32xlarge",
+        "c8g.medium",
+        "c8g.large",
+        "c8g.xlarge",
+        "c8g.2xlarge",
+        "c8g.4xlarge",
+        "c8g.8xlarge",
+        "c8g.12xlarge",
+        "c8g.16xlarge",
+        "c8g.24xlarge",
+        "c8g.48xlarge",
+        "m5ad.large",
+        "m5ad.xlarge",
+        "m5ad.2xlarge",
+        "m5ad.4xlarge",
+        "m5ad.8xlarge",
+        "m5ad.12xlarge",
+        "m5ad.16xlarge",
+        "m5ad.24xlarge",
+        "m5d.large",
+        "m5d.xlarge",
+        "m5d.2xlarge",
+        "m5d.4xlarge",
+        "m5d.8xlarge",
+        "m5d.12xlarge",
+        "m5d.16xlarge",
+        "m5d.24xlarge",
+        "m5dn.large",
+        "m5dn.xlarge",
+        "m5dn.2xlarge",
+        "m5dn.4xlarge",
+        "m5dn.8xlarge",
+        "m5dn.12xlarge",
+        "m5dn.16xlarge",
+        "m5dn.24xlarge",
+        "m5n.large",
+        "m5n.xlarge",
+        "m5n.2xlarge",
+        "m5n.4xlarge",
+        "m5n.8xlarge",
+        "m5n.12xlarge",
+        "m5n.16xlarge",
+        "m5n.24xlarge",
+        "m6id.large",
+        "m6id.xlarge",
+        "m6id.2xlarge",
+        "m6id.4xlarge",
+        "m6id.8xlarge",
+        "m6id.12xlarge",
+        "m6id.16xlarge",
+        "m6id.24xlarge",
+        "m6id.32xlarge",
+        "m6idn.large",
+        "m6idn.xlarge",
+        "m6idn.2xlarge",
+        "m6idn.4xlarge",
+        "m6idn.8xlarge",
+        "m6idn.12xlarge",
+        "m6idn.16xlarge",
+        "m6idn.24xlarge",
+        "m6idn.32xlarge",
+        "m6in.large",
+        "m6in.xlarge",
+        "m6in.2xlarge",
+        "m6in.4xlarge",
+        "m6in.8xlarge",
+        "m6in.12xlarge",
+        "m6in.16xlarge",
+        "m6in.24xlarge",
+        "m6in.32xlarge",
+        "m8g.medium",
+        "m8g.large",
+        "m8g.xlarge",
+        "m8g.2xlarge",
+        "m8g.4xlarge",
+        "m8g.8xlarge",
+        "m8g.12xlarge",
+        "m8g.16xlarge",
+        "m8g.24xlarge",
+        "m8g.48xlarge",
+        "r5dn.large",
+        "r5dn.xlarge",
+        "r5dn.2xlarge",
+        "r5dn.4xlarge",
+        "r5dn.8xlarge",
+        "r5dn.12xlarge",
+        "r5dn.16xlarge",
+        "r5dn.24xlarge",
+        "r5n.large",
+        "r5n.xlarge",
+        "r5n.2xlarge",
+        "r5n.4xlarge",
+        "r5n.8xlarge",
+        "r5n.12xlarge",
+        "r5n.16xlarge",
+        "r5n.24xlarge",
+        "r6a.large",
+        "r6a.xlarge",
+        "r6a.2xlarge",
+        "r6a.4xlarge",
+        "r6a.8xlarge",
+        "r6a.12xlarge",
+        "r6a.16xlarge",
+        "r6a.24xlarge",
+        "r6a.32xlarge",
+        "r6a.48xlarge",
+        "r6id.large",
+        "r6id.xlarge",
+        "r6id.2xlarge",
+        "r6id.4xlarge",
+        "r6id.8xlarge",
+        "r6id.12xlarge",
+        "r6id.16xlarge",
+        "r6id.24xlarge",
+        "r6id.32xlarge",
+        "r6idn.large",
+        "r6idn.xlarge",
+        "r6idn.2xlarge",
+        "r6idn.4xlarge",
+        "r6idn.8xlarge",
+        "r6idn.12xlarge",
+        "r6idn.16xlarge",
+        "r6idn.24xlarge",
+        "r6idn.32xlarge",
+        "r6in.large",
+        "r6in.xlarge",
+        "r6in.2xlarge",
+        "r6in.4xlarge",
+        "r6in.8xlarge",
+        "r6in.12xlarge",
+        "r6in.16xlarge",
+        "r6in.24xlarge",
+        "r6in.32xlarge",
+        "r8g.medium",
+        "r8g.large",
+        "r8g.xlarge",
+        "r8g.2xlarge",
+        "r8g.4xlarge",
+        "r8g.8xlarge",
+        "r8g.12xlarge",
+        "r8g.16xlarge",
+        "r8g.24xlarge",
+        "r8g.48xlarge",
+        "m4.16xlarge",
+        "c6a.32xlarge",
+        "c6a.48xlarge",
+        "c6i.32xlarge",
+        "r6i.24xlarge",
+        "r6i.32xlarge",
+        "c6in.24xlarge",
+        "c6in.32xlarge",
+        "c7a.24xlarge",
+        "c7a.32xlarge",
+        "c7a.48xlarge",
+        "c7i.24xlarge",
+        "c7i.48xlarge",
+        "m6a.24xlarge",
+        "m6a.32xlarge",
+        "m6a.48xlarge",
+        "m6i.24xlarge",
+        "m6i.32xlarge",
+        "m7a.24xlarge",
+        "m7a.32xlarge",
+        "m7a.48xlarge",
+        "m7i.24xlarge",
+        "m7i.48xlarge",
+        "r7a.24xlarge",
+        "r7a.32xlarge",
+        "r7a.48xlarge",
     ];
     /// The wire value.
     pub fn as_str(&self) -> &str {
@@ -955,6 +2368,477 @@ impl EC2InstanceType {
             Self::M42xlarge => "m4.2xlarge",
             Self::M44xlarge => "m4.4xlarge",
             Self::M410xlarge => "m4.10xlarge",
+            Self::C5Large => "c5.large",
+            Self::C5Xlarge => "c5.xlarge",
+            Self::C52xlarge => "c5.2xlarge",
+            Self::C54xlarge => "c5.4xlarge",
+            Self::C59xlarge => "c5.9xlarge",
+            Self::C512xlarge => "c5.12xlarge",
+            Self::C518xlarge => "c5.18xlarge",
+            Self::C524xlarge => "c5.24xlarge",
+            Self::C5aLarge => "c5a.large",
+            Self::C5aXlarge => "c5a.xlarge",
+            Self::C5a2xlarge => "c5a.2xlarge",
+            Self::C5a4xlarge => "c5a.4xlarge",
+            Self::C5a8xlarge => "c5a.8xlarge",
+            Self::C5a12xlarge => "c5a.12xlarge",
+            Self::C5a16xlarge => "c5a.16xlarge",
+            Self::C5a24xlarge => "c5a.24xlarge",
+            Self::R5Large => "r5.large",
+            Self::R5Xlarge => "r5.xlarge",
+            Self::R52xlarge => "r5.2xlarge",
+            Self::R54xlarge => "r5.4xlarge",
+            Self::R58xlarge => "r5.8xlarge",
+            Self::R512xlarge => "r5.12xlarge",
+            Self::R516xlarge => "r5.16xlarge",
+            Self::R524xlarge => "r5.24xlarge",
+            Self::R5aLarge => "r5a.large",
+            Self::R5aXlarge => "r5a.xlarge",
+            Self::R5a2xlarge => "r5a.2xlarge",
+            Self::R5a4xlarge => "r5a.4xlarge",
+            Self::R5a8xlarge => "r5a.8xlarge",
+            Self::R5a12xlarge => "r5a.12xlarge",
+            Self::R5a16xlarge => "r5a.16xlarge",
+            Self::R5a24xlarge => "r5a.24xlarge",
+            Self::M5Large => "m5.large",
+            Self::M5Xlarge => "m5.xlarge",
+            Self::M52xlarge => "m5.2xlarge",
+            Self::M54xlarge => "m5.4xlarge",
+            Self::M58xlarge => "m5.8xlarge",
+            Self::M512xlarge => "m5.12xlarge",
+            Self::M516xlarge => "m5.16xlarge",
+            Self::M524xlarge => "m5.24xlarge",
+            Self::M5aLarge => "m5a.large",
+            Self::M5aXlarge => "m5a.xlarge",
+            Self::M5a2xlarge => "m5a.2xlarge",
+            Self::M5a4xlarge => "m5a.4xlarge",
+            Self::M5a8xlarge => "m5a.8xlarge",
+            Self::M5a12xlarge => "m5a.12xlarge",
+            Self::M5a16xlarge => "m5a.16xlarge",
+            Self::M5a24xlarge => "m5a.24xlarge",
+            Self::C5dLarge => "c5d.large",
+            Self::C5dXlarge => "c5d.xlarge",
+            Self::C5d2xlarge => "c5d.2xlarge",
+            Self::C5d4xlarge => "c5d.4xlarge",
+            Self::C5d9xlarge => "c5d.9xlarge",
+            Self::C5d12xlarge => "c5d.12xlarge",
+            Self::C5d18xlarge => "c5d.18xlarge",
+            Self::C5d24xlarge => "c5d.24xlarge",
+            Self::C6aLarge => "c6a.large",
+            Self::C6aXlarge => "c6a.xlarge",
+            Self::C6a2xlarge => "c6a.2xlarge",
+            Self::C6a4xlarge => "c6a.4xlarge",
+            Self::C6a8xlarge => "c6a.8xlarge",
+            Self::C6a12xlarge => "c6a.12xlarge",
+            Self::C6a16xlarge => "c6a.16xlarge",
+            Self::C6a24xlarge => "c6a.24xlarge",
+            Self::C6iLarge => "c6i.large",
+            Self::C6iXlarge => "c6i.xlarge",
+            Self::C6i2xlarge => "c6i.2xlarge",
+            Self::C6i4xlarge => "c6i.4xlarge",
+            Self::C6i8xlarge => "c6i.8xlarge",
+            Self::C6i12xlarge => "c6i.12xlarge",
+            Self::C6i16xlarge => "c6i.16xlarge",
+            Self::C6i24xlarge => "c6i.24xlarge",
+            Self::R5dLarge => "r5d.large",
+            Self::R5dXlarge => "r5d.xlarge",
+            Self::R5d2xlarge => "r5d.2xlarge",
+            Self::R5d4xlarge => "r5d.4xlarge",
+            Self::R5d8xlarge => "r5d.8xlarge",
+            Self::R5d12xlarge => "r5d.12xlarge",
+            Self::R5d16xlarge => "r5d.16xlarge",
+            Self::R5d24xlarge => "r5d.24xlarge",
+            Self::M6gMedium => "m6g.medium",
+            Self::M6gLarge => "m6g.large",
+            Self::M6gXlarge => "m6g.xlarge",
+            Self::M6g2xlarge => "m6g.2xlarge",
+            Self::M6g4xlarge => "m6g.4xlarge",
+            Self::M6g8xlarge => "m6g.8xlarge",
+            Self::M6g12xlarge => "m6g.12xlarge",
+            Self::M6g16xlarge => "m6g.16xlarge",
+            Self::C6gMedium => "c6g.medium",
+            Self::C6gLarge => "c6g.large",
+            Self::C6gXlarge => "c6g.xlarge",
+            Self::C6g2xlarge => "c6g.2xlarge",
+            Self::C6g4xlarge => "c6g.4xlarge",
+            Self::C6g8xlarge => "c6g.8xlarge",
+            Self::C6g12xlarge => "c6g.12xlarge",
+            Self::C6g16xlarge => "c6g.16xlarge",
+            Self::R6gMedium => "r6g.medium",
+            Self::R6gLarge => "r6g.large",
+            Self::R6gXlarge => "r6g.xlarge",
+            Self::R6g2xlarge => "r6g.2xlarge",
+            Self::R6g4xlarge => "r6g.4xlarge",
+            Self::R6g8xlarge => "r6g.8xlarge",
+            Self::R6g12xlarge => "r6g.12xlarge",
+            Self::R6g16xlarge => "r6g.16xlarge",
+            Self::C6gnMedium => "c6gn.medium",
+            Self::C6gnLarge => "c6gn.large",
+            Self::C6gnXlarge => "c6gn.xlarge",
+            Self::C6gn2xlarge => "c6gn.2xlarge",
+            Self::C6gn4xlarge => "c6gn.4xlarge",
+            Self::C6gn8xlarge => "c6gn.8xlarge",
+            Self::C6gn12xlarge => "c6gn.12xlarge",
+            Self::C6gn16xlarge => "c6gn.16xlarge",
+            Self::C7gMedium => "c7g.medium",
+            Self::C7gLarge => "c7g.large",
+            Self::C7gXlarge => "c7g.xlarge",
+            Self::C7g2xlarge => "c7g.2xlarge",
+            Self::C7g4xlarge => "c7g.4xlarge",
+            Self::C7g8xlarge => "c7g.8xlarge",
+            Self::C7g12xlarge => "c7g.12xlarge",
+            Self::C7g16xlarge => "c7g.16xlarge",
+            Self::R7gMedium => "r7g.medium",
+            Self::R7gLarge => "r7g.large",
+            Self::R7gXlarge => "r7g.xlarge",
+            Self::R7g2xlarge => "r7g.2xlarge",
+            Self::R7g4xlarge => "r7g.4xlarge",
+            Self::R7g8xlarge => "r7g.8xlarge",
+            Self::R7g12xlarge => "r7g.12xlarge",
+            Self::R7g16xlarge => "r7g.16xlarge",
+            Self::M7gMedium => "m7g.medium",
+            Self::M7gLarge => "m7g.large",
+            Self::M7gXlarge => "m7g.xlarge",
+            Self::M7g2xlarge => "m7g.2xlarge",
+            Self::M7g4xlarge => "m7g.4xlarge",
+            Self::M7g8xlarge => "m7g.8xlarge",
+            Self::M7g12xlarge => "m7g.12xlarge",
+            Self::M7g16xlarge => "m7g.16xlarge",
+            Self::G5gXlarge => "g5g.xlarge",
+            Self::G5g2xlarge => "g5g.2xlarge",
+            Self::G5g4xlarge => "g5g.4xlarge",
+            Self::G5g8xlarge => "g5g.8xlarge",
+            Self::G5g16xlarge => "g5g.16xlarge",
+            Self::R6iLarge => "r6i.large",
+            Self::R6iXlarge => "r6i.xlarge",
+            Self::R6i2xlarge => "r6i.2xlarge",
+            Self::R6i4xlarge => "r6i.4xlarge",
+            Self::R6i8xlarge => "r6i.8xlarge",
+            Self::R6i12xlarge => "r6i.12xlarge",
+            Self::R6i16xlarge => "r6i.16xlarge",
+            Self::C6gdMedium => "c6gd.medium",
+            Self::C6gdLarge => "c6gd.large",
+            Self::C6gdXlarge => "c6gd.xlarge",
+            Self::C6gd2xlarge => "c6gd.2xlarge",
+            Self::C6gd4xlarge => "c6gd.4xlarge",
+            Self::C6gd8xlarge => "c6gd.8xlarge",
+            Self::C6gd12xlarge => "c6gd.12xlarge",
+            Self::C6gd16xlarge => "c6gd.16xlarge",
+            Self::C6inLarge => "c6in.large",
+            Self::C6inXlarge => "c6in.xlarge",
+            Self::C6in2xlarge => "c6in.2xlarge",
+            Self::C6in4xlarge => "c6in.4xlarge",
+            Self::C6in8xlarge => "c6in.8xlarge",
+            Self::C6in12xlarge => "c6in.12xlarge",
+            Self::C6in16xlarge => "c6in.16xlarge",
+            Self::C7aMedium => "c7a.medium",
+            Self::C7aLarge => "c7a.large",
+            Self::C7aXlarge => "c7a.xlarge",
+            Self::C7a2xlarge => "c7a.2xlarge",
+            Self::C7a4xlarge => "c7a.4xlarge",
+            Self::C7a8xlarge => "c7a.8xlarge",
+            Self::C7a12xlarge => "c7a.12xlarge",
+            Self::C7a16xlarge => "c7a.16xlarge",
+            Self::C7gdMedium => "c7gd.medium",
+            Self::C7gdLarge => "c7gd.large",
+            Self::C7gdXlarge => "c7gd.xlarge",
+            Self::C7gd2xlarge => "c7gd.2xlarge",
+            Self::C7gd4xlarge => "c7gd.4xlarge",
+            Self::C7gd8xlarge => "c7gd.8xlarge",
+            Self::C7gd12xlarge => "c7gd.12xlarge",
+            Self::C7gd16xlarge => "c7gd.16xlarge",
+            Self::C7gnMedium => "c7gn.medium",
+            Self::C7gnLarge => "c7gn.large",
+            Self::C7gnXlarge => "c7gn.xlarge",
+            Self::C7gn2xlarge => "c7gn.2xlarge",
+            Self::C7gn4xlarge => "c7gn.4xlarge",
+            Self::C7gn8xlarge => "c7gn.8xlarge",
+            Self::C7gn12xlarge => "c7gn.12xlarge",
+            Self::C7gn16xlarge => "c7gn.16xlarge",
+            Self::C7iLarge => "c7i.large",
+            Self::C7iXlarge => "c7i.xlarge",
+            Self::C7i2xlarge => "c7i.2xlarge",
+            Self::C7i4xlarge => "c7i.4xlarge",
+            Self::C7i8xlarge => "c7i.8xlarge",
+            Self::C7i12xlarge => "c7i.12xlarge",
+            Self::C7i16xlarge => "c7i.16xlarge",
+            Self::M6aLarge => "m6a.large",
+            Self::M6aXlarge => "m6a.xlarge",
+            Self::M6a2xlarge => "m6a.2xlarge",
+            Self::M6a4xlarge => "m6a.4xlarge",
+            Self::M6a8xlarge => "m6a.8xlarge",
+            Self::M6a12xlarge => "m6a.12xlarge",
+            Self::M6a16xlarge => "m6a.16xlarge",
+            Self::M6gdMedium => "m6gd.medium",
+            Self::M6gdLarge => "m6gd.large",
+            Self::M6gdXlarge => "m6gd.xlarge",
+            Self::M6gd2xlarge => "m6gd.2xlarge",
+            Self::M6gd4xlarge => "m6gd.4xlarge",
+            Self::M6gd8xlarge => "m6gd.8xlarge",
+            Self::M6gd12xlarge => "m6gd.12xlarge",
+            Self::M6gd16xlarge => "m6gd.16xlarge",
+            Self::M6iLarge => "m6i.large",
+            Self::M6iXlarge => "m6i.xlarge",
+            Self::M6i2xlarge => "m6i.2xlarge",
+            Self::M6i4xlarge => "m6i.4xlarge",
+            Self::M6i8xlarge => "m6i.8xlarge",
+            Self::M6i12xlarge => "m6i.12xlarge",
+            Self::M6i16xlarge => "m6i.16xlarge",
+            Self::M7aMedium => "m7a.medium",
+            Self::M7aLarge => "m7a.large",
+            Self::M7aXlarge => "m7a.xlarge",
+            Self::M7a2xlarge => "m7a.2xlarge",
+            Self::M7a4xlarge => "m7a.4xlarge",
+            Self::M7a8xlarge => "m7a.8xlarge",
+            Self::M7a12xlarge => "m7a.12xlarge",
+            Self::M7a16xlarge => "m7a.16xlarge",
+            Self::M7gdMedium => "m7gd.medium",
+            Self::M7gdLarge => "m7gd.large",
+            Self::M7gdXlarge => "m7gd.xlarge",
+            Self::M7gd2xlarge => "m7gd.2xlarge",
+            Self::M7gd4xlarge => "m7gd.4xlarge",
+            Self::M7gd8xlarge => "m7gd.8xlarge",
+            Self::M7gd12xlarge => "m7gd.12xlarge",
+            Self::M7gd16xlarge => "m7gd.16xlarge",
+            Self::M7iLarge => "m7i.large",
+            Self::M7iXlarge => "m7i.xlarge",
+            Self::M7i2xlarge => "m7i.2xlarge",
+            Self::M7i4xlarge => "m7i.4xlarge",
+            Self::M7i8xlarge => "m7i.8xlarge",
+            Self::M7i12xlarge => "m7i.12xlarge",
+            Self::M7i16xlarge => "m7i.16xlarge",
+            Self::R6gdMedium => "r6gd.medium",
+            Self::R6gdLarge => "r6gd.large",
+            Self::R6gdXlarge => "r6gd.xlarge",
+            Self::R6gd2xlarge => "r6gd.2xlarge",
+            Self::R6gd4xlarge => "r6gd.4xlarge",
+            Self::R6gd8xlarge => "r6gd.8xlarge",
+            Self::R6gd12xlarge => "r6gd.12xlarge",
+            Self::R6gd16xlarge => "r6gd.16xlarge",
+            Self::R7aMedium => "r7a.medium",
+            Self::R7aLarge => "r7a.large",
+            Self::R7aXlarge => "r7a.xlarge",
+            Self::R7a2xlarge => "r7a.2xlarge",
+            Self::R7a4xlarge => "r7a.4xlarge",
+            Self::R7a8xlarge => "r7a.8xlarge",
+            Self::R7a12xlarge => "r7a.12xlarge",
+            Self::R7a16xlarge => "r7a.16xlarge",
+            Self::R7gdMedium => "r7gd.medium",
+            Self::R7gdLarge => "r7gd.large",
+            Self::R7gdXlarge => "r7gd.xlarge",
+            Self::R7gd2xlarge => "r7gd.2xlarge",
+            Self::R7gd4xlarge => "r7gd.4xlarge",
+            Self::R7gd8xlarge => "r7gd.8xlarge",
+            Self::R7gd12xlarge => "r7gd.12xlarge",
+            Self::R7gd16xlarge => "r7gd.16xlarge",
+            Self::R7iLarge => "r7i.large",
+            Self::R7iXlarge => "r7i.xlarge",
+            Self::R7i2xlarge => "r7i.2xlarge",
+            Self::R7i4xlarge => "r7i.4xlarge",
+            Self::R7i8xlarge => "r7i.8xlarge",
+            Self::R7i12xlarge => "r7i.12xlarge",
+            Self::R7i16xlarge => "r7i.16xlarge",
+            Self::R7i24xlarge => "r7i.24xlarge",
+            Self::R7i48xlarge => "r7i.48xlarge",
+            Self::C5adLarge => "c5ad.large",
+            Self::C5adXlarge => "c5ad.xlarge",
+            Self::C5ad2xlarge => "c5ad.2xlarge",
+            Self::C5ad4xlarge => "c5ad.4xlarge",
+            Self::C5ad8xlarge => "c5ad.8xlarge",
+            Self::C5ad12xlarge => "c5ad.12xlarge",
+            Self::C5ad16xlarge => "c5ad.16xlarge",
+            Self::C5ad24xlarge => "c5ad.24xlarge",
+            Self::C5nLarge => "c5n.large",
+            Self::C5nXlarge => "c5n.xlarge",
+            Self::C5n2xlarge => "c5n.2xlarge",
+            Self::C5n4xlarge => "c5n.4xlarge",
+            Self::C5n9xlarge => "c5n.9xlarge",
+            Self::C5n18xlarge => "c5n.18xlarge",
+            Self::R5adLarge => "r5ad.large",
+            Self::R5adXlarge => "r5ad.xlarge",
+            Self::R5ad2xlarge => "r5ad.2xlarge",
+            Self::R5ad4xlarge => "r5ad.4xlarge",
+            Self::R5ad8xlarge => "r5ad.8xlarge",
+            Self::R5ad12xlarge => "r5ad.12xlarge",
+            Self::R5ad16xlarge => "r5ad.16xlarge",
+            Self::R5ad24xlarge => "r5ad.24xlarge",
+            Self::C6idLarge => "c6id.large",
+            Self::C6idXlarge => "c6id.xlarge",
+            Self::C6id2xlarge => "c6id.2xlarge",
+            Self::C6id4xlarge => "c6id.4xlarge",
+            Self::C6id8xlarge => "c6id.8xlarge",
+            Self::C6id12xlarge => "c6id.12xlarge",
+            Self::C6id16xlarge => "c6id.16xlarge",
+            Self::C6id24xlarge => "c6id.24xlarge",
+            Self::C6id32xlarge => "c6id.32xlarge",
+            Self::C8gMedium => "c8g.medium",
+            Self::C8gLarge => "c8g.large",
+            Self::C8gXlarge => "c8g.xlarge",
+            Self::C8g2xlarge => "c8g.2xlarge",
+            Self::C8g4xlarge => "c8g.4xlarge",
+            Self::C8g8xlarge => "c8g.8xlarge",
+            Self::C8g12xlarge => "c8g.12xlarge",
+            Self::C8g16xlarge => "c8g.16xlarge",
+            Self::C8g24xlarge => "c8g.24xlarge",
+            Self::C8g48xlarge => "c8g.48xlarge",
+            Self::M5adLarge => "m5ad.large",
+            Self::M5adXlarge => "m5ad.xlarge",
+            Self::M5ad2xlarge => "m5ad.2xlarge",
+            Self::M5ad4xlarge => "m5ad.4xlarge",
+            Self::M5ad8xlarge => "m5ad.8xlarge",
+            Self::M5ad12xlarge => "m5ad.12xlarge",
+            Self::M5ad16xlarge => "m5ad.16xlarge",
+            Self::M5ad24xlarge => "m5ad.24xlarge",
+            Self::M5dLarge => "m5d.large",
+            Self::M5dXlarge => "m5d.xlarge",
+            Self::M5d2xlarge => "m5d.2xlarge",
+            Self::M5d4xlarge => "m5d.4xlarge",
+            Self::M5d8xlarge => "m5d.8xlarge",
+            Self::M5d12xlarge => "m5d.12xlarge",
+            Self::M5d16xlarge => "m5d.16xlarge",
+            Self::M5d24xlarge => "m5d.24xlarge",
+            Self::M5dnLarge => "m5dn.large",
+            Self::M5dnXlarge => "m5dn.xlarge",
+            Self::M5dn2xlarge => "m5dn.2xlarge",
+            Self::M5dn4xlarge => "m5dn.4xlarge",
+            Self::M5dn8xlarge => "m5dn.8xlarge",
+            Self::M5dn12xlarge => "m5dn.12xlarge",
+            Self::M5dn16xlarge => "m5dn.16xlarge",
+            Self::M5dn24xlarge => "m5dn.24xlarge",
+            Self::M5nLarge => "m5n.large",
+            Self::M5nXlarge => "m5n.xlarge",
+            Self::M5n2xlarge => "m5n.2xlarge",
+            Self::M5n4xlarge => "m5n.4xlarge",
+            Self::M5n8xlarge => "m5n.8xlarge",
+            Self::M5n12xlarge => "m5n.12xlarge",
+            Self::M5n16xlarge => "m5n.16xlarge",
+            Self::M5n24xlarge => "m5n.24xlarge",
+            Self::M6idLarge => "m6id.large",
+            Self::M6idXlarge => "m6id.xlarge",
+            Self::M6id2xlarge => "m6id.2xlarge",
+            Self::M6id4xlarge => "m6id.4xlarge",
+            Self::M6id8xlarge => "m6id.8xlarge",
+            Self::M6id12xlarge => "m6id.12xlarge",
+            Self::M6id16xlarge => "m6id.16xlarge",
+            Self::M6id24xlarge => "m6id.24xlarge",
+            Self::M6id32xlarge => "m6id.32xlarge",
+            Self::M6idnLarge => "m6idn.large",
+            Self::M6idnXlarge => "m6idn.xlarge",
+            Self::M6idn2xlarge => "m6idn.2xlarge",
+            Self::M6idn4xlarge => "m6idn.4xlarge",
+            Self::M6idn8xlarge => "m6idn.8xlarge",
+            Self::M6idn12xlarge => "m6idn.12xlarge",
+            Self::M6idn16xlarge => "m6idn.16xlarge",
+            Self::M6idn24xlarge => "m6idn.24xlarge",
+            Self::M6idn32xlarge => "m6idn.32xlarge",
+            Self::M6inLarge => "m6in.large",
+            Self::M6inXlarge => "m6in.xlarge",
+            Self::M6in2xlarge => "m6in.2xlarge",
+            Self::M6in4xlarge => "m6in.4xlarge",
+            Self::M6in8xlarge => "m6in.8xlarge",
+            Self::M6in12xlarge => "m6in.12xlarge",
+            Self::M6in16xlarge => "m6in.16xlarge",
+            Self::M6in24xlarge => "m6in.24xlarge",
+            Self::M6in32xlarge => "m6in.32xlarge",
+            Self::M8gMedium => "m8g.medium",
+            Self::M8gLarge => "m8g.large",
+            Self::M8gXlarge => "m8g.xlarge",
+            Self::M8g2xlarge => "m8g.2xlarge",
+            Self::M8g4xlarge => "m8g.4xlarge",
+            Self::M8g8xlarge => "m8g.8xlarge",
+            Self::M8g12xlarge => "m8g.12xlarge",
+            Self::M8g16xlarge => "m8g.16xlarge",
+            Self::M8g24xlarge => "m8g.24xlarge",
+            Self::M8g48xlarge => "m8g.48xlarge",
+            Self::R5dnLarge => "r5dn.large",
+            Self::R5dnXlarge => "r5dn.xlarge",
+            Self::R5dn2xlarge => "r5dn.2xlarge",
+            Self::R5dn4xlarge => "r5dn.4xlarge",
+            Self::R5dn8xlarge => "r5dn.8xlarge",
+            Self::R5dn12xlarge => "r5dn.12xlarge",
+            Self::R5dn16xlarge => "r5dn.16xlarge",
+            Self::R5dn24xlarge => "r5dn.24xlarge",
+            Self::R5nLarge => "r5n.large",
+            Self::R5nXlarge => "r5n.xlarge",
+            Self::R5n2xlarge => "r5n.2xlarge",
+            Self::R5n4xlarge => "r5n.4xlarge",
+            Self::R5n8xlarge => "r5n.8xlarge",
+            Self::R5n12xlarge => "r5n.12xlarge",
+            Self::R5n16xlarge => "r5n.16xlarge",
+            Self::R5n24xlarge => "r5n.24xlarge",
+            Self::R6aLarge => "r6a.large",
+            Self::R6aXlarge => "r6a.xlarge",
+            Self::R6a2xlarge => "r6a.2xlarge",
+            Self::R6a4xlarge => "r6a.4xlarge",
+            Self::R6a8xlarge => "r6a.8xlarge",
+            Self::R6a12xlarge => "r6a.12xlarge",
+            Self::R6a16xlarge => "r6a.16xlarge",
+            Self::R6a24xlarge => "r6a.24xlarge",
+            Self::R6a32xlarge => "r6a.32xlarge",
+            Self::R6a48xlarge => "r6a.48xlarge",
+            Self::R6idLarge => "r6id.large",
+            Self::R6idXlarge => "r6id.xlarge",
+            Self::R6id2xlarge => "r6id.2xlarge",
+            Self::R6id4xlarge => "r6id.4xlarge",
+            Self::R6id8xlarge => "r6id.8xlarge",
+            Self::R6id12xlarge => "r6id.12xlarge",
+            Self::R6id16xlarge => "r6id.16xlarge",
+            Self::R6id24xlarge => "r6id.24xlarge",
+            Self::R6id32xlarge => "r6id.32xlarge",
+            Self::R6idnLarge => "r6idn.large",
+            Self::R6idnXlarge => "r6idn.xlarge",
+            Self::R6idn2xlarge => "r6idn.2xlarge",
+            Self::R6idn4xlarge => "r6idn.4xlarge",
+            Self::R6idn8xlarge => "r6idn.8xlarge",
+            Self::R6idn12xlarge => "r6idn.12xlarge",
+            Self::R6idn16xlarge => "r6idn.16xlarge",
+            Self::R6idn24xlarge => "r6idn.24xlarge",
+            Self::R6idn32xlarge => "r6idn.32xlarge",
+            Self::R6inLarge => "r6in.large",
+            Self::R6inXlarge => "r6in.xlarge",
+            Self::R6in2xlarge => "r6in.2xlarge",
+            Self::R6in4xlarge => "r6in.4xlarge",
+            Self::R6in8xlarge => "r6in.8xlarge",
+            Self::R6in12xlarge => "r6in.12xlarge",
+            Self::R6in16xlarge => "r6in.16xlarge",
+            Self::R6in24xlarge => "r6in.24xlarge",
+            Self::R6in32xlarge => "r6in.32xlarge",
+            Self::R8gMedium => "r8g.medium",
+            Self::R8gLarge => "r8g.large",
+            Self::R8gXlarge => "r8g.xlarge",
+            Self::R8g2xlarge => "r8g.2xlarge",
+            Self::R8g4xlarge => "r8g.4xlarge",
+            Self::R8g8xlarge => "r8g.8xlarge",
+            Self::R8g12xlarge => "r8g.12xlarge",
+            Self::R8g16xlarge => "r8g.16xlarge",
+            Self::R8g24xlarge => "r8g.24xlarge",
+            Self::R8g48xlarge => "r8g.48xlarge",
+            Self::M416xlarge => "m4.16xlarge",
+            Self::C6a32xlarge => "c6a.32xlarge",
+            Self::C6a48xlarge => "c6a.48xlarge",
+            Self::C6i32xlarge => "c6i.32xlarge",
+            Self::R6i24xlarge => "r6i.24xlarge",
+            Self::R6i32xlarge => "r6i.32xlarge",
+            Self::C6in24xlarge => "c6in.24xlarge",
+            Self::C6in32xlarge => "c6in.32xlarge",
+            Self::C7a24xlarge => "c7a.24xlarge",
+            Self::C7a32xlarge => "c7a.32xlarge",
+            Self::C7a48xlarge => "c7a.48xlarge",
+            Self::C7i24xlarge => "c7i.24xlarge",
+            Self::C7i48xlarge => "c7i.48xlarge",
+            Self::M6a24xlarge => "m6a.24xlarge",
+            Self::M6a32xlarge => "m6a.32xlarge",
+            Self::M6a48xlarge => "m6a.48xlarge",
+            Self::M6i24xlarge => "m6i.24xlarge",
+            Self::M6i32xlarge => "m6i.32xlarge",
+            Self::M7a24xlarge => "m7a.24xlarge",
+            Self::M7a32xlarge => "m7a.32xlarge",
+            Self::M7a48xlarge => "m7a.48xlarge",
+            Self::M7i24xlarge => "m7i.24xlarge",
+            Self::M7i48xlarge => "m7i.48xlarge",
+            Self::R7a24xlarge => "r7a.24xlarge",
+            Self::R7a32xlarge => "r7a.32xlarge",
+            Self::R7a48xlarge => "r7a.48xlarge",
             Self::Unknown(value) => value.as_str(),
         }
     }
@@ -996,6 +2880,477 @@ impl From<&str> for EC2InstanceType {
             "m4.2xlarge" => Self::M42xlarge,
             "m4.4xlarge" => Self::M44xlarge,
             "m4.10xlarge" => Self::M410xlarge,
+            "c5.large" => Self::C5Large,
+            "c5.xlarge" => Self::C5Xlarge,
+            "c5.2xlarge" => Self::C52xlarge,
+            "c5.4xlarge" => Self::C54xlarge,
+            "c5.9xlarge" => Self::C59xlarge,
+            "c5.12xlarge" => Self::C512xlarge,
+            "c5.18xlarge" => Self::C518xlarge,
+            "c5.24xlarge" => Self::C524xlarge,
+            "c5a.large" => Self::C5aLarge,
+            "c5a.xlarge" => Self::C5aXlarge,
+            "c5a.2xlarge" => Self::C5a2xlarge,
+            "c5a.4xlarge" => Self::C5a4xlarge,
+            "c5a.8xlarge" => Self::C5a8xlarge,
+            "c5a.12xlarge" => Self::C5a12xlarge,
+            "c5a.16xlarge" => Self::C5a16xlarge,
+            "c5a.24xlarge" => Self::C5a24xlarge,
+            "r5.large" => Self::R5Large,
+            "r5.xlarge" => Self::R5Xlarge,
+            "r5.2xlarge" => Self::R52xlarge,
+            "r5.4xlarge" => Self::R54xlarge,
+            "r5.8xlarge" => Self::R58xlarge,
+            "r5.12xlarge" => Self::R512xlarge,
+            "r5.16xlarge" => Self::R516xlarge,
+            "r5.24xlarge" => Self::R524xlarge,
+            "r5a.large" => Self::R5aLarge,
+            "r5a.xlarge" => Self::R5aXlarge,
+            "r5a.2xlarge" => Self::R5a2xlarge,
+            "r5a.4xlarge" => Self::R5a4xlarge,
+            "r5a.8xlarge" => Self::R5a8xlarge,
+            "r5a.12xlarge" => Self::R5a12xlarge,
+            "r5a.16xlarge" => Self::R5a16xlarge,
+            "r5a.24xlarge" => Self::R5a24xlarge,
+            "m5.large" => Self::M5Large,
+            "m5.xlarge" => Self::M5Xlarge,
+            "m5.2xlarge" => Self::M52xlarge,
+            "m5.4xlarge" => Self::M54xlarge,
+            "m5.8xlarge" => Self::M58xlarge,
+            "m5.12xlarge" => Self::M512xlarge,
+            "m5.16xlarge" => Self::M516xlarge,
+            "m5.24xlarge" => Self::M524xlarge,
+            "m5a.large" => Self::M5aLarge,
+            "m5a.xlarge" => Self::M5aXlarge,
+            "m5a.2xlarge" => Self::M5a2xlarge,
+            "m5a.4xlarge" => Self::M5a4xlarge,
+            "m5a.8xlarge" => Self::M5a8xlarge,
+            "m5a.12xlarge" => Self::M5a12xlarge,
+            "m5a.16xlarge" => Self::M5a16xlarge,
+            "m5a.24xlarge" => Self::M5a24xlarge,
+            "c5d.large" => Self::C5dLarge,
+            "c5d.xlarge" => Self::C5dXlarge,
+            "c5d.2xlarge" => Self::C5d2xlarge,
+            "c5d.4xlarge" => Self::C5d4xlarge,
+            "c5d.9xlarge" => Self::C5d9xlarge,
+            "c5d.12xlarge" => Self::C5d12xlarge,
+            "c5d.18xlarge" => Self::C5d18xlarge,
+            "c5d.24xlarge" => Self::C5d24xlarge,
+            "c6a.large" => Self::C6aLarge,
+            "c6a.xlarge" => Self::C6aXlarge,
+            "c6a.2xlarge" => Self::C6a2xlarge,
+            "c6a.4xlarge" => Self::C6a4xlarge,
+            "c6a.8xlarge" => Self::C6a8xlarge,
+            "c6a.12xlarge" => Self::C6a12xlarge,
+            "c6a.16xlarge" => Self::C6a16xlarge,
+            "c6a.24xlarge" => Self::C6a24xlarge,
+            "c6i.large" => Self::C6iLarge,
+            "c6i.xlarge" => Self::C6iXlarge,
+            "c6i.2xlarge" => Self::C6i2xlarge,
+            "c6i.4xlarge" => Self::C6i4xlarge,
+            "c6i.8xlarge" => Self::C6i8xlarge,
+            "c6i.12xlarge" => Self::C6i12xlarge,
+            "c6i.16xlarge" => Self::C6i16xlarge,
+            "c6i.24xlarge" => Self::C6i24xlarge,
+            "r5d.large" => Self::R5dLarge,
+            "r5d.xlarge" => Self::R5dXlarge,
+            "r5d.2xlarge" => Self::R5d2xlarge,
+            "r5d.4xlarge" => Self::R5d4xlarge,
+            "r5d.8xlarge" => Self::R5d8xlarge,
+            "r5d.12xlarge" => Self::R5d12xlarge,
+            "r5d.16xlarge" => Self::R5d16xlarge,
+            "r5d.24xlarge" => Self::R5d24xlarge,
+            "m6g.medium" => Self::M6gMedium,
+            "m6g.large" => Self::M6gLarge,
+            "m6g.xlarge" => Self::M6gXlarge,
+            "m6g.2xlarge" => Self::M6g2xlarge,
+            "m6g.4xlarge" => Self::M6g4xlarge,
+            "m6g.8xlarge" => Self::M6g8xlarge,
+            "m6g.12xlarge" => Self::M6g12xlarge,
+            "m6g.16xlarge" => Self::M6g16xlarge,
+            "c6g.medium" => Self::C6gMedium,
+            "c6g.large" => Self::C6gLarge,
+            "c6g.xlarge" => Self::C6gXlarge,
+            "c6g.2xlarge" => Self::C6g2xlarge,
+            "c6g.4xlarge" => Self::C6g4xlarge,
+            "c6g.8xlarge" => Self::C6g8xlarge,
+            "c6g.12xlarge" => Self::C6g12xlarge,
+            "c6g.16xlarge" => Self::C6g16xlarge,
+            "r6g.medium" => Self::R6gMedium,
+            "r6g.large" => Self::R6gLarge,
+            "r6g.xlarge" => Self::R6gXlarge,
+            "r6g.2xlarge" => Self::R6g2xlarge,
+            "r6g.4xlarge" => Self::R6g4xlarge,
+            "r6g.8xlarge" => Self::R6g8xlarge,
+            "r6g.12xlarge" => Self::R6g12xlarge,
+            "r6g.16xlarge" => Self::R6g16xlarge,
+            "c6gn.medium" => Self::C6gnMedium,
+            "c6gn.large" => Self::C6gnLarge,
+            "c6gn.xlarge" => Self::C6gnXlarge,
+            "c6gn.2xlarge" => Self::C6gn2xlarge,
+            "c6gn.4xlarge" => Self::C6gn4xlarge,
+            "c6gn.8xlarge" => Self::C6gn8xlarge,
+            "c6gn.12xlarge" => Self::C6gn12xlarge,
+            "c6gn.16xlarge" => Self::C6gn16xlarge,
+            "c7g.medium" => Self::C7gMedium,
+            "c7g.large" => Self::C7gLarge,
+            "c7g.xlarge" => Self::C7gXlarge,
+            "c7g.2xlarge" => Self::C7g2xlarge,
+            "c7g.4xlarge" => Self::C7g4xlarge,
+            "c7g.8xlarge" => Self::C7g8xlarge,
+            "c7g.12xlarge" => Self::C7g12xlarge,
+            "c7g.16xlarge" => Self::C7g16xlarge,
+            "r7g.medium" => Self::R7gMedium,
+            "r7g.large" => Self::R7gLarge,
+            "r7g.xlarge" => Self::R7gXlarge,
+            "r7g.2xlarge" => Self::R7g2xlarge,
+            "r7g.4xlarge" => Self::R7g4xlarge,
+            "r7g.8xlarge" => Self::R7g8xlarge,
+            "r7g.12xlarge" => Self::R7g12xlarge,
+            "r7g.16xlarge" => Self::R7g16xlarge,
+            "m7g.medium" => Self::M7gMedium,
+            "m7g.large" => Self::M7gLarge,
+            "m7g.xlarge" => Self::M7gXlarge,
+            "m7g.2xlarge" => Self::M7g2xlarge,
+            "m7g.4xlarge" => Self::M7g4xlarge,
+            "m7g.8xlarge" => Self::M7g8xlarge,
+            "m7g.12xlarge" => Self::M7g12xlarge,
+            "m7g.16xlarge" => Self::M7g16xlarge,
+            "g5g.xlarge" => Self::G5gXlarge,
+            "g5g.2xlarge" => Self::G5g2xlarge,
+            "g5g.4xlarge" => Self::G5g4xlarge,
+            "g5g.8xlarge" => Self::G5g8xlarge,
+            "g5g.16xlarge" => Self::G5g16xlarge,
+            "r6i.large" => Self::R6iLarge,
+            "r6i.xlarge" => Self::R6iXlarge,
+            "r6i.2xlarge" => Self::R6i2xlarge,
+            "r6i.4xlarge" => Self::R6i4xlarge,
+            "r6i.8xlarge" => Self::R6i8xlarge,
+            "r6i.12xlarge" => Self::R6i12xlarge,
+            "r6i.16xlarge" => Self::R6i16xlarge,
+            "c6gd.medium" => Self::C6gdMedium,
+            "c6gd.large" => Self::C6gdLarge,
+            "c6gd.xlarge" => Self::C6gdXlarge,
+            "c6gd.2xlarge" => Self::C6gd2xlarge,
+            "c6gd.4xlarge" => Self::C6gd4xlarge,
+            "c6gd.8xlarge" => Self::C6gd8xlarge,
+            "c6gd.12xlarge" => Self::C6gd12xlarge,
+            "c6gd.16xlarge" => Self::C6gd16xlarge,
+            "c6in.large" => Self::C6inLarge,
+            "c6in.xlarge" => Self::C6inXlarge,
+            "c6in.2xlarge" => Self::C6in2xlarge,
+            "c6in.4xlarge" => Self::C6in4xlarge,
+            "c6in.8xlarge" => Self::C6in8xlarge,
+            "c6in.12xlarge" => Self::C6in12xlarge,
+            "c6in.16xlarge" => Self::C6in16xlarge,
+            "c7a.medium" => Self::C7aMedium,
+            "c7a.large" => Self::C7aLarge,
+            "c7a.xlarge" => Self::C7aXlarge,
+            "c7a.2xlarge" => Self::C7a2xlarge,
+            "c7a.4xlarge" => Self::C7a4xlarge,
+            "c7a.8xlarge" => Self::C7a8xlarge,
+            "c7a.12xlarge" => Self::C7a12xlarge,
+            "c7a.16xlarge" => Self::C7a16xlarge,
+            "c7gd.medium" => Self::C7gdMedium,
+            "c7gd.large" => Self::C7gdLarge,
+            "c7gd.xlarge" => Self::C7gdXlarge,
+            "c7gd.2xlarge" => Self::C7gd2xlarge,
+            "c7gd.4xlarge" => Self::C7gd4xlarge,
+            "c7gd.8xlarge" => Self::C7gd8xlarge,
+            "c7gd.12xlarge" => Self::C7gd12xlarge,
+            "c7gd.16xlarge" => Self::C7gd16xlarge,
+            "c7gn.medium" => Self::C7gnMedium,
+            "c7gn.large" => Self::C7gnLarge,
+            "c7gn.xlarge" => Self::C7gnXlarge,
+            "c7gn.2xlarge" => Self::C7gn2xlarge,
+            "c7gn.4xlarge" => Self::C7gn4xlarge,
+            "c7gn.8xlarge" => Self::C7gn8xlarge,
+            "c7gn.12xlarge" => Self::C7gn12xlarge,
+            "c7gn.16xlarge" => Self::C7gn16xlarge,
+            "c7i.large" => Self::C7iLarge,
+            "c7i.xlarge" => Self::C7iXlarge,
+            "c7i.2xlarge" => Self::C7i2xlarge,
+            "c7i.4xlarge" => Self::C7i4xlarge,
+            "c7i.8xlarge" => Self::C7i8xlarge,
+            "c7i.12xlarge" => Self::C7i12xlarge,
+            "c7i.16xlarge" => Self::C7i16xlarge,
+            "m6a.large" => Self::M6aLarge,
+            "m6a.xlarge" => Self::M6aXlarge,
+            "m6a.2xlarge" => Self::M6a2xlarge,
+            "m6a.4xlarge" => Self::M6a4xlarge,
+            "m6a.8xlarge" => Self::M6a8xlarge,
+            "m6a.12xlarge" => Self::M6a12xlarge,
+            "m6a.16xlarge" => Self::M6a16xlarge,
+            "m6gd.medium" => Self::M6gdMedium,
+            "m6gd.large" => Self::M6gdLarge,
+            "m6gd.xlarge" => Self::M6gdXlarge,
+            "m6gd.2xlarge" => Self::M6gd2xlarge,
+            "m6gd.4xlarge" => Self::M6gd4xlarge,
+            "m6gd.8xlarge" => Self::M6gd8xlarge,
+            "m6gd.12xlarge" => Self::M6gd12xlarge,
+            "m6gd.16xlarge" => Self::M6gd16xlarge,
+            "m6i.large" => Self::M6iLarge,
+            "m6i.xlarge" => Self::M6iXlarge,
+            "m6i.2xlarge" => Self::M6i2xlarge,
+            "m6i.4xlarge" => Self::M6i4xlarge,
+            "m6i.8xlarge" => Self::M6i8xlarge,
+            "m6i.12xlarge" => Self::M6i12xlarge,
+            "m6i.16xlarge" => Self::M6i16xlarge,
+            "m7a.medium" => Self::M7aMedium,
+            "m7a.large" => Self::M7aLarge,
+            "m7a.xlarge" => Self::M7aXlarge,
+            "m7a.2xlarge" => Self::M7a2xlarge,
+            "m7a.4xlarge" => Self::M7a4xlarge,
+            "m7a.8xlarge" => Self::M7a8xlarge,
+            "m7a.12xlarge" => Self::M7a12xlarge,
+            "m7a.16xlarge" => Self::M7a16xlarge,
+            "m7gd.medium" => Self::M7gdMedium,
+            "m7gd.large" => Self::M7gdLarge,
+            "m7gd.xlarge" => Self::M7gdXlarge,
+            "m7gd.2xlarge" => Self::M7gd2xlarge,
+            "m7gd.4xlarge" => Self::M7gd4xlarge,
+            "m7gd.8xlarge" => Self::M7gd8xlarge,
+            "m7gd.12xlarge" => Self::M7gd12xlarge,
+            "m7gd.16xlarge" => Self::M7gd16xlarge,
+            "m7i.large" => Self::M7iLarge,
+            "m7i.xlarge" => Self::M7iXlarge,
+            "m7i.2xlarge" => Self::M7i2xlarge,
+            "m7i.4xlarge" => Self::M7i4xlarge,
+            "m7i.8xlarge" => Self::M7i8xlarge,
+            "m7i.12xlarge" => Self::M7i12xlarge,
+            "m7i.16xlarge" => Self::M7i16xlarge,
+            "r6gd.medium" => Self::R6gdMedium,
+            "r6gd.large" => Self::R6gdLarge,
+            "r6gd.xlarge" => Self::R6gdXlarge,
+            "r6gd.2xlarge" => Self::R6gd2xlarge,
+            "r6gd.4xlarge" => Self::R6gd4xlarge,
+            "r6gd.8xlarge" => Self::R6gd8xlarge,
+            "r6gd.12xlarge" => Self::R6gd12xlarge,
+            "r6gd.16xlarge" => Self::R6gd16xlarge,
+            "r7a.medium" => Self::R7aMedium,
+            "r7a.large" => Self::R7aLarge,
+            "r7a.xlarge" => Self::R7aXlarge,
+            "r7a.2xlarge" => Self::R7a2xlarge,
+            "r7a.4xlarge" => Self::R7a4xlarge,
+            "r7a.8xlarge" => Self::R7a8xlarge,
+            "r7a.12xlarge" => Self::R7a12xlarge,
+            "r7a.16xlarge" => Self::R7a16xlarge,
+            "r7gd.medium" => Self::R7gdMedium,
+            "r7gd.large" => Self::R7gdLarge,
+            "r7gd.xlarge" => Self::R7gdXlarge,
+            "r7gd.2xlarge" => Self::R7gd2xlarge,
+            "r7gd.4xlarge" => Self::R7gd4xlarge,
+            "r7gd.8xlarge" => Self::R7gd8xlarge,
+            "r7gd.12xlarge" => Self::R7gd12xlarge,
+            "r7gd.16xlarge" => Self::R7gd16xlarge,
+            "r7i.large" => Self::R7iLarge,
+            "r7i.xlarge" => Self::R7iXlarge,
+            "r7i.2xlarge" => Self::R7i2xlarge,
+            "r7i.4xlarge" => Self::R7i4xlarge,
+            "r7i.8xlarge" => Self::R7i8xlarge,
+            "r7i.12xlarge" => Self::R7i12xlarge,
+            "r7i.16xlarge" => Self::R7i16xlarge,
+            "r7i.24xlarge" => Self::R7i24xlarge,
+            "r7i.48xlarge" => Self::R7i48xlarge,
+            "c5ad.large" => Self::C5adLarge,
+            "c5ad.xlarge" => Self::C5adXlarge,
+            "c5ad.2xlarge" => Self::C5ad2xlarge,
+            "c5ad.4xlarge" => Self::C5ad4xlarge,
+            "c5ad.8xlarge" => Self::C5ad8xlarge,
+            "c5ad.12xlarge" => Self::C5ad12xlarge,
+            "c5ad.16xlarge" => Self::C5ad16xlarge,
+            "c5ad.24xlarge" => Self::C5ad24xlarge,
+            "c5n.large" => Self::C5nLarge,
+            "c5n.xlarge" => Self::C5nXlarge,
+            "c5n.2xlarge" => Self::C5n2xlarge,
+            "c5n.4xlarge" => Self::C5n4xlarge,
+            "c5n.9xlarge" => Self::C5n9xlarge,
+            "c5n.18xlarge" => Self::C5n18xlarge,
+            "r5ad.large" => Self::R5adLarge,
+            "r5ad.xlarge" => Self::R5adXlarge,
+            "r5ad.2xlarge" => Self::R5ad2xlarge,
+            "r5ad.4xlarge" => Self::R5ad4xlarge,
+            "r5ad.8xlarge" => Self::R5ad8xlarge,
+            "r5ad.12xlarge" => Self::R5ad12xlarge,
+            "r5ad.16xlarge" => Self::R5ad16xlarge,
+            "r5ad.24xlarge" => Self::R5ad24xlarge,
+            "c6id.large" => Self::C6idLarge,
+            "c6id.xlarge" => Self::C6idXlarge,
+            "c6id.2xlarge" => Self::C6id2xlarge,
+            "c6id.4xlarge" => Self::C6id4xlarge,
+            "c6id.8xlarge" => Self::C6id8xlarge,
+            "c6id.12xlarge" => Self::C6id12xlarge,
+            "c6id.16xlarge" => Self::C6id16xlarge,
+            "c6id.24xlarge" => Self::C6id24xlarge,
+            "c6id.32xlarge" => Self::C6id32xlarge,
+            "c8g.medium" => Self::C8gMedium,
+            "c8g.large" => Self::C8gLarge,
+            "c8g.xlarge" => Self::C8gXlarge,
+            "c8g.2xlarge" => Self::C8g2xlarge,
+            "c8g.4xlarge" => Self::C8g4xlarge,
+            "c8g.8xlarge" => Self::C8g8xlarge,
+            "c8g.12xlarge" => Self::C8g12xlarge,
+            "c8g.16xlarge" => Self::C8g16xlarge,
+            "c8g.24xlarge" => Self::C8g24xlarge,
+            "c8g.48xlarge" => Self::C8g48xlarge,
+            "m5ad.large" => Self::M5adLarge,
+            "m5ad.xlarge" => Self::M5adXlarge,
+            "m5ad.2xlarge" => Self::M5ad2xlarge,
+            "m5ad.4xlarge" => Self::M5ad4xlarge,
+            "m5ad.8xlarge" => Self::M5ad8xlarge,
+            "m5ad.12xlarge" => Self::M5ad12xlarge,
+            "m5ad.16xlarge" => Self::M5ad16xlarge,
+            "m5ad.24xlarge" => Self::M5ad24xlarge,
+            "m5d.large" => Self::M5dLarge,
+            "m5d.xlarge" => Self::M5dXlarge,
+            "m5d.2xlarge" => Self::M5d2xlarge,
+            "m5d.4xlarge" => Self::M5d4xlarge,
+            "m5d.8xlarge" => Self::M5d8xlarge,
+            "m5d.12xlarge" => Self::M5d12xlarge,
+            "m5d.16xlarge" => Self::M5d16xlarge,
+            "m5d.24xlarge" => Self::M5d24xlarge,
+            "m5dn.large" => Self::M5dnLarge,
+            "m5dn.xlarge" => Self::M5dnXlarge,
+            "m5dn.2xlarge" => Self::M5dn2xlarge,
+            "m5dn.4xlarge" => Self::M5dn4xlarge,
+            "m5dn.8xlarge" => Self::M5dn8xlarge,
+            "m5dn.12xlarge" => Self::M5dn12xlarge,
+            "m5dn.16xlarge" => Self::M5dn16xlarge,
+            "m5dn.24xlarge" => Self::M5dn24xlarge,
+            "m5n.large" => Self::M5nLarge,
+            "m5n.xlarge" => Self::M5nXlarge,
+            "m5n.2xlarge" => Self::M5n2xlarge,
+            "m5n.4xlarge" => Self::M5n4xlarge,
+            "m5n.8xlarge" => Self::M5n8xlarge,
+            "m5n.12xlarge" => Self::M5n12xlarge,
+            "m5n.16xlarge" => Self::M5n16xlarge,
+            "m5n.24xlarge" => Self::M5n24xlarge,
+            "m6id.large" => Self::M6idLarge,
+            "m6id.xlarge" => Self::M6idXlarge,
+            "m6id.2xlarge" => Self::M6id2xlarge,
+            "m6id.4xlarge" => Self::M6id4xlarge,
+            "m6id.8xlarge" => Self::M6id8xlarge,
+            "m6id.12xlarge" => Self::M6id12xlarge,
+            "m6id.16xlarge" => Self::M6id16xlarge,
+            "m6id.24xlarge" => Self::M6id24xlarge,
+            "m6id.32xlarge" => Self::M6id32xlarge,
+            "m6idn.large" => Self::M6idnLarge,
+            "m6idn.xlarge" => Self::M6idnXlarge,
+            "m6idn.2xlarge" => Self::M6idn2xlarge,
+            "m6idn.4xlarge" => Self::M6idn4xlarge,
+            "m6idn.8xlarge" => Self::M6idn8xlarge,
+            "m6idn.12xlarge" => Self::M6idn12xlarge,
+            "m6idn.16xlarge" => Self::M6idn16xlarge,
+            "m6idn.24xlarge" => Self::M6idn24xlarge,
+            "m6idn.32xlarge" => Self::M6idn32xlarge,
+            "m6in.large" => Self::M6inLarge,
+            "m6in.xlarge" => Self::M6inXlarge,
+            "m6in.2xlarge" => Self::M6in2xlarge,
+            "m6in.4xlarge" => Self::M6in4xlarge,
+            "m6in.8xlarge" => Self::M6in8xlarge,
+            "m6in.12xlarge" => Self::M6in12xlarge,
+            "m6in.16xlarge" => Self::M6in16xlarge,
+            "m6in.24xlarge" => Self::M6in24xlarge,
+            "m6in.32xlarge" => Self::M6in32xlarge,
+            "m8g.medium" => Self::M8gMedium,
+            "m8g.large" => Self::M8gLarge,
+            "m8g.xlarge" => Self::M8gXlarge,
+            "m8g.2xlarge" => Self::M8g2xlarge,
+            "m8g.4xlarge" => Self::M8g4xlarge,
+            "m8g.8xlarge" => Self::M8g8xlarge,
+            "m8g.12xlarge" => Self::M8g12xlarge,
+            "m8g.16xlarge" => Self::M8g16xlarge,
+            "m8g.24xlarge" => Self::M8g24xlarge,
+            "m8g.48xlarge" => Self::M8g48xlarge,
+            "r5dn.large" => Self::R5dnLarge,
+            "r5dn.xlarge" => Self::R5dnXlarge,
+            "r5dn.2xlarge" => Self::R5dn2xlarge,
+            "r5dn.4xlarge" => Self::R5dn4xlarge,
+            "r5dn.8xlarge" => Self::R5dn8xlarge,
+            "r5dn.12xlarge" => Self::R5dn12xlarge,
+            "r5dn.16xlarge" => Self::R5dn16xlarge,
+            "r5dn.24xlarge" => Self::R5dn24xlarge,
+            "r5n.large" => Self::R5nLarge,
+            "r5n.xlarge" => Self::R5nXlarge,
+            "r5n.2xlarge" => Self::R5n2xlarge,
+            "r5n.4xlarge" => Self::R5n4xlarge,
+            "r5n.8xlarge" => Self::R5n8xlarge,
+            "r5n.12xlarge" => Self::R5n12xlarge,
+            "r5n.16xlarge" => Self::R5n16xlarge,
+            "r5n.24xlarge" => Self::R5n24xlarge,
+            "r6a.large" => Self::R6aLarge,
+            "r6a.xlarge" => Self::R6aXlarge,
+            "r6a.2xlarge" => Self::R6a2xlarge,
+            "r6a.4xlarge" => Self::R6a4xlarge,
+            "r6a.8xlarge" => Self::R6a8xlarge,
+            "r6a.12xlarge" => Self::R6a12xlarge,
+            "r6a.16xlarge" => Self::R6a16xlarge,
+            "r6a.24xlarge" => Self::R6a24xlarge,
+            "r6a.32xlarge" => Self::R6a32xlarge,
+            "r6a.48xlarge" => Self::R6a48xlarge,
+            "r6id.large" => Self::R6idLarge,
+            "r6id.xlarge" => Self::R6idXlarge,
+            "r6id.2xlarge" => Self::R6id2xlarge,
+            "r6id.4xlarge" => Self::R6id4xlarge,
+            "r6id.8xlarge" => Self::R6id8xlarge,
+            "r6id.12xlarge" => Self::R6id12xlarge,
+            "r6id.16xlarge" => Self::R6id16xlarge,
+            "r6id.24xlarge" => Self::R6id24xlarge,
+            "r6id.32xlarge" => Self::R6id32xlarge,
+            "r6idn.large" => Self::R6idnLarge,
+            "r6idn.xlarge" => Self::R6idnXlarge,
+            "r6idn.2xlarge" => Self::R6idn2xlarge,
+            "r6idn.4xlarge" => Self::R6idn4xlarge,
+            "r6idn.8xlarge" => Self::R6idn8xlarge,
+            "r6idn.12xlarge" => Self::R6idn12xlarge,
+            "r6idn.16xlarge" => Self::R6idn16xlarge,
+            "r6idn.24xlarge" => Self::R6idn24xlarge,
+            "r6idn.32xlarge" => Self::R6idn32xlarge,
+            "r6in.large" => Self::R6inLarge,
+            "r6in.xlarge" => Self::R6inXlarge,
+            "r6in.2xlarge" => Self::R6in2xlarge,
+            "r6in.4xlarge" => Self::R6in4xlarge,
+            "r6in.8xlarge" => Self::R6in8xlarge,
+            "r6in.12xlarge" => Self::R6in12xlarge,
+            "r6in.16xlarge" => Self::R6in16xlarge,
+            "r6in.24xlarge" => Self::R6in24xlarge,
+            "r6in.32xlarge" => Self::R6in32xlarge,
+            "r8g.medium" => Self::R8gMedium,
+            "r8g.large" => Self::R8gLarge,
+            "r8g.xlarge" => Self::R8gXlarge,
+            "r8g.2xlarge" => Self::R8g2xlarge,
+            "r8g.4xlarge" => Self::R8g4xlarge,
+            "r8g.8xlarge" => Self::R8g8xlarge,
+            "r8g.12xlarge" => Self::R8g12xlarge,
+            "r8g.16xlarge" => Self::R8g16xlarge,
+            "r8g.24xlarge" => Self::R8g24xlarge,
+            "r8g.48xlarge" => Self::R8g48xlarge,
+            "m4.16xlarge" => Self::M416xlarge,
+            "c6a.32xlarge" => Self::C6a32xlarge,
+            "c6a.48xlarge" => Self::C6a48xlarge,
+            "c6i.32xlarge" => Self::C6i32xlarge,
+            "r6i.24xlarge" => Self::R6i24xlarge,
+            "r6i.32xlarge" => Self::R6i32xlarge,
+            "c6in.24xlarge" => Self::C6in24xlarge,
+            "c6in.32xlarge" => Self::C6in32xlarge,
+            "c7a.24xlarge" => Self::C7a24xlarge,
+            "c7a.32xlarge" => Self::C7a32xlarge,
+            "c7a.48xlarge" => Self::C7a48xlarge,
+            "c7i.24xlarge" => Self::C7i24xlarge,
+            "c7i.48xlarge" => Self::C7i48xlarge,
+            "m6a.24xlarge" => Self::M6a24xlarge,
+            "m6a.32xlarge" => Self::M6a32xlarge,
+            "m6a.48xlarge" => Self::M6a48xlarge,
+            "m6i.24xlarge" => Self::M6i24xlarge,
+            "m6i.32xlarge" => Self::M6i32xlarge,
+            "m7a.24xlarge" => Self::M7a24xlarge,
+            "m7a.32xlarge" => Self::M7a32xlarge,
+            "m7a.48xlarge" => Self::M7a48xlarge,
+            "m7i.24xlarge" => Self::M7i24xlarge,
+            "m7i.48xlarge" => Self::M7i48xlarge,
+            "r7a.24xlarge" => Self::R7a24xlarge,
+            "r7a.32xlarge" => Self::R7a32xlarge,
+            "r7a.48xlarge" => Self::R7a48xlarge,
             other => Self::Unknown(String::from(other)),
         }
     }
@@ -1250,6 +3605,8 @@ pub enum FleetStatus {
     Error,
     /// `TERMINATED`
     Terminated,
+    /// `NOT_FOUND`
+    NotFound,
     /// A value this version of the crate does not know; kept as received.
     Unknown(String),
 }
@@ -1265,6 +3622,7 @@ impl FleetStatus {
         "DELETING",
         "ERROR",
         "TERMINATED",
+        "NOT_FOUND",
     ];
     /// The wire value.
     pub fn as_str(&self) -> &str {
@@ -1278,6 +3636,7 @@ impl FleetStatus {
             Self::Deleting => "DELETING",
             Self::Error => "ERROR",
             Self::Terminated => "TERMINATED",
+            Self::NotFound => "NOT_FOUND",
             Self::Unknown(value) => value.as_str(),
         }
     }
@@ -1294,6 +3653,7 @@ impl From<&str> for FleetStatus {
             "DELETING" => Self::Deleting,
             "ERROR" => Self::Error,
             "TERMINATED" => Self::Terminated,
+            "NOT_FOUND" => Self::NotFound,
             other => Self::Unknown(String::from(other)),
         }
     }
@@ -1842,16 +4202,26 @@ impl<'de> ::smithy_runtime::serde::Deserialize<'de> for GameSessionStatus {
 pub enum GameSessionStatusReason {
     /// `INTERRUPTED`
     Interrupted,
+    /// `TRIGGERED_ON_PROCESS_TERMINATE`
+    TriggeredOnProcessTerminate,
+    /// `FORCE_TERMINATED`
+    ForceTerminated,
     /// A value this version of the crate does not know; kept as received.
     Unknown(String),
 }
 impl GameSessionStatusReason {
     /// Every value the model defines, in model order.
-    pub const VALUES: &'static [&'static str] = &["INTERRUPTED"];
+    pub const VALUES: &'static [&'static str] = &[
+        "INTERRUPTED",
+        "TRIGGERED_ON_PROCESS_TERMINATE",
+        "FORCE_TERMINATED",
+    ];
     /// The wire value.
     pub fn as_str(&self) -> &str {
         match self {
             Self::Interrupted => "INTERRUPTED",
+            Self::TriggeredOnProcessTerminate => "TRIGGERED_ON_PROCESS_TERMINATE",
+            Self::ForceTerminated => "FORCE_TERMINATED",
             Self::Unknown(value) => value.as_str(),
         }
     }
@@ -1860,6 +4230,8 @@ impl From<&str> for GameSessionStatusReason {
     fn from(value: &str) -> Self {
         match value {
             "INTERRUPTED" => Self::Interrupted,
+            "TRIGGERED_ON_PROCESS_TERMINATE" => Self::TriggeredOnProcessTerminate,
+            "FORCE_TERMINATED" => Self::ForceTerminated,
             other => Self::Unknown(String::from(other)),
         }
     }
@@ -2676,17 +5048,32 @@ pub enum OperatingSystem {
     Windows2012,
     /// `AMAZON_LINUX`
     AmazonLinux,
+    /// `AMAZON_LINUX_2`
+    AmazonLinux2,
+    /// `WINDOWS_2016`
+    Windows2016,
+    /// `AMAZON_LINUX_2023`
+    AmazonLinux2023,
     /// A value this version of the crate does not know; kept as received.
     Unknown(String),
 }
 impl OperatingSystem {
     /// Every value the model defines, in model order.
-    pub const VALUES: &'static [&'static str] = &["WINDOWS_2012", "AMAZON_LINUX"];
+    pub const VALUES: &'static [&'static str] = &[
+        "WINDOWS_2012",
+        "AMAZON_LINUX",
+        "AMAZON_LINUX_2",
+        "WINDOWS_2016",
+        "AMAZON_LINUX_2023",
+    ];
     /// The wire value.
     pub fn as_str(&self) -> &str {
         match self {
             Self::Windows2012 => "WINDOWS_2012",
             Self::AmazonLinux => "AMAZON_LINUX",
+            Self::AmazonLinux2 => "AMAZON_LINUX_2",
+            Self::Windows2016 => "WINDOWS_2016",
+            Self::AmazonLinux2023 => "AMAZON_LINUX_2023",
             Self::Unknown(value) => value.as_str(),
         }
     }
@@ -2696,6 +5083,9 @@ impl From<&str> for OperatingSystem {
         match value {
             "WINDOWS_2012" => Self::Windows2012,
             "AMAZON_LINUX" => Self::AmazonLinux,
+            "AMAZON_LINUX_2" => Self::AmazonLinux2,
+            "WINDOWS_2016" => Self::Windows2016,
+            "AMAZON_LINUX_2023" => Self::AmazonLinux2023,
             other => Self::Unknown(String::from(other)),
         }
     }

@@ -4,7 +4,7 @@
 
 use gamelift_api::types::{CreateFleetInput, IpPermission, OperatingSystem};
 
-use super::fault::Fault;
+use crate::fault::Fault;
 
 /// Where builds and scripts are installed on Linux instances.
 const LINUX_ROOT: &str = "/local/game/";

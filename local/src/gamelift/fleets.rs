@@ -3,26 +3,17 @@
 use gamelift_api::types::{
     CertificateConfiguration, CertificateType, CreateFleetInput, CreateFleetOutput,
     DescribeFleetAttributesInput, DescribeFleetAttributesOutput, FleetAttributes, FleetStatus,
-    FleetType, InstanceStatus, OperatingSystem, ProtectionPolicy,
+    FleetType, OperatingSystem, ProtectionPolicy,
 };
 
-use super::fault::Fault;
 use super::fleet_setup;
 use super::instances::{self, Launch};
+use super::lifecycle::advance_fleet;
 use super::state::{Fleet, State};
-use super::{paged, Ctx};
+use super::{paged_in_order, quotas};
+use crate::fault::Fault;
 use crate::names::new_id;
-
-/// The statuses a new fleet goes through, in order; the last is final.
-const LIFECYCLE: [FleetStatus; 6] = [
-    FleetStatus::New,
-    FleetStatus::Downloading,
-    FleetStatus::Validating,
-    FleetStatus::Building,
-    FleetStatus::Activating,
-    FleetStatus::Active,
-];
-const ACTIVE: usize = LIFECYCLE.len() - 1;
+use crate::service::Cx;
 
 /// The metric group of a fleet created without one.
 const DEFAULT_METRIC_GROUP: &str = "default";
@@ -30,17 +21,23 @@ const DEFAULT_METRIC_GROUP: &str = "default";
 /// `CreateFleet`: a new fleet in status `NEW`, with its instance starting.
 pub(crate) fn create(
     state: &mut State,
-    ctx: &Ctx<'_>,
+    cx: &Cx<'_>,
     input: CreateFleetInput,
 ) -> Result<CreateFleetOutput, Fault> {
     let setup = fleet_setup::check(&input)?;
+    if state.fleets.len() >= quotas::FLEETS {
+        return Err(Fault::LimitExceeded(format!(
+            "the account has {} fleets, the most this server allows",
+            quotas::FLEETS
+        )));
+    }
     let fleet_id = new_id("fleet");
     let tls = input
         .certificate_configuration
         .as_ref()
         .is_some_and(|c| c.certificate_type == CertificateType::Generated);
     let instance = instances::start(
-        ctx,
+        cx,
         Launch {
             fleet_id: &fleet_id,
             instance_type: input.ec2_instance_type.clone(),
@@ -49,15 +46,15 @@ pub(crate) fn create(
         },
     );
     let fleet = Fleet {
-        attributes: attributes(ctx, &fleet_id, &input, setup.os.clone()),
-        progress: ctx.clock.start(),
+        attributes: attributes(cx, &fleet_id, &input, setup.os.clone()),
+        progress: cx.clock.start(),
         runtime: input.runtime_configuration,
         permissions: input.ec2_inbound_permissions.unwrap_or_default(),
         processes: setup.processes,
         instance,
     };
     let fleet_attributes = fleet.attributes.clone();
-    state.fleets.push(fleet);
+    state.fleets.insert(fleet_id, fleet);
     Ok(CreateFleetOutput {
         fleet_attributes: Some(fleet_attributes),
     })
@@ -65,7 +62,7 @@ pub(crate) fn create(
 
 /// The attributes of a new fleet: what the request set, with the documented defaults.
 fn attributes(
-    ctx: &Ctx<'_>,
+    cx: &Cx<'_>,
     fleet_id: &str,
     input: &CreateFleetInput,
     os: OperatingSystem,
@@ -82,12 +79,12 @@ fn attributes(
         });
     FleetAttributes::builder()
         .fleet_id(fleet_id)
-        .fleet_arn(ctx.names.arn("gamelift", &format!("fleet/{fleet_id}")))
+        .fleet_arn(cx.names.arn("gamelift", &format!("fleet/{fleet_id}")))
         .fleet_type(input.fleet_type.clone().unwrap_or(FleetType::OnDemand))
         .instance_type(input.ec2_instance_type.clone())
         .set_description(input.description.clone())
         .name(input.name.clone())
-        .creation_time(ctx.timestamp())
+        .creation_time(cx.timestamp())
         .status(FleetStatus::New)
         .set_build_id(input.build_id.as_deref().map(resource_id))
         .set_script_id(input.script_id.as_deref().map(resource_id))
@@ -116,52 +113,44 @@ fn resource_id(reference: &str) -> String {
         .to_owned()
 }
 
-/// Moves the fleet one read on through its lifecycle; its instance is `ACTIVE` with it.
-pub(crate) fn advance(fleet: &mut Fleet, ctx: &Ctx<'_>) {
-    let step = ctx.clock.advance(&mut fleet.progress, ACTIVE);
-    let status = LIFECYCLE.get(step).cloned().unwrap_or(FleetStatus::Active);
-    fleet.instance.status = Some(if status == FleetStatus::Active {
-        InstanceStatus::Active
-    } else {
-        InstanceStatus::Pending
-    });
-    fleet.attributes.status = Some(status);
-}
-
 /// `DescribeFleetAttributes`: the fleets asked for that exist (paging is ignored then, as
-/// documented), or one page of all fleets.
+/// documented), or one page of all fleets; each fleet returned is moved one read on.
 pub(crate) fn describe(
     state: &mut State,
-    ctx: &Ctx<'_>,
+    cx: &Cx<'_>,
     input: DescribeFleetAttributesInput,
 ) -> Result<DescribeFleetAttributesOutput, Fault> {
-    let Some(ids) = input.fleet_ids else {
-        for fleet in &mut state.fleets {
-            advance(fleet, ctx);
+    let (ids, next_token) = match input.fleet_ids {
+        Some(references) => {
+            let mut ids: Vec<String> = Vec::new();
+            for id in references.iter().filter_map(|r| state.fleet_id(r)) {
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+            (ids, None)
         }
-        let all = state.fleets.iter().map(|f| f.attributes.clone()).collect();
-        let page = paged(all, "fleets", input.limit, input.next_token.as_deref())?;
-        return Ok(DescribeFleetAttributesOutput {
-            fleet_attributes: Some(page.items),
-            next_token: page.next_token,
-        });
+        None => {
+            let all = state
+                .fleets
+                .in_order()
+                .map(|(seq, id, _)| (seq, id.to_owned()))
+                .collect();
+            let token = input.next_token.as_deref();
+            let page = paged_in_order(cx, all, "fleets", input.limit, token)?;
+            (page.items, page.next_token)
+        }
     };
-    let mut positions: Vec<usize> = Vec::new();
-    for position in ids.iter().filter_map(|id| state.fleet_position(id)) {
-        if !positions.contains(&position) {
-            positions.push(position);
-        }
-    }
-    let mut found = Vec::with_capacity(positions.len());
-    for position in positions {
-        if let Some(fleet) = state.fleets.get_mut(position) {
-            advance(fleet, ctx);
+    let mut found = Vec::with_capacity(ids.len());
+    for id in ids {
+        if let Some(fleet) = state.fleets.get_mut(&id) {
+            advance_fleet(fleet, cx.clock);
             found.push(fleet.attributes.clone());
         }
     }
     Ok(DescribeFleetAttributesOutput {
         fleet_attributes: Some(found),
-        next_token: None,
+        next_token,
     })
 }
 

@@ -6,9 +6,9 @@ use gamelift_api::types::{
     IpPermission, OperatingSystem,
 };
 
-use super::fault::Fault;
 use super::state::State;
-use super::{paged, Ctx};
+use crate::fault::Fault;
+use crate::service::Cx;
 
 /// The port of the first server process on a fleet without inbound permissions.
 const DEFAULT_PORT: i32 = 7777;
@@ -23,12 +23,12 @@ pub(crate) struct Launch<'a> {
 }
 
 /// The instance a new fleet starts: `PENDING`, with a public IP address and its DNS name.
-pub(crate) fn start(ctx: &Ctx<'_>, launch: Launch<'_>) -> Instance {
+pub(crate) fn start(cx: &Cx<'_>, launch: Launch<'_>) -> Instance {
     let random = uuid::Uuid::new_v4();
     let bytes = random.as_bytes();
     let instance_id = format!("i-{}", &random.simple().to_string()[..17]);
     let ip = format!("54.{}.{}.{}", bytes[0], bytes[1], 1 + bytes[2] % 254);
-    let region = ctx.names.region();
+    let region = cx.names.region();
     let dns = if launch.tls {
         format!("{}.{region}.amazongamelift.com", &instance_id[2..])
     } else {
@@ -45,7 +45,7 @@ pub(crate) fn start(ctx: &Ctx<'_>, launch: Launch<'_>) -> Instance {
         .operating_system(launch.os)
         .r#type(launch.instance_type)
         .status(InstanceStatus::Pending)
-        .creation_time(ctx.timestamp())
+        .creation_time(cx.timestamp())
         .build()
 }
 
@@ -65,6 +65,7 @@ pub(crate) fn port(permissions: &[IpPermission], slot: usize) -> i32 {
 /// `DescribeInstances`: the fleet's instances, or the one named.
 pub(crate) fn describe(
     state: &State,
+    cx: &Cx<'_>,
     input: DescribeInstancesInput,
 ) -> Result<DescribeInstancesOutput, Fault> {
     let fleet = state
@@ -82,7 +83,7 @@ pub(crate) fn describe(
             )))
         }
     };
-    let page = paged(
+    let page = cx.page(
         instances,
         "instances",
         input.limit,

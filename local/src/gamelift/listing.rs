@@ -6,11 +6,13 @@ use gamelift_api::types::{
     DescribeGameSessionsOutput, GameSessionDetail, GameSessionStatus,
 };
 
-use super::fault::Fault;
-use super::sessions::{self, no_alias, no_fleet, no_session, render};
+use super::lifecycle::advance_session;
+use super::sessions::{no_alias, no_fleet, no_session, render};
 use super::state::State;
-use super::{paged_in_order, status_filter, Ctx};
+use super::{paged_in_order, status_filter};
+use crate::fault::Fault;
 use crate::page::Page;
+use crate::service::Cx;
 
 /// What both operations select by.
 struct Selection<'a> {
@@ -25,7 +27,7 @@ struct Selection<'a> {
 /// `DescribeGameSessions`.
 pub(crate) fn describe(
     state: &mut State,
-    ctx: &Ctx<'_>,
+    cx: &Cx<'_>,
     input: DescribeGameSessionsInput,
 ) -> Result<DescribeGameSessionsOutput, Fault> {
     let selection = Selection {
@@ -36,11 +38,12 @@ pub(crate) fn describe(
         limit: input.limit,
         next_token: input.next_token.as_deref(),
     };
-    let page = select(state, ctx, &selection, "gamesessions")?;
+    let page = select(state, cx, &selection, "gamesessions")?;
     let sessions = page
         .items
         .iter()
-        .map(|&p| render(state, &state.game_sessions[p]))
+        .filter_map(|id| state.sessions.get(id))
+        .map(|record| render(state, record))
         .collect();
     Ok(DescribeGameSessionsOutput {
         game_sessions: Some(sessions),
@@ -51,7 +54,7 @@ pub(crate) fn describe(
 /// `DescribeGameSessionDetails`: the sessions with their protection policies.
 pub(crate) fn details(
     state: &mut State,
-    ctx: &Ctx<'_>,
+    cx: &Cx<'_>,
     input: DescribeGameSessionDetailsInput,
 ) -> Result<DescribeGameSessionDetailsOutput, Fault> {
     let selection = Selection {
@@ -62,16 +65,14 @@ pub(crate) fn details(
         limit: input.limit,
         next_token: input.next_token.as_deref(),
     };
-    let page = select(state, ctx, &selection, "gamesessiondetails")?;
+    let page = select(state, cx, &selection, "gamesessiondetails")?;
     let details = page
         .items
         .iter()
-        .map(|&p| {
-            let record = &state.game_sessions[p];
-            GameSessionDetail {
-                game_session: Some(render(state, record)),
-                protection_policy: Some(record.protection.clone()),
-            }
+        .filter_map(|id| state.sessions.get(id))
+        .map(|record| GameSessionDetail {
+            game_session: Some(render(state, record)),
+            protection_policy: Some(record.protection.clone()),
         })
         .collect();
     Ok(DescribeGameSessionDetailsOutput {
@@ -80,28 +81,29 @@ pub(crate) fn details(
     })
 }
 
-/// The positions of the selected sessions on the page asked for. The sessions selected are
-/// moved one read on before the status filter applies.
+/// The ids of the selected sessions on the page asked for. The sessions selected are moved
+/// one read on before the status filter applies.
 fn select(
     state: &mut State,
-    ctx: &Ctx<'_>,
+    cx: &Cx<'_>,
     selection: &Selection<'_>,
     list: &str,
-) -> Result<Page<usize>, Fault> {
+) -> Result<Page<String>, Fault> {
     let filter = status_filter::<GameSessionStatus>(
         selection.status_filter,
         "StatusFilter",
         GameSessionStatus::VALUES,
     )?;
-    let positions = match (
+    let ids = match (
         selection.game_session_id,
         selection.fleet_id,
         selection.alias_id,
     ) {
-        (Some(id), None, None) => vec![state.session_position(id).ok_or_else(|| no_session(id))?],
+        (Some(id), None, None) if state.sessions.contains_key(id) => vec![id.to_owned()],
+        (Some(id), None, None) => return Err(no_session(id)),
         (None, Some(fleet), None) => {
-            let fleet = state.fleet(fleet).ok_or_else(|| no_fleet(fleet))?;
-            sessions::on_fleet(state, fleet.id())
+            let fleet = state.fleet_id(fleet).ok_or_else(|| no_fleet(fleet))?;
+            state.sessions_on(&fleet)
         }
         (None, None, Some(alias)) => return Err(no_alias(alias)),
         _ => {
@@ -110,13 +112,16 @@ fn select(
             ))
         }
     };
-    for &p in &positions {
-        sessions::advance(&mut state.game_sessions[p], ctx);
+    let mut kept = Vec::with_capacity(ids.len());
+    for id in ids {
+        let Some(record) = state.sessions.get_mut(&id) else {
+            continue;
+        };
+        advance_session(record, cx.clock);
+        if filter.is_none() || record.session.status == filter {
+            let seq = state.sessions.seq(&id).unwrap_or(0);
+            kept.push((seq, id));
+        }
     }
-    let kept = positions
-        .into_iter()
-        .filter(|&p| filter.is_none() || state.game_sessions[p].session.status == filter)
-        .map(|p| (p, p))
-        .collect();
-    paged_in_order(kept, list, selection.limit, selection.next_token)
+    paged_in_order(cx, kept, list, selection.limit, selection.next_token)
 }

@@ -11,13 +11,14 @@ use gamelift_api::types::{
     StartMatchmakingInput, StartMatchmakingOutput,
 };
 
-use super::fault::Fault;
+use super::lifecycle::{finished, walk, watch};
 use super::matchdata::{match_id, matchmaker_data};
 use super::sessions::{self, no_session, status_name, Hosting};
-use super::state::{State, Ticket};
-use super::{millis_of, players, walk, Ctx, QUEUE_TIMEOUT_SECONDS};
-use crate::clock::datetime;
+use super::state::{Due, State, Ticket};
+use super::{players, quotas};
+use crate::fault::Fault;
 use crate::names::new_id;
+use crate::service::Cx;
 
 /// The statuses a ticket goes through, in order (no player acceptance is required).
 const LIFECYCLE: [Status; 4] = [
@@ -29,14 +30,6 @@ const LIFECYCLE: [Status; 4] = [
 const PLACING: usize = 2;
 const COMPLETED: usize = 3;
 
-/// Whether the ticket has stopped being processed.
-fn finished(ticket: &MatchmakingTicket) -> bool {
-    matches!(
-        ticket.status,
-        Some(Status::Completed | Status::Failed | Status::Cancelled | Status::TimedOut)
-    )
-}
-
 /// The name of a configuration given by name or ARN (`…:matchmakingconfiguration/NAME`).
 fn configuration_name(reference: &str) -> String {
     reference
@@ -45,15 +38,15 @@ fn configuration_name(reference: &str) -> String {
         .to_owned()
 }
 
-fn configuration_arn(ctx: &Ctx<'_>, name: &str) -> String {
-    ctx.names
+fn configuration_arn(cx: &Cx<'_>, name: &str) -> String {
+    cx.names
         .arn("gamelift", &format!("matchmakingconfiguration/{name}"))
 }
 
 /// `StartMatchmaking`: a `QUEUED` ticket for the players (at least one).
 pub(crate) fn start(
     state: &mut State,
-    ctx: &Ctx<'_>,
+    cx: &Cx<'_>,
     input: StartMatchmakingInput,
 ) -> Result<StartMatchmakingOutput, Fault> {
     if input.players.is_empty() {
@@ -63,7 +56,7 @@ pub(crate) fn start(
     }
     let ticket = open(
         state,
-        ctx,
+        cx,
         input.ticket_id,
         &input.configuration_name,
         input.players,
@@ -79,14 +72,15 @@ pub(crate) fn start(
 /// still in progress.
 pub(crate) fn backfill(
     state: &mut State,
-    ctx: &Ctx<'_>,
+    cx: &Cx<'_>,
     input: StartMatchBackfillInput,
 ) -> Result<StartMatchBackfillOutput, Fault> {
     let arn = input.game_session_arn;
-    let position = state
-        .session_position(&arn)
-        .ok_or_else(|| no_session(&arn))?;
-    let session = &state.game_sessions[position].session;
+    let session = &state
+        .sessions
+        .get(&arn)
+        .ok_or_else(|| no_session(&arn))?
+        .session;
     if session.status != Some(GameSessionStatus::Active) {
         return Err(Fault::InvalidRequest(format!(
             "game session {arn} is {}; only an ACTIVE game session can be backfilled",
@@ -106,19 +100,26 @@ pub(crate) fn backfill(
     }
     let ticket = open(
         state,
-        ctx,
+        cx,
         input.ticket_id,
         &input.configuration_name,
         input.players,
         Some(arn.clone()),
     )?;
-    for earlier in &mut state.tickets {
-        if earlier.backfill.as_deref() == Some(arn.as_str())
-            && earlier.ticket.ticket_id != ticket.ticket_id
-            && !finished(&earlier.ticket)
-        {
+    let replaced: Vec<String> = state
+        .tickets
+        .iter()
+        .filter(|(_, earlier)| {
+            earlier.backfill.as_deref() == Some(arn.as_str())
+                && earlier.ticket.ticket_id != ticket.ticket_id
+                && !finished(earlier.ticket.status.as_ref())
+        })
+        .map(|(id, _)| id.to_owned())
+        .collect();
+    for id in replaced {
+        if let Some(earlier) = state.tickets.get_mut(&id) {
             earlier.ticket.status = Some(Status::Cancelled);
-            earlier.ticket.end_time = Some(ctx.timestamp());
+            earlier.ticket.end_time = Some(cx.timestamp());
             earlier.ticket.status_message = Some(format!(
                 "replaced by backfill ticket {}",
                 ticket.ticket_id.as_deref().unwrap_or_default()
@@ -133,7 +134,7 @@ pub(crate) fn backfill(
 /// Records a new `QUEUED` ticket (a new UUID when no id is given).
 fn open(
     state: &mut State,
-    ctx: &Ctx<'_>,
+    cx: &Cx<'_>,
     ticket_id: Option<String>,
     configuration: &str,
     players: Vec<Player>,
@@ -142,24 +143,34 @@ fn open(
     let id = ticket_id
         .filter(|id| !id.is_empty())
         .unwrap_or_else(|| new_id(""));
-    if position(state, &id).is_some() {
+    if state.tickets.contains_key(&id) {
         return Err(Fault::InvalidRequest(format!(
             "ticket id {id} is already in use; a new request needs a new ticket id"
         )));
     }
     check_players(&players)?;
+    if state.tickets.len() >= quotas::TICKETS {
+        return Err(Fault::InvalidRequest(format!(
+            "the account has {} matchmaking tickets, the most this server keeps",
+            quotas::TICKETS
+        )));
+    }
     let ticket = MatchmakingTicket::builder()
-        .ticket_id(id)
+        .ticket_id(id.clone())
         .configuration_name(configuration_name(configuration))
         .status(Status::Queued)
-        .start_time(ctx.timestamp())
+        .start_time(cx.timestamp())
         .players(players)
         .build();
-    state.tickets.push(Ticket {
-        ticket: ticket.clone(),
-        progress: ctx.clock.start(),
-        backfill,
-    });
+    state.tickets.insert(
+        id.clone(),
+        Ticket {
+            ticket: ticket.clone(),
+            progress: cx.clock.start(),
+            backfill,
+        },
+    );
+    watch(state, Due::Ticket(id));
     Ok(ticket)
 }
 
@@ -181,65 +192,64 @@ fn check_players(players: &[Player]) -> Result<(), Fault> {
     Ok(())
 }
 
-fn position(state: &State, id: &str) -> Option<usize> {
-    state
-        .tickets
-        .iter()
-        .position(|t| t.ticket.ticket_id.as_deref() == Some(id))
-}
-
 /// `DescribeMatchmaking`: the tickets asked for that exist, each moved one read on.
 pub(crate) fn describe(
     state: &mut State,
-    ctx: &Ctx<'_>,
+    cx: &Cx<'_>,
     input: DescribeMatchmakingInput,
 ) -> Result<DescribeMatchmakingOutput, Fault> {
-    let mut positions: Vec<usize> = Vec::new();
-    for position in input.ticket_ids.iter().filter_map(|id| position(state, id)) {
-        if !positions.contains(&position) {
-            positions.push(position);
+    let mut ids: Vec<&str> = Vec::new();
+    for id in &input.ticket_ids {
+        if state.tickets.contains_key(id) && !ids.contains(&id.as_str()) {
+            ids.push(id);
         }
     }
     // All are moved on before any is returned: a backfill may complete another ticket.
-    for &position in &positions {
-        advance(state, ctx, position);
+    for id in &ids {
+        advance(state, cx, id);
     }
-    let tickets = positions
+    let tickets = ids
         .iter()
-        .map(|&p| state.tickets[p].ticket.clone())
+        .filter_map(|id| state.tickets.get(id))
+        .map(|t| t.ticket.clone())
         .collect();
     Ok(DescribeMatchmakingOutput {
         ticket_list: Some(tickets),
     })
 }
 
-fn advance(state: &mut State, ctx: &Ctx<'_>, position: usize) {
-    if finished(&state.tickets[position].ticket) {
+fn advance(state: &mut State, cx: &Cx<'_>, id: &str) {
+    let Some(record) = state.tickets.get(id) else {
+        return;
+    };
+    if finished(record.ticket.status.as_ref()) {
         return;
     }
-    let mut progress = state.tickets[position].progress;
-    walk(ctx.clock, &mut progress, COMPLETED, |step| {
-        enter(state, ctx, position, step)
+    let mut progress = record.progress;
+    walk(cx.clock, &mut progress, COMPLETED, |step| {
+        enter(state, cx, id, step)
     });
-    state.tickets[position].progress = progress;
+    if let Some(record) = state.tickets.get_mut(id) {
+        record.progress = progress;
+    }
 }
 
-/// Moves the ticket at `position` into status `step`, if it can be.
-fn enter(state: &mut State, ctx: &Ctx<'_>, position: usize, step: usize) -> bool {
-    let is_backfill = state.tickets[position].backfill.is_some();
+/// Moves ticket `id` into status `step`, if it can be.
+fn enter(state: &mut State, cx: &Cx<'_>, id: &str, step: usize) -> bool {
+    let is_backfill = state.tickets.get(id).is_some_and(|t| t.backfill.is_some());
     let entered = match (step, is_backfill) {
-        (PLACING, true) => take_in(state, ctx, position),
-        (COMPLETED, true) => complete_backfill(state, position),
-        (COMPLETED, false) => place(state, ctx, position),
+        (PLACING, true) => take_in(state, cx, id),
+        (COMPLETED, true) => complete_backfill(state, id),
+        (COMPLETED, false) => place(state, cx, id),
         _ => true,
     };
-    if !entered {
+    let Some(record) = state.tickets.get_mut(id).filter(|_| entered) else {
         return false;
-    }
-    let ticket = &mut state.tickets[position].ticket;
+    };
+    let ticket = &mut record.ticket;
     ticket.status = LIFECYCLE.get(step).cloned();
     if step == COMPLETED {
-        ticket.end_time = Some(ctx.timestamp());
+        ticket.end_time = Some(cx.timestamp());
     }
     true
 }
@@ -247,102 +257,112 @@ fn enter(state: &mut State, ctx: &Ctx<'_>, position: usize, step: usize) -> bool
 /// Places the match of a ticket's players: a game session for exactly them on a fleet with a
 /// free server process, with a player session each. `false` while no fleet can host it (and
 /// when seating the players fails, which leaves the ticket `FAILED`).
-fn place(state: &mut State, ctx: &Ctx<'_>, position: usize) -> bool {
-    let ticket = &state.tickets[position].ticket;
+fn place(state: &mut State, cx: &Cx<'_>, id: &str) -> bool {
+    let Some(ticket) = state.tickets.get(id).map(|t| &t.ticket) else {
+        return false;
+    };
     let players = ticket.players.clone().unwrap_or_default();
-    let arn = configuration_arn(
-        ctx,
-        ticket.configuration_name.as_deref().unwrap_or_default(),
-    );
+    let arn = configuration_arn(cx, ticket.configuration_name.as_deref().unwrap_or_default());
     let hosting = Hosting {
         maximum: i32::try_from(players.len()).unwrap_or(i32::MAX),
         matchmaker_data: Some(matchmaker_data(&new_id(""), &arn, &players)),
         ..Hosting::default()
     };
-    let Some(session) = sessions::host_anywhere(state, ctx, hosting) else {
+    let Some(session) = sessions::host_anywhere(state, cx, hosting) else {
         return false;
     };
-    match players::reserve(state, ctx, session, seats(&players)) {
-        Ok(placed) => {
-            let info = connection(&state.game_sessions[session].session, &placed);
-            state.tickets[position].ticket.game_session_connection_info = Some(info);
+    let placed = players::reserve(state, cx, &session, seats(&players));
+    let game = state.sessions.get(&session).map(|r| r.session.clone());
+    let Some(record) = state.tickets.get_mut(id) else {
+        return false;
+    };
+    match (placed, game) {
+        (Ok(placed), Some(game)) => {
+            record.ticket.game_session_connection_info = Some(connection(&game, &placed));
             true
         }
-        Err(fault) => {
-            let ticket = &mut state.tickets[position].ticket;
+        (Err(fault), _) => {
+            let ticket = &mut record.ticket;
             ticket.status = Some(Status::Failed);
-            ticket.end_time = Some(ctx.timestamp());
+            ticket.end_time = Some(cx.timestamp());
             ticket.status_message = Some(fault.to_string());
             false
         }
+        (Ok(_), None) => false,
     }
 }
 
 /// A backfill's search: takes in the oldest unmatched ticket of the same configuration whose
 /// players fit into the open slots, seats its players in the game session and completes it.
-fn take_in(state: &mut State, ctx: &Ctx<'_>, position: usize) -> bool {
-    let backfill = &state.tickets[position];
+fn take_in(state: &mut State, cx: &Cx<'_>, id: &str) -> bool {
+    let Some(backfill) = state.tickets.get(id) else {
+        return false;
+    };
     let configuration = backfill.ticket.configuration_name.clone();
     let Some(session) = backfill
         .backfill
-        .as_deref()
-        .and_then(|arn| state.session_position(arn))
+        .clone()
+        .filter(|arn| state.sessions.contains_key(arn))
     else {
         return false;
     };
-    let record = &state.game_sessions[session];
+    let Some(record) = state.sessions.get(&session) else {
+        return false;
+    };
     let maximum = usize::try_from(record.session.maximum_player_session_count.unwrap_or(0));
     let open = maximum
         .unwrap_or(0)
         .saturating_sub(state.player_count(record.id()));
-    let Some(partner) = state.tickets.iter().position(|t| {
-        t.backfill.is_none()
+    let Some((partner, newcomers)) = state.tickets.in_order().find_map(|(_, key, t)| {
+        let fits = t.backfill.is_none()
             && t.ticket.configuration_name == configuration
             && matches!(t.ticket.status, Some(Status::Queued | Status::Searching))
-            && t.ticket.players.as_ref().map_or(0, Vec::len) <= open
+            && t.ticket.players.as_ref().map_or(0, Vec::len) <= open;
+        fits.then(|| (key.to_owned(), t.ticket.players.clone().unwrap_or_default()))
     }) else {
         return false;
     };
-    let newcomers = state.tickets[partner]
-        .ticket
-        .players
-        .clone()
-        .unwrap_or_default();
-    let Ok(placed) = players::reserve(state, ctx, session, seats(&newcomers)) else {
+    let Ok(placed) = players::reserve(state, cx, &session, seats(&newcomers)) else {
         return false;
     };
-    let mut everyone = state.tickets[position]
-        .ticket
-        .players
-        .clone()
+    let mut everyone = state
+        .tickets
+        .get(id)
+        .and_then(|t| t.ticket.players.clone())
         .unwrap_or_default();
     everyone.extend(newcomers);
-    let game = &mut state.game_sessions[session].session;
+    let Some(game) = state.sessions.get_mut(&session).map(|r| &mut r.session) else {
+        return false;
+    };
     let match_id = game
         .matchmaker_data
         .as_deref()
         .and_then(match_id)
         .unwrap_or_else(|| new_id(""));
-    let arn = configuration_arn(ctx, configuration.as_deref().unwrap_or_default());
+    let arn = configuration_arn(cx, configuration.as_deref().unwrap_or_default());
     game.matchmaker_data = Some(matchmaker_data(&match_id, &arn, &everyone));
     let info = connection(game, &placed);
-    let partner = &mut state.tickets[partner];
+    let Some(partner) = state.tickets.get_mut(&partner) else {
+        return false;
+    };
     partner.progress.step = COMPLETED;
-    partner.progress.since_millis = ctx.now;
+    partner.progress.since_millis = cx.now;
     partner.ticket.status = Some(Status::Completed);
-    partner.ticket.end_time = Some(ctx.timestamp());
+    partner.ticket.end_time = Some(cx.timestamp());
     partner.ticket.game_session_connection_info = Some(info);
     true
 }
 
 /// A backfill's completion: the connection info of the game session, with the player
 /// sessions of the ticket's players.
-fn complete_backfill(state: &mut State, position: usize) -> bool {
-    let ticket = &state.tickets[position];
+fn complete_backfill(state: &mut State, id: &str) -> bool {
+    let Some(ticket) = state.tickets.get(id) else {
+        return false;
+    };
     let Some(arn) = ticket.backfill.as_deref() else {
         return false;
     };
-    let Some(session) = state.session_position(arn) else {
+    let Some(session) = state.sessions.get(arn) else {
         return false;
     };
     let ids: BTreeSet<&str> = ticket
@@ -357,8 +377,10 @@ fn complete_backfill(state: &mut State, position: usize) -> bool {
         .filter(|p| p.player_id.as_deref().is_some_and(|id| ids.contains(id)))
         .cloned()
         .collect();
-    let info = connection(&state.game_sessions[session].session, &seated);
-    state.tickets[position].ticket.game_session_connection_info = Some(info);
+    let info = connection(&session.session, &seated);
+    if let Some(record) = state.tickets.get_mut(id) {
+        record.ticket.game_session_connection_info = Some(info);
+    }
     true
 }
 
@@ -385,24 +407,5 @@ fn connection(session: &GameSession, placed: &[PlayerSession]) -> GameSessionCon
                 })
                 .collect(),
         ),
-    }
-}
-
-/// Times out the tickets unfinished after [`QUEUE_TIMEOUT_SECONDS`].
-pub(crate) fn expire(state: &mut State, now: u64) {
-    for record in &mut state.tickets {
-        let ticket = &mut record.ticket;
-        if finished(ticket) {
-            continue;
-        }
-        let started = ticket.start_time.as_ref().map_or(now, millis_of);
-        let deadline = started.saturating_add(QUEUE_TIMEOUT_SECONDS * 1000);
-        if now >= deadline {
-            ticket.status = Some(Status::TimedOut);
-            ticket.end_time = Some(datetime(deadline));
-            ticket.status_message = Some(format!(
-                "no match was completed within {QUEUE_TIMEOUT_SECONDS} seconds"
-            ));
-        }
     }
 }

@@ -1,7 +1,7 @@
 //! The in-memory GameLift service.
 //!
 //! [`GameLift`] implements every operation of `gamelift::server::GameLiftServer` over
-//! [`State`], which lives in the shared store and is persisted after every request.
+//! [`State`], its own store's records; each request saves the records it changed.
 //!
 //! # How statuses move
 //!
@@ -11,7 +11,8 @@
 //!   Fleets go `NEW`, `DOWNLOADING`, `VALIDATING`, `BUILDING`, `ACTIVATING`, `ACTIVE`; game
 //!   sessions `ACTIVATING`, `ACTIVE`; placements `PENDING`, `FULFILLED`; matchmaking tickets
 //!   `QUEUED`, `SEARCHING`, `PLACING`, `COMPLETED`.
-//! - **Timeouts run on the wall clock**, checked at the start of every request: a `RESERVED`
+//! - **Timeouts run on the wall clock**, applied at the start of every request
+//!   ([`lifecycle`]): a `RESERVED`
 //!   player session becomes `TIMEDOUT` after 60 seconds (players never connect here); an
 //!   `ACTIVATING` game session becomes `TERMINATED` once its fleet's
 //!   `GameSessionActivationTimeoutSeconds` has passed; a `PENDING` placement becomes
@@ -58,96 +59,92 @@
 //!   `PlayerId`); none or several is an `InvalidRequestException`. Status filters apply to
 //!   every selection; lists come oldest first (search too, without a sort expression) in pages
 //!   of 50 unless a `Limit` says otherwise.
+//! - **Quotas** ([`quotas`]): the model has no documented numbers; this server's are chosen to
+//!   bound its store while leaving room for load tests.
 
-mod fault;
+mod answers;
+mod earlier;
 mod fleet_setup;
 mod fleets;
 mod instances;
+pub mod lifecycle;
 mod listing;
 mod matchdata;
 mod matchmaking;
 mod placements;
 mod players;
 mod query;
+pub mod quotas;
 pub mod search;
 mod server;
 mod sessions;
-mod state;
+pub mod state;
 
-use crate::clock::{datetime, Clock, Progress};
+use smithy_runtime::server::Router;
+
+use crate::fault::Fault;
+use crate::gateway::AuthError;
 use crate::page::Page;
-use crate::{Names, Shared};
-use fault::Fault;
+use crate::service::{Cx, Runner, Service};
 
+pub use lifecycle::QUEUE_TIMEOUT_SECONDS;
 pub use state::State;
-
-/// How long a placement may stay `PENDING`, and a matchmaking ticket unfinished, before it
-/// times out: the default `TimeoutInSeconds` of a GameLift game session queue.
-pub const QUEUE_TIMEOUT_SECONDS: u64 = 600;
 
 /// The in-memory GameLift service: implements `gamelift::server::GameLiftServer`.
 #[derive(Clone, Debug)]
 pub struct GameLift {
-    shared: Shared,
+    run: Runner<State>,
+}
+
+impl Service for GameLift {
+    type State = State;
+    const NAME: &'static str = "gamelift";
+    const PAGE_SIZE: usize = 50;
+    const AUTH_ERROR: AuthError = AuthError {
+        code: "UnauthorizedException",
+        status: 400,
+    };
+
+    fn new(run: Runner<State>) -> Self {
+        GameLift { run }
+    }
+
+    fn router(self) -> Router {
+        gamelift_api::server::router(self)
+    }
+
+    fn tick(state: &mut State, cx: &Cx<'_>) {
+        lifecycle::tick(state, cx);
+    }
+
+    fn carry_over(state: &mut State, earlier: &serde_json::Value) -> Result<(), String> {
+        earlier::carry_over(state, earlier)
+    }
 }
 
 impl GameLift {
-    /// The service over `shared` state.
-    pub fn new(shared: Shared) -> Self {
-        GameLift { shared }
+    /// The runner of its operations: [`Runner::edit`] changes its state directly.
+    pub fn runner(&self) -> &Runner<State> {
+        &self.run
     }
 }
 
-/// What an operation needs besides the state: the names of new resources, the clock, and the
-/// time the request is handled at.
-pub(crate) struct Ctx<'a> {
-    /// The account and region of ARNs.
-    pub(crate) names: &'a Names,
-    /// The clock statuses advance on.
-    pub(crate) clock: &'a Clock,
-    /// The time of the request, in Unix milliseconds.
-    pub(crate) now: u64,
-}
-
-impl Ctx<'_> {
-    /// The time of the request, as a response timestamp.
-    pub(crate) fn timestamp(&self) -> smithy_runtime::DateTime {
-        datetime(self.now)
-    }
-}
-
-/// How many items a page holds when the request sets no `Limit`.
-const DEFAULT_PAGE: usize = 50;
-
-/// The page of `items` a request's `Limit` and `NextToken` ask for; a bad token or limit is
-/// an `InvalidRequestException`.
-pub(crate) fn paged<T>(
-    items: Vec<T>,
-    list: &str,
-    limit: Option<i32>,
-    token: Option<&str>,
-) -> Result<Page<T>, Fault> {
-    crate::page::page(items, list, limit.map(i64::from), token, DEFAULT_PAGE)
-        .map_err(Fault::InvalidRequest)
-}
-
-/// Like [`paged`], for a status-filtered list of records in the order they were created,
-/// each with its index in the state (which only grows, so an index names a record for good):
-/// the token names the last index returned, so a record whose status changes between two
-/// requests (a read moves it on, a reservation times out) makes the next page neither skip
-/// nor repeat another.
+/// Like [`Cx::page`], for a status-filtered list of records in the order they were created,
+/// each with its creation number (which names a record for good): the token names the last
+/// number returned, so a record whose status changes between two requests (a read moves it
+/// on, a reservation times out) makes the next page neither skip nor repeat another.
 pub(crate) fn paged_in_order<T>(
-    items: Vec<(usize, T)>,
+    cx: &Cx<'_>,
+    items: Vec<(u64, T)>,
     list: &str,
     limit: Option<i32>,
     token: Option<&str>,
 ) -> Result<Page<T>, Fault> {
     let keyed = items
         .into_iter()
-        .map(|(index, item)| (format!("{index:012}"), item))
+        .map(|(seq, item)| (format!("{seq:012}"), item))
         .collect();
-    crate::page::page_by_key(keyed, list, limit.map(i64::from), token, DEFAULT_PAGE)
-        .map_err(Fault::InvalidRequest)
+    cx.page_by_key(keyed, list, limit, token)
 }
 
 /// The status a status filter (`StatusFilter`, `PlayerSessionStatusFilter`) names, in any
@@ -175,25 +172,4 @@ pub(crate) fn millis_of(time: &smithy_runtime::DateTime) -> u64 {
     let secs = u64::try_from(time.secs()).unwrap_or(0);
     secs.saturating_mul(1000)
         .saturating_add(u64::from(time.subsec_nanos() / 1_000_000))
-}
-
-/// Moves `progress` towards the status the clock says, one status at a time: `enter(k)` makes
-/// the move into status `k` and says whether it could be made. A move that cannot be made
-/// (no fleet to host a game session, say) leaves the resource where it is, to try again at
-/// the next read.
-pub(crate) fn walk(
-    clock: &Clock,
-    progress: &mut Progress,
-    last: usize,
-    mut enter: impl FnMut(usize) -> bool,
-) {
-    let mut target = *progress;
-    clock.advance(&mut target, last);
-    while progress.step < target.step {
-        if !enter(progress.step + 1) {
-            return;
-        }
-        progress.step += 1;
-    }
-    *progress = target;
 }

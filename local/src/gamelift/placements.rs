@@ -10,11 +10,12 @@ use gamelift_api::types::{
     StartGameSessionPlacementOutput, StopGameSessionPlacementInput, StopGameSessionPlacementOutput,
 };
 
-use super::fault::Fault;
+use super::lifecycle::{walk, watch};
 use super::sessions::{self, Hosting};
-use super::state::{Placement, State};
-use super::{millis_of, players, walk, Ctx, QUEUE_TIMEOUT_SECONDS};
-use crate::clock::datetime;
+use super::state::{Due, Placement, State};
+use super::{players, quotas};
+use crate::fault::Fault;
+use crate::service::Cx;
 
 /// A placement's lifecycle: `PENDING` (0), then `FULFILLED` (1).
 const FULFILLED_STEP: usize = 1;
@@ -31,13 +32,13 @@ fn status_name(placement: &GameSessionPlacement) -> &str {
 /// earlier placement with it was cancelled or timed out.
 pub(crate) fn start(
     state: &mut State,
-    ctx: &Ctx<'_>,
+    cx: &Cx<'_>,
     input: StartGameSessionPlacementInput,
 ) -> Result<StartGameSessionPlacementOutput, Fault> {
     let id = input.placement_id.as_str();
-    let earlier = position(state, id);
-    if let Some(position) = earlier {
-        let earlier = &state.placements[position].placement;
+    let earlier = state.placements.get(id);
+    if let Some(earlier) = earlier {
+        let earlier = &earlier.placement;
         if !matches!(
             earlier.status,
             Some(GameSessionPlacementState::Cancelled | GameSessionPlacementState::TimedOut)
@@ -49,12 +50,16 @@ pub(crate) fn start(
             )));
         }
     }
+    if earlier.is_none() && state.placements.len() >= quotas::PLACEMENTS {
+        return Err(Fault::InvalidRequest(format!(
+            "the account has {} game session placements, the most this server keeps",
+            quotas::PLACEMENTS
+        )));
+    }
     let desired = input.desired_player_sessions.unwrap_or_default();
     check_players(&desired, input.maximum_player_session_count)?;
     // The earlier placement with the id goes only once the new one is sure to be made.
-    if let Some(position) = earlier {
-        state.placements.remove(position);
-    }
+    state.placements.remove(id);
     let placement = GameSessionPlacement::builder()
         .placement_id(id)
         .game_session_queue_name(input.game_session_queue_name)
@@ -63,14 +68,18 @@ pub(crate) fn start(
         .maximum_player_session_count(input.maximum_player_session_count)
         .set_game_session_name(input.game_session_name)
         .set_player_latencies(input.player_latencies)
-        .start_time(ctx.timestamp())
+        .start_time(cx.timestamp())
         .set_game_session_data(input.game_session_data)
         .build();
-    state.placements.push(Placement {
-        placement: placement.clone(),
-        progress: ctx.clock.start(),
-        desired,
-    });
+    state.placements.insert(
+        id.to_owned(),
+        Placement {
+            placement: placement.clone(),
+            progress: cx.clock.start(),
+            desired,
+        },
+    );
+    watch(state, Due::Placement(id.to_owned()));
     Ok(StartGameSessionPlacementOutput {
         game_session_placement: Some(placement),
     })
@@ -104,37 +113,35 @@ fn check_players(
     Ok(())
 }
 
-fn position(state: &State, id: &str) -> Option<usize> {
-    state
-        .placements
-        .iter()
-        .position(|p| p.placement.placement_id.as_deref() == Some(id))
-}
-
 /// `DescribeGameSessionPlacement`: the placement, moved one read on.
 pub(crate) fn describe(
     state: &mut State,
-    ctx: &Ctx<'_>,
+    cx: &Cx<'_>,
     input: DescribeGameSessionPlacementInput,
 ) -> Result<DescribeGameSessionPlacementOutput, Fault> {
     let id = input.placement_id.as_str();
-    let position = position(state, id).ok_or_else(|| no_placement(id))?;
-    if state.placements[position].placement.status == Some(GameSessionPlacementState::Pending) {
-        let mut progress = state.placements[position].progress;
-        walk(ctx.clock, &mut progress, FULFILLED_STEP, |_| {
-            fulfil(state, ctx, position)
+    let record = state.placements.get(id).ok_or_else(|| no_placement(id))?;
+    if record.placement.status == Some(GameSessionPlacementState::Pending) {
+        let mut progress = record.progress;
+        walk(cx.clock, &mut progress, FULFILLED_STEP, |_| {
+            fulfil(state, cx, id)
         });
-        state.placements[position].progress = progress;
+        if let Some(record) = state.placements.get_mut(id) {
+            record.progress = progress;
+        }
     }
+    let record = state.placements.get(id).ok_or_else(|| no_placement(id))?;
     Ok(DescribeGameSessionPlacementOutput {
-        game_session_placement: Some(state.placements[position].placement.clone()),
+        game_session_placement: Some(record.placement.clone()),
     })
 }
 
-/// Places the game session of the placement at `position` on a fleet with a free server
-/// process, with its player sessions; `false` while there is none.
-fn fulfil(state: &mut State, ctx: &Ctx<'_>, position: usize) -> bool {
-    let record = &state.placements[position];
+/// Places the game session of placement `id` on a fleet with a free server process, with its
+/// player sessions; `false` while there is none.
+fn fulfil(state: &mut State, cx: &Cx<'_>, id: &str) -> bool {
+    let Some(record) = state.placements.get(id) else {
+        return false;
+    };
     let hosting = Hosting {
         name: record.placement.game_session_name.clone(),
         properties: record.placement.game_properties.clone(),
@@ -152,13 +159,18 @@ fn fulfil(state: &mut State, ctx: &Ctx<'_>, position: usize) -> bool {
             )
         })
         .collect();
-    let Some(session) = sessions::host_anywhere(state, ctx, hosting) else {
+    let Some(session) = sessions::host_anywhere(state, cx, hosting) else {
         return false;
     };
-    let placed = players::reserve(state, ctx, session, seats);
-    let game_session = state.game_sessions[session].session.clone();
-    let placement = &mut state.placements[position].placement;
-    placement.end_time = Some(ctx.timestamp());
+    let placed = players::reserve(state, cx, &session, seats);
+    let Some(game_session) = state.sessions.get(&session).map(|r| r.session.clone()) else {
+        return false;
+    };
+    let Some(record) = state.placements.get_mut(id) else {
+        return false;
+    };
+    let placement = &mut record.placement;
+    placement.end_time = Some(cx.timestamp());
     let Ok(placed) = placed else {
         placement.status = Some(GameSessionPlacementState::Failed);
         return true;
@@ -166,7 +178,7 @@ fn fulfil(state: &mut State, ctx: &Ctx<'_>, position: usize) -> bool {
     placement.status = Some(GameSessionPlacementState::Fulfilled);
     placement.game_session_id = game_session.game_session_id.clone();
     placement.game_session_arn = game_session.game_session_id;
-    placement.game_session_region = Some(ctx.names.region().to_owned());
+    placement.game_session_region = Some(cx.names.region().to_owned());
     placement.ip_address = game_session.ip_address;
     placement.dns_name = game_session.dns_name;
     placement.port = game_session.port;
@@ -185,12 +197,15 @@ fn fulfil(state: &mut State, ctx: &Ctx<'_>, position: usize) -> bool {
 /// `StopGameSessionPlacement`: cancels a `PENDING` placement.
 pub(crate) fn stop(
     state: &mut State,
-    ctx: &Ctx<'_>,
+    cx: &Cx<'_>,
     input: StopGameSessionPlacementInput,
 ) -> Result<StopGameSessionPlacementOutput, Fault> {
     let id = input.placement_id.as_str();
-    let position = position(state, id).ok_or_else(|| no_placement(id))?;
-    let placement = &mut state.placements[position].placement;
+    let record = state
+        .placements
+        .get_mut(id)
+        .ok_or_else(|| no_placement(id))?;
+    let placement = &mut record.placement;
     if placement.status != Some(GameSessionPlacementState::Pending) {
         return Err(Fault::InvalidRequest(format!(
             "placement {id} is {}; only a PENDING placement can be stopped",
@@ -198,24 +213,8 @@ pub(crate) fn stop(
         )));
     }
     placement.status = Some(GameSessionPlacementState::Cancelled);
-    placement.end_time = Some(ctx.timestamp());
+    placement.end_time = Some(cx.timestamp());
     Ok(StopGameSessionPlacementOutput {
         game_session_placement: Some(placement.clone()),
     })
-}
-
-/// Times out the placements `PENDING` for longer than [`QUEUE_TIMEOUT_SECONDS`].
-pub(crate) fn expire(state: &mut State, now: u64) {
-    for record in &mut state.placements {
-        let placement = &mut record.placement;
-        if placement.status != Some(GameSessionPlacementState::Pending) {
-            continue;
-        }
-        let started = placement.start_time.as_ref().map_or(now, millis_of);
-        let deadline = started.saturating_add(QUEUE_TIMEOUT_SECONDS * 1000);
-        if now >= deadline {
-            placement.status = Some(GameSessionPlacementState::TimedOut);
-            placement.end_time = Some(datetime(deadline));
-        }
-    }
 }

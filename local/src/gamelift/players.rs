@@ -10,46 +10,31 @@ use gamelift_api::types::{
     GameSessionStatus, PlayerSession, PlayerSessionCreationPolicy, PlayerSessionStatus,
 };
 
-use super::fault::Fault;
+use super::lifecycle::watch;
 use super::sessions::{no_session, status_name};
-use super::state::State;
-use super::{millis_of, paged_in_order, status_filter, Ctx};
-use crate::clock::datetime;
+use super::state::{Due, State};
+use super::{paged_in_order, quotas, status_filter};
+use crate::fault::Fault;
 use crate::names::new_id;
-
-/// How long a `RESERVED` player session waits for its player to connect: 60 seconds, as
-/// documented. Players never connect to this service's game servers, so every reservation
-/// ends `TIMEDOUT` once it has passed.
-pub(crate) const RESERVATION_TIMEOUT_MILLIS: u64 = 60_000;
+use crate::service::Cx;
 
 /// A player to reserve a slot for, with their player data.
 pub(crate) type Seat = (String, Option<String>);
 
-/// Ends the reservations older than [`RESERVATION_TIMEOUT_MILLIS`]: `TIMEDOUT`, their slot free.
-pub(crate) fn expire(state: &mut State, now: u64) {
-    for player in &mut state.player_sessions {
-        if player.status != Some(PlayerSessionStatus::Reserved) {
-            continue;
-        }
-        let created = player.creation_time.as_ref().map_or(now, millis_of);
-        let deadline = created.saturating_add(RESERVATION_TIMEOUT_MILLIS);
-        if now >= deadline {
-            player.status = Some(PlayerSessionStatus::Timedout);
-            player.termination_time = Some(datetime(deadline));
-        }
-    }
-}
-
-/// Reserves a slot for each of `seats` in the game session at `position`: all of them or,
-/// with the documented error, none.
+/// Reserves a slot for each of `seats` in game session `id`: all of them or, with the
+/// documented error, none.
 pub(crate) fn reserve(
     state: &mut State,
-    ctx: &Ctx<'_>,
-    position: usize,
+    cx: &Cx<'_>,
+    id: &str,
     seats: Vec<Seat>,
 ) -> Result<Vec<PlayerSession>, Fault> {
-    let session = &state.game_sessions[position].session;
-    let id = session.game_session_id.clone().unwrap_or_default();
+    let session = &state
+        .sessions
+        .get(id)
+        .ok_or_else(|| no_session(id))?
+        .session;
+    let id = id.to_owned();
     if session.status != Some(GameSessionStatus::Active) {
         return Err(Fault::InvalidGameSessionStatus(format!(
             "game session {id} is {}; player sessions can be created only in an ACTIVE game \
@@ -75,6 +60,14 @@ pub(crate) fn reserve(
             seated.player_session_id.as_deref().unwrap_or_default()
         )));
     }
+    let ever = state.players_in(&id).count();
+    if ever + seats.len() > quotas::PLAYERS_PER_SESSION {
+        return Err(Fault::GameSessionFull(format!(
+            "game session {id} has had {ever} player sessions; this server keeps at most {} \
+             for a game session",
+            quotas::PLAYERS_PER_SESSION
+        )));
+    }
     let taken = state.player_count(&id);
     let maximum = usize::try_from(session.maximum_player_session_count.unwrap_or(0)).unwrap_or(0);
     if taken + seats.len() > maximum {
@@ -92,7 +85,7 @@ pub(crate) fn reserve(
                 .player_id(player_id)
                 .game_session_id(id.as_str())
                 .set_fleet_id(session.fleet_id.clone())
-                .creation_time(ctx.timestamp())
+                .creation_time(cx.timestamp())
                 .status(PlayerSessionStatus::Reserved)
                 .set_ip_address(session.ip_address.clone())
                 .set_dns_name(session.dns_name.clone())
@@ -101,7 +94,11 @@ pub(crate) fn reserve(
                 .build()
         })
         .collect();
-    state.player_sessions.extend(created.iter().cloned());
+    for player in &created {
+        state.add_player(player.clone());
+        let key = player.player_session_id.clone().unwrap_or_default();
+        watch(state, Due::Reservation(key));
+    }
     Ok(created)
 }
 
@@ -119,22 +116,16 @@ fn distinct(seats: &[Seat]) -> Result<(), Fault> {
     }
 }
 
-/// The position of the game session a player session request is for.
-fn session_position(state: &State, id: &str) -> Result<usize, Fault> {
-    state.session_position(id).ok_or_else(|| no_session(id))
-}
-
 /// `CreatePlayerSession`.
 pub(crate) fn create_one(
     state: &mut State,
-    ctx: &Ctx<'_>,
+    cx: &Cx<'_>,
     input: CreatePlayerSessionInput,
 ) -> Result<CreatePlayerSessionOutput, Fault> {
-    let position = session_position(state, &input.game_session_id)?;
     let created = reserve(
         state,
-        ctx,
-        position,
+        cx,
+        &input.game_session_id,
         vec![(input.player_id, input.player_data)],
     )?;
     Ok(CreatePlayerSessionOutput {
@@ -146,10 +137,9 @@ pub(crate) fn create_one(
 /// not in `PlayerIds` are ignored.
 pub(crate) fn create_many(
     state: &mut State,
-    ctx: &Ctx<'_>,
+    cx: &Cx<'_>,
     input: CreatePlayerSessionsInput,
 ) -> Result<CreatePlayerSessionsOutput, Fault> {
-    let position = session_position(state, &input.game_session_id)?;
     let mut data = input.player_data_map.unwrap_or_default();
     let seats = input
         .player_ids
@@ -159,7 +149,7 @@ pub(crate) fn create_many(
             (player, player_data)
         })
         .collect();
-    let created = reserve(state, ctx, position, seats)?;
+    let created = reserve(state, cx, &input.game_session_id, seats)?;
     Ok(CreatePlayerSessionsOutput {
         player_sessions: Some(created),
     })
@@ -169,6 +159,7 @@ pub(crate) fn create_many(
 /// filtered by status; paging does not apply to a single player session.
 pub(crate) fn describe(
     state: &State,
+    cx: &Cx<'_>,
     input: DescribePlayerSessionsInput,
 ) -> Result<DescribePlayerSessionsOutput, Fault> {
     let filter = status_filter::<PlayerSessionStatus>(
@@ -177,36 +168,36 @@ pub(crate) fn describe(
         PlayerSessionStatus::VALUES,
     )?;
     let wanted = |p: &PlayerSession| filter.is_none() || p.status == filter;
-    let all = state.player_sessions.iter().enumerate();
-    let found: Vec<(usize, PlayerSession)> = match (
+    let found: Vec<(u64, PlayerSession)> = match (
         &input.player_session_id,
         &input.game_session_id,
         &input.player_id,
     ) {
         (Some(id), None, None) => {
-            let (_, player) = all
-                .clone()
-                .find(|(_, p)| p.player_session_id.as_ref() == Some(id))
+            let player = state
+                .players
+                .get(id)
                 .ok_or_else(|| Fault::NotFound(format!("no player session {id} exists")))?;
-            let single = Some(player)
-                .filter(|p| wanted(p))
-                .cloned()
-                .into_iter()
-                .collect();
+            let single = Some(player).filter(|p| wanted(p)).cloned();
             return Ok(DescribePlayerSessionsOutput {
-                player_sessions: Some(single),
+                player_sessions: Some(single.into_iter().collect()),
                 next_token: None,
             });
         }
         (None, Some(id), None) => {
-            session_position(state, id)?;
-            all.filter(|(_, p)| p.game_session_id.as_ref() == Some(id) && wanted(p))
-                .map(|(i, p)| (i, p.clone()))
+            if !state.sessions.contains_key(id) {
+                return Err(no_session(id));
+            }
+            state
+                .players_in(id)
+                .filter(|(_, p)| wanted(p))
+                .map(|(seq, p)| (seq, p.clone()))
                 .collect()
         }
-        (None, None, Some(id)) => all
-            .filter(|(_, p)| p.player_id.as_ref() == Some(id) && wanted(p))
-            .map(|(i, p)| (i, p.clone()))
+        (None, None, Some(id)) => state
+            .players_of(id)
+            .filter(|(_, p)| wanted(p))
+            .map(|(seq, p)| (seq, p.clone()))
             .collect(),
         _ => {
             return Err(Fault::InvalidRequest(
@@ -214,12 +205,8 @@ pub(crate) fn describe(
             ))
         }
     };
-    let page = paged_in_order(
-        found,
-        "playersessions",
-        input.limit,
-        input.next_token.as_deref(),
-    )?;
+    let token = input.next_token.as_deref();
+    let page = paged_in_order(cx, found, "playersessions", input.limit, token)?;
     Ok(DescribePlayerSessionsOutput {
         player_sessions: Some(page.items),
         next_token: page.next_token,

@@ -5,11 +5,13 @@ use gamelift_api::types::{
     GameSession, GameSessionStatus, SearchGameSessionsInput, SearchGameSessionsOutput,
 };
 
-use super::fault::Fault;
+use super::lifecycle::advance_session;
+use super::millis_of;
 use super::search::{Filter, Searchable, Sort};
 use super::sessions::{self, render};
 use super::state::State;
-use super::{millis_of, paged, Ctx};
+use crate::fault::Fault;
+use crate::service::Cx;
 
 /// The most sessions one page returns, whatever the `Limit`.
 const MAX_PAGE: i32 = 20;
@@ -17,7 +19,7 @@ const MAX_PAGE: i32 = 20;
 /// `SearchGameSessions`.
 pub(crate) fn search(
     state: &mut State,
-    ctx: &Ctx<'_>,
+    cx: &Cx<'_>,
     input: SearchGameSessionsInput,
 ) -> Result<SearchGameSessionsOutput, Fault> {
     let fleet =
@@ -34,13 +36,15 @@ pub(crate) fn search(
         .map(Sort::parse)
         .transpose()
         .map_err(|e| Fault::InvalidRequest(e.to_string()))?;
-    let positions = sessions::on_fleet(state, state.fleets[fleet].id());
-    for &p in &positions {
-        sessions::advance(&mut state.game_sessions[p], ctx);
+    let ids = state.sessions_on(&fleet);
+    for id in &ids {
+        if let Some(record) = state.sessions.get_mut(id) {
+            advance_session(record, cx.clock);
+        }
     }
-    let mut found: Vec<GameSession> = positions
+    let mut found: Vec<GameSession> = ids
         .iter()
-        .map(|&p| &state.game_sessions[p])
+        .filter_map(|id| state.sessions.get(id))
         .filter(|record| record.session.status == Some(GameSessionStatus::Active))
         .map(|record| render(state, record))
         .filter(|session| filter.as_ref().is_none_or(|f| f.matches(session)))
@@ -49,7 +53,7 @@ pub(crate) fn search(
         sort.sort(&mut found);
     }
     let limit = input.limit.map_or(MAX_PAGE, |l| l.min(MAX_PAGE));
-    let page = paged(found, "search", Some(limit), input.next_token.as_deref())?;
+    let page = cx.page(found, "search", Some(limit), input.next_token.as_deref())?;
     Ok(SearchGameSessionsOutput {
         game_sessions: Some(page.items),
         next_token: page.next_token,

@@ -1,38 +1,14 @@
-//! The `GameLiftServer` implementation: each operation runs under the store's lock, after the
-//! wall-clock timeouts, and its [`Fault`] becomes the operation's modeled error.
+//! The `GameLiftServer` implementation: each operation is one run of [`Runner`](crate::Runner)
+//! (after the wall-clock timeouts), done by the module of its resource.
 
 use gamelift_api::error::*;
 use gamelift_api::server::GameLiftServer;
 use gamelift_api::types::*;
 use smithy_runtime::server::RequestContext;
 
-use super::fault::Fault;
-use super::state::State;
 use super::{
-    fleets, instances, listing, matchmaking, placements, players, query, sessions, Ctx, GameLift,
+    fleets, instances, listing, matchmaking, placements, players, query, sessions, GameLift,
 };
-
-impl GameLift {
-    /// Runs `operation` on GameLift's state, as one change of the store.
-    fn run<T, E: From<Fault>>(
-        &self,
-        operation: impl FnOnce(&mut State, &Ctx<'_>) -> Result<T, Fault>,
-    ) -> Result<T, E> {
-        let shared = &self.shared;
-        shared
-            .store
-            .write(|all| {
-                let ctx = Ctx {
-                    names: &shared.names,
-                    clock: &shared.clock,
-                    now: shared.clock.now_millis(),
-                };
-                all.gamelift.tick(ctx.now);
-                operation(&mut all.gamelift, &ctx)
-            })
-            .map_err(E::from)
-    }
-}
 
 impl GameLiftServer for GameLift {
     async fn create_fleet(
@@ -40,7 +16,9 @@ impl GameLiftServer for GameLift {
         input: CreateFleetInput,
         _cx: RequestContext,
     ) -> Result<CreateFleetOutput, CreateFleetError> {
-        self.run(|state, ctx| fleets::create(state, ctx, input))
+        self.run
+            .write(|state, cx| fleets::create(state, cx, input))
+            .await
     }
 
     async fn create_game_session(
@@ -48,7 +26,9 @@ impl GameLiftServer for GameLift {
         input: CreateGameSessionInput,
         _cx: RequestContext,
     ) -> Result<CreateGameSessionOutput, CreateGameSessionError> {
-        self.run(|state, ctx| sessions::create(state, ctx, input))
+        self.run
+            .write(|state, cx| sessions::create(state, cx, input))
+            .await
     }
 
     async fn create_player_session(
@@ -56,7 +36,9 @@ impl GameLiftServer for GameLift {
         input: CreatePlayerSessionInput,
         _cx: RequestContext,
     ) -> Result<CreatePlayerSessionOutput, CreatePlayerSessionError> {
-        self.run(|state, ctx| players::create_one(state, ctx, input))
+        self.run
+            .write(|state, cx| players::create_one(state, cx, input))
+            .await
     }
 
     async fn create_player_sessions(
@@ -64,7 +46,9 @@ impl GameLiftServer for GameLift {
         input: CreatePlayerSessionsInput,
         _cx: RequestContext,
     ) -> Result<CreatePlayerSessionsOutput, CreatePlayerSessionsError> {
-        self.run(|state, ctx| players::create_many(state, ctx, input))
+        self.run
+            .write(|state, cx| players::create_many(state, cx, input))
+            .await
     }
 
     async fn describe_fleet_attributes(
@@ -72,7 +56,9 @@ impl GameLiftServer for GameLift {
         input: DescribeFleetAttributesInput,
         _cx: RequestContext,
     ) -> Result<DescribeFleetAttributesOutput, DescribeFleetAttributesError> {
-        self.run(|state, ctx| fleets::describe(state, ctx, input))
+        self.run
+            .write(|state, cx| fleets::describe(state, cx, input))
+            .await
     }
 
     async fn describe_game_session_details(
@@ -80,7 +66,9 @@ impl GameLiftServer for GameLift {
         input: DescribeGameSessionDetailsInput,
         _cx: RequestContext,
     ) -> Result<DescribeGameSessionDetailsOutput, DescribeGameSessionDetailsError> {
-        self.run(|state, ctx| listing::details(state, ctx, input))
+        self.run
+            .write(|state, cx| listing::details(state, cx, input))
+            .await
     }
 
     async fn describe_game_session_placement(
@@ -88,7 +76,9 @@ impl GameLiftServer for GameLift {
         input: DescribeGameSessionPlacementInput,
         _cx: RequestContext,
     ) -> Result<DescribeGameSessionPlacementOutput, DescribeGameSessionPlacementError> {
-        self.run(|state, ctx| placements::describe(state, ctx, input))
+        self.run
+            .write(|state, cx| placements::describe(state, cx, input))
+            .await
     }
 
     async fn describe_game_sessions(
@@ -96,7 +86,9 @@ impl GameLiftServer for GameLift {
         input: DescribeGameSessionsInput,
         _cx: RequestContext,
     ) -> Result<DescribeGameSessionsOutput, DescribeGameSessionsError> {
-        self.run(|state, ctx| listing::describe(state, ctx, input))
+        self.run
+            .write(|state, cx| listing::describe(state, cx, input))
+            .await
     }
 
     async fn describe_instances(
@@ -104,7 +96,9 @@ impl GameLiftServer for GameLift {
         input: DescribeInstancesInput,
         _cx: RequestContext,
     ) -> Result<DescribeInstancesOutput, DescribeInstancesError> {
-        self.run(|state, _| instances::describe(state, input))
+        self.run
+            .read(|state, cx| instances::describe(state, cx, input))
+            .await
     }
 
     async fn describe_matchmaking(
@@ -112,7 +106,9 @@ impl GameLiftServer for GameLift {
         input: DescribeMatchmakingInput,
         _cx: RequestContext,
     ) -> Result<DescribeMatchmakingOutput, DescribeMatchmakingError> {
-        self.run(|state, ctx| matchmaking::describe(state, ctx, input))
+        self.run
+            .write(|state, cx| matchmaking::describe(state, cx, input))
+            .await
     }
 
     async fn describe_player_sessions(
@@ -120,7 +116,9 @@ impl GameLiftServer for GameLift {
         input: DescribePlayerSessionsInput,
         _cx: RequestContext,
     ) -> Result<DescribePlayerSessionsOutput, DescribePlayerSessionsError> {
-        self.run(|state, _| players::describe(state, input))
+        self.run
+            .read(|state, cx| players::describe(state, cx, input))
+            .await
     }
 
     async fn search_game_sessions(
@@ -128,7 +126,9 @@ impl GameLiftServer for GameLift {
         input: SearchGameSessionsInput,
         _cx: RequestContext,
     ) -> Result<SearchGameSessionsOutput, SearchGameSessionsError> {
-        self.run(|state, ctx| query::search(state, ctx, input))
+        self.run
+            .write(|state, cx| query::search(state, cx, input))
+            .await
     }
 
     async fn start_game_session_placement(
@@ -136,7 +136,9 @@ impl GameLiftServer for GameLift {
         input: StartGameSessionPlacementInput,
         _cx: RequestContext,
     ) -> Result<StartGameSessionPlacementOutput, StartGameSessionPlacementError> {
-        self.run(|state, ctx| placements::start(state, ctx, input))
+        self.run
+            .write(|state, cx| placements::start(state, cx, input))
+            .await
     }
 
     async fn start_match_backfill(
@@ -144,7 +146,9 @@ impl GameLiftServer for GameLift {
         input: StartMatchBackfillInput,
         _cx: RequestContext,
     ) -> Result<StartMatchBackfillOutput, StartMatchBackfillError> {
-        self.run(|state, ctx| matchmaking::backfill(state, ctx, input))
+        self.run
+            .write(|state, cx| matchmaking::backfill(state, cx, input))
+            .await
     }
 
     async fn start_matchmaking(
@@ -152,7 +156,9 @@ impl GameLiftServer for GameLift {
         input: StartMatchmakingInput,
         _cx: RequestContext,
     ) -> Result<StartMatchmakingOutput, StartMatchmakingError> {
-        self.run(|state, ctx| matchmaking::start(state, ctx, input))
+        self.run
+            .write(|state, cx| matchmaking::start(state, cx, input))
+            .await
     }
 
     async fn stop_game_session_placement(
@@ -160,7 +166,9 @@ impl GameLiftServer for GameLift {
         input: StopGameSessionPlacementInput,
         _cx: RequestContext,
     ) -> Result<StopGameSessionPlacementOutput, StopGameSessionPlacementError> {
-        self.run(|state, ctx| placements::stop(state, ctx, input))
+        self.run
+            .write(|state, cx| placements::stop(state, cx, input))
+            .await
     }
 
     async fn update_game_session(
@@ -168,6 +176,8 @@ impl GameLiftServer for GameLift {
         input: UpdateGameSessionInput,
         _cx: RequestContext,
     ) -> Result<UpdateGameSessionOutput, UpdateGameSessionError> {
-        self.run(|state, _| sessions::update(state, input))
+        self.run
+            .write(|state, _| sessions::update(state, input))
+            .await
     }
 }

@@ -8,15 +8,13 @@ use gamelift_api::types::{
     PlayerSessionCreationPolicy, ProtectionPolicy, UpdateGameSessionInput, UpdateGameSessionOutput,
 };
 
-use super::fault::Fault;
 use super::instances;
-use super::state::{Fleet, Session, SessionRequest, State};
-use super::{millis_of, Ctx};
-use crate::clock::datetime;
+use super::lifecycle::watch;
+use super::state::{Due, Fleet, Session, SessionRequest, State};
+use super::{millis_of, quotas};
+use crate::fault::Fault;
 use crate::names::new_id;
-
-/// A game session's lifecycle: `ACTIVATING` (0), then `ACTIVE` (1).
-const ACTIVE_STEP: usize = 1;
+use crate::service::Cx;
 /// The most game properties a game session holds.
 const MAX_PROPERTIES: usize = 16;
 
@@ -60,14 +58,14 @@ pub(crate) fn status_name(session: &GameSession) -> &str {
     session.status.as_ref().map_or("UNKNOWN", |s| s.as_str())
 }
 
-/// The position of the fleet a request references with either a `FleetId` or an `AliasId`.
+/// The id of the fleet a request references with either a `FleetId` or an `AliasId`.
 pub(crate) fn target_fleet(
     state: &State,
     fleet_id: Option<&str>,
     alias_id: Option<&str>,
-) -> Result<usize, Fault> {
+) -> Result<String, Fault> {
     match (fleet_id, alias_id) {
-        (Some(id), None) => state.fleet_position(id).ok_or_else(|| no_fleet(id)),
+        (Some(id), None) => state.fleet_id(id).ok_or_else(|| no_fleet(id)),
         (None, Some(alias)) => Err(no_alias(alias)),
         (Some(_), Some(_)) => Err(Fault::InvalidRequest(
             "reference either a FleetId or an AliasId, not both".into(),
@@ -78,13 +76,6 @@ pub(crate) fn target_fleet(
     }
 }
 
-/// The positions of the game sessions on fleet `fleet_id`, oldest first.
-pub(crate) fn on_fleet(state: &State, fleet_id: &str) -> Vec<usize> {
-    (0..state.game_sessions.len())
-        .filter(|&p| state.game_sessions[p].fleet_id() == fleet_id)
-        .collect()
-}
-
 /// `session` as the API returns it, with its current player count.
 pub(crate) fn render(state: &State, record: &Session) -> GameSession {
     let mut session = record.session.clone();
@@ -93,60 +84,30 @@ pub(crate) fn render(state: &State, record: &Session) -> GameSession {
     session
 }
 
-/// Moves an `ACTIVATING` session one read on.
-pub(crate) fn advance(record: &mut Session, ctx: &Ctx<'_>) {
-    if record.session.status == Some(GameSessionStatus::Activating)
-        && ctx.clock.advance(&mut record.progress, ACTIVE_STEP) == ACTIVE_STEP
-    {
-        record.session.status = Some(GameSessionStatus::Active);
-    }
-}
-
-/// Terminates the sessions still `ACTIVATING` past their fleet's
-/// `GameSessionActivationTimeoutSeconds`.
-pub(crate) fn expire(state: &mut State, now: u64) {
-    let fleets = &state.fleets;
-    for record in &mut state.game_sessions {
-        if record.session.status != Some(GameSessionStatus::Activating) {
-            continue;
-        }
-        let timeout = fleets
-            .iter()
-            .find(|fleet| fleet.id() == record.fleet_id())
-            .and_then(|fleet| fleet.runtime.as_ref())
-            .and_then(|runtime| runtime.game_session_activation_timeout_seconds);
-        let Some(timeout) = timeout.and_then(|t| u64::try_from(t).ok()) else {
-            continue;
-        };
-        let created = record.session.creation_time.as_ref().map_or(now, millis_of);
-        let deadline = created.saturating_add(timeout.saturating_mul(1000));
-        if now >= deadline {
-            record.session.status = Some(GameSessionStatus::Terminated);
-            record.session.termination_time = Some(datetime(deadline));
-        }
-    }
-}
-
 /// The lowest server process of `fleet` not hosting a session.
 fn free_slot(state: &State, fleet: &Fleet) -> Option<usize> {
     let taken: BTreeSet<usize> = state
-        .game_sessions
+        .sessions_on(fleet.id())
         .iter()
-        .filter(|s| s.is_live() && s.fleet_id() == fleet.id())
+        .filter_map(|id| state.sessions.get(id))
+        .filter(|s| s.is_live())
         .map(|s| s.slot)
         .collect();
     (0..fleet.processes).find(|slot| !taken.contains(slot))
 }
 
-/// Starts a game session on a free server process of the fleet at `position`; returns the
-/// session's position.
+/// Starts a game session on a free server process of fleet `fleet_id`; returns the session's
+/// id.
 pub(crate) fn host(
     state: &mut State,
-    ctx: &Ctx<'_>,
-    position: usize,
+    cx: &Cx<'_>,
+    fleet_id: &str,
     hosting: Hosting,
-) -> Result<usize, Fault> {
-    let fleet = &state.fleets[position];
+) -> Result<String, Fault> {
+    let fleet = state
+        .fleets
+        .get(fleet_id)
+        .ok_or_else(|| no_fleet(fleet_id))?;
     let slot = free_slot(state, fleet).ok_or_else(|| {
         Fault::FleetCapacityExceeded(format!(
             "all {} server processes of fleet {} host a game session",
@@ -157,14 +118,19 @@ pub(crate) fn host(
     if !hosting.active {
         activation_limit(state, fleet)?;
     }
-    let fleet_id = fleet.id().to_owned();
+    if state.sessions_on(fleet_id).len() >= quotas::SESSIONS_PER_FLEET {
+        return Err(Fault::LimitExceeded(format!(
+            "fleet {fleet_id} has had {} game sessions, the most this server keeps for a fleet",
+            quotas::SESSIONS_PER_FLEET
+        )));
+    }
     let custom_id = hosting.custom_id.unwrap_or_else(|| new_id("gsess"));
     let session = GameSession::builder()
-        .game_session_id(session_arn(ctx, &fleet_id, &custom_id))
+        .game_session_id(session_arn(cx, fleet_id, &custom_id))
         .set_name(hosting.name)
         .fleet_id(fleet_id)
         .set_fleet_arn(fleet.attributes.fleet_arn.clone())
-        .creation_time(ctx.timestamp())
+        .creation_time(cx.timestamp())
         .maximum_player_session_count(hosting.maximum)
         .status(if hosting.active {
             GameSessionStatus::Active
@@ -179,35 +145,37 @@ pub(crate) fn host(
         .set_creator_id(hosting.creator_id)
         .set_game_session_data(hosting.data)
         .set_matchmaker_data(hosting.matchmaker_data)
-        .location(ctx.names.region())
+        .location(cx.names.region())
         .build();
     let protection = fleet
         .attributes
         .new_game_session_protection_policy
         .clone()
         .unwrap_or(ProtectionPolicy::NoProtection);
-    state.game_sessions.push(Session {
+    let id = state.add_session(Session {
         session,
-        progress: ctx.clock.start(),
+        progress: cx.clock.start(),
         protection,
         slot,
         request: hosting.request,
     });
-    Ok(state.game_sessions.len() - 1)
+    watch(state, Due::Activation(id.clone()));
+    Ok(id)
 }
 
 /// Starts an `ACTIVE` game session on the first `ACTIVE` fleet with a free server process
 /// (the destinations of every queue: see the module documentation); `None` when there is
 /// none.
-pub(crate) fn host_anywhere(state: &mut State, ctx: &Ctx<'_>, hosting: Hosting) -> Option<usize> {
-    let position = state
+pub(crate) fn host_anywhere(state: &mut State, cx: &Cx<'_>, hosting: Hosting) -> Option<String> {
+    let fleet_id = state
         .fleets
-        .iter()
-        .position(|fleet| fleet.is_active() && free_slot(state, fleet).is_some())?;
+        .in_order()
+        .find(|(_, _, fleet)| fleet.is_active() && free_slot(state, fleet).is_some())
+        .map(|(_, id, _)| id.to_owned())?;
     host(
         state,
-        ctx,
-        position,
+        cx,
+        &fleet_id,
         Hosting {
             active: true,
             ..hosting
@@ -218,8 +186,8 @@ pub(crate) fn host_anywhere(state: &mut State, ctx: &Ctx<'_>, hosting: Hosting) 
 
 /// The documented ARN of a game session: `arn:aws:gamelift:<region>::gamesession/<fleet
 /// ID>/<custom ID string or idempotency token>`.
-fn session_arn(ctx: &Ctx<'_>, fleet_id: &str, custom_id: &str) -> String {
-    ctx.names
+fn session_arn(cx: &Cx<'_>, fleet_id: &str, custom_id: &str) -> String {
+    cx.names
         .arn_without_account("gamelift", &format!("gamesession/{fleet_id}/{custom_id}"))
 }
 
@@ -233,11 +201,10 @@ fn activation_limit(state: &State, fleet: &Fleet) -> Result<(), Fault> {
         return Ok(());
     };
     let activating = state
-        .game_sessions
+        .sessions_on(fleet.id())
         .iter()
-        .filter(|s| {
-            s.fleet_id() == fleet.id() && s.session.status == Some(GameSessionStatus::Activating)
-        })
+        .filter_map(|id| state.sessions.get(id))
+        .filter(|s| s.session.status == Some(GameSessionStatus::Activating))
         .count();
     if activating >= limit {
         return Err(Fault::FleetCapacityExceeded(format!(
@@ -253,10 +220,10 @@ fn activation_limit(state: &State, fleet: &Fleet) -> Result<(), Fault> {
 /// idempotency token already created.
 pub(crate) fn create(
     state: &mut State,
-    ctx: &Ctx<'_>,
+    cx: &Cx<'_>,
     input: CreateGameSessionInput,
 ) -> Result<CreateGameSessionOutput, Fault> {
-    let position = target_fleet(state, input.fleet_id.as_deref(), input.alias_id.as_deref())?;
+    let fleet_id = target_fleet(state, input.fleet_id.as_deref(), input.alias_id.as_deref())?;
     let request = SessionRequest {
         maximum: input.maximum_player_session_count,
         name: input.name.clone(),
@@ -264,8 +231,11 @@ pub(crate) fn create(
         creator_id: input.creator_id.clone(),
         data: input.game_session_data.clone(),
     };
-    let fleet = &state.fleets[position];
-    let session = match repeated(state, ctx, fleet.id(), &input, &request)? {
+    let fleet = state
+        .fleets
+        .get(&fleet_id)
+        .ok_or_else(|| no_fleet(&fleet_id))?;
+    let session = match repeated(state, cx, fleet.id(), &input, &request)? {
         Some(existing) => existing,
         None => {
             if !fleet.is_active() {
@@ -279,7 +249,7 @@ pub(crate) fn create(
                         .map_or("UNKNOWN", |s| s.as_str())
                 )));
             }
-            creation_limit(state, ctx, fleet, input.creator_id.as_deref())?;
+            creation_limit(state, cx, fleet, input.creator_id.as_deref())?;
             let hosting = Hosting {
                 custom_id: input.idempotency_token.or(input.game_session_id),
                 name: input.name,
@@ -291,11 +261,15 @@ pub(crate) fn create(
                 active: false,
                 request: Some(request),
             };
-            host(state, ctx, position, hosting)?
+            host(state, cx, &fleet_id, hosting)?
         }
     };
+    let record = state
+        .sessions
+        .get(&session)
+        .ok_or_else(|| no_session(&session))?;
     Ok(CreateGameSessionOutput {
-        game_session: Some(render(state, &state.game_sessions[session])),
+        game_session: Some(render(state, record)),
     })
 }
 
@@ -303,18 +277,18 @@ pub(crate) fn create(
 /// fleet: the same session for the same token and parameters, else a mismatch.
 fn repeated(
     state: &State,
-    ctx: &Ctx<'_>,
+    cx: &Cx<'_>,
     fleet_id: &str,
     input: &CreateGameSessionInput,
     request: &SessionRequest,
-) -> Result<Option<usize>, Fault> {
+) -> Result<Option<String>, Fault> {
     let (custom_id, is_token) = match (&input.idempotency_token, &input.game_session_id) {
         (Some(token), _) => (token, true),
         (None, Some(custom)) => (custom, false),
         (None, None) => return Ok(None),
     };
-    let id = session_arn(ctx, fleet_id, custom_id);
-    let Some(position) = state.session_position(&id) else {
+    let id = session_arn(cx, fleet_id, custom_id);
+    let Some(existing) = state.sessions.get(&id) else {
         return Ok(None);
     };
     if !is_token {
@@ -323,20 +297,20 @@ fn repeated(
              {fleet_id}: {id}"
         )));
     }
-    if state.game_sessions[position].request.as_ref() != Some(request) {
+    if existing.request.as_ref() != Some(request) {
         return Err(Fault::IdempotentParameterMismatch(format!(
             "the IdempotencyToken {custom_id} already created game session {id} with other \
              parameters"
         )));
     }
-    Ok(Some(position))
+    Ok(Some(id))
 }
 
 /// The fleet's `ResourceCreationLimitPolicy`, in force when it sets both a number of sessions
 /// and a period; without a `CreatorId` there is no way to evaluate it.
 fn creation_limit(
     state: &State,
-    ctx: &Ctx<'_>,
+    cx: &Cx<'_>,
     fleet: &Fleet,
     creator: Option<&str>,
 ) -> Result<(), Fault> {
@@ -354,11 +328,11 @@ fn creation_limit(
     if period == 0 {
         return Ok(());
     }
-    let since = ctx.now.saturating_sub(period);
+    let since = cx.now.saturating_sub(period);
     let created = state
-        .game_sessions
+        .sessions_on(fleet.id())
         .iter()
-        .filter(|s| s.fleet_id() == fleet.id())
+        .filter_map(|id| state.sessions.get(id))
         .filter(|s| s.session.creator_id.as_deref() == Some(creator))
         .filter(|s| s.session.creation_time.as_ref().map_or(0, millis_of) >= since)
         .count();
@@ -378,9 +352,8 @@ pub(crate) fn update(
     input: UpdateGameSessionInput,
 ) -> Result<UpdateGameSessionOutput, Fault> {
     let id = input.game_session_id.as_str();
-    let position = state.session_position(id).ok_or_else(|| no_session(id))?;
     let seated = state.player_count(id);
-    let record = &mut state.game_sessions[position];
+    let record = state.sessions.get_mut(id).ok_or_else(|| no_session(id))?;
     if record.session.status != Some(GameSessionStatus::Active) {
         return Err(Fault::InvalidGameSessionStatus(format!(
             "game session {id} is {}; only an ACTIVE game session can be updated",
@@ -415,8 +388,9 @@ pub(crate) fn update(
     if let Some(protection) = input.protection_policy {
         record.protection = protection;
     }
+    let record = state.sessions.get(id).ok_or_else(|| no_session(id))?;
     Ok(UpdateGameSessionOutput {
-        game_session: Some(render(state, &state.game_sessions[position])),
+        game_session: Some(render(state, record)),
     })
 }
 

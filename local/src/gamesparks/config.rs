@@ -10,39 +10,48 @@ use gamesparks_api::types::{
 };
 use smithy_runtime::Document;
 
-use super::failure::Failure;
-use super::state::{Configuration, Game, State};
-use super::{import, patch, Env};
+use super::state::{missing_game, Configuration, Game, State};
+use super::{import, patch};
 use crate::clock::datetime;
+use crate::fault::Fault;
+use crate::service::Cx;
 
 /// The largest configuration, in bytes of its sections' attributes (as compact JSON): the
 /// largest import file the model allows. A change that would make a configuration larger is
 /// a `ServiceQuotaExceededException`.
-const MAX_CONFIGURATION_BYTES: usize = 1_024_000;
+pub const MAX_CONFIGURATION_BYTES: usize = 1_024_000;
+
+/// How deep a section's attributes may nest (objects and arrays): deep enough for any
+/// configuration, shallow enough that every response and stored record holding them stays
+/// within the 128 levels JSON readers (serde_json's default, this server's included) accept.
+/// A change past it is a `ValidationException`.
+pub const MAX_SECTION_DEPTH: usize = 100;
 
 /// `GetGameConfiguration`: the configuration, or only the sections `Sections` names.
 pub(crate) fn get(
     state: &State,
     input: &GetGameConfigurationRequest,
-) -> Result<GetGameConfigurationResult, Failure> {
+) -> Result<GetGameConfigurationResult, Fault> {
     let game = state.game(&input.game_name)?;
+    let configuration = configuration_of(state, game)?;
     Ok(GetGameConfigurationResult {
-        game_configuration: Some(details(game, input.sections.as_deref())),
+        game_configuration: Some(details(game, configuration, input.sections.as_deref())),
     })
 }
 
 /// `UpdateGameConfiguration`: applies the modifications (see [`patch`]), all or none.
 pub(crate) fn update(
     state: &mut State,
-    env: Env<'_>,
+    cx: &Cx<'_>,
     input: &UpdateGameConfigurationRequest,
-) -> Result<UpdateGameConfigurationResult, Failure> {
-    let game = state.active_game_mut(&input.game_name)?;
-    let sections = patch::apply(&game.configuration.sections, &input.modifications)
-        .map_err(Failure::Invalid)?;
-    replace(game, sections, env.now())?;
+) -> Result<UpdateGameConfigurationResult, Fault> {
+    let game = state.active_game(&input.game_name)?;
+    let current = configuration_of(state, game)?;
+    let sections =
+        patch::apply(&current.sections, &input.modifications).map_err(Fault::InvalidRequest)?;
+    let game = replace(state, &input.game_name, sections, cx.now)?;
     Ok(UpdateGameConfigurationResult {
-        game_configuration: Some(details(game, None)),
+        game_configuration: Some(game),
     })
 }
 
@@ -50,14 +59,15 @@ pub(crate) fn update(
 /// [`import`]).
 pub(crate) fn import(
     state: &mut State,
-    env: Env<'_>,
+    cx: &Cx<'_>,
     input: &ImportGameConfigurationRequest,
-) -> Result<ImportGameConfigurationResult, Failure> {
-    let game = state.active_game_mut(&input.game_name)?;
-    let sections = import::parse(input.import_source.file.as_bytes()).map_err(Failure::Invalid)?;
-    replace(game, sections, env.now())?;
+) -> Result<ImportGameConfigurationResult, Fault> {
+    state.active_game(&input.game_name)?;
+    let sections =
+        import::parse(input.import_source.file.as_bytes()).map_err(Fault::InvalidRequest)?;
+    let game = replace(state, &input.game_name, sections, cx.now)?;
     Ok(ImportGameConfigurationResult {
-        game_configuration: Some(details(game, None)),
+        game_configuration: Some(game),
     })
 }
 
@@ -81,20 +91,53 @@ pub(crate) fn sections_out(
         .collect()
 }
 
-/// Makes `sections` the game's configuration, unless they are over the quota.
-fn replace(game: &mut Game, sections: BTreeMap<String, Document>, now: u64) -> Result<(), Failure> {
+/// Makes `sections` game `name`'s configuration, unless they are over the quota or nest too
+/// deep; the configuration as answered.
+fn replace(
+    state: &mut State,
+    name: &str,
+    sections: BTreeMap<String, Document>,
+    now: u64,
+) -> Result<GameConfigurationDetails, Fault> {
     let total: usize = sections.values().map(size).sum();
     if total > MAX_CONFIGURATION_BYTES {
-        return Err(Failure::Quota(format!(
-            "The configuration of game '{}' would hold {total} bytes; it can hold at most {MAX_CONFIGURATION_BYTES}.",
-            game.name
+        return Err(Fault::LimitExceeded(format!(
+            "The configuration of game '{name}' would hold {total} bytes; it can hold at most {MAX_CONFIGURATION_BYTES}."
         )));
     }
-    game.configuration = Configuration {
+    if let Some((section, depth)) = sections
+        .iter()
+        .map(|(section, attributes)| (section, depth(attributes)))
+        .find(|(_, depth)| *depth > MAX_SECTION_DEPTH)
+    {
+        return Err(Fault::InvalidRequest(format!(
+            "The attributes of section '{section}' would nest {depth} levels deep; they can nest at most {MAX_SECTION_DEPTH}."
+        )));
+    }
+    let configuration = Configuration {
         sections,
         last_updated_millis: now,
     };
-    Ok(())
+    let answer = details(state.game(name)?, &configuration, None);
+    state.configurations.insert(name.to_owned(), configuration);
+    Ok(answer)
+}
+
+/// How deep `value` nests: 0 for a scalar, 1 for an object or array of scalars.
+pub fn depth(value: &Document) -> usize {
+    match value {
+        Document::Object(members) => 1 + members.values().map(depth).max().unwrap_or(0),
+        Document::Array(items) => 1 + items.iter().map(depth).max().unwrap_or(0),
+        _ => 0,
+    }
+}
+
+/// The configuration of `game`.
+fn configuration_of<'s>(state: &'s State, game: &Game) -> Result<&'s Configuration, Fault> {
+    state
+        .configurations
+        .get(&game.name)
+        .ok_or_else(|| missing_game(&game.name))
 }
 
 /// The size of a section's attributes: the bytes of their compact JSON.
@@ -102,10 +145,23 @@ fn size(attributes: &Document) -> usize {
     attributes.to_string().len()
 }
 
-fn details(game: &Game, filter: Option<&[String]>) -> GameConfigurationDetails {
+fn details(
+    game: &Game,
+    configuration: &Configuration,
+    filter: Option<&[String]>,
+) -> GameConfigurationDetails {
     GameConfigurationDetails {
         created: Some(datetime(game.created_millis)),
-        last_updated: Some(datetime(game.configuration.last_updated_millis)),
-        sections: Some(sections_out(&game.configuration.sections, filter)),
+        last_updated: Some(datetime(configuration.last_updated_millis)),
+        sections: Some(sections_out(&configuration.sections, filter)),
     }
+}
+
+/// The current sections of game `name`, for a snapshot.
+pub(crate) fn current_sections(state: &State, name: &str) -> BTreeMap<String, Document> {
+    state
+        .configurations
+        .get(name)
+        .map(|c| c.sections.clone())
+        .unwrap_or_default()
 }

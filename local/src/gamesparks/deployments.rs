@@ -7,12 +7,13 @@ use gamesparks_api::types::{
     StartStageDeploymentResult,
 };
 
-use super::failure::Failure;
 use super::lifecycle::Run;
 use super::state::{Deployment, Stage, State};
-use super::{page, stages, Env};
+use super::{quotas, stages};
 use crate::clock::datetime;
+use crate::fault::Fault;
 use crate::names::new_id;
+use crate::service::Cx;
 use crate::Clock;
 
 /// `StartStageDeployment`: a `PENDING` deployment of one of the game's snapshots to an
@@ -22,12 +23,12 @@ use crate::Clock;
 /// snapshot is the same, and is a `ConflictException` when it is not.
 pub(crate) fn start(
     state: &mut State,
-    env: Env<'_>,
+    cx: &Cx<'_>,
     input: StartStageDeploymentRequest,
-) -> Result<StartStageDeploymentResult, Failure> {
-    let game = state.active_game_mut(&input.game_name)?;
-    game.snapshot(&input.snapshot_id)?; // It must exist.
-    let stage = game.stage_mut(&input.stage_name)?;
+) -> Result<StartStageDeploymentResult, Fault> {
+    state.active_game(&input.game_name)?;
+    state.snapshot(&input.game_name, &input.snapshot_id)?; // It must exist.
+    let stage = state.stage_mut(&input.game_name, &input.stage_name)?;
     if stage.deletion.is_some() {
         return Err(stages::deleting(&input.game_name, &input.stage_name));
     }
@@ -40,7 +41,7 @@ pub(crate) fn start(
     });
     if let Some(earlier) = earlier {
         if earlier.snapshot_id != input.snapshot_id {
-            return Err(Failure::Conflict(format!(
+            return Err(Fault::Conflict(format!(
                 "The client token already started deployment '{}', of snapshot '{}'.",
                 earlier.id, earlier.snapshot_id
             )));
@@ -49,12 +50,19 @@ pub(crate) fn start(
             stage_deployment: Some(details(earlier, &stage.name)),
         });
     }
+    if stage.deployments.len() >= quotas::DEPLOYMENTS_PER_STAGE {
+        return Err(Fault::LimitExceeded(format!(
+            "Stage '{}' has {} deployments, the most a stage keeps.",
+            stage.name,
+            quotas::DEPLOYMENTS_PER_STAGE
+        )));
+    }
     let deployment = Deployment {
         id: new_id(""),
         snapshot_id: input.snapshot_id,
         client_token: token,
-        created_millis: env.now(),
-        progress: env.clock.start(),
+        created_millis: cx.now,
+        progress: cx.clock.start(),
     };
     let answer = details(&deployment, &stage.name);
     stage.deployments.push(deployment);
@@ -67,11 +75,11 @@ pub(crate) fn start(
 /// moved on one status.
 pub(crate) fn get(
     state: &mut State,
-    env: Env<'_>,
+    cx: &Cx<'_>,
     input: &GetStageDeploymentRequest,
-) -> Result<GetStageDeploymentResult, Failure> {
+) -> Result<GetStageDeploymentResult, Fault> {
     let (game, stage_name) = (&input.game_name, &input.stage_name);
-    let stage = state.game_mut(game)?.stage_mut(stage_name)?;
+    let stage = state.stage_mut(game, stage_name)?;
     let index = match &input.deployment_id {
         Some(id) => stage.deployments.iter().position(|d| d.id == *id),
         None => stage.deployments.len().checked_sub(1),
@@ -81,12 +89,12 @@ pub(crate) fn get(
             || "no deployments".to_owned(),
             |id| format!("no deployment '{id}'"),
         );
-        Failure::NotFound(format!(
+        Fault::NotFound(format!(
             "Stage '{stage_name}' of game '{game}' has {which}."
         ))
     };
     let deployment = index
-        .and_then(|index| observe(stage, index, env.clock))
+        .and_then(|index| observe(stage, index, cx.clock))
         .ok_or_else(missing)?;
     Ok(GetStageDeploymentResult {
         stage_deployment: Some(deployment),
@@ -96,17 +104,15 @@ pub(crate) fn get(
 /// `ListStageDeployments`: the stage's deployments, oldest first, each moved on one status.
 pub(crate) fn list(
     state: &mut State,
-    env: Env<'_>,
+    cx: &Cx<'_>,
     input: &ListStageDeploymentsRequest,
-) -> Result<ListStageDeploymentsResult, Failure> {
-    let stage = state
-        .game_mut(&input.game_name)?
-        .stage_mut(&input.stage_name)?;
+) -> Result<ListStageDeploymentsResult, Fault> {
+    let stage = state.stage_mut(&input.game_name, &input.stage_name)?;
     let summaries = (0..stage.deployments.len())
-        .filter_map(|index| observe(stage, index, env.clock))
+        .filter_map(|index| observe(stage, index, cx.clock))
         .map(summary)
         .collect();
-    let page = page(
+    let page = cx.page(
         summaries,
         "deployments",
         input.max_results,
@@ -168,5 +174,16 @@ fn summary(details: StageDeploymentDetails) -> StageDeploymentSummary {
         deployment_state: details.deployment_state,
         last_updated: details.last_updated,
         snapshot_id: details.snapshot_id,
+    }
+}
+
+impl Stage {
+    /// The snapshot the stage runs: that of its latest deployment to have completed.
+    pub fn deployed_snapshot(&self) -> Option<&str> {
+        self.deployments
+            .iter()
+            .rev()
+            .find(|d| Run::of(&d.progress) == Run::Completed)
+            .map(|d| d.snapshot_id.as_str())
     }
 }

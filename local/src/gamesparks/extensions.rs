@@ -7,8 +7,10 @@ use gamesparks_api::types::{
     ListExtensionVersionsResult, ListExtensionsRequest, ListExtensionsResult,
 };
 
-use super::failure::Failure;
-use super::page;
+use super::GameSparks;
+use crate::fault::Fault;
+use crate::page::Page;
+use crate::service::Service as _;
 
 /// An extension of the catalog.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,7 +54,7 @@ pub static CATALOG: &[Extension] = &[Extension {
 }];
 
 /// `GetExtension`.
-pub(crate) fn get(input: &GetExtensionRequest) -> Result<GetExtensionResult, Failure> {
+pub(crate) fn get(input: &GetExtensionRequest) -> Result<GetExtensionResult, Fault> {
     let extension = find(&input.namespace, &input.name)?;
     Ok(GetExtensionResult {
         extension: Some(details(extension)),
@@ -62,14 +64,14 @@ pub(crate) fn get(input: &GetExtensionRequest) -> Result<GetExtensionResult, Fai
 /// `GetExtensionVersion`.
 pub(crate) fn get_version(
     input: &GetExtensionVersionRequest,
-) -> Result<GetExtensionVersionResult, Failure> {
+) -> Result<GetExtensionVersionResult, Fault> {
     let extension = find(&input.namespace, &input.name)?;
     let version = extension
         .versions
         .iter()
         .find(|v| v.version == input.extension_version)
         .ok_or_else(|| {
-            Failure::NotFound(format!(
+            Fault::NotFound(format!(
                 "Extension '{}' in namespace '{}' has no version '{}'.",
                 input.name, input.namespace, input.extension_version
             ))
@@ -80,7 +82,7 @@ pub(crate) fn get_version(
 }
 
 /// `ListExtensions`: the catalog, in its order.
-pub(crate) fn list(input: &ListExtensionsRequest) -> Result<ListExtensionsResult, Failure> {
+pub(crate) fn list(input: &ListExtensionsRequest) -> Result<ListExtensionsResult, Fault> {
     let extensions = CATALOG.iter().map(details).collect();
     let page = page(
         extensions,
@@ -97,7 +99,7 @@ pub(crate) fn list(input: &ListExtensionsRequest) -> Result<ListExtensionsResult
 /// `ListExtensionVersions`: the extension's versions, oldest first.
 pub(crate) fn list_versions(
     input: &ListExtensionVersionsRequest,
-) -> Result<ListExtensionVersionsResult, Failure> {
+) -> Result<ListExtensionVersionsResult, Fault> {
     let extension = find(&input.namespace, &input.name)?;
     let versions = extension
         .versions
@@ -112,12 +114,12 @@ pub(crate) fn list_versions(
     })
 }
 
-fn find(namespace: &str, name: &str) -> Result<&'static Extension, Failure> {
+fn find(namespace: &str, name: &str) -> Result<&'static Extension, Fault> {
     CATALOG
         .iter()
         .find(|e| e.namespace == namespace && e.name == name)
         .ok_or_else(|| {
-            Failure::NotFound(format!(
+            Fault::NotFound(format!(
                 "There is no extension '{name}' in namespace '{namespace}'."
             ))
         })
@@ -138,4 +140,21 @@ fn version_details(extension: &Extension, version: &Version) -> ExtensionVersion
         schema: Some(version.schema.to_owned()),
         version: Some(version.version.to_owned()),
     }
+}
+
+/// The page of `items` a request asks for, in the service's default page size.
+fn page<T>(
+    items: Vec<T>,
+    list: &str,
+    max_results: Option<i32>,
+    token: Option<&str>,
+) -> Result<Page<T>, Fault> {
+    crate::page::page(
+        items,
+        list,
+        max_results.map(i64::from),
+        token,
+        GameSparks::PAGE_SIZE,
+    )
+    .map_err(Fault::InvalidRequest)
 }

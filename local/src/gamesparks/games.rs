@@ -8,11 +8,12 @@ use gamesparks_api::types::{
     UpdateGameRequest, UpdateGameResult,
 };
 
-use super::failure::{missing_game, Failure};
-use super::lifecycle::{observe, observe_all};
-use super::state::{is_retry, Configuration, Game, State};
-use super::{page_by_key, tags, Env};
+use super::lifecycle::{observe_game, observe_games};
+use super::state::{is_retry, missing_game, Configuration, Game, State};
+use super::{quotas, tags};
 use crate::clock::datetime;
+use crate::fault::Fault;
+use crate::service::Cx;
 
 /// `CreateGame`: a new `ACTIVE` game with an empty configuration.
 ///
@@ -20,9 +21,9 @@ use crate::clock::datetime;
 /// token of the `CreateGame` that created the game: then it answers that game.
 pub(crate) fn create(
     state: &mut State,
-    env: Env<'_>,
+    cx: &Cx<'_>,
     input: CreateGameRequest,
-) -> Result<CreateGameResult, Failure> {
+) -> Result<CreateGameResult, Fault> {
     let name = input.game_name;
     if state
         .games
@@ -30,7 +31,7 @@ pub(crate) fn create(
         .is_some_and(|game| game.deletion.is_some())
     {
         // A deletion that has run its course frees the name: the check reads the game.
-        let _gone = observe(&mut state.games, env.clock, &name, || missing_game(&name));
+        let _gone = observe_game(state, cx.clock, &name);
     }
     if let Some(game) = state.games.get(&name) {
         if game.deletion.is_none()
@@ -40,13 +41,19 @@ pub(crate) fn create(
                 game: Some(details(game)),
             });
         }
-        return Err(Failure::Conflict(format!(
+        return Err(Fault::Conflict(format!(
             "A game named '{name}' already exists."
         )));
     }
-    let now = env.now();
+    if state.games.len() >= quotas::GAMES {
+        return Err(Fault::LimitExceeded(format!(
+            "The account has {} games, the most it can have.",
+            quotas::GAMES
+        )));
+    }
+    let now = cx.now;
     let game = Game {
-        arn: env.names.arn("gamesparks", &format!("game/{name}")),
+        arn: cx.names.arn("gamesparks", &format!("game/{name}")),
         name: name.clone(),
         description: input.description,
         created_millis: now,
@@ -55,14 +62,13 @@ pub(crate) fn create(
         tags: tags::initial(input.tags)?,
         client_token: input.client_token,
         deletion: None,
-        configuration: Configuration {
-            sections: BTreeMap::new(),
-            last_updated_millis: now,
-        },
-        snapshots: BTreeMap::new(),
-        stages: BTreeMap::new(),
     };
     let answer = details(&game);
+    let configuration = Configuration {
+        sections: BTreeMap::new(),
+        last_updated_millis: now,
+    };
+    state.configurations.insert(name.clone(), configuration);
     state.games.insert(name, game);
     Ok(CreateGameResult { game: Some(answer) })
 }
@@ -70,11 +76,12 @@ pub(crate) fn create(
 /// `GetGame`: the game, its deletion moved on.
 pub(crate) fn get(
     state: &mut State,
-    env: Env<'_>,
+    cx: &Cx<'_>,
     input: &GetGameRequest,
-) -> Result<GetGameResult, Failure> {
+) -> Result<GetGameResult, Fault> {
     let name = &input.game_name;
-    let game = observe(&mut state.games, env.clock, name, || missing_game(name))?;
+    observe_game(state, cx.clock, name)?;
+    let game = state.game(name)?;
     Ok(GetGameResult {
         game: Some(details(game)),
     })
@@ -83,16 +90,16 @@ pub(crate) fn get(
 /// `ListGames`: the games by name, their deletions moved on.
 pub(crate) fn list(
     state: &mut State,
-    env: Env<'_>,
+    cx: &Cx<'_>,
     input: &ListGamesRequest,
-) -> Result<ListGamesResult, Failure> {
-    observe_all(&mut state.games, env.clock);
+) -> Result<ListGamesResult, Fault> {
+    observe_games(state, cx.clock);
     let games = state
         .games
         .iter()
-        .map(|(name, game)| (name.clone(), summary(game)))
+        .map(|(name, game)| (name.to_owned(), summary(game)))
         .collect();
-    let page = page_by_key(
+    let page = cx.page_by_key(
         games,
         "games",
         input.max_results,
@@ -107,14 +114,14 @@ pub(crate) fn list(
 /// `UpdateGame`: sets the description.
 pub(crate) fn update(
     state: &mut State,
-    env: Env<'_>,
+    cx: &Cx<'_>,
     input: UpdateGameRequest,
-) -> Result<UpdateGameResult, Failure> {
+) -> Result<UpdateGameResult, Fault> {
     let game = state.active_game_mut(&input.game_name)?;
     if input.description.is_some() {
         game.description = input.description;
     }
-    game.last_updated_millis = env.now();
+    game.last_updated_millis = cx.now;
     Ok(UpdateGameResult {
         game: Some(details(game)),
     })
@@ -126,23 +133,26 @@ pub(crate) fn update(
 /// already being deleted.
 pub(crate) fn delete(
     state: &mut State,
-    env: Env<'_>,
+    cx: &Cx<'_>,
     input: &DeleteGameRequest,
-) -> Result<DeleteGameResult, Failure> {
+) -> Result<DeleteGameResult, Fault> {
     let name = &input.game_name;
-    let game = state.game_mut(name)?;
+    let game = state
+        .games
+        .get_mut(name)
+        .ok_or_else(|| missing_game(name))?;
     if game.deletion.is_some() {
-        return Err(Failure::Conflict(format!(
+        return Err(Fault::Conflict(format!(
             "Game '{name}' is already being deleted."
         )));
     }
     if game.enable_termination_protection {
-        return Err(Failure::Conflict(format!(
+        return Err(Fault::Conflict(format!(
             "Game '{name}' has termination protection enabled, so it cannot be deleted."
         )));
     }
-    game.deletion = Some(env.clock.start());
-    game.last_updated_millis = env.now();
+    game.deletion = Some(cx.clock.start());
+    game.last_updated_millis = cx.now;
     Ok(DeleteGameResult {})
 }
 

@@ -6,29 +6,40 @@ use gamesparks_api::types::{
     StartGeneratedCodeJobRequest, StartGeneratedCodeJobResult,
 };
 
-use super::failure::Failure;
 use super::lifecycle::Run;
-use super::state::{CodeJob, State};
-use super::{page, urls, Env};
+use super::state::{child_key, CodeJob, State};
+use super::{quotas, urls};
 use crate::clock::datetime;
+use crate::fault::Fault;
 use crate::names::new_id;
+use crate::service::Cx;
 
 /// `StartGeneratedCodeJob`: a `PENDING` job generating client code for a snapshot of an
 /// active game, with whatever generator settings it is given.
 pub(crate) fn start(
     state: &mut State,
-    env: Env<'_>,
+    cx: &Cx<'_>,
     input: StartGeneratedCodeJobRequest,
-) -> Result<StartGeneratedCodeJobResult, Failure> {
-    let game = state.active_game_mut(&input.game_name)?;
-    let snapshot = game.snapshot_mut(&input.snapshot_id)?;
+) -> Result<StartGeneratedCodeJobResult, Fault> {
+    state.active_game(&input.game_name)?;
+    state.snapshot(&input.game_name, &input.snapshot_id)?;
+    let key = child_key(&input.game_name, &input.snapshot_id);
+    let mut jobs = state.jobs.get(&key).cloned().unwrap_or_default();
+    if jobs.len() >= quotas::JOBS_PER_SNAPSHOT {
+        return Err(Fault::LimitExceeded(format!(
+            "Snapshot '{}' has {} generated code jobs, the most a snapshot keeps.",
+            input.snapshot_id,
+            quotas::JOBS_PER_SNAPSHOT
+        )));
+    }
     let job = CodeJob {
         id: new_id(""),
         generator: input.generator,
-        progress: env.clock.start(),
+        progress: cx.clock.start(),
     };
     let id = job.id.clone();
-    snapshot.jobs.push(job);
+    jobs.push(job);
+    state.jobs.insert(key, jobs);
     Ok(StartGeneratedCodeJobResult {
         generated_code_job_id: Some(id),
     })
@@ -37,44 +48,47 @@ pub(crate) fn start(
 /// `GetGeneratedCodeJob`: the job, moved on one status.
 pub(crate) fn get(
     state: &mut State,
-    env: Env<'_>,
+    cx: &Cx<'_>,
     input: &GetGeneratedCodeJobRequest,
-) -> Result<GetGeneratedCodeJobResult, Failure> {
+) -> Result<GetGeneratedCodeJobResult, Fault> {
     let (game, snapshot_id) = (&input.game_name, &input.snapshot_id);
-    let snapshot = state.game_mut(game)?.snapshot_mut(snapshot_id)?;
-    let job = snapshot
+    state.snapshot(game, snapshot_id)?;
+    let job = state
         .jobs
-        .iter_mut()
-        .find(|job| job.id == input.job_id)
+        .get_mut(&child_key(game, snapshot_id))
+        .and_then(|jobs| jobs.iter_mut().find(|job| job.id == input.job_id))
         .ok_or_else(|| {
-            Failure::NotFound(format!(
+            Fault::NotFound(format!(
                 "Snapshot '{snapshot_id}' of game '{game}' has no generated code job '{}'.",
                 input.job_id
             ))
         })?;
-    Run::advance(env.clock, &mut job.progress);
+    Run::advance(cx.clock, &mut job.progress);
     Ok(GetGeneratedCodeJobResult {
-        generated_code_job: Some(details(job, env, game, snapshot_id)?),
+        generated_code_job: Some(details(job, cx, game, snapshot_id)?),
     })
 }
 
 /// `ListGeneratedCodeJobs`: the snapshot's jobs, oldest first, each moved on one status.
 pub(crate) fn list(
     state: &mut State,
-    env: Env<'_>,
+    cx: &Cx<'_>,
     input: &ListGeneratedCodeJobsRequest,
-) -> Result<ListGeneratedCodeJobsResult, Failure> {
+) -> Result<ListGeneratedCodeJobsResult, Fault> {
     let (game, snapshot_id) = (&input.game_name, &input.snapshot_id);
-    let snapshot = state.game_mut(game)?.snapshot_mut(snapshot_id)?;
-    let jobs = snapshot
+    state.snapshot(game, snapshot_id)?;
+    let mut none = Vec::new();
+    let jobs = state
         .jobs
+        .get_mut(&child_key(game, snapshot_id))
+        .unwrap_or(&mut none)
         .iter_mut()
         .map(|job| {
-            Run::advance(env.clock, &mut job.progress);
-            details(job, env, game, snapshot_id)
+            Run::advance(cx.clock, &mut job.progress);
+            details(job, cx, game, snapshot_id)
         })
         .collect::<Result<Vec<_>, _>>()?;
-    let page = page(jobs, "jobs", input.max_results, input.next_token.as_deref())?;
+    let page = cx.page(jobs, "jobs", input.max_results, input.next_token.as_deref())?;
     Ok(ListGeneratedCodeJobsResult {
         generated_code_jobs: Some(page.items),
         next_token: page.next_token,
@@ -84,15 +98,15 @@ pub(crate) fn list(
 /// The job as answered; once completed, with the URL of its code and when the URL expires.
 fn details(
     job: &CodeJob,
-    env: Env<'_>,
+    cx: &Cx<'_>,
     game: &str,
     snapshot: &str,
-) -> Result<GeneratedCodeJobDetails, Failure> {
+) -> Result<GeneratedCodeJobDetails, Fault> {
     let run = Run::of(&job.progress);
     let (s3_url, expiration_time) = match run {
         Run::Completed => {
             let signed = job.progress.since_millis;
-            let url = urls::generated_code(env.names, game, snapshot, &job.id, signed)?;
+            let url = urls::generated_code(cx.names, game, snapshot, &job.id, signed)?;
             let expires = signed.saturating_add(urls::VALIDITY_SECS * 1000);
             (Some(url), Some(datetime(expires)))
         }

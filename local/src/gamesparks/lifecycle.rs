@@ -1,12 +1,11 @@
-//! The statuses transitional resources move through, one [`Progress`] step each: the
-//! deletion of games and stages, and the run of deployments and code jobs.
+//! Every time-driven transition of GameSparks, in one place: the deletion of games and stages
+//! (`DELETING`, then gone at the next read, with everything they hold), and the run of
+//! deployments and code jobs (`PENDING`, `IN_PROGRESS`, `COMPLETED`), one [`Progress`] step per
+//! read.
 
-use std::collections::BTreeMap;
-
-use super::failure::Failure;
-use super::state::{Game, Stage};
-use crate::clock::Progress;
-use crate::Clock;
+use super::state::{child_key, children_of, missing_game, missing_stage, State};
+use crate::clock::{Clock, Progress};
+use crate::fault::Fault;
 
 /// The step of a deletion at which the resource is gone (step 0 is `DELETING`).
 const GONE: usize = 1;
@@ -18,49 +17,99 @@ fn advance_deletion(clock: &Clock, deletion: &mut Option<Progress>) -> bool {
         .is_some_and(|progress| clock.advance(progress, GONE) == GONE)
 }
 
-/// A resource that can be deleted: it is `DELETING`, then gone.
-pub(crate) trait Deletable {
-    /// Where its deletion is, once started.
-    fn deletion(&mut self) -> &mut Option<Progress>;
-}
-
-impl Deletable for Game {
-    fn deletion(&mut self) -> &mut Option<Progress> {
-        &mut self.deletion
-    }
-}
-
-impl Deletable for Stage {
-    fn deletion(&mut self) -> &mut Option<Progress> {
-        &mut self.deletion
-    }
-}
-
-/// Reads the item `key` of `items`: moves its deletion on, and removes it once it is gone.
+/// Reads game `name`: moves its deletion on, and removes it (with all it holds) once gone.
 ///
 /// # Errors
 ///
-/// `missing()` when there is no such item, or no longer.
-pub(crate) fn observe<'a, T: Deletable>(
-    items: &'a mut BTreeMap<String, T>,
-    clock: &Clock,
-    key: &str,
-    missing: impl FnOnce() -> Failure,
-) -> Result<&'a mut T, Failure> {
-    let gone = match items.get_mut(key) {
-        Some(item) => advance_deletion(clock, item.deletion()),
-        None => return Err(missing()),
-    };
-    if gone {
-        items.remove(key);
+/// `ResourceNotFoundException`'s fault when there is no such game, or no longer.
+pub(crate) fn observe_game(state: &mut State, clock: &Clock, name: &str) -> Result<(), Fault> {
+    let game = state.games.get(name).ok_or_else(|| missing_game(name))?;
+    if game.deletion.is_none() {
+        return Ok(());
     }
-    items.get_mut(key).ok_or_else(missing)
+    let gone = state
+        .games
+        .get_mut(name)
+        .is_some_and(|game| advance_deletion(clock, &mut game.deletion));
+    if gone {
+        forget_game(state, name);
+        return Err(missing_game(name));
+    }
+    Ok(())
 }
 
-/// Reads every item of `items`, as a list does: moves their deletions on and removes the
-/// ones that are gone.
-pub(crate) fn observe_all<T: Deletable>(items: &mut BTreeMap<String, T>, clock: &Clock) {
-    items.retain(|_, item| !advance_deletion(clock, item.deletion()));
+/// Reads every game, as a list does: moves their deletions on and removes the ones gone.
+pub(crate) fn observe_games(state: &mut State, clock: &Clock) {
+    let deleting: Vec<String> = state
+        .games
+        .iter()
+        .filter(|(_, game)| game.deletion.is_some())
+        .map(|(name, _)| name.to_owned())
+        .collect();
+    for name in deleting {
+        let _gone = observe_game(state, clock, &name);
+    }
+}
+
+/// Removes game `name` and everything it holds.
+fn forget_game(state: &mut State, name: &str) {
+    let prefix = children_of(name);
+    state.games.remove(name);
+    state.configurations.remove(name);
+    for table in [
+        &mut state.snapshots as &mut dyn Forget,
+        &mut state.jobs,
+        &mut state.stages,
+    ] {
+        table.forget_prefixed(&prefix);
+    }
+}
+
+/// Reads stage `stage` of game `game`: moves its deletion on, and removes it once gone.
+///
+/// # Errors
+///
+/// `ResourceNotFoundException`'s fault when there is no such game or stage, or no longer.
+pub(crate) fn observe_stage(
+    state: &mut State,
+    clock: &Clock,
+    game: &str,
+    stage: &str,
+) -> Result<(), Fault> {
+    let key = child_key(game, stage);
+    let record = state.stage_mut(game, stage)?;
+    if advance_deletion(clock, &mut record.deletion) {
+        state.stages.remove(&key);
+        return Err(missing_stage(game, stage));
+    }
+    Ok(())
+}
+
+/// Reads every stage of game `game`: moves their deletions on and removes the ones gone.
+pub(crate) fn observe_stages(state: &mut State, clock: &Clock, game: &str) {
+    let deleting: Vec<String> = state
+        .stages
+        .prefixed(&children_of(game))
+        .filter(|(_, stage)| stage.deletion.is_some())
+        .map(|(_, stage)| stage.name.clone())
+        .collect();
+    for stage in deleting {
+        let _gone = observe_stage(state, clock, game, &stage);
+    }
+}
+
+/// A table whose records under a key prefix can be removed.
+trait Forget {
+    fn forget_prefixed(&mut self, prefix: &str);
+}
+
+impl<V: crate::store::Record> Forget for crate::store::Table<V> {
+    fn forget_prefixed(&mut self, prefix: &str) {
+        let keys: Vec<String> = self.prefixed(prefix).map(|(k, _)| k.to_owned()).collect();
+        for key in keys {
+            self.remove(&key);
+        }
+    }
 }
 
 /// Where a deployment or a code job is.

@@ -1,8 +1,8 @@
 //! The in-memory GameSparks service.
 //!
-//! [`GameSparks`] implements `gamesparks::server::GameSparksServer` over the shared store:
-//! every operation runs as one synchronous change (or read) of [`State`], so the state is
-//! persisted after each change and nothing is held across an `.await`.
+//! [`GameSparks`] implements `gamesparks::server::GameSparksServer` over its own store: every
+//! operation runs as one synchronous change (or read) of [`State`], whose changed records are
+//! saved before it answers.
 //!
 //! # Lifecycles
 //!
@@ -23,8 +23,8 @@
 //! # Rules where the documentation is silent
 //!
 //! * Termination protection: neither `CreateGame` nor `UpdateGame` has a member that sets
-//!   it, so it is part of the state only ([`Game::enable_termination_protection`], set in
-//!   the state file or through [`Shared::store`](crate::Shared::store)). `DeleteGame` of a
+//!   it, so it is part of the state only ([`Game::enable_termination_protection`], set with
+//!   [`Runner::edit`](crate::Runner::edit)). `DeleteGame` of a
 //!   protected game answers `ConflictException`; of a missing game, `ValidationException`
 //!   (the operation has no `ResourceNotFoundException`).
 //! * Configuration changes: see [`patch`] for the paths of `UpdateGameConfiguration` and
@@ -33,17 +33,21 @@
 //! * Player connections: the API cannot open a connection, so a stage's connections are
 //!   the ones its state holds ([`Stage::connections`]); see [`players`].
 //! * Presigned URLs: see [`urls`]; nothing is served at them.
+//! * Quotas: see [`quotas`]; a section's attributes nest at most
+//!   [`config::MAX_SECTION_DEPTH`] levels deep, so that whatever is accepted can be read back.
 
-mod config;
+mod answers;
+pub mod config;
 mod deployments;
+mod earlier;
 pub mod extensions;
-mod failure;
 mod games;
 pub mod import;
 mod jobs;
-mod lifecycle;
+pub mod lifecycle;
 pub mod patch;
 pub mod players;
+pub mod quotas;
 mod server;
 mod snapshots;
 mod stages;
@@ -55,56 +59,47 @@ pub use state::{
     CodeJob, Configuration, Deployment, Game, PlayerConnection, Snapshot, Stage, State,
 };
 
-use failure::Failure;
+use smithy_runtime::server::Router;
 
-use crate::page::Page;
-use crate::{Clock, Names, Shared};
+use crate::fault::Fault;
+use crate::gateway::AuthError;
+use crate::service::{Runner, Service};
 
-/// The default size of a page of every `List*` operation: the largest `MaxResults` the
-/// model allows.
-const DEFAULT_PAGE_SIZE: usize = 100;
-
-/// The page of `items` that `max_results` and `next_token` ask for, in the list `list`.
-///
-/// # Errors
-///
-/// [`Failure::Invalid`] for a token this server did not give out for `list`.
-fn page<T>(
-    items: Vec<T>,
-    list: &str,
-    max_results: Option<i32>,
-    next_token: Option<&str>,
-) -> Result<Page<T>, Failure> {
-    crate::page::page(
-        items,
-        list,
-        max_results.map(i64::from),
-        next_token,
-        DEFAULT_PAGE_SIZE,
-    )
-    .map_err(Failure::Invalid)
+/// The in-memory GameSparks service: implements `gamesparks::server::GameSparksServer`.
+#[derive(Clone, Debug)]
+pub struct GameSparks {
+    run: Runner<State>,
 }
 
-/// [`page`] for a list sorted by a unique key: the next page starts after the last key
-/// returned, whatever was added or removed in between.
-///
-/// # Errors
-///
-/// [`Failure::Invalid`] for a token this server did not give out for `list`.
-fn page_by_key<T>(
-    items: Vec<(String, T)>,
-    list: &str,
-    max_results: Option<i32>,
-    next_token: Option<&str>,
-) -> Result<Page<T>, Failure> {
-    crate::page::page_by_key(
-        items,
-        list,
-        max_results.map(i64::from),
-        next_token,
-        DEFAULT_PAGE_SIZE,
-    )
-    .map_err(Failure::Invalid)
+impl Service for GameSparks {
+    type State = State;
+    const NAME: &'static str = "gamesparks";
+    /// The largest `MaxResults` the model allows.
+    const PAGE_SIZE: usize = 100;
+    const AUTH_ERROR: AuthError = AuthError {
+        code: "AccessDeniedException",
+        status: 403,
+    };
+
+    fn new(run: Runner<State>) -> Self {
+        GameSparks { run }
+    }
+
+    fn router(self) -> Router {
+        gamesparks_api::server::router(self)
+    }
+
+    fn carry_over(state: &mut State, earlier: &serde_json::Value) -> Result<(), String> {
+        earlier::carry_over(state, earlier)
+    }
+}
+
+impl GameSparks {
+    /// The runner of its operations: [`Runner::edit`] changes its state directly (a stage's
+    /// player connections, a game's termination protection).
+    pub fn runner(&self) -> &Runner<State> {
+        &self.run
+    }
 }
 
 /// The UTC time `secs` seconds after the epoch in RFC 3339, to the second:
@@ -112,60 +107,10 @@ fn page_by_key<T>(
 ///
 /// # Errors
 ///
-/// [`Failure::Internal`] for a time outside the years 0000 to 9999.
-fn utc_seconds(secs: u64) -> Result<String, Failure> {
+/// [`Fault::Internal`] for a time outside the years 0000 to 9999.
+fn utc_seconds(secs: u64) -> Result<String, Fault> {
     let secs = i64::try_from(secs).unwrap_or(i64::MAX);
     smithy_runtime::DateTime::from_secs(secs)
         .fmt(smithy_runtime::datetime::Format::DateTime)
-        .map_err(|e| Failure::Internal(format!("The time {secs} cannot be written: {e}.")))
-}
-
-/// The in-memory GameSparks service: implements `gamesparks::server::GameSparksServer`.
-#[derive(Clone, Debug)]
-pub struct GameSparks {
-    shared: Shared,
-}
-
-impl GameSparks {
-    /// The service over `shared` state.
-    pub fn new(shared: Shared) -> Self {
-        GameSparks { shared }
-    }
-
-    /// Runs `change` on GameSparks' state, which is persisted afterwards.
-    fn write<R>(&self, change: impl FnOnce(&mut State, Env<'_>) -> R) -> R {
-        let env = self.env();
-        self.shared
-            .store
-            .write(|state| change(&mut state.gamesparks, env))
-    }
-
-    /// Runs `look` on GameSparks' state without changing it.
-    fn read<R>(&self, look: impl FnOnce(&State, Env<'_>) -> R) -> R {
-        let env = self.env();
-        self.shared.store.read(|state| look(&state.gamesparks, env))
-    }
-
-    fn env(&self) -> Env<'_> {
-        Env {
-            names: &self.shared.names,
-            clock: &self.shared.clock,
-        }
-    }
-}
-
-/// What an operation sees besides the state: the names of resources and the clock.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Env<'a> {
-    /// The account and region of ARNs.
-    pub names: &'a Names,
-    /// The clock statuses advance on and timestamps come from.
-    pub clock: &'a Clock,
-}
-
-impl Env<'_> {
-    /// The current time in Unix milliseconds.
-    pub(crate) fn now(&self) -> u64 {
-        self.clock.now_millis()
-    }
+        .map_err(|e| Fault::Internal(format!("The time {secs} cannot be written: {e}.")))
 }

@@ -3,8 +3,8 @@
 //!
 //! Players connect over WebSockets, which the API does not do: no operation opens a
 //! connection. A stage's connections here are the ones its state holds
-//! ([`Stage::connections`](super::Stage::connections), by player id), put there in the
-//! state file or through [`Shared::store`](crate::Shared::store).
+//! ([`Stage::connections`](super::Stage::connections), by player id), put there with
+//! [`Runner::edit`](crate::Runner::edit).
 //! `GetPlayerConnectionStatus` lists a player's connections (none when the player is not
 //! connected); `DisconnectPlayer` closes them all and answers their ids as successes (closing
 //! an in-memory connection cannot fail, so there are no failures).
@@ -14,16 +14,16 @@ use gamesparks_api::types::{
     GetPlayerConnectionStatusResult,
 };
 
-use super::failure::Failure;
 use super::state::State;
 use crate::clock::datetime;
+use crate::fault::Fault;
 
 /// `GetPlayerConnectionStatus`: the player's open connections to the stage.
 pub(crate) fn status(
     state: &State,
     input: &GetPlayerConnectionStatusRequest,
-) -> Result<GetPlayerConnectionStatusResult, Failure> {
-    let stage = state.game(&input.game_name)?.stage(&input.stage_name)?;
+) -> Result<GetPlayerConnectionStatusResult, Fault> {
+    let stage = state.stage(&input.game_name, &input.stage_name)?;
     let connections = stage
         .connections
         .get(&input.player_id)
@@ -46,10 +46,8 @@ pub(crate) fn status(
 pub(crate) fn disconnect(
     state: &mut State,
     input: &DisconnectPlayerRequest,
-) -> Result<DisconnectPlayerResult, Failure> {
-    let stage = state
-        .game_mut(&input.game_name)?
-        .stage_mut(&input.stage_name)?;
+) -> Result<DisconnectPlayerResult, Fault> {
+    let stage = state.stage_mut(&input.game_name, &input.stage_name)?;
     let closed = stage
         .connections
         .remove(&input.player_id)

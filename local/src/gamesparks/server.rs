@@ -15,8 +15,9 @@ impl GameSparksServer for GameSparks {
         input: types::CreateGameRequest,
         _cx: RequestContext,
     ) -> Result<types::CreateGameResult, error::CreateGameError> {
-        self.write(|state, env| games::create(state, env, input))
-            .map_err(Into::into)
+        self.run
+            .write(|state, cx| games::create(state, cx, input))
+            .await
     }
 
     async fn create_snapshot(
@@ -24,8 +25,9 @@ impl GameSparksServer for GameSparks {
         input: types::CreateSnapshotRequest,
         _cx: RequestContext,
     ) -> Result<types::CreateSnapshotResult, error::CreateSnapshotError> {
-        self.write(|state, env| snapshots::create(state, env, input))
-            .map_err(Into::into)
+        self.run
+            .write(|state, cx| snapshots::create(state, cx, input))
+            .await
     }
 
     async fn create_stage(
@@ -33,8 +35,9 @@ impl GameSparksServer for GameSparks {
         input: types::CreateStageRequest,
         _cx: RequestContext,
     ) -> Result<types::CreateStageResult, error::CreateStageError> {
-        self.write(|state, env| stages::create(state, env, input))
-            .map_err(Into::into)
+        self.run
+            .write(|state, cx| stages::create(state, cx, input))
+            .await
     }
 
     async fn delete_game(
@@ -42,8 +45,9 @@ impl GameSparksServer for GameSparks {
         input: types::DeleteGameRequest,
         _cx: RequestContext,
     ) -> Result<types::DeleteGameResult, error::DeleteGameError> {
-        self.write(|state, env| games::delete(state, env, &input))
-            .map_err(Into::into)
+        self.run
+            .write(|state, cx| games::delete(state, cx, &input))
+            .await
     }
 
     async fn delete_stage(
@@ -51,8 +55,9 @@ impl GameSparksServer for GameSparks {
         input: types::DeleteStageRequest,
         _cx: RequestContext,
     ) -> Result<types::DeleteStageResult, error::DeleteStageError> {
-        self.write(|state, env| stages::delete(state, env, &input))
-            .map_err(Into::into)
+        self.run
+            .write(|state, cx| stages::delete(state, cx, &input))
+            .await
     }
 
     async fn disconnect_player(
@@ -60,8 +65,9 @@ impl GameSparksServer for GameSparks {
         input: types::DisconnectPlayerRequest,
         _cx: RequestContext,
     ) -> Result<types::DisconnectPlayerResult, error::DisconnectPlayerError> {
-        self.write(|state, _| players::disconnect(state, &input))
-            .map_err(Into::into)
+        self.run
+            .write(|state, _| players::disconnect(state, &input))
+            .await
     }
 
     async fn export_snapshot(
@@ -69,8 +75,9 @@ impl GameSparksServer for GameSparks {
         input: types::ExportSnapshotRequest,
         _cx: RequestContext,
     ) -> Result<types::ExportSnapshotResult, error::ExportSnapshotError> {
-        self.read(|state, env| snapshots::export(state, env, &input))
-            .map_err(Into::into)
+        self.run
+            .read(|state, cx| snapshots::export(state, cx, &input))
+            .await
     }
 
     async fn get_extension(
@@ -94,8 +101,9 @@ impl GameSparksServer for GameSparks {
         input: types::GetGameRequest,
         _cx: RequestContext,
     ) -> Result<types::GetGameResult, error::GetGameError> {
-        self.write(|state, env| games::get(state, env, &input))
-            .map_err(Into::into)
+        self.run
+            .write(|state, cx| games::get(state, cx, &input))
+            .await
     }
 
     async fn get_game_configuration(
@@ -103,8 +111,7 @@ impl GameSparksServer for GameSparks {
         input: types::GetGameConfigurationRequest,
         _cx: RequestContext,
     ) -> Result<types::GetGameConfigurationResult, error::GetGameConfigurationError> {
-        self.read(|state, _| config::get(state, &input))
-            .map_err(Into::into)
+        self.run.read(|state, _| config::get(state, &input)).await
     }
 
     async fn get_generated_code_job(
@@ -112,8 +119,9 @@ impl GameSparksServer for GameSparks {
         input: types::GetGeneratedCodeJobRequest,
         _cx: RequestContext,
     ) -> Result<types::GetGeneratedCodeJobResult, error::GetGeneratedCodeJobError> {
-        self.write(|state, env| jobs::get(state, env, &input))
-            .map_err(Into::into)
+        self.run
+            .write(|state, cx| jobs::get(state, cx, &input))
+            .await
     }
 
     async fn get_player_connection_status(
@@ -121,8 +129,9 @@ impl GameSparksServer for GameSparks {
         input: types::GetPlayerConnectionStatusRequest,
         _cx: RequestContext,
     ) -> Result<types::GetPlayerConnectionStatusResult, error::GetPlayerConnectionStatusError> {
-        self.read(|state, _| players::status(state, &input))
-            .map_err(Into::into)
+        self.run
+            .read(|state, _| players::status(state, &input))
+            .await
     }
 
     async fn get_snapshot(
@@ -130,8 +139,9 @@ impl GameSparksServer for GameSparks {
         input: types::GetSnapshotRequest,
         _cx: RequestContext,
     ) -> Result<types::GetSnapshotResult, error::GetSnapshotError> {
-        self.read(|state, _| snapshots::get(state, &input))
-            .map_err(Into::into)
+        self.run
+            .read(|state, _| snapshots::get(state, &input))
+            .await
     }
 
     async fn get_stage(
@@ -139,8 +149,9 @@ impl GameSparksServer for GameSparks {
         input: types::GetStageRequest,
         _cx: RequestContext,
     ) -> Result<types::GetStageResult, error::GetStageError> {
-        self.write(|state, env| stages::get(state, env, &input))
-            .map_err(Into::into)
+        self.run
+            .write(|state, cx| stages::get(state, cx, &input))
+            .await
     }
 
     async fn get_stage_deployment(
@@ -148,8 +159,9 @@ impl GameSparksServer for GameSparks {
         input: types::GetStageDeploymentRequest,
         _cx: RequestContext,
     ) -> Result<types::GetStageDeploymentResult, error::GetStageDeploymentError> {
-        self.write(|state, env| deployments::get(state, env, &input))
-            .map_err(Into::into)
+        self.run
+            .write(|state, cx| deployments::get(state, cx, &input))
+            .await
     }
 
     async fn import_game_configuration(
@@ -157,8 +169,9 @@ impl GameSparksServer for GameSparks {
         input: types::ImportGameConfigurationRequest,
         _cx: RequestContext,
     ) -> Result<types::ImportGameConfigurationResult, error::ImportGameConfigurationError> {
-        self.write(|state, env| config::import(state, env, &input))
-            .map_err(Into::into)
+        self.run
+            .write(|state, cx| config::import(state, cx, &input))
+            .await
     }
 
     async fn list_extension_versions(
@@ -182,8 +195,9 @@ impl GameSparksServer for GameSparks {
         input: types::ListGamesRequest,
         _cx: RequestContext,
     ) -> Result<types::ListGamesResult, error::ListGamesError> {
-        self.write(|state, env| games::list(state, env, &input))
-            .map_err(Into::into)
+        self.run
+            .write(|state, cx| games::list(state, cx, &input))
+            .await
     }
 
     async fn list_generated_code_jobs(
@@ -191,8 +205,9 @@ impl GameSparksServer for GameSparks {
         input: types::ListGeneratedCodeJobsRequest,
         _cx: RequestContext,
     ) -> Result<types::ListGeneratedCodeJobsResult, error::ListGeneratedCodeJobsError> {
-        self.write(|state, env| jobs::list(state, env, &input))
-            .map_err(Into::into)
+        self.run
+            .write(|state, cx| jobs::list(state, cx, &input))
+            .await
     }
 
     async fn list_snapshots(
@@ -200,8 +215,9 @@ impl GameSparksServer for GameSparks {
         input: types::ListSnapshotsRequest,
         _cx: RequestContext,
     ) -> Result<types::ListSnapshotsResult, error::ListSnapshotsError> {
-        self.read(|state, _| snapshots::list(state, &input))
-            .map_err(Into::into)
+        self.run
+            .read(|state, cx| snapshots::list(state, cx, &input))
+            .await
     }
 
     async fn list_stage_deployments(
@@ -209,8 +225,9 @@ impl GameSparksServer for GameSparks {
         input: types::ListStageDeploymentsRequest,
         _cx: RequestContext,
     ) -> Result<types::ListStageDeploymentsResult, error::ListStageDeploymentsError> {
-        self.write(|state, env| deployments::list(state, env, &input))
-            .map_err(Into::into)
+        self.run
+            .write(|state, cx| deployments::list(state, cx, &input))
+            .await
     }
 
     async fn list_stages(
@@ -218,8 +235,9 @@ impl GameSparksServer for GameSparks {
         input: types::ListStagesRequest,
         _cx: RequestContext,
     ) -> Result<types::ListStagesResult, error::ListStagesError> {
-        self.write(|state, env| stages::list(state, env, &input))
-            .map_err(Into::into)
+        self.run
+            .write(|state, cx| stages::list(state, cx, &input))
+            .await
     }
 
     async fn list_tags_for_resource(
@@ -227,8 +245,7 @@ impl GameSparksServer for GameSparks {
         input: types::ListTagsForResourceRequest,
         _cx: RequestContext,
     ) -> Result<types::ListTagsForResourceResult, error::ListTagsForResourceError> {
-        self.read(|state, _| tags::list(state, &input))
-            .map_err(Into::into)
+        self.run.read(|state, _| tags::list(state, &input)).await
     }
 
     async fn start_generated_code_job(
@@ -236,8 +253,9 @@ impl GameSparksServer for GameSparks {
         input: types::StartGeneratedCodeJobRequest,
         _cx: RequestContext,
     ) -> Result<types::StartGeneratedCodeJobResult, error::StartGeneratedCodeJobError> {
-        self.write(|state, env| jobs::start(state, env, input))
-            .map_err(Into::into)
+        self.run
+            .write(|state, cx| jobs::start(state, cx, input))
+            .await
     }
 
     async fn start_stage_deployment(
@@ -245,8 +263,9 @@ impl GameSparksServer for GameSparks {
         input: types::StartStageDeploymentRequest,
         _cx: RequestContext,
     ) -> Result<types::StartStageDeploymentResult, error::StartStageDeploymentError> {
-        self.write(|state, env| deployments::start(state, env, input))
-            .map_err(Into::into)
+        self.run
+            .write(|state, cx| deployments::start(state, cx, input))
+            .await
     }
 
     async fn tag_resource(
@@ -254,8 +273,7 @@ impl GameSparksServer for GameSparks {
         input: types::TagResourceRequest,
         _cx: RequestContext,
     ) -> Result<types::TagResourceResult, error::TagResourceError> {
-        self.write(|state, _| tags::tag(state, input))
-            .map_err(Into::into)
+        self.run.write(|state, _| tags::tag(state, input)).await
     }
 
     async fn untag_resource(
@@ -263,8 +281,7 @@ impl GameSparksServer for GameSparks {
         input: types::UntagResourceRequest,
         _cx: RequestContext,
     ) -> Result<types::UntagResourceResult, error::UntagResourceError> {
-        self.write(|state, _| tags::untag(state, input))
-            .map_err(Into::into)
+        self.run.write(|state, _| tags::untag(state, input)).await
     }
 
     async fn update_game(
@@ -272,8 +289,9 @@ impl GameSparksServer for GameSparks {
         input: types::UpdateGameRequest,
         _cx: RequestContext,
     ) -> Result<types::UpdateGameResult, error::UpdateGameError> {
-        self.write(|state, env| games::update(state, env, input))
-            .map_err(Into::into)
+        self.run
+            .write(|state, cx| games::update(state, cx, input))
+            .await
     }
 
     async fn update_game_configuration(
@@ -281,8 +299,9 @@ impl GameSparksServer for GameSparks {
         input: types::UpdateGameConfigurationRequest,
         _cx: RequestContext,
     ) -> Result<types::UpdateGameConfigurationResult, error::UpdateGameConfigurationError> {
-        self.write(|state, env| config::update(state, env, &input))
-            .map_err(Into::into)
+        self.run
+            .write(|state, cx| config::update(state, cx, &input))
+            .await
     }
 
     async fn update_snapshot(
@@ -290,8 +309,9 @@ impl GameSparksServer for GameSparks {
         input: types::UpdateSnapshotRequest,
         _cx: RequestContext,
     ) -> Result<types::UpdateSnapshotResult, error::UpdateSnapshotError> {
-        self.write(|state, env| snapshots::update(state, env, input))
-            .map_err(Into::into)
+        self.run
+            .write(|state, cx| snapshots::update(state, cx, input))
+            .await
     }
 
     async fn update_stage(
@@ -299,7 +319,8 @@ impl GameSparksServer for GameSparks {
         input: types::UpdateStageRequest,
         _cx: RequestContext,
     ) -> Result<types::UpdateStageResult, error::UpdateStageError> {
-        self.write(|state, env| stages::update(state, env, input))
-            .map_err(Into::into)
+        self.run
+            .write(|state, cx| stages::update(state, cx, input))
+            .await
     }
 }

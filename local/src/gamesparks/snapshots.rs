@@ -8,39 +8,45 @@ use gamesparks_api::types::{
     SnapshotDetails, SnapshotSummary, UpdateSnapshotRequest, UpdateSnapshotResult,
 };
 
-use super::config::sections_out;
-use super::failure::Failure;
-use super::state::{Game, Snapshot, State};
-use super::{page_by_key, urls, utc_seconds, Env};
+use super::config::{current_sections, sections_out};
+use super::state::{child_key, children_of, Snapshot, State};
+use super::{quotas, urls, utc_seconds};
 use crate::clock::datetime;
+use crate::fault::Fault;
+use crate::service::Cx;
 
 /// `CreateSnapshot`: a copy of the game's current configuration, whose id is the time it
 /// was taken (`Snapshot_2022-03-23T12:34:56.123456Z`, the model's form).
 pub(crate) fn create(
     state: &mut State,
-    env: Env<'_>,
+    cx: &Cx<'_>,
     input: CreateSnapshotRequest,
-) -> Result<CreateSnapshotResult, Failure> {
-    let game = state.active_game_mut(&input.game_name)?;
-    let (id, taken_millis) = new_id(game, env.clock.now())?;
+) -> Result<CreateSnapshotResult, Fault> {
+    let game = state.active_game(&input.game_name)?.name.clone();
+    if State::count_children(&state.snapshots, &game) >= quotas::SNAPSHOTS_PER_GAME {
+        return Err(Fault::LimitExceeded(format!(
+            "Game '{game}' has {} snapshots, the most a game can have.",
+            quotas::SNAPSHOTS_PER_GAME
+        )));
+    }
+    let (id, taken_millis) = new_id(state, &game, cx.clock.now())?;
     let snapshot = Snapshot {
         id: id.clone(),
         description: input.description,
         created_millis: taken_millis,
         last_updated_millis: taken_millis,
-        sections: game.configuration.sections.clone(),
-        jobs: Vec::new(),
+        sections: current_sections(state, &game),
     };
     let answer = details(&snapshot, None);
-    game.snapshots.insert(id, snapshot);
+    state.snapshots.insert(child_key(&game, &id), snapshot);
     Ok(CreateSnapshotResult {
         snapshot: Some(answer),
     })
 }
 
 /// `GetSnapshot`: the snapshot, or only the sections `Sections` names.
-pub(crate) fn get(state: &State, input: &GetSnapshotRequest) -> Result<GetSnapshotResult, Failure> {
-    let snapshot = state.game(&input.game_name)?.snapshot(&input.snapshot_id)?;
+pub(crate) fn get(state: &State, input: &GetSnapshotRequest) -> Result<GetSnapshotResult, Fault> {
+    let snapshot = state.snapshot(&input.game_name, &input.snapshot_id)?;
     Ok(GetSnapshotResult {
         snapshot: Some(details(snapshot, input.sections.as_deref())),
     })
@@ -49,15 +55,16 @@ pub(crate) fn get(state: &State, input: &GetSnapshotRequest) -> Result<GetSnapsh
 /// `ListSnapshots`: the game's snapshots, oldest first.
 pub(crate) fn list(
     state: &State,
+    cx: &Cx<'_>,
     input: &ListSnapshotsRequest,
-) -> Result<ListSnapshotsResult, Failure> {
-    let game = state.game(&input.game_name)?;
-    let summaries = game
+) -> Result<ListSnapshotsResult, Fault> {
+    let game = &state.game(&input.game_name)?.name;
+    let summaries = state
         .snapshots
-        .iter()
-        .map(|(id, snapshot)| (id.clone(), summary(snapshot)))
+        .prefixed(&children_of(game))
+        .map(|(_, snapshot)| (snapshot.id.clone(), summary(snapshot)))
         .collect();
-    let page = page_by_key(
+    let page = cx.page_by_key(
         summaries,
         "snapshots",
         input.max_results,
@@ -72,15 +79,15 @@ pub(crate) fn list(
 /// `UpdateSnapshot`: sets the description.
 pub(crate) fn update(
     state: &mut State,
-    env: Env<'_>,
+    cx: &Cx<'_>,
     input: UpdateSnapshotRequest,
-) -> Result<UpdateSnapshotResult, Failure> {
-    let game = state.active_game_mut(&input.game_name)?;
-    let snapshot = game.snapshot_mut(&input.snapshot_id)?;
+) -> Result<UpdateSnapshotResult, Fault> {
+    state.active_game(&input.game_name)?;
+    let snapshot = state.snapshot_mut(&input.game_name, &input.snapshot_id)?;
     if input.description.is_some() {
         snapshot.description = input.description;
     }
-    snapshot.last_updated_millis = env.now();
+    snapshot.last_updated_millis = cx.now;
     Ok(UpdateSnapshotResult {
         snapshot: Some(details(snapshot, None)),
     })
@@ -89,26 +96,26 @@ pub(crate) fn update(
 /// `ExportSnapshot`: a fresh presigned URL of the snapshot's data (see [`urls`]).
 pub(crate) fn export(
     state: &State,
-    env: Env<'_>,
+    cx: &Cx<'_>,
     input: &ExportSnapshotRequest,
-) -> Result<ExportSnapshotResult, Failure> {
+) -> Result<ExportSnapshotResult, Fault> {
     let (game, id) = (&input.game_name, &input.snapshot_id);
-    state.game(game)?.snapshot(id)?; // It must exist.
+    state.snapshot(game, id)?; // It must exist.
     Ok(ExportSnapshotResult {
-        s3_url: Some(urls::snapshot_export(env.names, game, id, env.now())?),
+        s3_url: Some(urls::snapshot_export(cx.names, game, id, cx.now)?),
     })
 }
 
 /// A snapshot id for a snapshot of `game` taken at `now` (a microsecond later for each id
 /// the game already has), with the time it stands for in Unix milliseconds.
-fn new_id(game: &Game, now: SystemTime) -> Result<(String, u64), Failure> {
+fn new_id(state: &State, game: &str, now: SystemTime) -> Result<(String, u64), Fault> {
     let since_epoch = now.duration_since(UNIX_EPOCH).unwrap_or_default();
     let mut micros = u64::try_from(since_epoch.as_micros()).unwrap_or(u64::MAX);
     loop {
         let seconds = utc_seconds(micros / 1_000_000)?;
         let second = seconds.trim_end_matches('Z');
         let id = format!("Snapshot_{second}.{:06}Z", micros % 1_000_000);
-        if !game.snapshots.contains_key(&id) {
+        if !state.snapshots.contains_key(&child_key(game, &id)) {
             return Ok((id, micros / 1000));
         }
         micros = micros.saturating_add(1);

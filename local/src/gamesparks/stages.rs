@@ -8,12 +8,13 @@ use gamesparks_api::types::{
     UpdateStageRequest, UpdateStageResult,
 };
 
-use super::failure::{missing_stage, Failure};
-use super::lifecycle::{observe, observe_all};
-use super::state::{is_retry, Stage, State};
-use super::{page_by_key, tags, Env};
+use super::lifecycle::{observe_stage, observe_stages};
+use super::state::{child_key, children_of, is_retry, Stage, State};
+use super::{quotas, tags};
 use crate::clock::datetime;
+use crate::fault::Fault;
 use crate::names::new_id;
+use crate::service::Cx;
 
 /// `CreateStage`: a new `ACTIVE` stage of an active game, with its game key and log group
 /// (`/aws/gamesparks/{game}/{stage}`, under the prefix the GameSparks role policy grants).
@@ -22,22 +23,21 @@ use crate::names::new_id;
 /// the client token of the `CreateStage` that created the stage.
 pub(crate) fn create(
     state: &mut State,
-    env: Env<'_>,
+    cx: &Cx<'_>,
     input: CreateStageRequest,
-) -> Result<CreateStageResult, Failure> {
-    let game = state.active_game_mut(&input.game_name)?;
+) -> Result<CreateStageResult, Fault> {
+    let game = state.active_game(&input.game_name)?.name.clone();
     let name = input.stage_name;
-    if game
+    let key = child_key(&game, &name);
+    if state
         .stages
-        .get(&name)
+        .get(&key)
         .is_some_and(|stage| stage.deletion.is_some())
     {
         // A deletion that has run its course frees the name: the check reads the stage.
-        let _gone = observe(&mut game.stages, env.clock, &name, || {
-            missing_stage(&game.name, &name)
-        });
+        let _gone = observe_stage(state, cx.clock, &game, &name);
     }
-    if let Some(stage) = game.stages.get(&name) {
+    if let Some(stage) = state.stages.get(&key) {
         if stage.deletion.is_none()
             && is_retry(stage.client_token.as_deref(), input.client_token.as_deref())
         {
@@ -45,23 +45,28 @@ pub(crate) fn create(
                 stage: Some(details(stage)),
             });
         }
-        return Err(Failure::Conflict(format!(
-            "Game '{}' already has a stage named '{name}'.",
-            game.name
+        return Err(Fault::Conflict(format!(
+            "Game '{game}' already has a stage named '{name}'."
         )));
     }
-    let now = env.now();
+    if State::count_children(&state.stages, &game) >= quotas::STAGES_PER_GAME {
+        return Err(Fault::LimitExceeded(format!(
+            "Game '{game}' has {} stages, the most a game can have.",
+            quotas::STAGES_PER_GAME
+        )));
+    }
+    let now = cx.now;
     let stage = Stage {
-        arn: env
+        arn: cx
             .names
-            .arn("gamesparks", &format!("game/{}/stage/{name}", game.name)),
+            .arn("gamesparks", &format!("game/{game}/stage/{name}")),
         name: name.clone(),
         role: input.role,
         description: input.description,
         created_millis: now,
         last_updated_millis: now,
         game_key: new_id("").replace('-', ""),
-        log_group: format!("/aws/gamesparks/{}/{name}", game.name),
+        log_group: format!("/aws/gamesparks/{game}/{name}"),
         tags: tags::initial(input.tags)?,
         client_token: input.client_token,
         deletion: None,
@@ -69,7 +74,7 @@ pub(crate) fn create(
         connections: BTreeMap::new(),
     };
     let answer = details(&stage);
-    game.stages.insert(name, stage);
+    state.stages.insert(key, stage);
     Ok(CreateStageResult {
         stage: Some(answer),
     })
@@ -78,12 +83,12 @@ pub(crate) fn create(
 /// `GetStage`: the stage, its deletion moved on.
 pub(crate) fn get(
     state: &mut State,
-    env: Env<'_>,
+    cx: &Cx<'_>,
     input: &GetStageRequest,
-) -> Result<GetStageResult, Failure> {
+) -> Result<GetStageResult, Fault> {
     let (game, name) = (&input.game_name, &input.stage_name);
-    let stages = &mut state.game_mut(game)?.stages;
-    let stage = observe(stages, env.clock, name, || missing_stage(game, name))?;
+    observe_stage(state, cx.clock, game, name)?;
+    let stage = state.stage(game, name)?;
     Ok(GetStageResult {
         stage: Some(details(stage)),
     })
@@ -92,16 +97,18 @@ pub(crate) fn get(
 /// `ListStages`: the game's stages by name, their deletions moved on.
 pub(crate) fn list(
     state: &mut State,
-    env: Env<'_>,
+    cx: &Cx<'_>,
     input: &ListStagesRequest,
-) -> Result<ListStagesResult, Failure> {
-    let stages = &mut state.game_mut(&input.game_name)?.stages;
-    observe_all(stages, env.clock);
-    let summaries = stages
-        .iter()
-        .map(|(name, stage)| (name.clone(), summary(stage)))
+) -> Result<ListStagesResult, Fault> {
+    let game = &input.game_name;
+    state.game(game)?;
+    observe_stages(state, cx.clock, game);
+    let summaries = state
+        .stages
+        .prefixed(&children_of(game))
+        .map(|(_, stage)| (stage.name.clone(), summary(stage)))
         .collect();
-    let page = page_by_key(
+    let page = cx.page_by_key(
         summaries,
         "stages",
         input.max_results,
@@ -116,11 +123,11 @@ pub(crate) fn list(
 /// `UpdateStage`: sets the role and the description.
 pub(crate) fn update(
     state: &mut State,
-    env: Env<'_>,
+    cx: &Cx<'_>,
     input: UpdateStageRequest,
-) -> Result<UpdateStageResult, Failure> {
-    let game = state.active_game_mut(&input.game_name)?;
-    let stage = game.stage_mut(&input.stage_name)?;
+) -> Result<UpdateStageResult, Fault> {
+    state.active_game(&input.game_name)?;
+    let stage = state.stage_mut(&input.game_name, &input.stage_name)?;
     if stage.deletion.is_some() {
         return Err(deleting(&input.game_name, &input.stage_name));
     }
@@ -130,7 +137,7 @@ pub(crate) fn update(
     if input.description.is_some() {
         stage.description = input.description;
     }
-    stage.last_updated_millis = env.now();
+    stage.last_updated_millis = cx.now;
     Ok(UpdateStageResult {
         stage: Some(details(stage)),
     })
@@ -140,23 +147,21 @@ pub(crate) fn update(
 /// `ConflictException` while it is already being deleted.
 pub(crate) fn delete(
     state: &mut State,
-    env: Env<'_>,
+    cx: &Cx<'_>,
     input: &DeleteStageRequest,
-) -> Result<DeleteStageResult, Failure> {
-    let stage = state
-        .game_mut(&input.game_name)?
-        .stage_mut(&input.stage_name)?;
+) -> Result<DeleteStageResult, Fault> {
+    let stage = state.stage_mut(&input.game_name, &input.stage_name)?;
     if stage.deletion.is_some() {
         return Err(deleting(&input.game_name, &input.stage_name));
     }
-    stage.deletion = Some(env.clock.start());
-    stage.last_updated_millis = env.now();
+    stage.deletion = Some(cx.clock.start());
+    stage.last_updated_millis = cx.now;
     Ok(DeleteStageResult {})
 }
 
 /// The refusal to change a stage that is being deleted.
-pub(crate) fn deleting(game: &str, stage: &str) -> Failure {
-    Failure::Conflict(format!(
+pub(crate) fn deleting(game: &str, stage: &str) -> Fault {
+    Fault::Conflict(format!(
         "Stage '{stage}' of game '{game}' is being deleted."
     ))
 }

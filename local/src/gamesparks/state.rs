@@ -1,6 +1,7 @@
-//! GameSparks' records, as persisted: [`State`] holds the games, and each [`Game`] holds its
-//! configuration, snapshots (with their code jobs) and stages (with their deployments and
-//! player connections), so deleting a game deletes all of it.
+//! GameSparks' records, by key: games by name; each game's configuration by game name; its
+//! snapshots, their code jobs and its stages (with their deployments and player connections)
+//! by `game/child` keys, so that a game's records are found by prefix and deleted with it.
+//! The lookups here answer `ResourceNotFoundException`'s message when nothing is found.
 
 use std::collections::BTreeMap;
 
@@ -8,16 +9,47 @@ use gamesparks_api::types::Generator;
 use serde::{Deserialize, Serialize};
 use smithy_runtime::Document;
 
-use super::failure::{game_deleting, missing_game, missing_snapshot, missing_stage, Failure};
-use super::lifecycle::Run;
 use crate::clock::Progress;
+use crate::fault::Fault;
+use crate::store::{AnyTable, Table, Tables};
 
-/// GameSparks' state: games, stages, snapshots, deployments, jobs, tags.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
-#[serde(default)]
+/// GameSparks' state.
+#[derive(Debug)]
 pub struct State {
     /// The games, by name.
-    pub games: BTreeMap<String, Game>,
+    pub games: Table<Game>,
+    /// Each game's current configuration, by game name.
+    pub configurations: Table<Configuration>,
+    /// The snapshots, by `game/snapshot id` (ids sort by the time they were taken).
+    pub snapshots: Table<Snapshot>,
+    /// The code generation jobs of each snapshot, oldest first, by `game/snapshot id`.
+    pub jobs: Table<Vec<CodeJob>>,
+    /// The stages, by `game/stage name`.
+    pub stages: Table<Stage>,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            games: Table::new("games"),
+            configurations: Table::new("configurations"),
+            snapshots: Table::new("snapshots"),
+            jobs: Table::new("code_jobs"),
+            stages: Table::new("stages"),
+        }
+    }
+}
+
+impl Tables for State {
+    fn tables(&mut self) -> Vec<&mut dyn AnyTable> {
+        vec![
+            &mut self.games,
+            &mut self.configurations,
+            &mut self.snapshots,
+            &mut self.jobs,
+            &mut self.stages,
+        ]
+    }
 }
 
 /// A game.
@@ -45,14 +77,6 @@ pub struct Game {
     /// Where the deletion is, once `DeleteGame` started it: the game is `DELETING`.
     #[serde(default)]
     pub deletion: Option<Progress>,
-    /// The current configuration.
-    pub configuration: Configuration,
-    /// The snapshots, by id (ids sort by the time they were taken).
-    #[serde(default)]
-    pub snapshots: BTreeMap<String, Snapshot>,
-    /// The stages, by name.
-    #[serde(default)]
-    pub stages: BTreeMap<String, Stage>,
 }
 
 /// A game's current configuration.
@@ -79,9 +103,6 @@ pub struct Snapshot {
     /// The sections copied from the configuration.
     #[serde(default)]
     pub sections: BTreeMap<String, Document>,
-    /// The code generation jobs started for the snapshot, oldest first.
-    #[serde(default)]
-    pub jobs: Vec<CodeJob>,
 }
 
 /// A job generating client code for a snapshot.
@@ -157,67 +178,97 @@ pub struct PlayerConnection {
     pub created_millis: u64,
 }
 
+/// The key of a game's child record (a stage, a snapshot): `game/name`.
+pub fn child_key(game: &str, name: &str) -> String {
+    format!("{game}/{name}")
+}
+
+/// The prefix of the keys of a game's child records.
+pub fn children_of(game: &str) -> String {
+    format!("{game}/")
+}
+
+/// `Game 'name' does not exist.`
+pub(crate) fn missing_game(game: &str) -> Fault {
+    Fault::NotFound(format!("Game '{game}' does not exist."))
+}
+
+/// `Stage 'stage' of game 'game' does not exist.`
+pub(crate) fn missing_stage(game: &str, stage: &str) -> Fault {
+    Fault::NotFound(format!("Stage '{stage}' of game '{game}' does not exist."))
+}
+
+/// `Snapshot 'id' of game 'game' does not exist.`
+pub(crate) fn missing_snapshot(game: &str, id: &str) -> Fault {
+    Fault::NotFound(format!("Snapshot '{id}' of game '{game}' does not exist."))
+}
+
+/// The refusal to change a game that is being deleted.
+pub(crate) fn game_deleting(game: &str) -> Fault {
+    Fault::Conflict(format!(
+        "Game '{game}' is being deleted; it takes no more changes."
+    ))
+}
+
 impl State {
     /// The game named `name`, whatever its state.
-    pub(crate) fn game(&self, name: &str) -> Result<&Game, Failure> {
+    pub(crate) fn game(&self, name: &str) -> Result<&Game, Fault> {
         self.games.get(name).ok_or_else(|| missing_game(name))
     }
 
-    /// The game named `name`, whatever its state, to change.
-    pub(crate) fn game_mut(&mut self, name: &str) -> Result<&mut Game, Failure> {
-        self.games.get_mut(name).ok_or_else(|| missing_game(name))
-    }
-
     /// The game named `name`, to change; refused while it is being deleted.
-    pub(crate) fn active_game_mut(&mut self, name: &str) -> Result<&mut Game, Failure> {
-        let game = self.game_mut(name)?;
+    pub(crate) fn active_game_mut(&mut self, name: &str) -> Result<&mut Game, Fault> {
+        let game = self.games.get_mut(name).ok_or_else(|| missing_game(name))?;
         match game.deletion {
             Some(_) => Err(game_deleting(name)),
             None => Ok(game),
         }
     }
-}
 
-impl Stage {
-    /// The snapshot the stage runs: that of its latest deployment to have completed.
-    pub fn deployed_snapshot(&self) -> Option<&str> {
-        self.deployments
-            .iter()
-            .rev()
-            .find(|d| Run::of(&d.progress) == Run::Completed)
-            .map(|d| d.snapshot_id.as_str())
+    /// Checks that game `name` exists and is not being deleted.
+    pub(crate) fn active_game(&self, name: &str) -> Result<&Game, Fault> {
+        let game = self.game(name)?;
+        match game.deletion {
+            Some(_) => Err(game_deleting(name)),
+            None => Ok(game),
+        }
     }
-}
 
-impl Game {
-    /// The stage named `name`, whatever its state.
-    pub(crate) fn stage(&self, name: &str) -> Result<&Stage, Failure> {
+    /// Stage `stage` of game `game`, whatever its state.
+    pub(crate) fn stage(&self, game: &str, stage: &str) -> Result<&Stage, Fault> {
+        self.game(game)?;
         self.stages
-            .get(name)
-            .ok_or_else(|| missing_stage(&self.name, name))
+            .get(&child_key(game, stage))
+            .ok_or_else(|| missing_stage(game, stage))
     }
 
-    /// The stage named `name`, whatever its state, to change.
-    pub(crate) fn stage_mut(&mut self, name: &str) -> Result<&mut Stage, Failure> {
-        let game = &self.name;
+    /// Stage `stage` of game `game`, whatever its state, to change.
+    pub(crate) fn stage_mut(&mut self, game: &str, stage: &str) -> Result<&mut Stage, Fault> {
+        self.game(game)?;
         self.stages
-            .get_mut(name)
-            .ok_or_else(|| missing_stage(game, name))
+            .get_mut(&child_key(game, stage))
+            .ok_or_else(|| missing_stage(game, stage))
     }
 
-    /// The snapshot `id`.
-    pub(crate) fn snapshot(&self, id: &str) -> Result<&Snapshot, Failure> {
+    /// Snapshot `id` of game `game`.
+    pub(crate) fn snapshot(&self, game: &str, id: &str) -> Result<&Snapshot, Fault> {
+        self.game(game)?;
         self.snapshots
-            .get(id)
-            .ok_or_else(|| missing_snapshot(&self.name, id))
-    }
-
-    /// The snapshot `id`, to change.
-    pub(crate) fn snapshot_mut(&mut self, id: &str) -> Result<&mut Snapshot, Failure> {
-        let game = &self.name;
-        self.snapshots
-            .get_mut(id)
+            .get(&child_key(game, id))
             .ok_or_else(|| missing_snapshot(game, id))
+    }
+
+    /// Snapshot `id` of game `game`, to change.
+    pub(crate) fn snapshot_mut(&mut self, game: &str, id: &str) -> Result<&mut Snapshot, Fault> {
+        self.game(game)?;
+        self.snapshots
+            .get_mut(&child_key(game, id))
+            .ok_or_else(|| missing_snapshot(game, id))
+    }
+
+    /// How many children game `game` has in `table`.
+    pub(crate) fn count_children<V: crate::store::Record>(table: &Table<V>, game: &str) -> usize {
+        table.prefixed(&children_of(game)).count()
     }
 }
 

@@ -8,8 +8,8 @@ use gamesparks_api::types::{
     UntagResourceRequest, UntagResourceResult,
 };
 
-use super::failure::Failure;
-use super::state::State;
+use super::state::{child_key, State};
+use crate::fault::Fault;
 
 /// The most tags a resource can have (the model's limit on a tag map).
 const MAX_TAGS: usize = 50;
@@ -25,7 +25,7 @@ pub(crate) fn out(tags: &BTreeMap<String, String>) -> Option<BTreeMap<String, St
 /// The tags a create starts a resource with, checked like [`TagResource`](tag)'s.
 pub(crate) fn initial(
     tags: Option<BTreeMap<String, String>>,
-) -> Result<BTreeMap<String, String>, Failure> {
+) -> Result<BTreeMap<String, String>, Fault> {
     let mut initial = BTreeMap::new();
     add(&mut initial, tags.unwrap_or_default())?;
     Ok(initial)
@@ -35,7 +35,7 @@ pub(crate) fn initial(
 pub(crate) fn tag(
     state: &mut State,
     input: TagResourceRequest,
-) -> Result<TagResourceResult, Failure> {
+) -> Result<TagResourceResult, Fault> {
     add(tags_mut(state, &input.resource_arn)?, input.tags)?;
     Ok(TagResourceResult {})
 }
@@ -44,7 +44,7 @@ pub(crate) fn tag(
 pub(crate) fn untag(
     state: &mut State,
     input: UntagResourceRequest,
-) -> Result<UntagResourceResult, Failure> {
+) -> Result<UntagResourceResult, Fault> {
     let tags = tags_mut(state, &input.resource_arn)?;
     for key in &input.tag_keys {
         tags.remove(key);
@@ -56,34 +56,45 @@ pub(crate) fn untag(
 pub(crate) fn list(
     state: &State,
     input: &ListTagsForResourceRequest,
-) -> Result<ListTagsForResourceResult, Failure> {
+) -> Result<ListTagsForResourceResult, Fault> {
     let arn = &input.resource_arn;
-    let tags = state
-        .games
-        .values()
-        .find_map(|game| {
-            if game.arn == *arn {
-                return Some(&game.tags);
-            }
-            game.stages
-                .values()
-                .find(|s| s.arn == *arn)
-                .map(|s| &s.tags)
-        })
-        .ok_or_else(|| missing(arn))?;
-    Ok(ListTagsForResourceResult { tags: out(tags) })
+    let tags = match resource(arn) {
+        Some((game, None)) => state
+            .games
+            .get(&game)
+            .filter(|g| g.arn == *arn)
+            .map(|g| &g.tags),
+        Some((game, Some(stage))) => state
+            .stages
+            .get(&child_key(&game, &stage))
+            .filter(|s| s.arn == *arn)
+            .map(|s| &s.tags),
+        None => None,
+    };
+    Ok(ListTagsForResourceResult {
+        tags: out(tags.ok_or_else(|| missing(arn))?),
+    })
+}
+
+/// The game, and the stage if any, an ARN (`…:game/NAME` or `…:game/NAME/stage/STAGE`) names.
+fn resource(arn: &str) -> Option<(String, Option<String>)> {
+    let (_, path) = arn.split_once(":game/")?;
+    match path.split_once("/stage/") {
+        Some((game, stage)) => Some((game.to_owned(), Some(stage.to_owned()))),
+        None => Some((path.to_owned(), None)),
+    }
 }
 
 /// Adds `new` to `tags`, refusing reserved keys and more than [`MAX_TAGS`] in all.
-fn add(tags: &mut BTreeMap<String, String>, new: BTreeMap<String, String>) -> Result<(), Failure> {
+fn add(tags: &mut BTreeMap<String, String>, new: BTreeMap<String, String>) -> Result<(), Fault> {
     if let Some(key) = new.keys().find(|key| key.starts_with(RESERVED_PREFIX)) {
-        return Err(Failure::Invalid(format!(
+        return Err(Fault::InvalidRequest(format!(
             "The tag key '{key}' starts with '{RESERVED_PREFIX}', which is reserved for AWS."
         )));
     }
     let count = tags.len() + new.keys().filter(|key| !tags.contains_key(*key)).count();
     if count > MAX_TAGS {
-        return Err(Failure::Invalid(format!(
+        return Err(Fault::InvalidRequest(format!(
             "A resource can have at most {MAX_TAGS} tags; this would give it {count}."
         )));
     }
@@ -95,18 +106,23 @@ fn add(tags: &mut BTreeMap<String, String>, new: BTreeMap<String, String>) -> Re
 fn tags_mut<'a>(
     state: &'a mut State,
     arn: &str,
-) -> Result<&'a mut BTreeMap<String, String>, Failure> {
-    for game in state.games.values_mut() {
-        if game.arn == arn {
-            return Ok(&mut game.tags);
-        }
-        if let Some(stage) = game.stages.values_mut().find(|s| s.arn == arn) {
-            return Ok(&mut stage.tags);
-        }
-    }
-    Err(missing(arn))
+) -> Result<&'a mut BTreeMap<String, String>, Fault> {
+    let tags = match resource(arn) {
+        Some((game, None)) => state
+            .games
+            .get_mut(&game)
+            .filter(|g| g.arn == arn)
+            .map(|g| &mut g.tags),
+        Some((game, Some(stage))) => state
+            .stages
+            .get_mut(&child_key(&game, &stage))
+            .filter(|s| s.arn == arn)
+            .map(|s| &mut s.tags),
+        None => None,
+    };
+    tags.ok_or_else(|| missing(arn))
 }
 
-fn missing(arn: &str) -> Failure {
-    Failure::NotFound(format!("No game or stage has the ARN '{arn}'."))
+fn missing(arn: &str) -> Fault {
+    Fault::NotFound(format!("No game or stage has the ARN '{arn}'."))
 }

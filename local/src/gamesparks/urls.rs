@@ -13,8 +13,8 @@
 //! Both carry the query parameters `X-Amz-Date` (when the URL was signed) and
 //! `X-Amz-Expires` ([`VALIDITY_SECS`]).
 
-use super::failure::Failure;
 use super::utc_seconds;
+use crate::fault::Fault;
 use crate::Names;
 
 /// How long a URL is valid, in seconds: the 10 minutes the documentation gives exports.
@@ -26,7 +26,7 @@ pub(crate) fn snapshot_export(
     game: &str,
     snapshot: &str,
     signed_millis: u64,
-) -> Result<String, Failure> {
+) -> Result<String, Fault> {
     presigned(
         names,
         "snapshots",
@@ -43,17 +43,12 @@ pub(crate) fn generated_code(
     snapshot: &str,
     job: &str,
     signed_millis: u64,
-) -> Result<String, Failure> {
+) -> Result<String, Fault> {
     let key = format!("{game}/{snapshot}/{job}.zip");
     presigned(names, "generated-code", &key, signed_millis)
 }
 
-fn presigned(
-    names: &Names,
-    bucket: &str,
-    key: &str,
-    signed_millis: u64,
-) -> Result<String, Failure> {
+fn presigned(names: &Names, bucket: &str, key: &str, signed_millis: u64) -> Result<String, Fault> {
     let (account, region) = (names.account_id(), names.region());
     let signed: String = utc_seconds(signed_millis / 1000)?
         .chars()

@@ -12,13 +12,15 @@
 //! as a `tower::Service` for any body type, or over TCP with [`serve`].
 
 mod context;
+mod guard;
 mod router;
 mod serve;
 mod tower;
 
 pub use context::RequestContext;
+pub use guard::{BodyTimeout, TimedBody};
 pub use router::{Claim, OperationName, Router, RouterBuilder, DEFAULT_BODY_LIMIT};
-pub use serve::serve;
+pub use serve::{serve, serve_with, ServeConfig, ServeRequest, ServeService};
 pub use tower::{collect_body, BodyError};
 
 use crate::{ErrorMetadata, UnhandledError};

@@ -15,7 +15,7 @@ use crate::operation::{Operation, OperationError, ServiceError};
 use crate::protocol::{
     MalformedKind, MalformedRequest, OperationSpec, Protocol, Route, ServiceSpec, Slot,
 };
-use crate::validate::{validate, Validation, View, Violation};
+use crate::validate::{validate, Validation, View, Violation, MAX_REPORTED};
 
 /// The default body limit: 10 MiB.
 pub const DEFAULT_BODY_LIMIT: usize = 10 * 1024 * 1024;
@@ -119,7 +119,16 @@ impl Router {
         let request_id = cx.request_id.clone();
         let mut response = match route {
             Ok(index) => {
-                let mut response = (self.inner.dispatch[index])(protocol, &request, cx).await;
+                let operation = self.inner.operations[index].name;
+                // Decoding, validation, the handler and encoding: a panic in any of them is a
+                // 500 in the request's protocol, and the router goes on.
+                let dispatch = &self.inner.dispatch[index];
+                let answer = AssertUnwindSafe(async { dispatch(protocol, &request, cx).await })
+                    .catch_unwind()
+                    .await;
+                let mut response = answer.unwrap_or_else(|_panic| {
+                    internal_failure(protocol, self.inner.service, operation)
+                });
                 response
                     .extensions_mut()
                     .insert(OperationName(self.inner.operations[index].name));
@@ -274,12 +283,11 @@ impl RouterBuilder {
                 Ok(input) => input,
                 Err(answer) => return ready(*answer),
             };
-            let answer = AssertUnwindSafe(handler(input, cx)).catch_unwind();
+            let answer = handler(input, cx);
             Box::pin(async move {
                 match answer.await {
-                    Ok(Ok(output)) => protocol.write_response(O::SERVICE, O::SPEC, &output),
-                    Ok(Err(error)) => operation_error::<O>(protocol, &error),
-                    Err(_panic) => internal_failure(protocol, O::SERVICE, O::NAME),
+                    Ok(output) => protocol.write_response(O::SERVICE, O::SPEC, &output),
+                    Err(error) => operation_error::<O>(protocol, &error),
                 }
             })
         });
@@ -379,8 +387,12 @@ fn invalid<O: Operation>(
 ) -> Response<Bytes> {
     let count = match violations.len() {
         1 => "1 validation error detected".to_owned(),
+        n if n > MAX_REPORTED => {
+            format!("More than {MAX_REPORTED} validation errors detected; the first {MAX_REPORTED}")
+        }
         n => format!("{n} validation errors detected"),
     };
+    let violations = &violations[..violations.len().min(MAX_REPORTED)];
     let details: Vec<&str> = violations.iter().map(|v| v.message.as_str()).collect();
     let message = format!("{count}. {}", details.join("; "));
     match validation.error {
@@ -457,14 +469,14 @@ fn operation_error<O: Operation>(protocol: &dyn Protocol, error: &O::Error) -> R
     }
 }
 
-/// The 500 answer for a handler that panicked.
+/// The 500 answer for an operation that panicked (decoding, validating, handling or encoding).
 fn internal_failure(
     protocol: &dyn Protocol,
     service: &ServiceSpec,
     operation: &str,
 ) -> Response<Bytes> {
     let members = serde_json::json!({
-        "message": format!("the {operation} handler panicked")
+        "message": format!("answering {operation} panicked; the server goes on serving")
     });
     protocol.write_error(service, "InternalFailure", 500, &members)
 }

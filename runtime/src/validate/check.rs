@@ -17,16 +17,29 @@ pub struct Violation {
     pub message: String,
 }
 
-/// Every violation of `shape`'s constraints in `view` (a structure's wire form), in member
-/// order, depth first.
+/// How many violations a request is told about: [`validate`] stops looking after one more.
+pub const MAX_REPORTED: usize = 20;
+
+/// The violations of `shape`'s constraints in `view` (a structure's wire form), in member
+/// order, depth first: every one, up to [`MAX_REPORTED`] + 1 (one more than the cap says that
+/// there were more, which were not looked for). A list or map longer than its `@length`
+/// allows is reported as such, and its elements are not checked one by one.
 pub fn validate(shape: &Shape, view: &View) -> Vec<Violation> {
     let mut out = Vec::new();
     check_shape(shape, view, "", &mut out);
     out
 }
 
+/// Whether enough violations were found to stop looking.
+fn enough(out: &[Violation]) -> bool {
+    out.len() > MAX_REPORTED
+}
+
 fn check_shape(shape: &Shape, view: &View, path: &str, out: &mut Vec<Violation>) {
     for member in shape.members {
+        if enough(out) {
+            return;
+        }
         let path = format!("{path}/{}", member.name);
         match view.get(member.key).filter(|v| **v != View::Null) {
             None if member.required => {
@@ -39,13 +52,15 @@ fn check_shape(shape: &Shape, view: &View, path: &str, out: &mut Vec<Violation>)
 }
 
 fn check_value(rules: &Value, view: &View, path: &str, out: &mut Vec<Violation>) {
-    if *view == View::Null {
+    if *view == View::Null || enough(out) {
         return;
     }
+    let mut oversized = false;
     if let Some((min, max)) = rules.length {
         if let Some(len) = length(rules, view) {
             let below = min.is_some_and(|min| len < min);
             let above = max.is_some_and(|max| len > max);
+            oversized = above;
             if below || above {
                 let bound = bounds(min.map(|m| m.to_string()), max.map(|m| m.to_string()));
                 out.push(violation(
@@ -100,6 +115,11 @@ fn check_value(rules: &Value, view: &View, path: &str, out: &mut Vec<Violation>)
             ));
         }
     }
+    if oversized {
+        // Too many elements: checking each of them (a list of millions) would cost more than
+        // the request is worth, and the length violation already refuses it.
+        return;
+    }
     if let (true, View::List(items)) = (rules.unique, view) {
         let repeated = items
             .iter()
@@ -117,6 +137,9 @@ fn check_value(rules: &Value, view: &View, path: &str, out: &mut Vec<Violation>)
         View::List(items) => {
             if let Some(element) = rules.element {
                 for (i, item) in items.iter().enumerate() {
+                    if enough(out) {
+                        return;
+                    }
                     check_value(element, item, &format!("{path}/{i}"), out);
                 }
             }
@@ -126,6 +149,9 @@ fn check_value(rules: &Value, view: &View, path: &str, out: &mut Vec<Violation>)
                 check_shape(shape, view, path, out);
             } else {
                 for (key, value) in entries {
+                    if enough(out) {
+                        return;
+                    }
                     if let Some(key_rules) = rules.key {
                         check_value(key_rules, &View::Text(key.clone()), path, out);
                     }

@@ -11,7 +11,7 @@ mod check;
 mod tests;
 mod view;
 
-pub use check::{compiles, validate, Violation};
+pub use check::{compiles, validate, Violation, MAX_REPORTED};
 pub use view::View;
 
 /// How an operation's input is validated: its constraints, and the modeled error that

@@ -190,3 +190,40 @@ fn lookaround_patterns_use_the_backtracking_engine() {
     let check = |key: &str| validate(&KEYS, &view(serde_json::json!({ "Key": key }))).len();
     assert_eq!((check("mine:x"), check("aws:x")), (0, 1));
 }
+
+static SHORT_TAGS: Shape = Shape {
+    name: "ShortTags",
+    members: &[Member {
+        key: "Tags",
+        name: "tags",
+        required: false,
+        value: Value {
+            length: Some((None, Some(3))),
+            unique: true,
+            element: Some(&TAG),
+            ..Value::NONE
+        },
+    }],
+};
+
+#[test]
+fn an_oversized_list_is_refused_by_its_length_alone() {
+    let tags: Vec<&str> = std::iter::repeat_n("green", 100_000).collect();
+    let found = validate(&SHORT_TAGS, &view(serde_json::json!({ "Tags": tags })));
+    let messages: Vec<&str> = found.iter().map(|v| v.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        ["Value with length 100000 at '/tags' failed to satisfy constraint: Member must have length less than or equal to 3"]
+    );
+}
+
+#[test]
+fn violations_stop_one_past_the_cap() {
+    let tags: Vec<String> = (0..1000).map(|i| format!("green{i}")).collect();
+    let found = validate(
+        &OUTER,
+        &view(serde_json::json!({ "Name": "a", "Tags": tags })),
+    );
+    assert_eq!(found.len(), super::MAX_REPORTED + 1);
+    assert_eq!(found[0].path, "/tags/0");
+}
