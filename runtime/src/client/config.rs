@@ -13,7 +13,7 @@ use super::resolved::ResolvedConfig;
 use super::retry_config::RetryConfig;
 use super::settings::EnvSettings;
 use super::sources::{IdempotencyTokenProvider, RandomUuidTokens, SystemClock, TimeSource};
-use super::transport::HttpClient;
+use super::transport::{default_http_client, HttpClient, HttpOptions};
 use super::Credentials;
 use crate::endpoint::Value as EndpointValue;
 use crate::protocol::Protocol;
@@ -57,6 +57,8 @@ pub struct Config {
     use_fips: Option<bool>,
     use_dual_stack: Option<bool>,
     endpoint_params: BTreeMap<String, EndpointValue>,
+    user_http_client: Option<Arc<dyn HttpClient>>,
+    http_options: HttpOptions,
 }
 
 /// The default `requestMinCompressionSizeBytes`: bodies of at least 10 KiB are compressed.
@@ -84,7 +86,8 @@ impl Config {
             operation_timeout: self.operation_timeout,
             attempt_timeout: self.attempt_timeout,
             retry: self.retry.clone(),
-            http_client: self.http_client.as_ref().ok().cloned(),
+            http_client: self.user_http_client.clone(),
+            http_options: self.http_options.clone(),
             idempotency_tokens: Some(self.idempotency_tokens.clone()),
             time_source: Some(self.time_source.clone()),
             compression: Some(self.compression),
@@ -254,9 +257,18 @@ pub struct ConfigBuilder {
     use_fips: Option<bool>,
     use_dual_stack: Option<bool>,
     endpoint_params: BTreeMap<String, EndpointValue>,
+    http_options: HttpOptions,
 }
 
 impl ConfigBuilder {
+    /// Sets how the default transport connects, waits, reads and trusts: timeouts, the cap on
+    /// response bodies, proxies, root certificates and a CA bundle (see [`HttpOptions`]).
+    /// Ignored when a transport is set with [`http_client`](Self::http_client).
+    pub fn http_options(mut self, options: HttpOptions) -> Self {
+        self.http_options = options;
+        self
+    }
+
     /// Asks for FIPS endpoints (default: `AWS_USE_FIPS_ENDPOINT` or the profile's
     /// `use_fips_endpoint` after [`load_env`](Self::load_env), else off). A partition without
     /// them makes each call fail with the rule set's message.
@@ -414,14 +426,14 @@ impl ConfigBuilder {
 
     /// The configuration.
     pub fn build(self) -> Config {
-        let http_client = match self.http_client {
-            Some(client) => Ok(client),
-            None => default_http_client(),
-        };
         let time_source = self.time_source.unwrap_or_else(|| Arc::new(SystemClock));
         let from_env = self
             .env
             .map(|env| Arc::new(EnvSettings::new(env, self.profile.clone())));
+        let http_client = match &self.http_client {
+            Some(client) => Ok(client.clone()),
+            None => default_http_client(&self.http_options, from_env.clone()),
+        };
         let provider: Option<Arc<dyn ProvideCredentials>> = match (&self.credentials, &from_env) {
             (Some(provider), _) => Some(provider.clone()),
             (None, Some(settings)) => {
@@ -463,25 +475,8 @@ impl ConfigBuilder {
             use_fips: self.use_fips,
             use_dual_stack: self.use_dual_stack,
             endpoint_params: self.endpoint_params,
+            user_http_client: self.http_client,
+            http_options: self.http_options,
         }
     }
-}
-
-/// The default transport, or why there is none.
-#[cfg(feature = "rustls")]
-pub(crate) fn default_http_client() -> Result<Arc<dyn HttpClient>, String> {
-    match super::HyperClient::try_new() {
-        Ok(client) => Ok(Arc::new(client)),
-        Err(e) => Err(format!("the default HTTP client could not be built: {e}")),
-    }
-}
-
-/// The default transport, or why there is none.
-#[cfg(not(feature = "rustls"))]
-pub(crate) fn default_http_client() -> Result<Arc<dyn HttpClient>, String> {
-    Err(
-        "no HTTP client configured: enable the `rustls` feature of smithy-runtime or call \
-         Config::builder().http_client(..)"
-            .to_owned(),
-    )
 }

@@ -79,4 +79,6 @@ pub use sources::{
 pub use test_util::{json_response, ScriptedTransport};
 #[cfg(feature = "rustls")]
 pub use transport::HyperClient;
-pub use transport::{BoxFuture, HttpClient, TransportError, TransportErrorKind};
+pub use transport::{
+    BoxFuture, HttpClient, HttpOptions, Proxy, TlsRoots, TransportError, TransportErrorKind,
+};

@@ -7,12 +7,12 @@ use std::time::Duration;
 use bytes::Bytes;
 
 use super::CredentialsError;
-use crate::client::config::default_http_client;
 use crate::client::endpoint::dns_suffix;
 use crate::client::profile::ProfileSet;
 use crate::client::settings::EnvSettings;
 use crate::client::sources::{SystemClock, TimeSource};
 use crate::client::transport::HttpClient;
+use crate::client::transport::{default_http_client, HttpOptions};
 use crate::client::Env;
 
 /// What the credential providers share: the environment (and the profile files it names),
@@ -92,12 +92,13 @@ impl ProviderConfigBuilder {
 
     /// The configuration.
     pub fn build(self) -> ProviderConfig {
+        let settings = Arc::new(EnvSettings::new(self.env.unwrap_or_default(), self.profile));
         ProviderConfig {
-            settings: Arc::new(EnvSettings::new(self.env.unwrap_or_default(), self.profile)),
             http: match self.http {
                 Some(http) => Ok(http),
-                None => default_http_client(),
+                None => default_http_client(&HttpOptions::default(), Some(settings.clone())),
             },
+            settings,
             time: self.time.unwrap_or_else(|| Arc::new(SystemClock)),
             region: self.region,
         }

@@ -1,5 +1,22 @@
 //! The HTTP transport: the [`HttpClient`] trait, its error, and the default hyper + rustls
-//! implementation ([`HyperClient`], feature `rustls`).
+//! implementation ([`HyperClient`], feature `rustls`) with its [`HttpOptions`]: timeouts, a
+//! cap on response bodies, proxies and trusted roots.
+
+#[cfg(feature = "rustls")]
+mod connector;
+#[cfg(feature = "rustls")]
+mod default;
+#[cfg(feature = "rustls")]
+mod hyper;
+mod options;
+#[cfg(feature = "rustls")]
+mod tls;
+
+#[cfg(feature = "rustls")]
+pub(crate) use default::DefaultHttpClient;
+#[cfg(feature = "rustls")]
+pub use hyper::HyperClient;
+pub use options::{HttpOptions, Proxy, TlsRoots};
 
 use std::error::Error as StdError;
 use std::fmt;
@@ -111,87 +128,29 @@ impl StdError for TransportError {
     }
 }
 
+/// The transport a configuration uses when none is set: the default [`HyperClient`] with
+/// `options`, built at its first request from `settings` (proxies, `AWS_CA_BUNDLE`), or why
+/// there is none.
 #[cfg(feature = "rustls")]
-pub use hyper_client::HyperClient;
+pub(crate) fn default_http_client(
+    options: &HttpOptions,
+    settings: Option<std::sync::Arc<crate::client::settings::EnvSettings>>,
+) -> Result<std::sync::Arc<dyn HttpClient>, String> {
+    Ok(std::sync::Arc::new(DefaultHttpClient::new(
+        options.clone(),
+        settings,
+    )))
+}
 
-#[cfg(feature = "rustls")]
-mod hyper_client {
-    use std::sync::Arc;
-    use std::time::Duration;
-
-    use bytes::Bytes;
-    use http_body_util::{BodyExt, Full};
-    use hyper_rustls::{HttpsConnector, HttpsConnectorBuilder};
-    use hyper_util::client::legacy::connect::HttpConnector;
-    use hyper_util::client::legacy::Client;
-    use hyper_util::rt::TokioExecutor;
-
-    use super::{BoxFuture, HttpClient, TransportError};
-
-    /// The default transport: a pooled hyper 1 client speaking HTTP/1.1 over rustls (ring
-    /// provider, Mozilla's root certificates from `webpki-roots`) to `https://` endpoints and in
-    /// plain text to `http://` ones. Connecting times out after 3.1 s.
-    ///
-    /// Calls must run inside a tokio runtime. Clones share the connection pool.
-    #[derive(Clone)]
-    pub struct HyperClient {
-        client: Client<HttpsConnector<HttpConnector>, Full<Bytes>>,
-    }
-
-    impl HyperClient {
-        /// The default client.
-        pub fn try_new() -> Result<Self, TransportError> {
-            let provider = Arc::new(rustls::crypto::ring::default_provider());
-            let mut http = HttpConnector::new();
-            http.enforce_http(false);
-            http.set_connect_timeout(Some(Duration::from_millis(3100)));
-            http.set_nodelay(true);
-            let https = HttpsConnectorBuilder::new()
-                .with_provider_and_webpki_roots(provider)
-                .map_err(|e| TransportError::other("cannot configure TLS").with_source(e))?
-                .https_or_http()
-                .enable_http1()
-                .wrap_connector(http);
-            let client = Client::builder(TokioExecutor::new()).build(https);
-            Ok(HyperClient { client })
-        }
-    }
-
-    impl std::fmt::Debug for HyperClient {
-        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str("HyperClient")
-        }
-    }
-
-    impl HttpClient for HyperClient {
-        fn call(
-            &self,
-            request: http::Request<Bytes>,
-        ) -> BoxFuture<'_, Result<http::Response<Bytes>, TransportError>> {
-            Box::pin(async move {
-                let response = self
-                    .client
-                    .request(request.map(Full::new))
-                    .await
-                    .map_err(|e| {
-                        let error = if e.is_connect() {
-                            TransportError::connect(format!("cannot connect: {e}"))
-                        } else {
-                            TransportError::io(format!("HTTP request failed: {e}"))
-                        };
-                        error.with_source(e)
-                    })?;
-                let (parts, body) = response.into_parts();
-                let body = body
-                    .collect()
-                    .await
-                    .map_err(|e| {
-                        TransportError::io(format!("reading the response body failed: {e}"))
-                            .with_source(e)
-                    })?
-                    .to_bytes();
-                Ok(http::Response::from_parts(parts, body))
-            })
-        }
-    }
+/// Without the `rustls` feature there is no default transport.
+#[cfg(not(feature = "rustls"))]
+pub(crate) fn default_http_client(
+    _options: &HttpOptions,
+    _settings: Option<std::sync::Arc<crate::client::settings::EnvSettings>>,
+) -> Result<std::sync::Arc<dyn HttpClient>, String> {
+    Err(
+        "no HTTP client configured: enable the `rustls` feature of smithy-runtime or call \
+         Config::builder().http_client(..)"
+            .to_owned(),
+    )
 }
