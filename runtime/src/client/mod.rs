@@ -50,6 +50,7 @@ mod send;
 mod settings;
 mod sign;
 mod sources;
+mod telemetry;
 mod test_util;
 mod transport;
 pub mod wait;

@@ -20,11 +20,13 @@ use super::resolved::ResolvedConfig;
 use super::retry::{classify_error_response, RetryKind, RetryQuota};
 use super::retry_config::RetryMode;
 use super::sign::{sign_request, user_agent};
+use super::telemetry;
 use super::transport::{HttpClient, TransportError};
 use crate::endpoint::Resolver;
 use crate::operation::{Operation, OperationError};
 use crate::protocol::{request_id, ErrorResponse, Protocol, ServiceSpec, Slot};
 use crate::ErrorMetadata;
+use tracing::Instrument;
 
 /// A client for one service: its [`Config`], its description, and the retry quota shared by its
 /// calls. Cloning is cheap (the state is behind an `Arc`), and clones share the quota and the
@@ -201,10 +203,12 @@ impl Handle {
         input: O::Input,
     ) -> Result<O::Output, SdkError<O::Error>> {
         let attempts = AtomicU32::new(0);
-        match self.inner.config.operation_timeout() {
-            None => self.run::<O>(input, &attempts).await,
-            Some(limit) => match tokio::time::timeout(limit, self.run::<O>(input, &attempts)).await
-            {
+        let span = telemetry::operation_span(self.inner.service.sdk_id, O::NAME);
+        let started = std::time::Instant::now();
+        let run = self.run::<O>(input, &attempts).instrument(span.clone());
+        let result = match self.inner.config.operation_timeout() {
+            None => run.await,
+            Some(limit) => match tokio::time::timeout(limit, run).await {
                 Ok(result) => result,
                 Err(_elapsed) => Err(SdkError::Timeout(TimeoutError::new(
                     TimeoutKind::Operation,
@@ -212,7 +216,9 @@ impl Handle {
                     attempts.load(Ordering::Relaxed),
                 ))),
             },
-        }
+        };
+        telemetry::finish_operation(&span, &result, attempts.load(Ordering::Relaxed), started);
+        result
     }
 
     async fn run<O: Operation>(
@@ -238,9 +244,19 @@ impl Handle {
             };
             let request = self.attempt_request(&prepared, &headers).await?;
             if let Some(limiter) = &state.limiter {
+                let waiting = std::time::Instant::now();
                 limiter.acquire().await;
+                telemetry::rate_limited(waiting.elapsed());
             }
-            let (failure, retry_kind) = match self.send_attempt::<O>(&prepared, request).await {
+            let span = telemetry::attempt_span(attempt);
+            let started = std::time::Instant::now();
+            let sent = self
+                .send_attempt::<O>(&prepared, request)
+                .instrument(span.clone())
+                .await;
+            let (status, request_id) = attempt_outcome(&sent);
+            telemetry::finish_attempt(&span, status, request_id.as_deref(), started);
+            let (failure, retry_kind) = match sent {
                 Ok(response) => {
                     if let Some(limiter) = &state.limiter {
                         limiter.update(false);
@@ -271,7 +287,9 @@ impl Handle {
                 }
                 last_retry_cost = kind.cost();
             }
-            tokio::time::sleep(retry.backoff(attempt)).await;
+            let backoff = retry.backoff(attempt);
+            telemetry::retrying(attempt, backoff, failure.reason());
+            tokio::time::sleep(backoff).await;
         }
     }
 
@@ -302,6 +320,7 @@ impl Handle {
         };
         let target = target::<O>(&endpoint_config, &input).map_err(SdkError::Construction)?;
         let mut endpoint = target.uri;
+        telemetry::endpoint_resolved(&endpoint);
         if let Some(prefix) = O::SPEC.host_prefix {
             // Host labels are read from the input's serde JSON form: operations with an
             // `@endpoint` host prefix are rare, and the labels are plain strings.
@@ -493,7 +512,32 @@ fn construction<E>(kind: ConstructionErrorKind, message: impl Into<String>) -> S
     SdkError::Construction(ConstructionError::new(kind, message))
 }
 
+/// The status and request id of an attempt's answer, when there was one.
+fn attempt_outcome(
+    sent: &Result<http::Response<Bytes>, (Failure, Option<RetryKind>)>,
+) -> (Option<u16>, Option<String>) {
+    match sent {
+        Ok(response) => (
+            Some(response.status().as_u16()),
+            request_id(response.headers()),
+        ),
+        Err((Failure::Service { status, response }, _)) => {
+            (Some(*status), response.request_id.clone())
+        }
+        Err(_) => (None, None),
+    }
+}
+
 impl Failure {
+    /// Why the attempt failed, for the retry event.
+    fn reason(&self) -> &'static str {
+        match self {
+            Failure::Service { .. } => "the service answered with a retryable error",
+            Failure::Transport(_) => "the connection failed",
+            Failure::Timeout(_) => "the attempt timed out",
+        }
+    }
+
     fn into_sdk_error<O: Operation>(self, attempts: u32) -> SdkError<O::Error> {
         match self {
             Failure::Service { status, response } => {

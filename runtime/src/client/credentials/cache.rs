@@ -230,6 +230,11 @@ impl CredentialsCache {
         state.fetches += 1;
         match fetched {
             Ok(credentials) => {
+                tracing::debug!(
+                    source = credentials.source(),
+                    expires = ?credentials.expiry(),
+                    "credentials refreshed"
+                );
                 let expires = credentials
                     .expiry()
                     .unwrap_or(now + self.settings.default_lifetime);
@@ -244,9 +249,16 @@ impl CredentialsCache {
                 state.last_failure = Some((now, error.clone()));
                 match &state.entry {
                     Some(entry) if entry.usable(now, &self.settings) => {
+                        tracing::warn!(
+                            %error,
+                            "refreshing credentials failed; the cached ones are served meanwhile"
+                        );
                         Ok(entry.credentials.clone())
                     }
-                    _ => Err(error),
+                    _ => {
+                        tracing::debug!(%error, "fetching credentials failed");
+                        Err(error)
+                    }
                 }
             }
         }
