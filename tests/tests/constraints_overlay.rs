@@ -180,3 +180,57 @@ fn gamesparks_enum_values_agree_with_the_official_model() {
     let (compared, values) = check_enums("gamesparks.json");
     println!("gamesparks: {compared} enums compared, {values} values");
 }
+
+/// Whether `member`'s value is `@sensitive` (the trait goes on shapes: its target's, or, for
+/// the members of a list, the list's own).
+fn sensitive(model: &Model, member: &Member) -> bool {
+    model
+        .shape(&member.target)
+        .is_some_and(|target| target.traits.sensitive)
+}
+
+/// `models/<service>.sensitive.json` marks what the official model marks: every member the
+/// two models share is sensitive in both or in neither. Returns the members compared and the
+/// sensitive ones.
+fn check_sensitive(file: &str) -> (usize, usize) {
+    let Some((ours, official)) = models(file) else {
+        return (0, 0);
+    };
+    let (mut compared, mut marked) = (0, 0);
+    let mut differences = Vec::new();
+    for shape in ours.shapes() {
+        let theirs = members(&official, &shape.id);
+        for member in members(&ours, &shape.id) {
+            let Some(other) = theirs.iter().find(|m| m.name == member.name) else {
+                continue;
+            };
+            compared += 1;
+            let (want, got) = (sensitive(&official, other), sensitive(&ours, &member));
+            marked += usize::from(want);
+            if want != got {
+                differences.push(format!(
+                    "{}${}: official {}, ours {}",
+                    shape.id,
+                    member.name,
+                    if want { "sensitive" } else { "not sensitive" },
+                    if got { "sensitive" } else { "not sensitive" },
+                ));
+            }
+        }
+    }
+    assert!(
+        differences.is_empty(),
+        "{file}:\n{}",
+        differences.join("\n")
+    );
+    (compared, marked)
+}
+
+#[test]
+fn sensitive_members_agree_with_the_official_models() {
+    let (compared, marked) = check_sensitive("gamelift.json");
+    println!("gamelift: {compared} members compared, {marked} sensitive");
+    assert!(compared == 0 || marked >= 20, "{marked}");
+    let (compared, marked) = check_sensitive("gamesparks.json");
+    println!("gamesparks: {compared} members compared, {marked} sensitive");
+}

@@ -336,7 +336,6 @@ impl CreateGameSessionOutput {
 /// Input of the CreatePlayerSession operation.
 #[derive(
     Clone,
-    Debug,
     PartialEq,
     ::smithy_runtime::serde::Serialize,
     ::smithy_runtime::serde::Deserialize
@@ -357,6 +356,15 @@ impl CreatePlayerSessionInput {
     /// A builder for this type.
     pub fn builder() -> builders::CreatePlayerSessionInputBuilder {
         Default::default()
+    }
+}
+impl ::std::fmt::Debug for CreatePlayerSessionInput {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("CreatePlayerSessionInput")
+            .field("game_session_id", &self.game_session_id)
+            .field("player_id", &::smithy_runtime::REDACTED)
+            .field("player_data", &self.player_data)
+            .finish()
     }
 }
 /// Output of the CreatePlayerSession operation.
@@ -382,7 +390,6 @@ impl CreatePlayerSessionOutput {
 /// Input of the CreatePlayerSessions operation.
 #[derive(
     Clone,
-    Debug,
     PartialEq,
     ::smithy_runtime::serde::Serialize,
     ::smithy_runtime::serde::Deserialize
@@ -403,6 +410,15 @@ impl CreatePlayerSessionsInput {
     /// A builder for this type.
     pub fn builder() -> builders::CreatePlayerSessionsInputBuilder {
         Default::default()
+    }
+}
+impl ::std::fmt::Debug for CreatePlayerSessionsInput {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("CreatePlayerSessionsInput")
+            .field("game_session_id", &self.game_session_id)
+            .field("player_ids", &::smithy_runtime::REDACTED)
+            .field("player_data_map", &self.player_data_map)
+            .finish()
     }
 }
 /// Output of the CreatePlayerSessions operation.
@@ -725,7 +741,6 @@ impl DescribeMatchmakingOutput {
 /// Input of the DescribePlayerSessions operation.
 #[derive(
     Clone,
-    Debug,
     PartialEq,
     ::smithy_runtime::serde::Serialize,
     ::smithy_runtime::serde::Deserialize
@@ -760,6 +775,18 @@ impl DescribePlayerSessionsInput {
         Default::default()
     }
 }
+impl ::std::fmt::Debug for DescribePlayerSessionsInput {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("DescribePlayerSessionsInput")
+            .field("game_session_id", &self.game_session_id)
+            .field("player_id", &::smithy_runtime::REDACTED)
+            .field("player_session_id", &self.player_session_id)
+            .field("player_session_status_filter", &self.player_session_status_filter)
+            .field("limit", &self.limit)
+            .field("next_token", &self.next_token)
+            .finish()
+    }
+}
 /// Output of the DescribePlayerSessions operation.
 #[derive(
     Clone,
@@ -786,7 +813,6 @@ impl DescribePlayerSessionsOutput {
 /// A player to reserve a slot for when a game session is placed.
 #[derive(
     Clone,
-    Debug,
     PartialEq,
     ::smithy_runtime::serde::Serialize,
     ::smithy_runtime::serde::Deserialize
@@ -804,6 +830,14 @@ impl DesiredPlayerSession {
     /// A builder for this type.
     pub fn builder() -> builders::DesiredPlayerSessionBuilder {
         Default::default()
+    }
+}
+impl ::std::fmt::Debug for DesiredPlayerSession {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("DesiredPlayerSession")
+            .field("player_id", &::smithy_runtime::REDACTED)
+            .field("player_data", &self.player_data)
+            .finish()
     }
 }
 /// EC2 instance type used by a fleet.
@@ -3777,7 +3811,6 @@ impl GameProperty {
 /// Properties of a game session.
 #[derive(
     Clone,
-    Debug,
     PartialEq,
     ::smithy_runtime::serde::Serialize,
     ::smithy_runtime::serde::Deserialize
@@ -3857,10 +3890,37 @@ impl GameSession {
         Default::default()
     }
 }
+impl ::std::fmt::Debug for GameSession {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("GameSession")
+            .field("game_session_id", &self.game_session_id)
+            .field("name", &self.name)
+            .field("fleet_id", &self.fleet_id)
+            .field("fleet_arn", &self.fleet_arn)
+            .field("creation_time", &self.creation_time)
+            .field("termination_time", &self.termination_time)
+            .field("current_player_session_count", &self.current_player_session_count)
+            .field("maximum_player_session_count", &self.maximum_player_session_count)
+            .field("status", &self.status)
+            .field("status_reason", &self.status_reason)
+            .field("game_properties", &self.game_properties)
+            .field("ip_address", &::smithy_runtime::REDACTED)
+            .field("dns_name", &self.dns_name)
+            .field("port", &::smithy_runtime::REDACTED)
+            .field(
+                "player_session_creation_policy",
+                &self.player_session_creation_policy,
+            )
+            .field("creator_id", &self.creator_id)
+            .field("game_session_data", &self.game_session_data)
+            .field("matchmaker_data", &self.matchmaker_data)
+            .field("location", &self.location)
+            .finish()
+    }
+}
 /// Where the players of a match connect.
 #[derive(
     Clone,
-    Debug,
     PartialEq,
     ::smithy_runtime::serde::Serialize,
     ::smithy_runtime::serde::Deserialize
@@ -3887,6 +3947,17 @@ impl GameSessionConnectionInfo {
     /// A builder for this type.
     pub fn builder() -> builders::GameSessionConnectionInfoBuilder {
         Default::default()
+    }
+}
+impl ::std::fmt::Debug for GameSessionConnectionInfo {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("GameSessionConnectionInfo")
+            .field("game_session_arn", &self.game_session_arn)
+            .field("ip_address", &::smithy_runtime::REDACTED)
+            .field("dns_name", &self.dns_name)
+            .field("port", &self.port)
+            .field("matched_player_sessions", &self.matched_player_sessions)
+            .finish()
     }
 }
 /// A game session together with its protection policy.
@@ -3966,7 +4037,6 @@ impl ::std::error::Error for GameSessionFullException {}
 /// A request to place a new game session through a queue, and its result.
 #[derive(
     Clone,
-    Debug,
     PartialEq,
     ::smithy_runtime::serde::Serialize,
     ::smithy_runtime::serde::Deserialize
@@ -4035,6 +4105,30 @@ impl GameSessionPlacement {
     /// A builder for this type.
     pub fn builder() -> builders::GameSessionPlacementBuilder {
         Default::default()
+    }
+}
+impl ::std::fmt::Debug for GameSessionPlacement {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("GameSessionPlacement")
+            .field("placement_id", &self.placement_id)
+            .field("game_session_queue_name", &self.game_session_queue_name)
+            .field("status", &self.status)
+            .field("game_properties", &self.game_properties)
+            .field("maximum_player_session_count", &self.maximum_player_session_count)
+            .field("game_session_name", &self.game_session_name)
+            .field("game_session_id", &self.game_session_id)
+            .field("game_session_arn", &self.game_session_arn)
+            .field("game_session_region", &self.game_session_region)
+            .field("player_latencies", &self.player_latencies)
+            .field("start_time", &self.start_time)
+            .field("end_time", &self.end_time)
+            .field("ip_address", &::smithy_runtime::REDACTED)
+            .field("dns_name", &self.dns_name)
+            .field("port", &::smithy_runtime::REDACTED)
+            .field("placed_player_sessions", &self.placed_player_sessions)
+            .field("game_session_data", &self.game_session_data)
+            .field("matchmaker_data", &self.matchmaker_data)
+            .finish()
     }
 }
 /// Status of a game session placement request.
@@ -4321,7 +4415,6 @@ impl ::std::error::Error for IdempotentParameterMismatchException {}
 /// A virtual machine in a fleet that hosts game servers.
 #[derive(
     Clone,
-    Debug,
     PartialEq,
     ::smithy_runtime::serde::Serialize,
     ::smithy_runtime::serde::Deserialize
@@ -4357,6 +4450,20 @@ impl Instance {
     /// A builder for this type.
     pub fn builder() -> builders::InstanceBuilder {
         Default::default()
+    }
+}
+impl ::std::fmt::Debug for Instance {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("Instance")
+            .field("fleet_id", &self.fleet_id)
+            .field("instance_id", &self.instance_id)
+            .field("ip_address", &::smithy_runtime::REDACTED)
+            .field("dns_name", &self.dns_name)
+            .field("operating_system", &self.operating_system)
+            .field("type", &self.r#type)
+            .field("status", &self.status)
+            .field("creation_time", &self.creation_time)
+            .finish()
     }
 }
 /// Lifecycle status of a fleet instance.
@@ -4632,7 +4739,6 @@ impl ::std::error::Error for InvalidRequestException {}
 /// An IP range and port range allowed to reach game servers on a fleet.
 #[derive(
     Clone,
-    Debug,
     PartialEq,
     ::smithy_runtime::serde::Serialize,
     ::smithy_runtime::serde::Deserialize
@@ -4656,6 +4762,16 @@ impl IpPermission {
     /// A builder for this type.
     pub fn builder() -> builders::IpPermissionBuilder {
         Default::default()
+    }
+}
+impl ::std::fmt::Debug for IpPermission {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("IpPermission")
+            .field("from_port", &::smithy_runtime::REDACTED)
+            .field("to_port", &::smithy_runtime::REDACTED)
+            .field("ip_range", &::smithy_runtime::REDACTED)
+            .field("protocol", &self.protocol)
+            .finish()
     }
 }
 /// Network protocol for an inbound permission.
@@ -4774,7 +4890,6 @@ impl ::std::error::Error for LimitExceededException {}
 /// Player and player session IDs of a matched player.
 #[derive(
     Clone,
-    Debug,
     PartialEq,
     ::smithy_runtime::serde::Serialize,
     ::smithy_runtime::serde::Deserialize
@@ -4792,6 +4907,14 @@ impl MatchedPlayerSession {
     /// A builder for this type.
     pub fn builder() -> builders::MatchedPlayerSessionBuilder {
         Default::default()
+    }
+}
+impl ::std::fmt::Debug for MatchedPlayerSession {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("MatchedPlayerSession")
+            .field("player_id", &::smithy_runtime::REDACTED)
+            .field("player_session_id", &self.player_session_id)
+            .finish()
     }
 }
 /// Status of a matchmaking ticket.
@@ -5124,7 +5247,6 @@ impl<'de> ::smithy_runtime::serde::Deserialize<'de> for OperatingSystem {
 /// Player and player session IDs created by a placement.
 #[derive(
     Clone,
-    Debug,
     PartialEq,
     ::smithy_runtime::serde::Serialize,
     ::smithy_runtime::serde::Deserialize
@@ -5144,10 +5266,17 @@ impl PlacedPlayerSession {
         Default::default()
     }
 }
+impl ::std::fmt::Debug for PlacedPlayerSession {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("PlacedPlayerSession")
+            .field("player_id", &::smithy_runtime::REDACTED)
+            .field("player_session_id", &self.player_session_id)
+            .finish()
+    }
+}
 /// A player in a matchmaking request.
 #[derive(
     Clone,
-    Debug,
     PartialEq,
     ::smithy_runtime::serde::Serialize,
     ::smithy_runtime::serde::Deserialize
@@ -5173,11 +5302,20 @@ impl Player {
         Default::default()
     }
 }
+impl ::std::fmt::Debug for Player {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("Player")
+            .field("player_id", &::smithy_runtime::REDACTED)
+            .field("player_attributes", &self.player_attributes)
+            .field("team", &self.team)
+            .field("latency_in_ms", &self.latency_in_ms)
+            .finish()
+    }
+}
 /// Latency one player experiences to one Region.
 #[::smithy_runtime::serde_with::serde_as(crate = "::smithy_runtime::serde_with")]
 #[derive(
     Clone,
-    Debug,
     PartialEq,
     ::smithy_runtime::serde::Serialize,
     ::smithy_runtime::serde::Deserialize
@@ -5201,10 +5339,18 @@ impl PlayerLatency {
         Default::default()
     }
 }
+impl ::std::fmt::Debug for PlayerLatency {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("PlayerLatency")
+            .field("player_id", &::smithy_runtime::REDACTED)
+            .field("region_identifier", &self.region_identifier)
+            .field("latency_in_milliseconds", &self.latency_in_milliseconds)
+            .finish()
+    }
+}
 /// A player's reservation or connection in a game session.
 #[derive(
     Clone,
-    Debug,
     PartialEq,
     ::smithy_runtime::serde::Serialize,
     ::smithy_runtime::serde::Deserialize
@@ -5249,6 +5395,23 @@ impl PlayerSession {
     /// A builder for this type.
     pub fn builder() -> builders::PlayerSessionBuilder {
         Default::default()
+    }
+}
+impl ::std::fmt::Debug for PlayerSession {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("PlayerSession")
+            .field("player_session_id", &self.player_session_id)
+            .field("player_id", &::smithy_runtime::REDACTED)
+            .field("game_session_id", &self.game_session_id)
+            .field("fleet_id", &self.fleet_id)
+            .field("creation_time", &self.creation_time)
+            .field("termination_time", &self.termination_time)
+            .field("status", &self.status)
+            .field("ip_address", &::smithy_runtime::REDACTED)
+            .field("dns_name", &self.dns_name)
+            .field("port", &::smithy_runtime::REDACTED)
+            .field("player_data", &self.player_data)
+            .finish()
     }
 }
 /// Whether a game session accepts new players.

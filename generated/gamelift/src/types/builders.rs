@@ -675,7 +675,7 @@ impl CreateGameSessionOutputBuilder {
     }
 }
 /// A builder for [`CreatePlayerSessionInput`](super::CreatePlayerSessionInput).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct CreatePlayerSessionInputBuilder<S = ()> {
     game_session_id: Option<String>,
     player_id: Option<String>,
@@ -788,7 +788,7 @@ impl CreatePlayerSessionOutputBuilder {
     }
 }
 /// A builder for [`CreatePlayerSessionsInput`](super::CreatePlayerSessionsInput).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct CreatePlayerSessionsInputBuilder<S = ()> {
     game_session_id: Option<String>,
     player_ids: Option<Vec<String>>,
@@ -1758,7 +1758,7 @@ impl DescribeMatchmakingOutputBuilder {
     }
 }
 /// A builder for [`DescribePlayerSessionsInput`](super::DescribePlayerSessionsInput).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct DescribePlayerSessionsInputBuilder<S = ()> {
     game_session_id: Option<String>,
     player_id: Option<String>,
@@ -1920,7 +1920,7 @@ impl DescribePlayerSessionsOutputBuilder {
     }
 }
 /// A builder for [`DesiredPlayerSession`](super::DesiredPlayerSession).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct DesiredPlayerSessionBuilder {
     player_id: Option<String>,
     player_data: Option<String>,
@@ -2319,7 +2319,7 @@ impl GamePropertyBuilder {
     }
 }
 /// A builder for [`GameSession`](super::GameSession).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct GameSessionBuilder {
     game_session_id: Option<String>,
     name: Option<String>,
@@ -2588,7 +2588,7 @@ impl GameSessionBuilder {
     }
 }
 /// A builder for [`GameSessionConnectionInfo`](super::GameSessionConnectionInfo).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct GameSessionConnectionInfoBuilder {
     game_session_arn: Option<String>,
     ip_address: Option<String>,
@@ -2729,7 +2729,7 @@ impl GameSessionFullExceptionBuilder {
     }
 }
 /// A builder for [`GameSessionPlacement`](super::GameSessionPlacement).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct GameSessionPlacementBuilder {
     placement_id: Option<String>,
     game_session_queue_name: Option<String>,
@@ -3000,7 +3000,7 @@ impl IdempotentParameterMismatchExceptionBuilder {
     }
 }
 /// A builder for [`Instance`](super::Instance).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct InstanceBuilder {
     fleet_id: Option<String>,
     instance_id: Option<String>,
@@ -3208,7 +3208,7 @@ impl InvalidRequestExceptionBuilder {
     }
 }
 /// A builder for [`IpPermission`](super::IpPermission).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct IpPermissionBuilder {
     from_port: Option<i32>,
     to_port: Option<i32>,
@@ -3307,7 +3307,7 @@ impl LimitExceededExceptionBuilder {
     }
 }
 /// A builder for [`MatchedPlayerSession`](super::MatchedPlayerSession).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct MatchedPlayerSessionBuilder {
     player_id: Option<String>,
     player_session_id: Option<String>,
@@ -3531,7 +3531,7 @@ impl NotReadyExceptionBuilder {
     }
 }
 /// A builder for [`PlacedPlayerSession`](super::PlacedPlayerSession).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct PlacedPlayerSessionBuilder {
     player_id: Option<String>,
     player_session_id: Option<String>,
@@ -3566,7 +3566,7 @@ impl PlacedPlayerSessionBuilder {
     }
 }
 /// A builder for [`Player`](super::Player).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct PlayerBuilder {
     player_id: Option<String>,
     player_attributes: Option<
@@ -3639,7 +3639,7 @@ impl PlayerBuilder {
     }
 }
 /// A builder for [`PlayerLatency`](super::PlayerLatency).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct PlayerLatencyBuilder {
     player_id: Option<String>,
     region_identifier: Option<String>,
@@ -3686,7 +3686,7 @@ impl PlayerLatencyBuilder {
     }
 }
 /// A builder for [`PlayerSession`](super::PlayerSession).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct PlayerSessionBuilder {
     player_session_id: Option<String>,
     player_id: Option<String>,
