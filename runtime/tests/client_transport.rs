@@ -59,6 +59,8 @@ async fn proxy(pki: Option<Pki>) -> (String, Seen) {
     let url = format!("http://{}", listener.local_addr().unwrap());
     let seen = Seen::default();
     let acceptor = pki.map(|pki| {
+        // The ring provider, as the client uses (deprecated in newer rustls; see tls.rs).
+        #[allow(deprecated)]
         let config = rustls::ServerConfig::builder_with_provider(Arc::new(
             rustls::crypto::ring::default_provider(),
         ))

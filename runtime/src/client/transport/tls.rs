@@ -34,6 +34,10 @@ pub(super) fn client_config(
     if let Some(path) = ca_bundle {
         add_bundle(&mut store, path)?;
     }
+    // The ring provider: no C toolchain or cmake in the build (aws-lc-rs needs both). rustls
+    // 0.23.48 deprecates it for lacking post-quantum key exchange; the AWS endpoints this
+    // client talks to negotiate classic ECDHE with it.
+    #[allow(deprecated)]
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let config = ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
