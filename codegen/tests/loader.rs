@@ -463,3 +463,52 @@ fn numbers_beyond_f64_are_kept_as_written() {
     );
     assert!(m.to_ast_text().contains("\"smithy.api#default\": -1e400"));
 }
+
+#[test]
+fn a_waiter_with_a_problem_is_noted_and_left_out_never_the_model() {
+    let model = model::load(&sources("loader/waiter_problems.json")).unwrap();
+    insta::assert_snapshot!("waiter_problems", model.waiter_notices().join("\n"));
+
+    let service = codegen::ir::lower(&model, &id("example.waiters#Service")).unwrap();
+    let op = &service.operations[0];
+    let kept: Vec<&str> = op.waiters.iter().map(|w| w.name.as_str()).collect();
+    assert_eq!(kept, ["Fine", "RenamedMember"]);
+    let left_out: Vec<&str> = service
+        .omitted_waiters
+        .iter()
+        .map(|w| w.waiter.as_str())
+        .collect();
+    assert_eq!(
+        left_out,
+        [
+            "BadSyntax",
+            "InputOutputRoot",
+            "Malformed",
+            "NeverDone",
+            "UnknownFunction",
+            "UnknownMember"
+        ]
+    );
+    // A path names members; the generated waiter reads the member's wire name.
+    let renamed = &op.waiters[1].acceptors[0].matcher;
+    assert!(
+        matches!(renamed, codegen::ir::Matcher::Output(m) if m.path == "renamed"),
+        "{renamed:?}"
+    );
+    let fine = &op.waiters[0].acceptors[0].matcher;
+    assert!(
+        matches!(fine, codegen::ir::Matcher::Output(m) if m.path == "length(Things[?Status == 'READY']) > `0`"),
+        "{fine:?}"
+    );
+
+    let options = codegen::CrateOptions {
+        runtime: codegen::RuntimeDependency::Version("0.1".into()),
+        model_files: vec!["waiter_problems.json".into()],
+        standalone: true,
+    };
+    let krate = codegen::generate(&model, &options).unwrap().remove(0);
+    assert_eq!(krate.notices.len(), 6, "{:#?}", krate.notices);
+    assert!(krate.notices.iter().any(|n| n.starts_with(
+        "operation `GetThing`: waiter `UnknownMember` acceptor 0: path `Things[].Stauts` reads `Stauts`"
+    ) && n.ends_with("; the client leaves this waiter out")), "{:#?}", krate.notices);
+}

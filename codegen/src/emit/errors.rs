@@ -22,11 +22,11 @@ fn error_enum(op: &Operation) -> TokenStream {
         op.name
     ));
     let variants = op.errors.iter().map(|e| {
-        let v = &e.ident;
+        let v = &e.variant;
         let text = format!(" The service answered `{}`.", e.code);
         quote!(#[doc = #text] #v(crate::types::#v))
     });
-    let names: Vec<_> = op.errors.iter().map(|e| &e.ident).collect();
+    let names: Vec<_> = op.errors.iter().map(|e| &e.variant).collect();
     let codes: Vec<&str> = op.errors.iter().map(|e| e.code.as_str()).collect();
     let code_param = if op.errors.is_empty() {
         quote!(_code)
