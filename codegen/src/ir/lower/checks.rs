@@ -42,7 +42,9 @@ pub(super) fn json_names(
 /// Names the generated modules define or import themselves, by module.
 const RESERVED_IN_ERROR: &[&str] = &[
     "BuildError",
+    "ErrorDecoder",
     "ErrorMetadata",
+    "ErrorRef",
     "ServiceError",
     "UnhandledError",
 ];
