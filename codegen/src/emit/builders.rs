@@ -129,7 +129,7 @@ fn sending(p: &Paths, s: &Struct, sends: &[&Operation]) -> TokenStream {
             }
         });
         quote! {
-            impl #builder<::smithy_runtime::client::Send<crate::operation::#marker>> {
+            impl #builder<::smithy_runtime::client::Sender<crate::operation::#marker>> {
                 #[doc = #doc]
                 pub async fn send(self) -> #result {
                     let sender = self.#sender.clone();

@@ -19,8 +19,8 @@ pub(crate) fn module(service: &Service) -> TokenStream {
             #docs
             #[doc = ""]
             #[doc = #how]
-            pub fn #method(&self) -> crate::types::builders::#builder<::smithy_runtime::client::Send<crate::operation::#marker>> {
-                crate::types::builders::#builder::sending(::smithy_runtime::client::Send::new(self.handle.clone()))
+            pub fn #method(&self) -> crate::types::builders::#builder<::smithy_runtime::client::Sender<crate::operation::#marker>> {
+                crate::types::builders::#builder::sending(::smithy_runtime::client::Sender::new(self.handle.clone()))
             }
             #waiters
         }

@@ -25,7 +25,7 @@
 //! * [`resolve_endpoint`], [`apply_host_prefix`] (`@endpoint` host prefixes), [`sign_request`] (SigV4 through `aws-sigv4`).
 //! * Transport: the [`HttpClient`] trait, [`HyperClient`] (feature `rustls`, on by default),
 //!   and [`ScriptedTransport`] for tests.
-//! * [`Handle`] and [`Send`] run operations; failures are [`SdkError`]s.
+//! * [`Handle`] and [`Sender`] run operations; failures are [`SdkError`]s.
 //!
 //! Sleeps and timeouts use `tokio::time`, so calls need a tokio runtime (with its timer), and
 //! tests under `#[tokio::test(start_paused = true)]` see retries and timeouts without waiting.
@@ -46,7 +46,7 @@ mod retry;
 mod retry_config;
 #[cfg(feature = "aws-config")]
 mod sdk_config;
-mod send;
+mod sender;
 mod settings;
 mod sign;
 mod sources;
@@ -71,7 +71,7 @@ pub use orchestrator::Handle;
 pub use resolved::ResolvedConfig;
 pub use retry::{THROTTLING_ERROR_CODES, TRANSIENT_STATUS_CODES};
 pub use retry_config::{Jitter, RetryConfig, RetryMode};
-pub use send::Send;
+pub use sender::Sender;
 pub use sign::{sign_request, user_agent};
 pub use sources::{
     FixedTime, FixedToken, IdempotencyTokenProvider, RandomUuidTokens, SystemClock, TimeSource,

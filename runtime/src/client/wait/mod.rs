@@ -37,7 +37,7 @@ use tokio::time::{sleep, Instant};
 
 use super::error::SdkError;
 use super::orchestrator::Handle;
-use super::send::invalid_input;
+use super::sender::invalid_input;
 use crate::operation::{Operation, ServiceError};
 use crate::BuildError;
 
