@@ -82,7 +82,15 @@ fn compile_cleanly(name: &str, crates: &[(GeneratedCrate, Vec<(String, PathBuf)>
         for file in &krate.files {
             let path = dir.join(&krate.name).join(&file.path);
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(&path, &file.contents).unwrap();
+            let mut contents = file.contents.clone();
+            // The behaviour tests script transports: they use the runtime's test helpers.
+            if file.path == "Cargo.toml" && !extra.is_empty() {
+                contents.push_str(&format!(
+                    "\n[dev-dependencies]\nsmithy-runtime = {{ path = {:?}, features = [\"test-util\"] }}\n",
+                    runtime_path()
+                ));
+            }
+            std::fs::write(&path, contents).unwrap();
         }
         for (relative, source) in extra {
             let path = dir.join(&krate.name).join(relative);
