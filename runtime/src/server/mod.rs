@@ -12,6 +12,7 @@
 //! as a `tower::Service` for any body type, or over TCP with [`serve`].
 
 mod context;
+mod input;
 mod router;
 mod serve;
 mod tower;

@@ -8,6 +8,7 @@ use serde_json::{Map, Value};
 
 use super::headers::{join_list, split_http_dates, split_list};
 use super::uri::encode_query;
+use crate::codec::Strictness;
 use crate::datetime::Format;
 use crate::protocol::errors::Fault;
 use crate::protocol::spec::{Location, MemberSpec, ValueKind};
@@ -188,13 +189,14 @@ pub(crate) fn read_headers(
     members: &[MemberSpec],
     headers: &HeaderMap,
     object: &mut Map<String, Value>,
+    strictness: Strictness,
 ) -> Result<(), Fault> {
     for member in members {
         let fault = |message: String| Fault::new(target(member), message);
         match member.location {
             Location::Header(name) => {
                 if let Some(text) = joined(headers, name).map_err(fault)? {
-                    let value = header_value(&text, &member.value).map_err(fault)?;
+                    let value = header_value(&text, &member.value, strictness).map_err(fault)?;
                     object.insert(member.key.to_owned(), value);
                 }
             }
@@ -213,7 +215,8 @@ pub(crate) fn read_headers(
                         continue;
                     }
                     if let Some(text) = joined(headers, name.as_str()).map_err(fault)? {
-                        map.insert(key.to_owned(), header_value(&text, inner).map_err(fault)?);
+                        let value = header_value(&text, inner, strictness).map_err(fault)?;
+                        map.insert(key.to_owned(), value);
                     }
                 }
                 if !map.is_empty() {
@@ -238,9 +241,9 @@ fn joined(headers: &HeaderMap, name: &str) -> Result<Option<String>, String> {
 }
 
 /// The serde JSON form of a header's text for a member of `kind`.
-fn header_value(text: &str, kind: &ValueKind) -> Result<Value, String> {
+fn header_value(text: &str, kind: &ValueKind, strictness: Strictness) -> Result<Value, String> {
     let ValueKind::List(inner) = kind else {
-        return from_text(text, kind, Place::Header);
+        return from_text(text, kind, Place::Header, strictness);
     };
     let items = match inner {
         ValueKind::Timestamp { explicit, .. }
@@ -258,7 +261,7 @@ fn header_value(text: &str, kind: &ValueKind) -> Result<Value, String> {
     };
     items
         .iter()
-        .map(|item| from_text(item, inner, Place::Header))
+        .map(|item| from_text(item, inner, Place::Header, strictness))
         .collect::<Result<Vec<_>, _>>()
         .map(Value::Array)
 }
