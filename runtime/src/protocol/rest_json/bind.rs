@@ -104,39 +104,51 @@ pub(super) fn take_bound(
     }
     // Map-valued bindings last: named query parameters and headers win over them.
     for (member, value) in deferred {
-        let fault = |message: String| Fault::new(target(member), message);
-        let Value::Object(map) = value else {
-            return Err(fault(format!(
-                "expected a map but found {}",
-                json_type(&value)
-            )));
-        };
-        let inner = match member.value {
-            ValueKind::Map(inner) => inner,
-            _ => &ValueKind::String,
-        };
-        for (key, entry) in &map {
-            match member.location {
-                Location::PrefixHeaders(prefix) => {
-                    let name = format!("{prefix}{key}");
-                    if !bound
-                        .headers
-                        .contains_key(name.to_ascii_lowercase().as_str())
-                    {
-                        let text = header_text(entry, inner).map_err(fault)?;
-                        insert_header(&mut bound.headers, &name, &text).map_err(fault)?;
-                    }
+        bind_map(&mut bound, &named_query, member, value)?;
+    }
+    Ok(bound)
+}
+
+/// Formats a map-valued member (`@httpQueryParams`, `@httpPrefixHeaders`) into `bound`,
+/// after the named query parameters (`named_query`) and headers, which win over its entries.
+fn bind_map(
+    bound: &mut Bound,
+    named_query: &BTreeSet<&str>,
+    member: &MemberSpec,
+    value: Value,
+) -> Result<(), Fault> {
+    let fault = |message: String| Fault::new(target(member), message);
+    let Value::Object(map) = value else {
+        return Err(fault(format!(
+            "expected a map but found {}",
+            json_type(&value)
+        )));
+    };
+    let inner = match member.value {
+        ValueKind::Map(inner) => inner,
+        _ => &ValueKind::String,
+    };
+    for (key, entry) in &map {
+        match member.location {
+            Location::PrefixHeaders(prefix) => {
+                let name = format!("{prefix}{key}");
+                if !bound
+                    .headers
+                    .contains_key(name.to_ascii_lowercase().as_str())
+                {
+                    let text = header_text(entry, inner).map_err(fault)?;
+                    insert_header(&mut bound.headers, &name, &text).map_err(fault)?;
                 }
-                _ if named_query.contains(key.as_str()) => {}
-                _ => {
-                    for text in texts(entry, inner, Place::Query).map_err(fault)? {
-                        bound.query.push(query_pair(key, &text));
-                    }
+            }
+            _ if named_query.contains(key.as_str()) => {}
+            _ => {
+                for text in texts(entry, inner, Place::Query).map_err(fault)? {
+                    bound.query.push(query_pair(key, &text));
                 }
             }
         }
     }
-    Ok(bound)
+    Ok(())
 }
 
 /// The texts of a scalar (one) or a list (one per element).
