@@ -151,9 +151,13 @@ fn fixture_crates_compile_cleanly_and_behave() {
         .iter()
         .map(|name| {
             let behaviour = repo().join(format!("codegen/tests/fixture_behaviour/{name}.rs"));
+            let support = repo().join("codegen/tests/fixture_behaviour/support.rs");
             (
                 generate(name, &runtime),
-                vec![("tests/behaviour.rs".to_owned(), behaviour)],
+                vec![
+                    ("tests/behaviour.rs".to_owned(), behaviour),
+                    ("tests/support/mod.rs".to_owned(), support),
+                ],
             )
         })
         .collect();

@@ -3,28 +3,19 @@
 //! (`status`, `details.parts[]."part-state"`), in the output and in `{input, output}`. The
 //! waiter whose path names a member the output does not have is left out; the others are
 //! generated.
+//!
+//! Every wait here ends at its first poll: a waiter that had to poll again would sleep, which
+//! needs a runtime that `support::run` does not have, and so fail the test.
 #![allow(clippy::unwrap_used)]
 
-use std::future::Future;
-use std::task::{Context, Poll, Waker};
+mod support;
+
 use std::time::Duration;
 
 use smithy_runtime::client::wait::WaitError;
 use smithy_runtime::client::{Config, ScriptedTransport};
+use support::run;
 use waiters::client::Client;
-
-/// Runs a future that never waits on a timer or I/O: the scripted transport answers at once,
-/// and every wait here ends at its first poll (a waiter that had to poll again would sleep,
-/// which needs a runtime this helper does not have, and so fail the test).
-fn run<F: Future>(future: F) -> F::Output {
-    let mut future = std::pin::pin!(future);
-    let mut cx = Context::from_waker(Waker::noop());
-    loop {
-        if let Poll::Ready(output) = future.as_mut().poll(&mut cx) {
-            return output;
-        }
-    }
-}
 
 /// A client whose transport answers the one poll with `body`.
 fn client_answering(body: &str) -> Client {

@@ -123,15 +123,9 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for CheckedMap<'_, A> {
         };
         self.reading.borrow_mut().path.push(Segment::Key(key));
         let value = self.inner.next_value_seed(seed);
-        if value.is_err() {
-            let missing = {
-                let mut reading = self.reading.borrow_mut();
-                reading.note_error();
-                reading.missing
-            };
-            if missing {
-                self.drain();
-            }
+        let failed = value.is_err() && self.reading.borrow_mut().failed();
+        if failed {
+            self.drain();
         }
         self.reading.borrow_mut().path.pop();
         value
@@ -182,16 +176,10 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for CheckedSeq<'_, A> {
             .push(Segment::Index(self.index));
         self.index += 1;
         let element = self.inner.next_element_seed(seed);
-        if element.is_err() {
-            let missing = {
-                let mut reading = self.reading.borrow_mut();
-                reading.note_error();
-                reading.missing
-            };
-            if missing {
-                while let Ok(Some(item)) = self.inner.next_element::<View>() {
-                    self.reading.borrow_mut().record(self.mode, item);
-                }
+        let failed = element.is_err() && self.reading.borrow_mut().failed();
+        if failed {
+            while let Ok(Some(item)) = self.inner.next_element::<View>() {
+                self.reading.borrow_mut().record(self.mode, item);
             }
         }
         self.reading.borrow_mut().path.pop();

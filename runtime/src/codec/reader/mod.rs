@@ -185,6 +185,13 @@ impl Reading {
         }
     }
 
+    /// After a value failed to read: notes where, and says whether the rest of its container
+    /// must still be read into the view (the failure is a missing member's).
+    fn failed(&mut self) -> bool {
+        self.note_error();
+        self.missing
+    }
+
     /// Notes the current path as where an error was seen, unless one was already.
     fn note_error(&mut self) {
         if self.error_path.is_none() {
