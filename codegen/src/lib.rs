@@ -3,7 +3,8 @@
 //! Phases, each a module taking the previous one's output:
 //! [`model`] (JSON AST → validated model) → [`ir`] (one service, resolved and named through
 //! [`names`]) → [`emit`] (token streams) → [`render`] (prettyplease) → [`OutFile`]s.
-//! Nothing here touches the filesystem: `xtask` reads models and writes files.
+//! [`options`] holds what the caller decides about a generated crate. Nothing here touches the
+//! filesystem: `xtask` reads models and writes files.
 
 pub mod docs;
 pub mod emit;
@@ -11,10 +12,11 @@ pub mod error;
 pub mod ir;
 pub mod model;
 pub mod names;
+pub mod options;
 pub mod render;
 
-pub use emit::{CrateOptions, RuntimeDependency};
 pub use error::Error;
+pub use options::{CrateOptions, RuntimeDependency};
 
 /// A generated file: its path relative to the crate directory, and its contents.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -64,17 +66,26 @@ pub fn generate_service(
         files,
         types: service.types.len(),
         operations: service.operations.len(),
-        notices: service
-            .omitted
-            .iter()
-            .map(|o| {
-                format!(
-                    "operation `{}` is left out of the client: {}",
-                    o.name, o.reason
-                )
-            })
-            .collect(),
+        notices: notices(&service),
     })
+}
+
+/// One sentence per operation and waiter the crate leaves out, saying why.
+fn notices(service: &ir::Service) -> Vec<String> {
+    let operations = service.omitted.iter().map(|o| {
+        format!(
+            "operation `{}` is left out of the client: {}",
+            o.name, o.reason
+        )
+    });
+    let waiters = service.omitted_waiters.iter().map(|w| {
+        format!(
+            "operation `{}`: {}; the client leaves this waiter out",
+            w.operation,
+            w.problems.join("; ")
+        )
+    });
+    operations.chain(waiters).collect()
 }
 
 /// Generates one crate per service of a loaded model, in service id order.

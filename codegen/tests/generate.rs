@@ -82,7 +82,15 @@ fn compile_cleanly(name: &str, crates: &[(GeneratedCrate, Vec<(String, PathBuf)>
         for file in &krate.files {
             let path = dir.join(&krate.name).join(&file.path);
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(&path, &file.contents).unwrap();
+            let mut contents = file.contents.clone();
+            // The behaviour tests script transports: they use the runtime's test helpers.
+            if file.path == "Cargo.toml" && !extra.is_empty() {
+                contents.push_str(&format!(
+                    "\n[dev-dependencies]\nsmithy-runtime = {{ path = {:?}, features = [\"test-util\"] }}\n",
+                    runtime_path()
+                ));
+            }
+            std::fs::write(&path, contents).unwrap();
         }
         for (relative, source) in extra {
             let path = dir.join(&krate.name).join(relative);
@@ -143,9 +151,13 @@ fn fixture_crates_compile_cleanly_and_behave() {
         .iter()
         .map(|name| {
             let behaviour = repo().join(format!("codegen/tests/fixture_behaviour/{name}.rs"));
+            let support = repo().join("codegen/tests/fixture_behaviour/support.rs");
             (
                 generate(name, &runtime),
-                vec![("tests/behaviour.rs".to_owned(), behaviour)],
+                vec![
+                    ("tests/behaviour.rs".to_owned(), behaviour),
+                    ("tests/support/mod.rs".to_owned(), support),
+                ],
             )
         })
         .collect();

@@ -403,7 +403,7 @@ structure Thing {}
     assert_eq!(example["input"]["n"], 1.5);
     assert_eq!(
         model::big_number_text(&example["input"]["big"]),
-        Some("2e400")
+        Some("2E+400")
     );
     assert_eq!(
         example["output"]["id"], "ex#Thing",
@@ -679,4 +679,73 @@ apply S {
 "#;
     let s = shapes(idl);
     assert_eq!(s["ex#S"]["traits"], json!({"smithy.api#sensitive": {}}));
+}
+
+#[test]
+fn unions_take_elided_members_from_a_for_resource() {
+    let idl = r#"$version: "2"
+namespace ex
+resource User { identifiers: { id: UserId }, properties: { nickname: String, age: Short } }
+string UserId
+union UserRef for User {
+    $id
+    $nickname
+    other: Integer
+}
+"#;
+    assert_twin(
+        idl,
+        json!({"smithy": "2.0", "shapes": {
+            "ex#User": {"type": "resource",
+                "identifiers": {"id": {"target": "ex#UserId"}},
+                "properties": {"nickname": {"target": "smithy.api#String"}, "age": {"target": "smithy.api#Short"}}},
+            "ex#UserId": {"type": "string"},
+            "ex#UserRef": {"type": "union", "members": {
+                "id": {"target": "ex#UserId"},
+                "nickname": {"target": "smithy.api#String"},
+                "other": {"target": "smithy.api#Integer"}}}
+        }}),
+    );
+}
+
+#[test]
+fn a_doc_comment_on_the_line_of_a_shape_documents_nothing() {
+    let idl = r#"$version: "2"
+namespace ex
+string A /// Not documentation: it follows a shape on its line.
+string B
+/// Documentation of C.
+string C /// Nor this, for D.
+structure D {
+    m: String /// Nor this, for n.
+    n: String
+}
+"#;
+    let s = shapes(idl);
+    assert_eq!(s["ex#A"].get("traits"), None);
+    assert_eq!(s["ex#B"].get("traits"), None);
+    assert_eq!(
+        s["ex#C"]["traits"]["smithy.api#documentation"],
+        "Documentation of C."
+    );
+    assert_eq!(s["ex#D"].get("traits"), None);
+    assert_eq!(s["ex#D"]["members"]["n"].get("traits"), None);
+}
+
+#[test]
+fn a_number_beyond_f64_prints_in_one_form_whatever_its_spelling() {
+    let idl = r#"$version: "2"
+namespace ex
+@range(min: -1.0e400, max: 2e+308)
+bigDecimal Huge
+"#;
+    let json = r#"{"smithy": "2.0", "shapes": {"ex#Huge": {"type": "bigDecimal",
+        "traits": {"smithy.api#range": {"min": -10E399, "max": 2E+308}}}}}"#;
+    let from_idl = load(&[Source::new("t.smithy", idl)]);
+    let from_json = load(&[Source::new("t.json", json)]);
+    assert_eq!(from_idl.to_ast_text(), from_json.to_ast_text());
+    assert_eq!(from_idl, from_json);
+    let printed = from_idl.to_ast_text();
+    assert!(printed.contains("\"max\": 2E+308"), "{printed}");
+    assert!(printed.contains("\"min\": -1E+400"), "{printed}");
 }

@@ -446,7 +446,7 @@ fn apply_reaches_members_that_mixins_provide() {
 }
 
 #[test]
-fn numbers_beyond_f64_are_kept_as_written() {
+fn numbers_beyond_f64_are_kept_as_text_one_per_value() {
     let text = r#"{"smithy": "2.0", "shapes": {
         "ex#Huge": {"type": "bigDecimal", "traits": {"smithy.api#range": {"max": 1.7976931348623157E+309}}},
         "ex#S": {"type": "structure", "members": {"n": {"target": "ex#Huge",
@@ -457,9 +457,59 @@ fn numbers_beyond_f64_are_kept_as_written() {
     let range = huge.traits.range.as_ref().unwrap();
     assert_eq!(range.max.as_deref(), Some("1.7976931348623157E+309"));
     let n = m.shape(&id("ex#S")).unwrap().member("n").unwrap();
+    // One text per value, whatever the spelling.
     assert_eq!(
         model::big_number_text(n.traits.default.as_ref().unwrap()),
-        Some("-1e400")
+        Some("-1E+400")
     );
-    assert!(m.to_ast_text().contains("\"smithy.api#default\": -1e400"));
+    assert!(m.to_ast_text().contains("\"smithy.api#default\": -1E+400"));
+}
+
+#[test]
+fn a_waiter_with_a_problem_is_noted_and_left_out_never_the_model() {
+    let model = model::load(&sources("loader/waiter_problems.json")).unwrap();
+    insta::assert_snapshot!("waiter_problems", model.waiter_notices().join("\n"));
+
+    let service = codegen::ir::lower(&model, &id("example.waiters#Service")).unwrap();
+    let op = &service.operations[0];
+    let kept: Vec<&str> = op.waiters.iter().map(|w| w.name.as_str()).collect();
+    assert_eq!(kept, ["Fine", "RenamedMember"]);
+    let left_out: Vec<&str> = service
+        .omitted_waiters
+        .iter()
+        .map(|w| w.waiter.as_str())
+        .collect();
+    assert_eq!(
+        left_out,
+        [
+            "BadSyntax",
+            "InputOutputRoot",
+            "Malformed",
+            "NeverDone",
+            "UnknownFunction",
+            "UnknownMember"
+        ]
+    );
+    // A path names members; the generated waiter reads the member's wire name.
+    let renamed = &op.waiters[1].acceptors[0].matcher;
+    assert!(
+        matches!(renamed, codegen::ir::Matcher::Output(m) if m.path == "renamed"),
+        "{renamed:?}"
+    );
+    let fine = &op.waiters[0].acceptors[0].matcher;
+    assert!(
+        matches!(fine, codegen::ir::Matcher::Output(m) if m.path == "length(Things[?Status == 'READY']) > `0`"),
+        "{fine:?}"
+    );
+
+    let options = codegen::CrateOptions {
+        runtime: codegen::RuntimeDependency::Version("0.1".into()),
+        model_files: vec!["waiter_problems.json".into()],
+        standalone: true,
+    };
+    let krate = codegen::generate(&model, &options).unwrap().remove(0);
+    assert_eq!(krate.notices.len(), 6, "{:#?}", krate.notices);
+    assert!(krate.notices.iter().any(|n| n.starts_with(
+        "operation `GetThing`: waiter `UnknownMember` acceptor 0: path `Things[].Stauts` reads `Stauts`"
+    ) && n.ends_with("; the client leaves this waiter out")), "{:#?}", krate.notices);
 }

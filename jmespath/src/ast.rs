@@ -3,6 +3,8 @@
 //! Every node is evaluated against a *current node* (a JSON value): the root document at
 //! first, then whatever the enclosing node hands down.
 
+use std::ops::Range;
+
 use serde_json::Value;
 
 use crate::functions::Function;
@@ -29,8 +31,8 @@ pub(crate) enum Comparator {
 pub(crate) enum Ast {
     /// `@`: the current node (also the implicit right side of a projection).
     Identity,
-    /// A member of the current node, if it is an object.
-    Field(String),
+    /// A member of the current node, if it is an object; where the expression names it.
+    Field(String, Range<usize>),
     /// A JSON literal or raw string literal.
     Literal(Value),
     /// `[n]` on the current node, if it is an array (negative counts from the end).

@@ -27,7 +27,7 @@ const NULL: Val<'static> = Cow::Owned(Value::Null);
 pub(crate) fn eval<'a>(ast: &'a Ast, data: &'a Value) -> EvalResult<'a> {
     match ast {
         Ast::Identity => Ok(Cow::Borrowed(data)),
-        Ast::Field(name) => Ok(data.get(name.as_str()).map_or(NULL, Cow::Borrowed)),
+        Ast::Field(name, _) => Ok(data.get(name.as_str()).map_or(NULL, Cow::Borrowed)),
         Ast::Literal(value) => Ok(Cow::Borrowed(value)),
         Ast::Index(index) => Ok(index_of(data, *index)),
         Ast::Slice { start, stop, step } => Ok(slice(data, *start, *stop, *step)),

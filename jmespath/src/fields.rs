@@ -1,14 +1,39 @@
 //! The member-name chains an expression reads from its input (see
-//! [`Expression::fields`](crate::Expression::fields) for the rules).
+//! [`Expression::fields`](crate::Expression::fields) for the rules), and where it names each
+//! field a chain reaches (for [`Expression::rename_fields`](crate::Expression::rename_fields)).
 
 use std::collections::BTreeSet;
+use std::ops::Range;
 
 use crate::ast::Ast;
 
+/// A field that a chain of fields reaches: the chain before it, its name, and where the
+/// expression names it.
+pub(crate) struct Site {
+    pub chain: Vec<String>,
+    pub name: String,
+    pub span: Range<usize>,
+}
+
+/// What a walk finds: the chains of values something uses, and the sites of fields.
+#[derive(Default)]
+struct Found {
+    chains: Vec<Vec<String>>,
+    sites: Vec<Site>,
+}
+
+/// The fields of `ast` that a chain of fields reaches, in the order of the walk.
+pub(crate) fn field_sites(ast: &Ast) -> Vec<Site> {
+    let mut found = Found::default();
+    consume(ast, Some(Vec::new()), &mut found);
+    found.sites
+}
+
 /// The field chains of `ast`, deduplicated, without chains that prefix another one.
 pub(crate) fn field_chains(ast: &Ast) -> Vec<Vec<String>> {
-    let mut found = Vec::new();
-    consume(ast, Some(Vec::new()), &mut found);
+    let mut walked = Found::default();
+    consume(ast, Some(Vec::new()), &mut walked);
+    let found = walked.chains;
     // In sorted order the chains a chain prefixes come right after it.
     let sorted: BTreeSet<&Vec<String>> = found.iter().collect();
     let mut maximal: BTreeSet<&Vec<String>> = BTreeSet::new();
@@ -28,10 +53,10 @@ pub(crate) fn field_chains(ast: &Ast) -> Vec<Vec<String>> {
 }
 
 /// Records the chain that reaches the value of `ast` (a value that something uses).
-fn consume(ast: &Ast, base: Option<Vec<String>>, found: &mut Vec<Vec<String>>) {
+fn consume(ast: &Ast, base: Option<Vec<String>>, found: &mut Found) {
     if let Some(chain) = walk(ast, base, found) {
         if !chain.is_empty() {
-            found.push(chain);
+            found.chains.push(chain);
         }
     }
 }
@@ -39,10 +64,15 @@ fn consume(ast: &Ast, base: Option<Vec<String>>, found: &mut Vec<Vec<String>>) {
 /// Walks `ast` evaluated on the node that `base` reaches from the root (`None` when no chain
 /// of fields reaches it), recording in `found` the chains its operands use, and returns the
 /// chain that reaches its own result, if there is one.
-fn walk(ast: &Ast, base: Option<Vec<String>>, found: &mut Vec<Vec<String>>) -> Option<Vec<String>> {
+fn walk(ast: &Ast, base: Option<Vec<String>>, found: &mut Found) -> Option<Vec<String>> {
     match ast {
         Ast::Identity | Ast::Index(_) | Ast::Slice { .. } => base,
-        Ast::Field(name) => base.map(|mut chain| {
+        Ast::Field(name, span) => base.map(|mut chain| {
+            found.sites.push(Site {
+                chain: chain.clone(),
+                name: name.clone(),
+                span: span.clone(),
+            });
             chain.push(name.clone());
             chain
         }),
@@ -98,7 +128,7 @@ fn walk(ast: &Ast, base: Option<Vec<String>>, found: &mut Vec<Vec<String>>) -> O
                 .and_then(|index| args.get(index))
                 .and_then(|array| walk(array, base.clone(), found));
             if let Some(chain) = elements.as_ref().filter(|chain| !chain.is_empty()) {
-                found.push(chain.clone());
+                found.chains.push(chain.clone());
             }
             for (index, arg) in args.iter().enumerate() {
                 match arg {

@@ -80,11 +80,12 @@ impl Tok {
     }
 }
 
-/// A token and the byte offset where it starts.
+/// A token and the byte offsets where it starts and ends.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Token {
     pub(crate) tok: Tok,
     pub(crate) pos: usize,
+    pub(crate) end: usize,
 }
 
 /// The tokens of `input`, ending with one [`Tok::Eof`].
@@ -95,9 +96,13 @@ pub(crate) fn tokenize(input: &str) -> Result<Vec<Token>, ParseError> {
         lexer.skip_whitespace();
         let pos = lexer.pos;
         let tok = lexer.next_token()?;
-        let end = tok == Tok::Eof;
-        tokens.push(Token { tok, pos });
-        if end {
+        let last = tok == Tok::Eof;
+        tokens.push(Token {
+            tok,
+            pos,
+            end: lexer.pos,
+        });
+        if last {
             return Ok(tokens);
         }
     }

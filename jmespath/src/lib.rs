@@ -118,4 +118,56 @@ impl Expression {
     pub fn fields(&self) -> Vec<Vec<String>> {
         fields::field_chains(&self.ast)
     }
+
+    /// The expression's text with fields renamed: `rename` is called with each field that a
+    /// chain of fields reaches (the fields of the chains of [`Expression::fields`]), given
+    /// the chain before it and its name, and returns the field's new name, if it has one. A new
+    /// name is written bare when it is a plain identifier (`[A-Za-z_][A-Za-z0-9_]*`) and
+    /// quoted otherwise; the rest of the text is kept as it was written.
+    ///
+    /// ```
+    /// let expression = smithy_jmespath::parse("Tables[?Status == 'ACTIVE'].Name")?;
+    /// let renamed = expression.rename_fields(|chain, name| match (chain, name) {
+    ///     ([table], "Status") if table == "Tables" => Some("table-status".to_owned()),
+    ///     _ => None,
+    /// });
+    /// assert_eq!(renamed, r#"Tables[?"table-status" == 'ACTIVE'].Name"#);
+    /// # Ok::<(), smithy_jmespath::ParseError>(())
+    /// ```
+    pub fn rename_fields(
+        &self,
+        mut rename: impl FnMut(&[String], &str) -> Option<String>,
+    ) -> String {
+        let mut sites = fields::field_sites(&self.ast);
+        sites.sort_by_key(|site| site.span.start);
+        let mut out = String::with_capacity(self.source.len());
+        let mut copied = 0;
+        for site in sites {
+            if site.span.start < copied {
+                continue;
+            }
+            let Some(new) = rename(&site.chain, &site.name).filter(|n| *n != site.name) else {
+                continue;
+            };
+            out.push_str(&self.source[copied..site.span.start]);
+            out.push_str(&identifier_text(&new));
+            copied = site.span.end;
+        }
+        out.push_str(&self.source[copied..]);
+        out
+    }
+}
+
+/// How an expression names the field `name`: bare when it is a plain identifier, else quoted.
+fn identifier_text(name: &str) -> String {
+    let mut chars = name.chars();
+    let plain = chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if plain {
+        name.to_owned()
+    } else {
+        serde_json::Value::String(name.to_owned()).to_string()
+    }
 }

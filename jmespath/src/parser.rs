@@ -5,6 +5,8 @@
 //! it is evaluated, compared or dropped. Recursion of the parser itself is bounded the same
 //! way (parentheses nest without adding nodes).
 
+use std::ops::Range;
+
 use crate::ast::{Ast, Comparator};
 use crate::error::ParseError;
 use crate::lexer::{tokenize, Tok, Token};
@@ -90,6 +92,7 @@ impl Parser {
         static EOF: Token = Token {
             tok: Tok::Eof,
             pos: 0,
+            end: 0,
         };
         self.tokens
             .get(index)
@@ -114,10 +117,12 @@ impl Parser {
             Some(token) => Token {
                 tok: std::mem::replace(&mut token.tok, Tok::Eof),
                 pos: token.pos,
+                end: token.end,
             },
             None => Token {
                 tok: Tok::Eof,
                 pos: 0,
+                end: 0,
             },
         }
     }
@@ -173,8 +178,8 @@ impl Parser {
     /// this recursive function small.
     fn nud(&mut self, token: Token) -> Parsed {
         match token.tok {
-            Tok::Ident(name) => self.identifier(name, token.pos),
-            Tok::Quoted(name) => self.quoted_identifier(name, token.pos),
+            Tok::Ident(name) => self.identifier(name, token.pos..token.end),
+            Tok::Quoted(name) => self.quoted_identifier(name, token.pos..token.end),
             Tok::Literal(value) => leaf(Ast::Literal(*value)),
             Tok::At => leaf(Ast::Identity),
             Tok::Star => self.star_nud(),
@@ -209,23 +214,23 @@ impl Parser {
     }
 
     /// An unquoted identifier: a field, or the name of a function when `(` follows.
-    fn identifier(&mut self, name: String, pos: usize) -> Parsed {
+    fn identifier(&mut self, name: String, span: Range<usize>) -> Parsed {
         if *self.peek() == Tok::LParen {
-            self.call(name, pos)
+            self.call(name, span.start)
         } else {
-            leaf(Ast::Field(name))
+            leaf(Ast::Field(name, span))
         }
     }
 
     /// A quoted identifier, which names a field only.
-    fn quoted_identifier(&mut self, name: String, pos: usize) -> Parsed {
+    fn quoted_identifier(&mut self, name: String, span: Range<usize>) -> Parsed {
         if *self.peek() == Tok::LParen {
             return Err(ParseError::syntax(
-                pos,
+                span.start,
                 "a quoted identifier cannot name a function",
             ));
         }
-        leaf(Ast::Field(name))
+        leaf(Ast::Field(name, span))
     }
 
     /// `*` at the start of an expression: the values of the current node.

@@ -216,3 +216,41 @@ fn expressions_at_the_nesting_limit_evaluate() {
         }
     }
 }
+
+#[test]
+fn rename_fields_rewrites_the_fields_chains_reach_and_keeps_the_rest() {
+    // Renames every field of a chain through `Things` (and `Things` itself) to lower case.
+    let lower = |chain: &[String], name: &str| {
+        (chain.is_empty() && name == "Things" || chain.first().is_some_and(|f| f == "Things"))
+            .then(|| name.to_lowercase())
+    };
+    for (expression, renamed) in [
+        ("Things[].Status", "things[].status"),
+        (
+            "length(Things[?Status == 'x']) > `0`",
+            "length(things[?status == 'x']) > `0`",
+        ),
+        ("Things[*].\"Status\"", "things[*].status"),
+        ("Other.Status", "Other.Status"),
+        ("{a: Things[0].Id, b: Other}", "{a: things[0].id, b: Other}"),
+        // A field no chain reaches (the result of a function) is left as it is.
+        ("max_by(Things, &Size).Name", "max_by(things, &size).Name"),
+    ] {
+        let parsed = parse(expression).unwrap();
+        let text = parsed.rename_fields(lower);
+        assert_eq!(text, renamed, "{expression}");
+        assert!(parse(&text).is_ok(), "{text}");
+    }
+    // A new name that is not a plain identifier is quoted, as JSON.
+    let parsed = parse("A.B").unwrap();
+    let text =
+        parsed.rename_fields(|chain, name| (!chain.is_empty()).then(|| format!("{name}-\"x\"")));
+    assert_eq!(text, r#"A."B-\"x\"""#);
+    assert_eq!(
+        parse(&text)
+            .unwrap()
+            .search(&json!({"A": {"B-\"x\"": 1}}))
+            .unwrap(),
+        json!(1)
+    );
+}

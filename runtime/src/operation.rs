@@ -1,7 +1,7 @@
 //! What generated crates say about each operation, so that generic code (clients, servers,
 //! tests) can handle every operation of a service through one trait.
 
-use std::fmt::Debug;
+use std::fmt::{self, Debug};
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -24,7 +24,7 @@ pub trait Operation {
     /// The output structure.
     type Output: Serialize + DeserializeOwned + Clone + Debug + PartialEq + Send + Sync + 'static;
     /// The operation's error enum.
-    type Error: OperationError + From<UnhandledError> + Send + Sync + 'static;
+    type Error: OperationError + Send + Sync + 'static;
 
     /// Sets the unset input members that have a `@default` to it: what a server does after
     /// reading a request and before validating it. Top-level members of an `@input`
@@ -33,25 +33,98 @@ pub trait Operation {
     fn fill_defaults(_input: &mut Self::Input) {}
 }
 
-/// A per-operation error enum: built from an error response.
-pub trait OperationError: ServiceError + Sized {
+/// A per-operation error enum: one variant per modeled error, and one for errors the model
+/// does not describe.
+///
+/// A generated enum maps its variants in one place, this trait's two required methods:
+/// [`OperationError::from_code`] (an error code to its variant) and [`OperationError::error`]
+/// (a variant to the error it holds). Everything else is provided here, and every
+/// `OperationError` is a [`ServiceError`].
+pub trait OperationError: std::error::Error + From<UnhandledError> + Sized {
+    /// The error for the (sanitized) error code `code`, with the error's members in `errors`:
+    /// [`ErrorDecoder::decode`] with the code's variant, or [`ErrorDecoder::unhandled`] for a
+    /// code the operation does not model.
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self;
+
+    /// The error this value holds.
+    fn error(&self) -> ErrorRef<'_>;
+
     /// The error for a response whose (sanitized) error code is `code`, with the error's
-    /// members in `body`; unknown codes and undecodable bodies give the `Unhandled` variant,
+    /// members in `body`; unknown codes and undecodable bodies give the unhandled variant,
     /// keeping `meta`.
-    fn from_response(code: Option<&str>, body: ErrorBody, meta: ErrorMetadata) -> Self;
+    fn from_response(code: Option<&str>, body: ErrorBody, meta: ErrorMetadata) -> Self {
+        let errors = ErrorDecoder::new(body, meta);
+        match code {
+            Some(code) => Self::from_code(code, errors),
+            None => errors.unhandled(),
+        }
+    }
+
+    /// The error, whichever variant holds it.
+    fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
+        match self.error() {
+            ErrorRef::Modeled(error) => error,
+            ErrorRef::Unhandled(error) => error,
+        }
+    }
 
     /// The modeled error structure, for a protocol to write as an error response's members
     /// (with [`ServiceError::code`] naming the error); `None` for an error the model does not
     /// describe.
-    fn to_members(&self) -> Option<&dyn Encode>;
+    fn to_members(&self) -> Option<&dyn Encode> {
+        match self.error() {
+            ErrorRef::Modeled(error) => Some(error),
+            ErrorRef::Unhandled(_) => None,
+        }
+    }
 
-    /// The error the model does not describe, when this is one (the `Unhandled` variant).
-    fn as_unhandled(&self) -> Option<&UnhandledError>;
+    /// The error the model does not describe, when this is one (the unhandled variant).
+    fn as_unhandled(&self) -> Option<&UnhandledError> {
+        match self.error() {
+            ErrorRef::Modeled(_) => None,
+            ErrorRef::Unhandled(error) => Some(error),
+        }
+    }
+
+    /// Writes the error as its `Display` does (`Code: message`): what a generated enum's
+    /// `Display` calls.
+    ///
+    /// # Errors
+    ///
+    /// As the formatter's.
+    fn fmt_error(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.as_service_error(), f)
+    }
+}
+
+/// The error a per-operation error enum holds ([`OperationError::error`]).
+#[derive(Clone, Copy, Debug)]
+pub enum ErrorRef<'a> {
+    /// A modeled error structure.
+    Modeled(&'a (dyn ModeledError + 'static)),
+    /// An error the model does not describe.
+    Unhandled(&'a UnhandledError),
+}
+
+/// A modeled error structure: its code and message, and its members for a protocol to write.
+/// Every generated error structure is one.
+pub trait ModeledError: ServiceError + Encode {}
+
+impl<T: ServiceError + Serialize> ModeledError for T {}
+
+impl<E: OperationError> ServiceError for E {
+    fn code(&self) -> Option<&str> {
+        self.as_service_error().code()
+    }
+
+    fn message(&self) -> Option<&str> {
+        self.as_service_error().message()
+    }
 }
 
 /// Builds a per-operation error enum from an error response's members: generated
-/// `OperationError` impls match the error code and call [`ErrorDecoder::decode`] with the
-/// variant, or [`ErrorDecoder::unhandled`] for codes they do not know.
+/// [`OperationError::from_code`] impls match the error code and call [`ErrorDecoder::decode`]
+/// with the variant, or [`ErrorDecoder::unhandled`] for codes they do not know.
 #[derive(Debug)]
 pub struct ErrorDecoder {
     body: ErrorBody,
@@ -90,8 +163,8 @@ pub trait OperationVisitor {
 
 /// An error a service answered with: its code and message.
 ///
-/// Implemented by every generated error structure, every per-operation error enum, and
-/// [`UnhandledError`].
+/// Implemented by every generated error structure, every per-operation error enum (as an
+/// [`OperationError`]), and [`UnhandledError`].
 pub trait ServiceError: std::error::Error {
     /// The error code (the error shape's name), when known.
     fn code(&self) -> Option<&str>;

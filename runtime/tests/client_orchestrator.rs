@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use smithy_runtime::client::{
     Config, ConstructionErrorKind, Env, FixedToken, Handle, Jitter, RetryConfig, ScriptedTransport,
-    SdkError, Send, TimeoutKind, TransportError, TransportErrorKind,
+    SdkError, Sender, TimeoutKind, TransportError, TransportErrorKind,
 };
 use smithy_runtime::{BuildError, ServiceError};
 use tokio::time::Instant;
@@ -665,7 +665,7 @@ async fn malformed_success_response_keeps_status_and_body() {
 async fn send_turns_build_errors_into_construction_errors() {
     let transport = ScriptedTransport::new();
     transport.push_json(200, ok_body());
-    let send = Send::<CreateThing>::new(handle(&transport));
+    let send = Sender::<CreateThing>::new(handle(&transport));
     let error = send
         .clone()
         .send(Err(BuildError::missing("CreateThingInput", vec!["name"])))
@@ -682,17 +682,19 @@ async fn send_turns_build_errors_into_construction_errors() {
 
     let output = send.send(Ok(input("a"))).await.unwrap();
     assert_eq!(output.thing_id.as_deref(), Some("thing-1"));
-    assert!(format!("{:?}", Send::<CreateThing>::new(handle(&transport))).contains("CreateThing"));
+    assert!(
+        format!("{:?}", Sender::<CreateThing>::new(handle(&transport))).contains("CreateThing")
+    );
 }
 
 #[test]
 fn call_futures_are_send() {
-    fn assert_send<T: std::marker::Send>(_: &T) {}
+    fn assert_send<T: Send>(_: &T) {}
     let transport = ScriptedTransport::new();
     let handle = handle(&transport);
     let future = handle.call::<CreateThing>(input("a"));
     assert_send(&future);
-    let future = Send::<CreateThing>::new(handle.clone()).send(Ok(input("a")));
+    let future = Sender::<CreateThing>::new(handle.clone()).send(Ok(input("a")));
     assert_send(&future);
 }
 

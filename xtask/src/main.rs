@@ -157,6 +157,10 @@ fn validate(paths: Vec<PathBuf>, merge: bool) -> anyhow::Result<ExitCode> {
                 for line in models::summary(&model) {
                     println!("ok    {}: {line}", group.name());
                 }
+                // A waiter with a problem does not fail the model: `generate` leaves it out.
+                for line in model.waiter_notices() {
+                    println!("notice {}: {line}", group.name());
+                }
             }
             Err(errors) => {
                 failed += 1;

@@ -1,15 +1,32 @@
-//! Builders: every field optional until `build()`, which names every missing required member.
+//! The `types::builders` module: a builder per structure, every field optional until `build()`,
+//! which names every missing required member.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::ty::Paths;
-use crate::ir::{Field, Operation, Struct};
+use crate::ir::{Field, Operation, Service, Struct, StructId, TypeRef};
+
+/// The module's items.
+pub(crate) fn module(service: &Service) -> TokenStream {
+    let paths = Paths::builders(service);
+    let items = service.types.iter().filter_map(|ty| match *ty {
+        TypeRef::Struct(id) => {
+            let s = service.structure(id);
+            let sends: Vec<&Operation> =
+                s.input_of.iter().map(|op| service.operation(*op)).collect();
+            Some(builder(&paths, id, &sends))
+        }
+        _ => None,
+    });
+    quote! { #(#items)* }
+}
 
 /// The builder type of a structure. The builders of operation inputs carry a sender type `S`
 /// (`()` by default): the client's fluent calls use the same builder with a sender inside,
 /// and `send()` is defined for each operation that takes this input.
-pub(crate) fn builder(p: &Paths, s: &Struct, sends: &[&Operation]) -> TokenStream {
+fn builder(p: &Paths, id: StructId, sends: &[&Operation]) -> TokenStream {
+    let s = p.service().structure(id);
     let ident = &s.ident;
     let builder = &s.builder;
     let redacts = s.sensitive || s.fields.iter().any(|f| f.sensitive);
@@ -21,7 +38,7 @@ pub(crate) fn builder(p: &Paths, s: &Struct, sends: &[&Operation]) -> TokenStrea
     });
     let setters = s.fields.iter().map(|f| setters(p, f));
     let doc = format!(" A builder for [`{ident}`](super::{ident}).");
-    let build = build_fn(p, s);
+    let build = build_fn(p, id);
     let allow_deprecated = s
         .fields
         .iter()
@@ -31,12 +48,9 @@ pub(crate) fn builder(p: &Paths, s: &Struct, sends: &[&Operation]) -> TokenStrea
     let allow_trait_names = s
         .fields
         .iter()
-        .any(|f| {
-            STD_TRAIT_METHODS
-                .contains(&crate::names::setter_idents(&f.ident).0.to_string().as_str())
-        })
+        .any(|f| STD_TRAIT_METHODS.contains(&f.setter.to_string().as_str()))
         .then(|| quote!(#[allow(clippy::should_implement_trait)]));
-    let sender = crate::names::builder_sender_ident();
+    let sender = &p.service().builder_sender;
     let (decl, generics, sender_slot) = if sends.is_empty() {
         (TokenStream::new(), TokenStream::new(), TokenStream::new())
     } else {
@@ -62,7 +76,7 @@ pub(crate) fn builder(p: &Paths, s: &Struct, sends: &[&Operation]) -> TokenStrea
 /// `sending(sender)` for the client, and `send()` for each operation taking this input.
 fn sending(p: &Paths, s: &Struct, sends: &[&Operation]) -> TokenStream {
     let builder = &s.builder;
-    let sender = crate::names::builder_sender_ident();
+    let sender = &p.service().builder_sender;
     let fields = s.fields.iter().map(|f| &f.ident);
     let build = if s
         .fields
@@ -75,7 +89,7 @@ fn sending(p: &Paths, s: &Struct, sends: &[&Operation]) -> TokenStream {
     };
     let sends = sends.iter().map(|op| {
         let (marker, error) = (&op.ident, &op.error);
-        let output = p.named(&op.output);
+        let output = p.structure(op.output);
         let doc = format!(" Sends the `{}` request and waits for its answer.", op.name);
         let result = p.result(
             quote!(#output),
@@ -115,7 +129,7 @@ fn sending(p: &Paths, s: &Struct, sends: &[&Operation]) -> TokenStream {
             }
         });
         quote! {
-            impl #builder<::smithy_runtime::client::Send<crate::operation::#marker>> {
+            impl #builder<::smithy_runtime::client::Sender<crate::operation::#marker>> {
                 #[doc = #doc]
                 pub async fn send(self) -> #result {
                     let sender = self.#sender.clone();
@@ -178,7 +192,7 @@ const STD_TRAIT_METHODS: &[&str] = &[
 
 fn setters(p: &Paths, f: &Field) -> TokenStream {
     let name = &f.ident;
-    let (setter, set) = crate::names::setter_idents(name);
+    let (setter, set) = (&f.setter, &f.set_fn);
     let value = p.impl_into(p.value_type(&f.ty));
     let optional_value = p.field_type(&f.ty, f.boxed, true);
     let boxed = p.boxed();
@@ -209,8 +223,9 @@ fn setters(p: &Paths, f: &Field) -> TokenStream {
 
 /// `build()`: infallible when nothing is required; otherwise checks every required member at
 /// once so the error lists all of them.
-fn build_fn(p: &Paths, s: &Struct) -> TokenStream {
-    let ident = p.named(&s.ident);
+fn build_fn(p: &Paths, id: StructId) -> TokenStream {
+    let s = p.service().structure(id);
+    let ident = p.structure(id);
     let required: Vec<&Field> = s
         .fields
         .iter()
@@ -223,17 +238,12 @@ fn build_fn(p: &Paths, s: &Struct) -> TokenStream {
             (true, true, _) => quote!(#name: Some(#name)),
             (true, false, _) => quote!(#name),
             (false, true, _) => quote!(#name: self.#name),
-            (false, false, Some(_)) => {
-                let default_fn = crate::names::default_fn_ident(name);
-                let zero = super::ty::is_zero_default(
-                    &f.ty,
-                    f.default.as_ref().unwrap_or(&serde_json::Value::Null),
-                );
-                if zero {
-                    quote!(#name: self.#name.unwrap_or_default())
-                } else {
-                    quote!(#name: self.#name.unwrap_or_else(#ident::#default_fn))
-                }
+            (false, false, Some(default)) if default.zero => {
+                quote!(#name: self.#name.unwrap_or_default())
+            }
+            (false, false, Some(default)) => {
+                let default_fn = &default.function;
+                quote!(#name: self.#name.unwrap_or_else(#ident::#default_fn))
             }
             (false, false, None) => quote!(#name: self.#name.unwrap_or_default()),
         }

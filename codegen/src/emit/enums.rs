@@ -45,8 +45,7 @@ fn string_enum(p: &Paths, e: &Enum) -> TokenStream {
         .then(|| quote!(#[allow(deprecated)]));
     let derive_debug = (!e.sensitive).then(|| quote!(Debug,));
     let string = p.string();
-    let result = p.result(quote!(S::Ok), quote!(S::Error));
-    let de_result = p.result(quote!(Self), quote!(D::Error));
+    let serde = string_serde(p, e);
     quote! {
         #docs
         #[derive(Clone, #derive_debug PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -100,7 +99,17 @@ fn string_enum(p: &Paths, e: &Enum) -> TokenStream {
         }
 
         #debug
+        #serde
+    }
+}
 
+/// `Serialize` and `Deserialize` for a string enum: its wire value as a string.
+fn string_serde(p: &Paths, e: &Enum) -> TokenStream {
+    let ident = &e.ident;
+    let string = p.string();
+    let result = p.result(quote!(S::Ok), quote!(S::Error));
+    let de_result = p.result(quote!(Self), quote!(D::Error));
+    quote! {
         impl ::smithy_runtime::serde::Serialize for #ident {
             fn serialize<S: ::smithy_runtime::serde::Serializer>(&self, serializer: S) -> #result {
                 serializer.serialize_str(self.as_str())

@@ -1,4 +1,7 @@
-//! Per-operation error enums.
+//! Per-operation error enums. Each maps its variants in one place, its `OperationError` impl
+//! (error codes to variants, and variants to the error they hold); everything else is the
+//! runtime's (`OperationError`'s provided methods, and `ServiceError` for every
+//! `OperationError`).
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -11,6 +14,7 @@ pub(crate) fn module(service: &Service) -> TokenStream {
     let enums = service.operations.iter().map(error_enum);
     quote! {
         pub use ::smithy_runtime::{BuildError, ErrorMetadata, ServiceError, UnhandledError};
+        use ::smithy_runtime::operation::{ErrorDecoder, ErrorRef};
         #(#enums)*
     }
 }
@@ -22,27 +26,22 @@ fn error_enum(op: &Operation) -> TokenStream {
         op.name
     ));
     let variants = op.errors.iter().map(|e| {
-        let v = &e.ident;
+        let v = &e.variant;
         let text = format!(" The service answered `{}`.", e.code);
         quote!(#[doc = #text] #v(crate::types::#v))
     });
-    let names: Vec<_> = op.errors.iter().map(|e| &e.ident).collect();
+    let names: Vec<_> = op.errors.iter().map(|e| &e.variant).collect();
     let codes: Vec<&str> = op.errors.iter().map(|e| e.code.as_str()).collect();
-    let code_param = if op.errors.is_empty() {
-        quote!(_code)
+    let (code, from_code) = if op.errors.is_empty() {
+        (quote!(_code), quote!(errors.unhandled()))
     } else {
-        quote!(code)
-    };
-    let from_response = if op.errors.is_empty() {
-        quote!(::smithy_runtime::operation::ErrorDecoder::new(body, meta).unhandled())
-    } else {
-        quote! {
-            let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+        let body = quote! {
             match code {
-                #(Some(#codes) => d.decode(Self::#names),)*
-                _ => d.unhandled(),
+                #(#codes => errors.decode(Self::#names),)*
+                _ => errors.unhandled(),
             }
-        }
+        };
+        (quote!(code), body)
     };
     quote! {
         #doc
@@ -53,52 +52,15 @@ fn error_enum(op: &Operation) -> TokenStream {
             Unhandled(UnhandledError),
         }
 
-        impl #ident {
-            /// The error, whichever variant holds it.
-            pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-                match self {
-                    #(Self::#names(e) => e,)*
-                    Self::Unhandled(e) => e,
-                }
-            }
-        }
-
-        impl ServiceError for #ident {
-            fn code(&self) -> Option<&str> {
-                self.as_service_error().code()
-            }
-
-            fn message(&self) -> Option<&str> {
-                self.as_service_error().message()
-            }
-        }
-
-        impl ::std::fmt::Display for #ident {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                ::std::fmt::Display::fmt(self.as_service_error(), f)
-            }
-        }
-
         impl ::smithy_runtime::OperationError for #ident {
-            fn from_response(
-                #code_param: Option<&str>,
-                body: ::smithy_runtime::protocol::ErrorBody,
-                meta: ErrorMetadata,
-            ) -> Self {
-                #from_response
+            fn from_code(#code: &str, errors: ErrorDecoder) -> Self {
+                #from_code
             }
 
-            fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+            fn error(&self) -> ErrorRef<'_> {
                 match self {
-                    #(Self::#names(e) => Some(e),)*
-                    Self::Unhandled(_) => None,
-                }
-            }
-
-            fn as_unhandled(&self) -> Option<&UnhandledError> {
-                match self {
-                    #(Self::#names(_) => None,)*
-                    Self::Unhandled(e) => Some(e),
+                    #(Self::#names(e) => ErrorRef::Modeled(e),)*
+                    Self::Unhandled(e) => ErrorRef::Unhandled(e),
                 }
             }
         }
@@ -109,9 +71,15 @@ fn error_enum(op: &Operation) -> TokenStream {
             }
         }
 
+        impl ::std::fmt::Display for #ident {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                ::smithy_runtime::OperationError::fmt_error(self, f)
+            }
+        }
+
         impl ::std::error::Error for #ident {
             fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-                Some(self.as_service_error())
+                Some(::smithy_runtime::OperationError::as_service_error(self))
             }
         }
     }

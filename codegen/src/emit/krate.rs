@@ -4,60 +4,15 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::doc::{inner_doc_attrs, inner_doc_attrs_model};
-use super::Module;
 use crate::ir::Service;
+use crate::options::CrateOptions;
 
-/// What the generated crate needs to know about where it lives.
-#[derive(Clone, Debug)]
-pub struct CrateOptions {
-    /// How the crate depends on the runtime crate (`smithy-runtime`).
-    pub runtime: RuntimeDependency,
-    /// The model files the crate was generated from, as shown in its docs.
-    pub model_files: Vec<String>,
-    /// Give the manifest its own empty `[workspace]`, so that the crate builds wherever it is
-    /// put, even inside another workspace's directory. Off for crates that are members of the
-    /// project's workspace (`generated/`).
-    pub standalone: bool,
-}
-
-/// Where a generated crate finds `smithy-runtime`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum RuntimeDependency {
-    /// A path dependency, written as given: relative paths are relative to the generated
-    /// crate's directory, as Cargo reads them.
-    Path(String),
-    /// A registry dependency with this version requirement (`0.1`).
-    Version(String),
-}
-
-impl RuntimeDependency {
-    /// The dependency's value in `Cargo.toml` (`{ path = "…" }` or `"0.1"`).
-    fn manifest_value(&self) -> String {
-        match self {
-            RuntimeDependency::Path(path) => format!("{{ path = {} }}", toml_string(path)),
-            RuntimeDependency::Version(version) => toml_string(version),
-        }
-    }
-}
-
-/// A TOML basic string.
-fn toml_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// `src/lib.rs`: the crate docs and the module tree.
-pub(crate) fn lib_rs(service: &Service, options: &CrateOptions) -> TokenStream {
+/// `src/lib.rs`: the crate docs and the declarations of the top-level modules.
+pub(crate) fn lib_rs(
+    service: &Service,
+    options: &CrateOptions,
+    modules: impl Iterator<Item = TokenStream>,
+) -> TokenStream {
     let names: Vec<String> = service
         .protocols
         .iter()
@@ -94,10 +49,6 @@ pub(crate) fn lib_rs(service: &Service, options: &CrateOptions) -> TokenStream {
         let heading = inner_doc_attrs("\n## About the service\n\n");
         let docs = inner_doc_attrs_model(doc);
         quote!(#heading #docs)
-    });
-    let modules = Module::ALL.iter().map(|m| {
-        let name = crate::names::module_ident(m.name());
-        quote!(pub mod #name;)
     });
     quote! {
         #(#![doc = #intro])*

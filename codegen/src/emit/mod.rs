@@ -1,6 +1,10 @@
-//! IR → token streams, one module per kind of item; `crate_files` assembles the crate.
+//! IR → token streams, one emitter per kind of item; [`crate_tokens`] assembles the crate
+//! from the module map ([`Module`]).
 //!
-//! Emitters never name things (identifiers come from the IR) and never touch the filesystem.
+//! Emitters read the IR only: they import nothing from `model`, take every identifier from
+//! the IR (none calls `names`), and never touch the filesystem. Helpers that several emitters
+//! share ([`specs`] for the HTTP tables, [`ty`] for type paths, [`doc`]) are modules of
+//! their own, so that no emitter reaches into another.
 
 mod builders;
 mod client;
@@ -12,23 +16,26 @@ mod krate;
 mod operations;
 mod paginators;
 mod server;
+mod specs;
 mod structs;
 mod ty;
+mod types;
 mod unions;
 mod waiters;
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
-use crate::ir::{Service, TypeDef};
+use crate::ir::Service;
+use crate::options::CrateOptions;
 
-pub use krate::{CrateOptions, RuntimeDependency};
-
-/// The modules of a generated crate, each with its documentation.
+/// The modules of a generated crate, each with its file and documentation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Module {
-    /// `types`: every structure, union and enum of the service, with builders.
+    /// `types`: every structure, union and enum of the service.
     Types,
+    /// `types::builders`: one builder per structure.
+    Builders,
     /// `error`: one error enum per operation.
     Error,
     /// `operation`: a marker type per operation, implementing the runtime's `Operation`.
@@ -42,9 +49,10 @@ pub enum Module {
 }
 
 impl Module {
-    /// Every module, in declaration order.
-    pub const ALL: [Module; 6] = [
+    /// Every module, in the order the crate declares them (a child after its parent).
+    pub const ALL: [Module; 7] = [
         Module::Types,
+        Module::Builders,
         Module::Error,
         Module::Operation,
         Module::Client,
@@ -56,6 +64,7 @@ impl Module {
     pub fn path(self) -> &'static str {
         match self {
             Module::Types => "src/types.rs",
+            Module::Builders => "src/types/builders.rs",
             Module::Error => "src/error.rs",
             Module::Operation => "src/operation.rs",
             Module::Client => "src/client.rs",
@@ -64,10 +73,11 @@ impl Module {
         }
     }
 
-    /// The module's name.
+    /// The module's name (its last path segment).
     pub fn name(self) -> &'static str {
         match self {
             Module::Types => "types",
+            Module::Builders => "builders",
             Module::Error => "error",
             Module::Operation => "operation",
             Module::Client => "client",
@@ -76,15 +86,58 @@ impl Module {
         }
     }
 
+    /// The module that declares it (`None`: the crate root).
+    pub fn parent(self) -> Option<Module> {
+        match self {
+            Module::Builders => Some(Module::Types),
+            _ => None,
+        }
+    }
+
+    /// The modules `self` declares, in order.
+    pub fn children(self) -> impl Iterator<Item = Module> {
+        Module::ALL
+            .into_iter()
+            .filter(move |m| m.parent() == Some(self))
+    }
+
+    /// The `pub mod name;` item that declares the module in its parent.
+    fn declaration(self) -> TokenStream {
+        // Module names are the generator's own (`types`, `error`), not model text.
+        let ident = Ident::new(self.name(), Span::call_site());
+        quote!(pub mod #ident;)
+    }
+
     /// The module's rustdoc.
     pub fn doc(self) -> &'static str {
         match self {
             Module::Types => "Data types of the service: structures, unions and enums, including every operation's input, output and error structures; their builders are in [`builders`].",
+            Module::Builders => "The builders of the structures in [`types`](super), one per structure (`Foo::builder()` returns `FooBuilder`). They live in a module of their own so that no builder name can collide with a shape name.",
             Module::Error => "One error enum per operation: its modeled errors plus an `Unhandled` variant for everything else.",
             Module::Client => "The `Client`: one method per operation, returning the operation's input builder with a `send()` method.",
             Module::Server => "A server for the service, for tests: a trait with one async method per operation (each answers 501 until implemented) and `router`, which turns an implementation into a `smithy_runtime::server::Router` that answers in every protocol the service speaks: in-process as the client's HTTP transport, as a `tower::Service`, or over TCP with `smithy_runtime::server::serve`.",
             Module::Waiters => "The service's waiters (`smithy.waiters#waitable`), one static each: the acceptors that `Client::wait_until_*` evaluates on each poll, in order, with the delays between polls.",
             Module::Operation => "How the service speaks over HTTP (`SERVICE`), and one marker type per operation tying its name, HTTP tables, input, output and error types together through `smithy_runtime::Operation`; `visit_all` reaches every operation generically.",
+        }
+    }
+
+    /// The module's items (its child module declarations first).
+    fn items(self, service: &Service) -> TokenStream {
+        let children = self.children().map(Module::declaration);
+        let body = match self {
+            Module::Types => types::module(service),
+            Module::Builders => builders::module(service),
+            Module::Error => errors::module(service),
+            Module::Operation => operations::module(service),
+            Module::Client => client::module(service),
+            Module::Server => server::module(service),
+            Module::Waiters => waiters::module(service),
+        };
+        let doc = doc::inner_doc_attrs(self.doc());
+        quote! {
+            #doc
+            #(#children)*
+            #body
         }
     }
 }
@@ -97,79 +150,19 @@ pub struct CrateTokens {
     pub cargo_toml: String,
 }
 
-/// Emits every file of the crate for `service`.
+/// Emits every file of the crate for `service`: `lib.rs` (declaring the top-level modules),
+/// then each module of the map.
 pub fn crate_tokens(service: &Service, options: &CrateOptions) -> CrateTokens {
-    let mut rust = vec![("src/lib.rs", krate::lib_rs(service, options))];
+    let top_level = Module::ALL
+        .into_iter()
+        .filter(|m| m.parent().is_none())
+        .map(Module::declaration);
+    let mut rust = vec![("src/lib.rs", krate::lib_rs(service, options, top_level))];
     for module in Module::ALL {
-        let body = match module {
-            Module::Types => types_module(service),
-            Module::Error => errors::module(service),
-            Module::Operation => operations::module(service),
-            Module::Client => client::module(service),
-            Module::Server => server::module(service),
-            Module::Waiters => waiters::module(service),
-        };
-        let doc = doc::inner_doc_attrs(module.doc());
-        rust.push((module.path(), quote! { #doc #body }));
-        if module == Module::Types {
-            let doc = doc::inner_doc_attrs(BUILDERS_DOC);
-            let body = builders_module(service);
-            rust.push((BUILDERS_PATH, quote! { #doc #body }));
-        }
+        rust.push((module.path(), module.items(service)));
     }
     CrateTokens {
         rust,
         cargo_toml: krate::cargo_toml(service, options),
     }
-}
-
-/// The file of `types::builders`.
-const BUILDERS_PATH: &str = "src/types/builders.rs";
-
-/// The rustdoc of `types::builders`.
-const BUILDERS_DOC: &str = "The builders of the structures in [`types`](super), one per structure (`Foo::builder()` returns `FooBuilder`). They live in a module of their own so that no builder name can collide with a shape name.";
-
-fn types_module(service: &Service) -> TokenStream {
-    let paths = ty::Paths::new(service);
-    let items = service.types.iter().map(|t| match t {
-        TypeDef::Struct(s) => {
-            let members = operations::error_members(service, s);
-            structs::structure(&paths, s, &members)
-        }
-        TypeDef::Enum(e) => enums::enumeration(&paths, e),
-        TypeDef::Union(u) => unions::union(&paths, u),
-    });
-    // Error specs name their header members through `proto`, as the operation module does.
-    let uses_proto = service.types.iter().any(|t| match t {
-        TypeDef::Struct(s) => {
-            s.error.is_some() && s.fields.iter().any(operations::in_error_headers)
-        }
-        _ => false,
-    });
-    let proto = uses_proto.then(|| {
-        quote!(
-            use ::smithy_runtime::protocol as proto;
-        )
-    });
-    quote! {
-        pub mod builders;
-        #proto
-        #(#items)*
-    }
-}
-
-fn builders_module(service: &Service) -> TokenStream {
-    let paths = ty::Paths::builders(service);
-    let items = service.types.iter().filter_map(|t| match t {
-        TypeDef::Struct(s) => {
-            let sends: Vec<_> = service
-                .operations
-                .iter()
-                .filter(|op| op.input == s.ident)
-                .collect();
-            Some(builders::builder(&paths, s, &sends))
-        }
-        _ => None,
-    });
-    quote! { #(#items)* }
 }

@@ -2,31 +2,23 @@
 //! tokens), and `PageSize` and `PaginatedItems` where the model names a page size and items.
 //! The pagination loop itself is the runtime's (`smithy_runtime::client::paginate`).
 
-use std::collections::BTreeMap;
-
-use proc_macro2::{Ident, TokenStream};
+use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::ty::Paths;
-use crate::ir::{Field, Operation, Paginator, RustType, Struct};
+use crate::ir::{Field, FieldRef, Operation, RustType};
 
 /// The paginator impls of `op`, if it is paginated.
-pub(crate) fn impls(
-    p: &Paths,
-    op: &Operation,
-    structs: &BTreeMap<String, &Struct>,
-) -> Option<TokenStream> {
+pub(crate) fn impls(p: &Paths, op: &Operation) -> Option<TokenStream> {
     let pages = op.paginator.as_ref()?;
+    let service = p.service();
     let ident = &op.ident;
-    let token = field(structs, &op.input, &pages.input_token)?;
+    let token = service.field(pages.input_token);
     let (get, set) = input_token(token);
     let token_type = p.field_type(&token.ty, false, false);
-    let output_token = output_token(structs, &op.output, &pages.output_token)?;
-    let page_size = pages
-        .page_size
-        .as_ref()
-        .and_then(|member| page_size(structs, op, member));
-    let items = items(p, structs, op, pages);
+    let output_token = output_token(p, &pages.output_token)?;
+    let page_size = pages.page_size.and_then(|f| page_size(p, op, f));
+    let items = pages.items.as_deref().and_then(|path| items(p, op, path));
     let (token_ref, token) = (
         p.option(quote!(&Self::Token)),
         p.option(quote!(Self::Token)),
@@ -43,27 +35,6 @@ pub(crate) fn impls(
     })
 }
 
-/// The field of structure `owner` for Smithy member `member`.
-fn field<'a>(
-    structs: &BTreeMap<String, &'a Struct>,
-    owner: &Ident,
-    member: &str,
-) -> Option<&'a Field> {
-    structs
-        .get(&owner.to_string())?
-        .fields
-        .iter()
-        .find(|f| f.member == member)
-}
-
-/// The structure a field holds.
-fn struct_of(ty: &RustType) -> Option<&Ident> {
-    match ty {
-        RustType::Named(ident) => Some(ident),
-        _ => None,
-    }
-}
-
 /// The getter and setter bodies of the input token (a string or a map).
 fn input_token(f: &Field) -> (TokenStream, TokenStream) {
     let ident = &f.ident;
@@ -78,17 +49,12 @@ fn input_token(f: &Field) -> (TokenStream, TokenStream) {
 }
 
 /// The body of `output_token`: the member path walked by reference, `?` past unset members.
-fn output_token(
-    structs: &BTreeMap<String, &Struct>,
-    output: &Ident,
-    path: &[String],
-) -> Option<TokenStream> {
+fn output_token(p: &Paths, path: &[FieldRef]) -> Option<TokenStream> {
     let (last, parents) = path.split_last()?;
-    let mut owner = output;
     let mut walk = quote!(output);
     let mut steps = Vec::new();
-    for (i, member) in parents.iter().enumerate() {
-        let f = field(structs, owner, member)?;
+    for (i, step) in parents.iter().enumerate() {
+        let f = p.service().field(*step);
         let (ident, var) = (&f.ident, quote::format_ident!("parent{i}"));
         steps.push(if f.optional {
             quote!(let #var = #walk.#ident.as_ref()?;)
@@ -96,9 +62,8 @@ fn output_token(
             quote!(let #var = &#walk.#ident;)
         });
         walk = quote!(#var);
-        owner = struct_of(&f.ty)?;
     }
-    let f = field(structs, owner, last)?;
+    let f = p.service().field(*last);
     let ident = &f.ident;
     let read = if f.optional {
         quote!(#walk.#ident.as_ref())
@@ -109,12 +74,8 @@ fn output_token(
 }
 
 /// `impl PageSize`, for a page size member of a type an `i32` converts into losslessly.
-fn page_size(
-    structs: &BTreeMap<String, &Struct>,
-    op: &Operation,
-    member: &str,
-) -> Option<TokenStream> {
-    let f = field(structs, &op.input, member)?;
+fn page_size(p: &Paths, op: &Operation, member: FieldRef) -> Option<TokenStream> {
+    let f = p.service().field(member);
     let value = match f.ty {
         RustType::I32 => quote!(size),
         RustType::I64 => quote!(i64::from(size)),
@@ -137,19 +98,11 @@ fn page_size(
 
 /// `impl PaginatedItems`: the items member path walked by value, a list's elements or a
 /// map's entries.
-fn items(
-    p: &Paths,
-    structs: &BTreeMap<String, &Struct>,
-    op: &Operation,
-    pages: &Paginator,
-) -> Option<TokenStream> {
-    let path = pages.items.as_ref()?;
-    let mut owner = &op.output;
+fn items(p: &Paths, op: &Operation, path: &[FieldRef]) -> Option<TokenStream> {
     // The walk so far, and whether it is an `Option` yet (past an optional member).
     let (mut walk, mut optional) = (quote!(output), false);
-    let mut last = None;
-    for member in path {
-        let f = field(structs, owner, member)?;
+    for step in path {
+        let f = p.service().field(*step);
         let ident = &f.ident;
         walk = match (optional, f.optional) {
             (false, _) => quote!(#walk.#ident),
@@ -157,12 +110,8 @@ fn items(
             (true, false) => quote!(#walk.map(|parent| parent.#ident)),
         };
         optional |= f.optional;
-        last = Some(f);
-        if let Some(next) = struct_of(&f.ty) {
-            owner = next;
-        }
     }
-    let f = last?;
+    let f = p.service().field(*path.last()?);
     if optional {
         walk = quote!(#walk.unwrap_or_default());
     }

@@ -6,8 +6,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::doc::doc_or;
-use crate::ir::{Constraints, Operation, Service, TypeDef};
-use crate::names;
+use crate::ir::{Constraints, Operation, Service, TypeRef};
 
 /// The module's items.
 pub(crate) fn module(service: &Service) -> TokenStream {
@@ -54,7 +53,11 @@ pub(crate) fn module(service: &Service) -> TokenStream {
 /// One trait method, with its "not implemented" default.
 fn method(service: &Service, op: &Operation) -> TokenStream {
     let (method, name) = (&op.fn_ident, &op.name);
-    let (input, output, error) = (&op.input, &op.output, &op.error);
+    let (input, output, error) = (
+        &service.structure(op.input).ident,
+        &service.structure(op.output).ident,
+        &op.error,
+    );
     let docs = doc_or(op.docs.as_deref(), &format!("The `{name}` operation."));
     let path = format!("{}::{}", service.server_trait, method);
     quote! {
@@ -78,39 +81,38 @@ fn rules(service: &Service) -> Vec<TokenStream> {
     service
         .types
         .iter()
-        .filter_map(|t| {
-            let (ident, members): (_, Vec<TokenStream>) = match t {
-                TypeDef::Struct(s) => (
-                    &s.ident,
-                    s.fields
+        .filter_map(|ty| {
+            let (ident, rules, members): (_, _, Vec<TokenStream>) = match *ty {
+                TypeRef::Struct(id) => {
+                    let s = service.structure(id);
+                    let members = s
+                        .fields
                         .iter()
                         .filter(|f| (f.required && f.default.is_none()) || !trivial(&f.constraints))
                         .map(|f| {
-                            member(
-                                &f.json_name,
-                                &f.member,
-                                f.required && f.default.is_none(),
-                                &f.constraints,
-                            )
+                            let required = f.required && f.default.is_none();
+                            member(service, &f.json_name, &f.member, required, &f.constraints)
                         })
-                        .collect(),
-                ),
-                TypeDef::Union(u) => (
-                    &u.ident,
-                    u.members
+                        .collect();
+                    (&s.ident, &s.rules, members)
+                }
+                TypeRef::Union(id) => {
+                    let u = service.union(id);
+                    let members = u
+                        .members
                         .iter()
                         .filter(|m| !trivial(&m.constraints))
-                        .map(|m| member(&m.json_name, &m.member, false, &m.constraints))
-                        .collect(),
-                ),
-                TypeDef::Enum(_) => return None,
+                        .map(|m| member(service, &m.json_name, &m.member, false, &m.constraints))
+                        .collect();
+                    (&u.ident, &u.rules, members)
+                }
+                TypeRef::Enum(_) => return None,
             };
-            let name = names::rules_ident(ident);
             let shape = ident.to_string();
             let doc = format!(" The constraints a server checks on `{shape}`.");
             Some(quote! {
                 #[doc = #doc]
-                pub static #name: rules::Shape = rules::Shape {
+                pub static #rules: rules::Shape = rules::Shape {
                     name: #shape,
                     members: &[#(#members),*],
                 };
@@ -119,8 +121,14 @@ fn rules(service: &Service) -> Vec<TokenStream> {
         .collect()
 }
 
-fn member(key: &str, name: &str, required: bool, c: &Constraints) -> TokenStream {
-    let value = value(c);
+fn member(
+    service: &Service,
+    key: &str,
+    name: &str,
+    required: bool,
+    c: &Constraints,
+) -> TokenStream {
+    let value = value(service, c);
     quote!(rules::Member { key: #key, name: #name, required: #required, value: #value })
 }
 
@@ -139,7 +147,7 @@ fn trivial(c: &Constraints) -> bool {
 
 /// The `rules::Value` of `c`: the fields that differ from `rules::Value::NONE`, then the rest
 /// from it.
-fn value(c: &Constraints) -> TokenStream {
+fn value(service: &Service, c: &Constraints) -> TokenStream {
     let mut fields = Vec::new();
     let bound_u64 = |b: Option<u64>| match b {
         Some(b) => quote!(Some(#b)),
@@ -175,15 +183,18 @@ fn value(c: &Constraints) -> TokenStream {
     if c.blob {
         fields.push(quote!(blob: true));
     }
-    let nested = |n: &Option<Box<Constraints>>| n.as_deref().filter(|n| !trivial(n)).map(value);
+    let nested = |n: &Option<Box<Constraints>>| {
+        n.as_deref()
+            .filter(|n| !trivial(n))
+            .map(|n| value(service, n))
+    };
     if let Some(element) = nested(&c.element) {
         fields.push(quote!(element: Some(&#element)));
     }
     if let Some(key) = nested(&c.key) {
         fields.push(quote!(key: Some(&#key)));
     }
-    if let Some(ident) = &c.shape {
-        let name = names::rules_ident(ident);
+    if let Some(name) = c.shape.and_then(|ty| service.rules_ident(ty)) {
         fields.push(quote!(shape: Some(&#name)));
     }
     quote!(rules::Value { #(#fields,)* ..rules::Value::NONE })

@@ -5,8 +5,8 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::doc::doc_or;
-use super::ty::{is_zero_default, Paths};
-use crate::ir::{Field, RustType, Struct};
+use super::ty::Paths;
+use crate::ir::{DefaultValue, Document, Field, RustType, Struct};
 
 /// Every item of one structure.
 /// `error_members` is the `members` table of an error structure's `ErrorSpec`.
@@ -14,7 +14,7 @@ pub(crate) fn structure(p: &Paths, s: &Struct, error_members: &TokenStream) -> T
     let ident = &s.ident;
     let docs = doc_or(
         s.docs.as_deref(),
-        &format!("The `{}` structure.", s.shape.name()),
+        &format!("The `{}` structure.", s.shape_name),
     );
     let fields = s.fields.iter().map(|f| field(p, s, f));
     let serde_as = s
@@ -78,15 +78,15 @@ fn field(p: &Paths, s: &Struct, f: &Field) -> TokenStream {
             let is_none = p.option_is_none();
             quote!(skip_serializing_if = #is_none)
         }
-        (Some(value), false) if !is_zero_default(&f.ty, value) => {
-            let path = format!("{}::{}", s.ident, default_fn(f));
+        (Some(default), false) if !default.zero => {
+            let path = format!("{}::{}", s.ident, default.function);
             quote!(default = #path)
         }
         (Some(_), false) => quote!(default),
         // Client error correction: a required member the service left out of an output, an
         // error or a nested structure reads as its zero value where that is the type's
         // `Default` (Smithy's error-correction values). Inputs keep the member required.
-        (None, false) if !s.operation_input && zero_is_default(&f.ty) => quote!(default),
+        (None, false) if !s.is_operation_input() && zero_is_default(&f.ty) => quote!(default),
         (None, false) => TokenStream::new(),
     };
     let serde =
@@ -105,17 +105,13 @@ fn zero_is_default(ty: &RustType) -> bool {
     !matches!(ty, RustType::Named(_) | RustType::Document)
 }
 
-fn default_fn(f: &Field) -> proc_macro2::Ident {
-    crate::names::default_fn_ident(&f.ident)
-}
-
 /// `fn default_x() -> T` for members whose `@default` is not the type's zero value.
 fn default_fns(p: &Paths, s: &Struct) -> TokenStream {
     let fns = s.fields.iter().filter(|f| !f.optional).filter_map(|f| {
-        let value = f.default.as_ref().filter(|v| !is_zero_default(&f.ty, v))?;
-        let name = default_fn(f);
+        let default = f.default.as_ref().filter(|d| !d.zero)?;
+        let name = &default.function;
         let ty = p.field_type(&f.ty, f.boxed, false);
-        let expr = default_expr(p, &f.ty, value)?;
+        let expr = default_expr(p, &f.ty, &default.value)?;
         Some(quote! {
             fn #name() -> #ty { #expr }
         })
@@ -126,12 +122,11 @@ fn default_fns(p: &Paths, s: &Struct) -> TokenStream {
 /// Whether `s` is an operation input with client-optional members that have a `@default`
 /// (top-level members of an `@input` structure): a server fills those in.
 pub(crate) fn has_defaults_to_fill(s: &Struct) -> bool {
-    s.operation_input && s.fields.iter().any(|f| fillable_default(f).is_some())
+    s.is_operation_input() && s.fields.iter().any(|f| fillable_default(f).is_some())
 }
 
-fn fillable_default(f: &Field) -> Option<&serde_json::Value> {
-    let value = f.default.as_ref().filter(|_| f.optional)?;
-    crate::ir::default_supported(&f.ty, value).then_some(value)
+fn fillable_default(f: &Field) -> Option<&DefaultValue> {
+    f.default.as_ref().filter(|_| f.optional).map(|d| &d.value)
 }
 
 /// `fn fill_defaults(&mut self)` for an operation input with defaults to fill (see
@@ -159,63 +154,61 @@ fn fill_defaults(p: &Paths, s: &Struct) -> Option<TokenStream> {
     })
 }
 
-/// The Rust expression of a supported `@default` value (see `ir::default_supported`).
-fn default_expr(p: &Paths, ty: &RustType, value: &serde_json::Value) -> Option<TokenStream> {
-    use serde_json::Value;
+/// The Rust expression of a `@default` value of type `ty`.
+fn default_expr(p: &Paths, ty: &RustType, value: &DefaultValue) -> Option<TokenStream> {
     Some(match (ty, value) {
-        (RustType::Timestamp(_), Value::Number(n)) => {
-            let secs = Literal::f64_unsuffixed(n.as_f64()?);
+        (_, DefaultValue::Timestamp(secs)) => {
+            let secs = Literal::f64_unsuffixed(*secs);
             quote!(::smithy_runtime::DateTime::from_secs_f64(#secs))
         }
-        (RustType::Blob, Value::String(base64)) => {
+        (_, DefaultValue::Blob(base64)) => {
             quote!(::smithy_runtime::Blob::from_base64(#base64).unwrap_or_default())
         }
-        (RustType::Document, value) => document_expr(value),
-        (RustType::Bool, Value::Bool(b)) => quote!(#b),
-        (RustType::String, Value::String(s)) => {
+        (_, DefaultValue::Document(document)) => document_expr(document),
+        (_, DefaultValue::Bool(b)) => quote!(#b),
+        (_, DefaultValue::String(s)) => {
             let string = p.string();
             quote!(#string::from(#s))
         }
-        (RustType::Named(ident), Value::String(s)) => quote!(#ident::from(#s)),
-        (RustType::Named(ident), Value::Number(n)) => {
-            let n = Literal::i32_unsuffixed(i32::try_from(n.as_i64()?).ok()?);
+        (RustType::Named(named), DefaultValue::EnumString(s)) => {
+            let ident = p.named(*named);
+            quote!(#ident::from(#s))
+        }
+        (RustType::Named(named), DefaultValue::EnumInt(n)) => {
+            let (ident, n) = (p.named(*named), Literal::i32_unsuffixed(*n));
             quote!(#ident::from(#n))
         }
-        (RustType::F32 | RustType::F64, Value::Number(n)) => {
-            let lit = Literal::f64_unsuffixed(n.as_f64()?);
+        (_, DefaultValue::Float(f)) => {
+            let lit = Literal::f64_unsuffixed(*f);
             quote!(#lit)
         }
-        (_, Value::Number(n)) => {
-            let lit = Literal::i64_unsuffixed(n.as_i64()?);
+        (_, DefaultValue::Int(i)) => {
+            let lit = Literal::i64_unsuffixed(*i);
             quote!(#lit)
         }
-        (RustType::List(..) | RustType::Map(..), _) => p.default_value(),
+        (_, DefaultValue::Empty) => p.default_value(),
         _ => return None,
     })
 }
 
-/// A `smithy_runtime::Document` (a `serde_json::Value`) expression for a JSON value.
-fn document_expr(value: &serde_json::Value) -> TokenStream {
-    use serde_json::Value;
+/// A `smithy_runtime::Document` (a `serde_json::Value`) expression for a document value.
+fn document_expr(value: &Document) -> TokenStream {
     let json = quote!(::smithy_runtime::serde_json);
     match value {
-        Value::Null => quote!(#json::Value::Null),
-        Value::Bool(b) => quote!(#json::Value::Bool(#b)),
-        Value::Number(n) => match (n.as_i64(), n.as_f64()) {
-            (Some(i), _) => quote!(#json::Value::from(#i)),
-            (None, Some(f)) => {
-                let f = Literal::f64_unsuffixed(f);
-                quote!(#json::Value::from(#f))
-            }
-            (None, None) => quote!(#json::Value::Null),
-        },
-        Value::String(s) => quote!(#json::Value::String(::std::string::String::from(#s))),
-        Value::Array(items) => {
+        Document::Null => quote!(#json::Value::Null),
+        Document::Bool(b) => quote!(#json::Value::Bool(#b)),
+        Document::Int(i) => quote!(#json::Value::from(#i)),
+        Document::Float(f) => {
+            let f = Literal::f64_unsuffixed(*f);
+            quote!(#json::Value::from(#f))
+        }
+        Document::String(s) => quote!(#json::Value::String(::std::string::String::from(#s))),
+        Document::List(items) => {
             let items = items.iter().map(document_expr);
             quote!(#json::Value::Array(::std::vec![#(#items),*]))
         }
-        Value::Object(map) => {
-            let entries = map.iter().map(|(k, v)| {
+        Document::Map(entries) => {
+            let entries = entries.iter().map(|(k, v)| {
                 let v = document_expr(v);
                 quote!((::std::string::String::from(#k), #v))
             });
@@ -252,13 +245,13 @@ fn error_impls(p: &Paths, s: &Struct, members: &TokenStream) -> TokenStream {
     };
     let ident = &s.ident;
     let code = &info.code;
-    let message = match &info.message_field {
+    let message = match info.message_field.map(|index| &s.fields[index]) {
         Some(field) => {
-            let optional = s.fields.iter().any(|f| &f.ident == field && f.optional);
-            if optional {
-                quote!(self.#field.as_deref())
+            let ident = &field.ident;
+            if field.optional {
+                quote!(self.#ident.as_deref())
             } else {
-                quote!(Some(self.#field.as_str()))
+                quote!(Some(self.#ident.as_str()))
             }
         }
         None => quote!(None),

@@ -10,25 +10,26 @@ use std::collections::BTreeSet;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::ir::{RustType, Service, TypeDef};
-use crate::model::TimestampFormat;
+use crate::ir::{RustType, Service, StructId, TimestampFormat, TypeRef};
 
-/// Std paths for one generated crate.
-pub(crate) struct Paths {
+/// Std paths for one module of a generated crate.
+pub(crate) struct Paths<'a> {
+    service: &'a Service,
     shadowed: BTreeSet<String>,
     /// The path from the module being emitted to the `types` module (`super::` in `builders`).
     types: TokenStream,
 }
 
-impl Paths {
+impl<'a> Paths<'a> {
     /// Paths for the `types` module of `service`: every generated type name shadows.
-    pub(crate) fn new(service: &Service) -> Self {
+    pub(crate) fn new(service: &'a Service) -> Self {
         let shadowed = service
             .types
             .iter()
-            .map(|t| t.ident().to_string())
+            .map(|t| service.type_ident(*t).to_string())
             .collect();
         Paths {
+            service,
             shadowed,
             types: TokenStream::new(),
         }
@@ -36,16 +37,14 @@ impl Paths {
 
     /// Paths for the `types::builders` module: builder names shadow, and generated types are
     /// reached through `super::` (a shape may be named like another shape's builder).
-    pub(crate) fn builders(service: &Service) -> Self {
+    pub(crate) fn builders(service: &'a Service) -> Self {
         let shadowed = service
-            .types
+            .structs
             .iter()
-            .filter_map(|t| match t {
-                TypeDef::Struct(s) => Some(s.builder.to_string()),
-                _ => None,
-            })
+            .map(|s| s.builder.to_string())
             .collect();
         Paths {
+            service,
             shadowed,
             types: quote!(super::),
         }
@@ -53,17 +52,31 @@ impl Paths {
 
     /// Paths for a module beside `types` (`operation`): generated types are reached through
     /// `crate::types::`, and the module's own items (`names`) shadow.
-    pub(crate) fn beside_types(names: impl IntoIterator<Item = String>) -> Self {
+    pub(crate) fn beside_types(
+        service: &'a Service,
+        names: impl IntoIterator<Item = String>,
+    ) -> Self {
         Paths {
+            service,
             shadowed: names.into_iter().collect(),
             types: quote!(crate::types::),
         }
     }
 
+    /// The service the paths are for.
+    pub(crate) fn service(&self) -> &'a Service {
+        self.service
+    }
+
     /// The path of a generated type from the module being emitted.
-    pub(crate) fn named(&self, ident: &proc_macro2::Ident) -> TokenStream {
-        let types = &self.types;
+    pub(crate) fn named(&self, ty: TypeRef) -> TokenStream {
+        let (types, ident) = (&self.types, self.service.type_ident(ty));
         quote!(#types #ident)
+    }
+
+    /// The path of a generated structure from the module being emitted.
+    pub(crate) fn structure(&self, id: StructId) -> TokenStream {
+        self.named(TypeRef::Struct(id))
     }
 
     fn pick(&self, name: &str, short: TokenStream, full: TokenStream) -> TokenStream {
@@ -139,7 +152,7 @@ impl Paths {
             RustType::Blob => quote!(::smithy_runtime::Blob),
             RustType::Document => quote!(::smithy_runtime::Document),
             RustType::Unit => quote!(::smithy_runtime::Unit),
-            RustType::Named(ident) => self.named(ident),
+            RustType::Named(ty) => self.named(*ty),
             RustType::List(inner, sparse) => {
                 self.vec(self.maybe_option(self.value_type(inner), *sparse))
             }
@@ -201,30 +214,5 @@ impl Paths {
     pub(crate) fn adapter_attr(&self, ty: &RustType, optional: bool) -> Option<TokenStream> {
         let text = self.maybe_option(self.adapter(ty)?, optional).to_string();
         Some(quote!(#[serde_as(as = #text)]))
-    }
-}
-
-/// True when `Default::default()` of this type is the Smithy zero value (used for defaults).
-pub(crate) fn is_zero_default(ty: &RustType, value: &serde_json::Value) -> bool {
-    use serde_json::Value;
-    match (ty, value) {
-        (RustType::Bool, Value::Bool(false)) => true,
-        (RustType::String, Value::String(s)) => s.is_empty(),
-        (RustType::List(..), Value::Array(a)) => a.is_empty(),
-        (RustType::Map(..), Value::Object(o)) => o.is_empty(),
-        (RustType::Document, Value::Null) => true,
-        (RustType::Blob, Value::String(s)) => s.is_empty(),
-        (RustType::Timestamp(_), Value::Number(n)) => n.as_f64() == Some(0.0),
-        (
-            RustType::I8
-            | RustType::I16
-            | RustType::I32
-            | RustType::I64
-            | RustType::I128
-            | RustType::F32
-            | RustType::F64,
-            Value::Number(n),
-        ) => n.as_f64() == Some(0.0),
-        _ => false,
     }
 }

@@ -40,22 +40,7 @@ pub(crate) fn union(p: &Paths, u: &Union) -> TokenStream {
             }
         }
     });
-    let arms = u.members.iter().map(|m| {
-        let name = &m.ident;
-        let key = &m.json_name;
-        let ty = p.field_type(&m.ty, m.boxed, false);
-        match p.adapter(&m.ty) {
-            None => {
-                let value = p.option(ty);
-                quote!(#key => map.next_value::<#value>()?.map(Self::#name))
-            }
-            Some(a) => {
-                let value =
-                    p.option(quote!(::smithy_runtime::serde_with::de::DeserializeAsWrap<#ty, #a>));
-                quote!(#key => map.next_value::<#value>()?.map(|v| Self::#name(v.into_inner())))
-            }
-        }
-    });
+    let arms = read_member_arms(p, u);
     let name = ident.to_string();
     let string = p.string();
     let result = p.result(quote!(Self), quote!(D::Error));
@@ -95,4 +80,28 @@ pub(crate) fn union(p: &Paths, u: &Union) -> TokenStream {
             }
         }
     }
+}
+
+/// The `match` arms of `UnionMembers::read_member`: each known member's key, reading its value.
+fn read_member_arms(p: &Paths, u: &Union) -> Vec<TokenStream> {
+    u.members
+        .iter()
+        .map(|m| {
+            let name = &m.ident;
+            let key = &m.json_name;
+            let ty = p.field_type(&m.ty, m.boxed, false);
+            match p.adapter(&m.ty) {
+                None => {
+                    let value = p.option(ty);
+                    quote!(#key => map.next_value::<#value>()?.map(Self::#name))
+                }
+                Some(a) => {
+                    let value = p.option(
+                        quote!(::smithy_runtime::serde_with::de::DeserializeAsWrap<#ty, #a>),
+                    );
+                    quote!(#key => map.next_value::<#value>()?.map(|v| Self::#name(v.into_inner())))
+                }
+            }
+        })
+        .collect()
 }

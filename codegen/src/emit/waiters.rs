@@ -6,8 +6,9 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::doc::doc_text;
-use crate::ir::{Operation, Service, Waiter};
-use crate::model::{Acceptor, AcceptorState, Comparator, Matcher, PathMatcher};
+use crate::ir::{
+    Acceptor, AcceptorState, Comparator, Matcher, Operation, PathMatcher, Service, Waiter,
+};
 
 /// The module's items.
 pub(crate) fn module(service: &Service) -> TokenStream {
@@ -69,8 +70,8 @@ fn path_matcher(variant: TokenStream, m: &PathMatcher) -> TokenStream {
 
 /// The client methods that start each waiter: `wait_until_fleet_active()`, the input builder
 /// of the operation polled, ready to `.wait(max_wait)`.
-pub(crate) fn client_methods(op: &Operation) -> TokenStream {
-    let (marker, builder) = (&op.ident, crate::names::builder_ident(&op.input));
+pub(crate) fn client_methods(service: &Service, op: &Operation) -> TokenStream {
+    let (marker, builder) = (&op.ident, &service.structure(op.input).builder);
     let methods = op.waiters.iter().map(|w| {
         let (method, ident) = (&w.fn_ident, &w.static_ident);
         let doc = format!(

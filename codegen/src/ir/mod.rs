@@ -1,30 +1,37 @@
 //! The generator's intermediate representation: one service, resolved and named.
 //!
 //! Lowering ([`lower`]) decides everything that depends on the model: which shapes become which
-//! Rust types, identifiers (through [`crate::names`] only), nullability by Smithy's CLIENT rules,
-//! boxing of recursive members, wire names, timestamp formats and docs. Emitters only read it.
+//! Rust types, every identifier the generated code defines (types, builders, methods, variants,
+//! constants; through [`crate::names`] only), nullability by Smithy's CLIENT rules, boxing of
+//! recursive members, wire names, timestamp formats, defaults and docs. The IR is an arena: the
+//! service owns every structure, enum, union and operation, and they refer to one another by
+//! typed index ([`StructId`], [`EnumId`], [`UnionId`], [`OperationId`]). Emitters only read
+//! it: they see no `model` type and derive no name.
 
 mod lower;
+mod operation;
 mod recursion;
+mod types;
 
 use proc_macro2::Ident;
-use serde_json::Value;
-
-use crate::model::{Protocol, ShapeId, TimestampFormat};
 
 pub use lower::lower;
+pub use operation::*;
+pub use types::*;
 
 /// A service, ready to emit.
 #[derive(Clone, Debug)]
 pub struct Service {
-    /// The service shape id.
-    pub id: ShapeId,
+    /// The service shape id (`ns#Name`).
+    pub id: String,
     /// `aws.api#service` sdkId, or the shape name.
     pub sdk_id: String,
     /// The generated crate's package name.
     pub crate_name: String,
     /// The server trait of the `server` module (`GameLiftServer`).
     pub server_trait: Ident,
+    /// The field of an input builder that holds the client's sender (`__sender`).
+    pub builder_sender: Ident,
     /// The service version.
     pub version: String,
     /// The protocol that decides member keys and HTTP bindings: the first of `protocols`.
@@ -42,422 +49,135 @@ pub struct Service {
     pub endpoint_prefix: String,
     /// `aws.protocols#awsQueryCompatible`.
     pub query_compatible: bool,
-    /// The endpoint rule set (`smithy.rules#endpointRuleSet` or `endpointBdd`) as compact JSON
-    /// text, which clients resolve endpoints with.
+    /// The endpoint rule set (`smithy.rules#endpointRuleSet` or `endpointBdd`) as JSON text,
+    /// which clients resolve endpoints with.
     pub endpoint_rules: Option<String>,
-    /// Operations in name order.
+    /// The structures ([`StructId`] indexes them).
+    pub structs: Vec<Struct>,
+    /// The string and int enums ([`EnumId`] indexes them).
+    pub enums: Vec<Enum>,
+    /// The unions ([`UnionId`] indexes them).
+    pub unions: Vec<Union>,
+    /// Every named type, in name order: the order the `types` module defines them in.
+    pub types: Vec<TypeRef>,
+    /// Operations in name order ([`OperationId`] indexes them).
     pub operations: Vec<Operation>,
-    /// Named types (structures, unions, enums) in name order.
-    pub types: Vec<TypeDef>,
     /// Operations of the model that the crate leaves out, in name order.
     pub omitted: Vec<Omitted>,
+    /// Waiters of the model that the crate leaves out, in operation and waiter order.
+    pub omitted_waiters: Vec<OmittedWaiter>,
 }
 
-/// An operation the generated crate leaves out, and why.
-#[derive(Clone, Debug)]
-pub struct Omitted {
-    /// The operation's name in the service.
-    pub name: String,
-    /// Why, as a sentence fragment (`its output member \`stream\` is an event stream`).
-    pub reason: String,
-}
+impl Service {
+    /// The structure `id`.
+    pub fn structure(&self, id: StructId) -> &Struct {
+        &self.structs[id.0]
+    }
 
-/// An operation.
-#[derive(Clone, Debug)]
-pub struct Operation {
-    /// The operation's name in the service.
-    pub name: String,
-    /// Method-style identifier (`create_game`).
-    pub fn_ident: Ident,
-    /// Type identifier (`CreateGame`).
-    pub ident: Ident,
-    /// The input structure's type.
-    pub input: Ident,
-    /// The output structure's type.
-    pub output: Ident,
-    /// The operation's error enum (`CreateGameError`).
-    pub error: Ident,
-    /// Errors (service-level ones included), in name order.
-    pub errors: Vec<ErrorRef>,
-    /// Documentation.
-    pub docs: Option<String>,
-    /// The `@http` trait (`POST /` when absent, as awsJson uses).
-    pub http: Http,
-    /// The `@endpoint` host prefix, each `{Label}` renamed to the JSON key of its
-    /// `@hostLabel` input member.
-    pub host_prefix: Option<String>,
-    /// `@httpChecksumRequired`.
-    pub checksum_required: bool,
-    /// `@requestCompression` lists `gzip`.
-    pub gzip: bool,
-    /// `@paginated` (merged over the service's), when it names both tokens.
-    pub paginator: Option<Paginator>,
-    /// The operation's waiters (`smithy.waiters#waitable`), in name order.
-    pub waiters: Vec<Waiter>,
-    /// The endpoint rule-set parameters the operation binds, in parameter-name order.
-    pub endpoint_params: Vec<EndpointParam>,
-}
+    /// The enum `id`.
+    pub fn enumeration(&self, id: EnumId) -> &Enum {
+        &self.enums[id.0]
+    }
 
-/// How an operation binds an endpoint rule-set parameter.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum EndpointParam {
-    /// `@staticContextParams`: a constant.
-    Static {
-        /// The parameter.
-        name: String,
-        /// Its value.
-        value: StaticParamValue,
-    },
-    /// `@contextParam`: an input member's value.
-    Member {
-        /// The parameter.
-        name: String,
-        /// The member's key in the input's serde JSON form.
-        key: String,
-    },
-    /// `@operationContextParams`: a JMESPath expression over the input.
-    Path {
-        /// The parameter.
-        name: String,
-        /// The expression.
-        path: String,
-    },
-}
+    /// The union `id`.
+    pub fn union(&self, id: UnionId) -> &Union {
+        &self.unions[id.0]
+    }
 
-/// A `@staticContextParams` value.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum StaticParamValue {
-    /// A boolean.
-    Bool(bool),
-    /// A string.
-    String(String),
-    /// An array of strings.
-    StringArray(Vec<String>),
-}
+    /// The operation `id`.
+    pub fn operation(&self, id: OperationId) -> &Operation {
+        &self.operations[id.0]
+    }
 
-/// A waiter of an operation: polls it until an acceptor decides.
-#[derive(Clone, Debug)]
-pub struct Waiter {
-    /// The waiter's name (`FleetActive`).
-    pub name: String,
-    /// The client method (`wait_until_fleet_active`).
-    pub fn_ident: Ident,
-    /// The static describing it in the `waiters` module (`FLEET_ACTIVE`).
-    pub static_ident: Ident,
-    /// Documentation.
-    pub docs: Option<String>,
-    /// Deprecated waiter.
-    pub deprecated: bool,
-    /// Minimum delay between attempts, in seconds.
-    pub min_delay: u64,
-    /// Maximum delay between attempts, in seconds.
-    pub max_delay: u64,
-    /// The acceptors, in order (their paths checked by the loader).
-    pub acceptors: Vec<crate::model::Acceptor>,
-}
-
-/// Where a paginated operation keeps its tokens, page size and items: Smithy member names,
-/// which the emitters resolve to the fields of the input and output structures.
-#[derive(Clone, Debug)]
-pub struct Paginator {
-    /// The input member of the continuation token (`inputToken`).
-    pub input_token: String,
-    /// The output member path of the next token (`outputToken`).
-    pub output_token: Vec<String>,
-    /// The output member path of the items (`items`), if any.
-    pub items: Option<Vec<String>>,
-    /// The input member limiting the page size (`pageSize`), if any.
-    pub page_size: Option<String>,
-}
-
-/// The `@http` trait of an operation.
-#[derive(Clone, Debug)]
-pub struct Http {
-    /// Method.
-    pub method: String,
-    /// URI pattern.
-    pub uri: String,
-    /// Success status code.
-    pub code: u16,
-}
-
-/// An error an operation can return.
-#[derive(Clone, Debug)]
-pub struct ErrorRef {
-    /// The wire error code: the error shape's name.
-    pub code: String,
-    /// The error structure's type identifier (also the variant name); its `SPEC` carries the
-    /// status and retry traits.
-    pub ident: Ident,
-}
-
-/// A named Rust type generated from a shape.
-#[derive(Clone, Debug)]
-pub enum TypeDef {
-    /// A structure.
-    Struct(Struct),
-    /// A string or int enum.
-    Enum(Enum),
-    /// A union.
-    Union(Union),
-}
-
-impl TypeDef {
-    /// The type's identifier.
-    pub fn ident(&self) -> &Ident {
-        match self {
-            TypeDef::Struct(s) => &s.ident,
-            TypeDef::Enum(e) => &e.ident,
-            TypeDef::Union(u) => &u.ident,
+    /// The identifier of the named type `ty`.
+    pub fn type_ident(&self, ty: TypeRef) -> &Ident {
+        match ty {
+            TypeRef::Struct(id) => &self.structure(id).ident,
+            TypeRef::Enum(id) => &self.enumeration(id).ident,
+            TypeRef::Union(id) => &self.union(id).ident,
         }
+    }
+
+    /// The static of validation rules of the structure or union `ty` (enums have none).
+    pub fn rules_ident(&self, ty: TypeRef) -> Option<&Ident> {
+        match ty {
+            TypeRef::Struct(id) => Some(&self.structure(id).rules),
+            TypeRef::Union(id) => Some(&self.union(id).rules),
+            TypeRef::Enum(_) => None,
+        }
+    }
+
+    /// The field a member step reaches.
+    pub fn field(&self, step: FieldRef) -> &Field {
+        &self.structure(step.owner).fields[step.field]
+    }
+
+    /// The operations, each with its id.
+    pub fn operation_ids(&self) -> impl Iterator<Item = (OperationId, &Operation)> {
+        self.operations
+            .iter()
+            .enumerate()
+            .map(|(i, op)| (OperationId(i), op))
     }
 }
 
-/// A structure.
-#[derive(Clone, Debug)]
-pub struct Struct {
-    /// The shape id.
-    pub shape: ShapeId,
-    /// The type identifier.
-    pub ident: Ident,
-    /// The builder's identifier (`CreateGameInputBuilder`).
-    pub builder: Ident,
-    /// Fields in model order.
-    pub fields: Vec<Field>,
-    /// Documentation.
-    pub docs: Option<String>,
-    /// The whole structure is `@sensitive`.
-    pub sensitive: bool,
-    /// Set when the structure is an `@error`.
-    pub error: Option<ErrorInfo>,
-    /// A synthesized empty input or output (the operation had none).
-    pub synthetic: bool,
-    /// An operation's input: its members are never error-corrected (a missing required
-    /// member stays an error for whoever reads it).
-    pub operation_input: bool,
+/// The index of a structure in [`Service::structs`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct StructId(pub(crate) usize);
+
+/// The index of an enum in [`Service::enums`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EnumId(pub(crate) usize);
+
+/// The index of a union in [`Service::unions`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct UnionId(pub(crate) usize);
+
+/// The index of an operation in [`Service::operations`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct OperationId(pub(crate) usize);
+
+/// A named type: a structure, an enum or a union.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TypeRef {
+    /// A structure.
+    Struct(StructId),
+    /// A string or int enum.
+    Enum(EnumId),
+    /// A union.
+    Union(UnionId),
 }
 
-/// What makes a structure an error.
-#[derive(Clone, Debug)]
-pub struct ErrorInfo {
-    /// The wire code (the shape name).
-    pub code: String,
-    /// `client` or `server` fault.
-    pub fault: crate::model::ErrorFault,
-    /// The HTTP status.
-    pub status: u16,
-    /// The field holding the message, if the error has one.
-    pub message_field: Option<Ident>,
-    /// `@retryable`.
-    pub retryable: bool,
-    /// `@retryable(throttling: true)`.
-    pub throttling: bool,
-    /// The error shape's id (`ns#Name`), which awsJson and rpcv2Cbor servers write in `__type`.
-    pub shape_id: String,
-    /// `aws.protocols#awsQueryError` as the `x-amzn-query-error` value (`Code;Sender`).
-    pub query_error: Option<String>,
+/// A field of a structure: the structure and the field's index in it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FieldRef {
+    /// The structure.
+    pub owner: StructId,
+    /// The field's index in [`Struct::fields`].
+    pub field: usize,
 }
 
-/// A structure field.
-#[derive(Clone, Debug)]
-pub struct Field {
-    /// The Smithy member name.
-    pub member: String,
-    /// The key used in JSON bodies (member name, or `jsonName` under restJson1).
-    pub json_name: String,
-    /// The Rust field identifier.
-    pub ident: Ident,
-    /// The value's type (without `Option`/`Box`).
-    pub ty: RustType,
-    /// Wrapped in `Option`.
-    pub optional: bool,
-    /// Wrapped in `Box` (recursive).
-    pub boxed: bool,
-    /// `@required`: builders insist on it.
-    pub required: bool,
-    /// The `@default` value, when the member has a non-null one.
-    pub default: Option<Value>,
-    /// The value is `@sensitive` (redacted in `Debug`).
-    pub sensitive: bool,
-    /// Documentation (the member's, else its target's).
-    pub docs: Option<String>,
-    /// `@deprecated` message, if deprecated.
-    pub deprecated: Option<String>,
-    /// Where the member travels over HTTP (always the body under the awsJson protocols).
-    pub binding: Binding,
-    /// `@idempotencyToken`: filled with a fresh token when unset.
-    pub idempotency_token: bool,
-    /// The target is a `@streaming` blob, which the crate buffers whole.
-    pub streaming: bool,
-    /// The target string's `@mediaType`, if any (such a string travels in base64 in headers).
-    pub media_type: Option<String>,
-    /// The constraints a server checks on the value.
-    pub constraints: Constraints,
+/// A protocol the generated crate speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Protocol {
+    /// `aws.protocols#awsJson1_0`.
+    AwsJson1_0,
+    /// `aws.protocols#awsJson1_1`.
+    AwsJson1_1,
+    /// `aws.protocols#restJson1`.
+    RestJson1,
+    /// `smithy.protocols#rpcv2Cbor`.
+    RpcV2Cbor,
 }
 
-/// The constraint traits of a value (the member's and its target's), for server validation.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Constraints {
-    /// `@length` bounds.
-    pub length: Option<(Option<u64>, Option<u64>)>,
-    /// `@range` bounds, as modelled.
-    pub range: Option<(Option<String>, Option<String>)>,
-    /// `@pattern`.
-    pub pattern: Option<String>,
-    /// The values of a string enum, in model order: those violation messages list, and the
-    /// `@internal` ones (accepted, never listed).
-    pub enum_values: Option<(Vec<String>, Vec<String>)>,
-    /// The values of an intEnum.
-    pub int_enum_values: Option<Vec<i64>>,
-    /// `@uniqueItems`.
-    pub unique: bool,
-    /// The value is a blob.
-    pub blob: bool,
-    /// A list's element, or a map's value.
-    pub element: Option<Box<Constraints>>,
-    /// A map's key.
-    pub key: Option<Box<Constraints>>,
-    /// The structure or union the value is.
-    pub shape: Option<Ident>,
-}
-
-/// HTTP binding of a member (restJson1).
-#[derive(Clone, Debug, PartialEq)]
-pub enum Binding {
-    /// The JSON body.
-    Body,
-    /// `@httpLabel`.
-    Label,
-    /// `@httpQuery("name")`.
-    Query(String),
-    /// `@httpQueryParams`.
-    QueryParams,
-    /// `@httpHeader("Name")`.
-    Header(String),
-    /// `@httpPrefixHeaders("prefix")`.
-    PrefixHeaders(String),
-    /// `@httpPayload`, with the target's `@mediaType`.
-    Payload(Option<String>),
-    /// `@httpResponseCode`.
-    ResponseCode,
-}
-
-/// A string or integer enum; open (unknown values are kept).
-#[derive(Clone, Debug)]
-pub struct Enum {
-    /// The type identifier.
-    pub ident: Ident,
-    /// `intEnum` (values are integers).
-    pub int: bool,
-    /// Known values in model order.
-    pub variants: Vec<Variant>,
-    /// Documentation.
-    pub docs: Option<String>,
-    /// `@sensitive`.
-    pub sensitive: bool,
-}
-
-/// A known enum value.
-#[derive(Clone, Debug)]
-pub struct Variant {
-    /// The Rust variant identifier.
-    pub ident: Ident,
-    /// The wire value (the integer as text for intEnums).
-    pub value: String,
-    /// Documentation.
-    pub docs: Option<String>,
-    /// `@deprecated`.
-    pub deprecated: bool,
-}
-
-/// A union: exactly one member is set.
-#[derive(Clone, Debug)]
-pub struct Union {
-    /// The type identifier.
-    pub ident: Ident,
-    /// Members in model order.
-    pub members: Vec<UnionMember>,
-    /// Documentation.
-    pub docs: Option<String>,
-    /// `@sensitive`.
-    pub sensitive: bool,
-}
-
-/// A union member.
-#[derive(Clone, Debug)]
-pub struct UnionMember {
-    /// The Smithy member name.
-    pub member: String,
-    /// The JSON key (member name, or `jsonName` under restJson1).
-    pub json_name: String,
-    /// The variant identifier.
-    pub ident: Ident,
-    /// The value type.
-    pub ty: RustType,
-    /// Boxed (recursive).
-    pub boxed: bool,
-    /// Documentation.
-    pub docs: Option<String>,
-    /// The constraints a server checks on the value.
-    pub constraints: Constraints,
-}
-
-/// A value type.
-#[derive(Clone, Debug, PartialEq)]
-pub enum RustType {
-    /// `String`.
-    String,
-    /// `bool`.
-    Bool,
-    /// `i8`.
-    I8,
-    /// `i16`.
-    I16,
-    /// `i32`.
-    I32,
-    /// `i64`.
-    I64,
-    /// `i128` (bigInteger).
-    I128,
-    /// `f32`.
-    F32,
-    /// `f64` (double and bigDecimal).
-    F64,
-    /// A timestamp with its explicit `@timestampFormat` (member's, else target's), if any;
-    /// without one, JSON bodies use epoch-seconds.
-    Timestamp(Option<TimestampFormat>),
-    /// A blob.
-    Blob,
-    /// A document.
-    Document,
-    /// `smithy.api#Unit` (a union member without data).
-    Unit,
-    /// A generated type.
-    Named(Ident),
-    /// A list; `true` when sparse (elements are `Option`).
-    List(Box<RustType>, bool),
-    /// A map with string keys of the given type; `true` when sparse.
-    Map(Box<RustType>, Box<RustType>, bool),
-}
-
-/// Whether a `@default` value can be written as a Rust expression for this type. Unsupported
-/// defaults (non-empty lists and maps, values of the wrong kind) leave the member optional.
-pub fn default_supported(ty: &RustType, value: &Value) -> bool {
-    match (ty, value) {
-        (RustType::Bool, Value::Bool(_)) | (RustType::String, Value::String(_)) => true,
-        (RustType::Named(_), Value::String(_)) => true,
-        (RustType::Named(_), Value::Number(n)) => {
-            n.as_i64().is_some_and(|n| i32::try_from(n).is_ok())
+impl Protocol {
+    /// The protocol trait's name, as models write it (`awsJson1_1`).
+    pub fn trait_name(self) -> &'static str {
+        match self {
+            Protocol::AwsJson1_0 => "awsJson1_0",
+            Protocol::AwsJson1_1 => "awsJson1_1",
+            Protocol::RestJson1 => "restJson1",
+            Protocol::RpcV2Cbor => "rpcv2Cbor",
         }
-        (RustType::F32 | RustType::F64, Value::Number(_)) => true,
-        (
-            RustType::I8 | RustType::I16 | RustType::I32 | RustType::I64 | RustType::I128,
-            Value::Number(n),
-        ) => n.is_i64(),
-        (RustType::Timestamp(_), Value::Number(n)) => n.as_f64().is_some_and(f64::is_finite),
-        (RustType::Blob, Value::String(_)) | (RustType::Document, _) => true,
-        (RustType::List(..), Value::Array(a)) => a.is_empty(),
-        (RustType::Map(..), Value::Object(o)) => o.is_empty(),
-        _ => false,
     }
 }

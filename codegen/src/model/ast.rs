@@ -164,24 +164,7 @@ pub(crate) fn parse_value(name: &str, root: Value, sink: &mut Sink) -> Option<Ra
         ));
         return None;
     };
-    let idl = match root.get("smithy") {
-        Some(Value::String(v)) if v == "2" || v == "2.0" => IdlVersion::V2,
-        Some(Value::String(v)) if v == "1" || v == "1.0" => IdlVersion::V1,
-        Some(other) => {
-            sink.push(Diagnostic::in_file(
-                &file,
-                format!("unsupported `smithy` version {other}; use \"2.0\""),
-            ));
-            return None;
-        }
-        None => {
-            sink.push(Diagnostic::in_file(
-                &file,
-                "missing the `smithy` version key; add \"smithy\": \"2.0\"",
-            ));
-            return None;
-        }
-    };
+    let idl = idl_version(&file, &root, sink)?;
     let metadata = match root.remove("metadata") {
         None => Map::new(),
         Some(Value::Object(m)) => m,
@@ -217,41 +200,114 @@ pub(crate) fn parse_value(name: &str, root: Value, sink: &mut Sink) -> Option<Ra
         }
     };
     for (key, value) in shapes {
-        let id = match key.parse::<ShapeId>() {
-            Ok(id) => id,
-            Err(e) => {
-                sink.push(Diagnostic::in_file(&file, e.to_string()));
-                continue;
-            }
-        };
-        let mut cx = Cx {
-            file: &file,
-            shape: &id,
-            sink: &mut *sink,
-        };
-        let Value::Object(body) = value else {
-            cx.error(&id, "a shape must be a JSON object");
-            continue;
-        };
-        if body.get("type").and_then(Value::as_str) == Some("apply") {
-            if let Some(traits) = cx.apply_traits(&body) {
-                out.applies.push(RawApply {
-                    file: file.clone(),
-                    target: id,
-                    traits,
-                });
-            }
-            continue;
-        }
-        if id.member().is_some() {
-            cx.error(&id, "only `apply` entries may use a member id as a key; define the member inside its shape");
-            continue;
-        }
-        if let Some(shape) = cx.shape(body, idl) {
-            out.shapes.push((id, shape));
-        }
+        read_entry(&mut out, key, value, idl, sink);
     }
     Some(out)
+}
+
+/// The IDL version a JSON AST document declares (its `smithy` key).
+fn idl_version(file: &Arc<str>, root: &Map<String, Value>, sink: &mut Sink) -> Option<IdlVersion> {
+    match root.get("smithy") {
+        Some(Value::String(v)) if v == "2" || v == "2.0" => Some(IdlVersion::V2),
+        Some(Value::String(v)) if v == "1" || v == "1.0" => Some(IdlVersion::V1),
+        Some(other) => {
+            sink.push(Diagnostic::in_file(
+                file,
+                format!("unsupported `smithy` version {other}; use \"2.0\""),
+            ));
+            None
+        }
+        None => {
+            sink.push(Diagnostic::in_file(
+                file,
+                "missing the `smithy` version key; add \"smithy\": \"2.0\"",
+            ));
+            None
+        }
+    }
+}
+
+/// Reads the entry `key` of a document's `shapes` into `out`: a shape or an `apply`.
+fn read_entry(out: &mut RawFile, key: String, value: Value, idl: IdlVersion, sink: &mut Sink) {
+    let file = out.name.clone();
+    let id = match key.parse::<ShapeId>() {
+        Ok(id) => id,
+        Err(e) => {
+            sink.push(Diagnostic::in_file(&file, e.to_string()));
+            return;
+        }
+    };
+    let mut cx = Cx {
+        file: &file,
+        shape: &id,
+        sink: &mut *sink,
+    };
+    let Value::Object(body) = value else {
+        cx.error(&id, "a shape must be a JSON object");
+        return;
+    };
+    if body.get("type").and_then(Value::as_str) == Some("apply") {
+        if let Some(traits) = cx.apply_traits(&body) {
+            out.applies.push(RawApply {
+                file: file.clone(),
+                target: id,
+                traits,
+            });
+        }
+        return;
+    }
+    if id.member().is_some() {
+        cx.error(
+            &id,
+            "only `apply` entries may use a member id as a key; define the member inside its shape",
+        );
+        return;
+    }
+    if let Some(shape) = cx.shape(body, idl) {
+        out.shapes.push((id, shape));
+    }
+}
+
+/// The shape types a JSON AST may name besides the [`SIMPLE`] ones (`apply` included).
+const OTHER_TYPES: &[&str] = &[
+    "enum",
+    "intEnum",
+    "structure",
+    "union",
+    "list",
+    "set",
+    "map",
+    "service",
+    "operation",
+    "resource",
+    "apply",
+];
+
+/// The keys a shape of type `kind` may have besides `type`, `traits` and `mixins`; `None` for
+/// an unknown type.
+fn allowed_keys(kind: &str) -> Option<&'static [&'static str]> {
+    Some(match kind {
+        k if SIMPLE.contains(&k) => &[],
+        "enum" | "intEnum" | "structure" | "union" => &["members"],
+        "list" | "set" => &["member"],
+        "map" => &["key", "value"],
+        "service" => &["version", "operations", "resources", "errors", "rename"],
+        "operation" => &["input", "output", "errors"],
+        "resource" => &[
+            "identifiers",
+            "properties",
+            "create",
+            "put",
+            "read",
+            "update",
+            "delete",
+            "list",
+            "operations",
+            "collectionOperations",
+            "resources",
+        ],
+        _ => return None,
+    })
 }
 
 /// Context for reading one shape: where problems are reported.
@@ -289,46 +345,11 @@ impl Cx<'_> {
                 return None;
             }
         };
-        let allowed: &[&str] = match kind.as_str() {
-            k if SIMPLE.contains(&k) => &[],
-            "enum" | "intEnum" | "structure" | "union" => &["members"],
-            "list" | "set" => &["member"],
-            "map" => &["key", "value"],
-            "service" => &["version", "operations", "resources", "errors", "rename"],
-            "operation" => &["input", "output", "errors"],
-            "resource" => &[
-                "identifiers",
-                "properties",
-                "create",
-                "put",
-                "read",
-                "update",
-                "delete",
-                "list",
-                "operations",
-                "collectionOperations",
-                "resources",
-            ],
-            other => {
-                let hint = super::diagnostics::did_you_mean(
-                    other,
-                    SIMPLE.iter().copied().chain([
-                        "enum",
-                        "intEnum",
-                        "structure",
-                        "union",
-                        "list",
-                        "set",
-                        "map",
-                        "service",
-                        "operation",
-                        "resource",
-                        "apply",
-                    ]),
-                );
-                self.error(&id, format!("unknown shape type `{other}`{hint}"));
-                return None;
-            }
+        let Some(allowed) = allowed_keys(&kind) else {
+            let types = SIMPLE.iter().chain(OTHER_TYPES).copied();
+            let hint = super::diagnostics::did_you_mean(&kind, types);
+            self.error(&id, format!("unknown shape type `{kind}`{hint}"));
+            return None;
         };
         let traits = self
             .traits(&id, body.remove("traits").as_ref())
@@ -341,12 +362,17 @@ impl Cx<'_> {
             mixins,
             ..RawShape::new(self.file.clone(), idl, kind.clone(), traits)
         };
-        match kind.as_str() {
-            "enum" | "intEnum" | "structure" | "union" => {
-                self.members(&mut shape, body.get("members"))
-            }
-            "list" | "set" => self.fixed_members(&mut shape, &body, &["member"]),
-            "map" => self.fixed_members(&mut shape, &body, &["key", "value"]),
+        self.shape_body(&mut shape, &kind, &body);
+        Some(shape)
+    }
+
+    /// Reads the keys of a shape of type `kind` other than `type`, `traits` and `mixins`.
+    fn shape_body(&mut self, shape: &mut RawShape, kind: &str, body: &Map<String, Value>) {
+        let id = self.shape.clone();
+        match kind {
+            "enum" | "intEnum" | "structure" | "union" => self.members(shape, body.get("members")),
+            "list" | "set" => self.fixed_members(shape, body, &["member"]),
+            "map" => self.fixed_members(shape, body, &["key", "value"]),
             "service" => {
                 shape.version = match body.get("version") {
                     None => None,
@@ -384,7 +410,6 @@ impl Cx<'_> {
             }
             _ => {}
         }
-        Some(shape)
     }
 
     fn members(&mut self, shape: &mut RawShape, value: Option<&Value>) {

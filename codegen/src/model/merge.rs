@@ -332,9 +332,20 @@ fn flatten_one(
     }
     stack.pop();
     done.insert(id.clone());
-    let Some(shape) = shapes.get_mut(id) else {
-        return;
-    };
+    if let Some(shape) = shapes.get_mut(id) {
+        apply_mixed_in(shape, id, members, traits, sink);
+    }
+}
+
+/// Gives `shape` (`id`) the members and traits its mixins provide, its own on top: an own
+/// member of an inherited name adds its traits (it cannot change the target), own traits win.
+fn apply_mixed_in(
+    shape: &mut RawShape,
+    id: &ShapeId,
+    mut members: Vec<RawMember>,
+    mut traits: RawTraits,
+    sink: &mut Sink,
+) {
     for own in std::mem::take(&mut shape.members) {
         match members.iter_mut().find(|m| m.name == own.name) {
             Some(inherited) if inherited.target == own.target => {

@@ -39,6 +39,7 @@ pub use prelude::{unit, PRELUDE_FILE};
 pub use shape::{EnumMember, Member, Operation, Resource, Service, Shape, ShapeKind, Simple};
 pub use shape_id::{ShapeId, ShapeIdError, PRELUDE_NAMESPACE};
 pub use traits::*;
+pub use waiter_paths::{malformed_waiter, shape_at, waiter_problems};
 pub use waiters::{Acceptor, AcceptorState, Comparator, Matcher, PathMatcher, Waiter};
 
 /// A loaded, merged and validated Smithy model.
@@ -188,6 +189,32 @@ impl Model {
             _ => None,
         }
         .unwrap_or_else(|| shape.name().to_string())
+    }
+
+    /// The waiters that have problems (see [`waiter_problems`]), one line each naming the
+    /// operation and the waiter, in operation id and waiter name order. The generator leaves
+    /// such a waiter out of the crate; the model still loads.
+    pub fn waiter_notices(&self) -> Vec<String> {
+        let mut lines = Vec::new();
+        for shape in self.shapes.values() {
+            let traits = &shape.traits;
+            let mut problems: Vec<(&String, Vec<String>)> = traits
+                .waitable
+                .iter()
+                .map(|(name, waiter)| (name, waiter_problems(self, shape, name, waiter)))
+                .collect();
+            problems.extend(
+                traits
+                    .malformed_waiters
+                    .iter()
+                    .map(|(name, why)| (name, vec![malformed_waiter(name, why)])),
+            );
+            problems.sort();
+            for (_, problems) in problems.into_iter().filter(|(_, p)| !p.is_empty()) {
+                lines.push(format!("{}: {}", shape.id, problems.join("; ")));
+            }
+        }
+        lines
     }
 
     /// Follows a dotted member path (`A.B`) from a structure; returns the final target.

@@ -43,8 +43,59 @@ pub(crate) fn number_value(text: &str) -> Option<Value> {
 
 fn big_number(text: &str) -> Value {
     let mut map = Map::new();
-    map.insert(BIG_NUMBER_KEY.into(), Value::String(text.into()));
+    map.insert(BIG_NUMBER_KEY.into(), Value::String(canonical(text)));
     Value::Object(map)
+}
+
+/// The one text of the value of the number literal `text`, whatever its spelling: the shorter
+/// of its plain form (`123456789012345678901234567890`, `0.12345678901234567890123`) and its
+/// scientific form (`2E+308`, `1.7976931348623157E+309`, `-1E-400`: one digit before the
+/// point, no trailing zeros, `E` and a signed exponent), the plain form when they tie. So
+/// `2e+308`, `2E308` and `20e307` all read as `2E+308`. A literal whose exponent does not
+/// fit an `i64` is kept as written.
+fn canonical(text: &str) -> String {
+    let Some((negative, digits, exponent)) = decimal(text) else {
+        return text.to_owned();
+    };
+    if digits.is_empty() {
+        return "0".to_owned();
+    }
+    let sign = if negative { "-" } else { "" };
+    let length = i64::try_from(digits.len()).unwrap_or(i64::MAX);
+    // The power of ten of the first digit.
+    let Some(magnitude) = exponent.checked_add(length - 1) else {
+        return text.to_owned();
+    };
+    let (first, rest) = digits.split_at(1);
+    let point = if rest.is_empty() { "" } else { "." };
+    let sci_sign = if magnitude < 0 { '-' } else { '+' };
+    let scientific = format!(
+        "{sign}{first}{point}{rest}E{sci_sign}{}",
+        magnitude.unsigned_abs()
+    );
+    // The plain form's length, before building it (it may be enormous).
+    let plain_length = match usize::try_from(exponent) {
+        Ok(zeros) => digits.len().saturating_add(zeros),
+        Err(_) => match usize::try_from(-magnitude) {
+            Ok(leading) => digits.len() + leading + 1,
+            Err(_) => digits.len() + 1,
+        },
+    } + sign.len();
+    if plain_length > scientific.len() {
+        return scientific;
+    }
+    let plain = match usize::try_from(exponent) {
+        Ok(zeros) => format!("{digits}{}", "0".repeat(zeros)),
+        Err(_) => match usize::try_from(magnitude + 1) {
+            // Some digits before the point.
+            Ok(whole) if whole > 0 => format!("{}.{}", &digits[..whole], &digits[whole..]),
+            _ => {
+                let zeros = usize::try_from(-(magnitude + 1)).unwrap_or(0);
+                format!("0.{}{digits}", "0".repeat(zeros))
+            }
+        },
+    };
+    format!("{sign}{plain}")
 }
 
 /// A well-formed number literal that no `serde_json` number holds exactly.
@@ -201,7 +252,7 @@ mod tests {
             .unwrap();
         assert_eq!(big_number_text(&v["a"]), Some("1.7976931348623157E+309"));
         assert_eq!(v["b"], "1e999");
-        assert_eq!(big_number_text(&v["c"][0]), Some("-1e400"));
+        assert_eq!(big_number_text(&v["c"][0]), Some("-1E+400"));
         assert_eq!(v["c"][1], 2);
         assert_eq!(number_value("1e400"), Some(big_number("1e400")));
         assert_eq!(number_value("1.5"), Some(Value::from(1.5)));
@@ -248,8 +299,53 @@ mod tests {
     }
 
     #[test]
+    fn a_big_number_has_one_text_whatever_its_spelling() {
+        for (spellings, text) in [
+            (
+                &["2e+308", "2E+308", "2e308", "20e307", "2.0E308", "0.2e309"][..],
+                "2E+308",
+            ),
+            (&["-1e400", "-1E+400", "-10.00e399"], "-1E+400"),
+            (&["1e-400", "1.0E-400", "0.01e-398"], "1E-400"),
+            (
+                &["1.7976931348623157E+309", "17976931348623157e293"],
+                "1.7976931348623157E+309",
+            ),
+            (
+                &[
+                    "123456789012345678901234567890",
+                    "1.2345678901234567890123456789e29",
+                ],
+                "123456789012345678901234567890",
+            ),
+            (
+                &["0.12345678901234567890123", "12345678901234567890123E-23"],
+                "0.12345678901234567890123",
+            ),
+            (
+                &["-0.000012345678901234567890123"],
+                "-1.2345678901234567890123E-5",
+            ),
+            (
+                &["0.0123456789012345678901234"],
+                "0.0123456789012345678901234",
+            ),
+            (
+                &["18446744073709551616", "1.8446744073709551616e19"],
+                "18446744073709551616",
+            ),
+            (&["1.23456789012345678901e5"], "123456.789012345678901"),
+        ] {
+            for spelling in spellings {
+                assert_eq!(number_value(spelling), Some(big_number(text)), "{spelling}");
+                assert_eq!(canonical(spelling), text, "{spelling}");
+            }
+        }
+    }
+
+    #[test]
     fn only_number_text_is_a_big_number() {
-        assert_eq!(big_number_text(&big_number("1e400")), Some("1e400"));
+        assert_eq!(big_number_text(&big_number("1e400")), Some("1E+400"));
         let data = serde_json::json!({ BIG_NUMBER_KEY: "oops, not json" });
         assert_eq!(big_number_text(&data), None);
     }

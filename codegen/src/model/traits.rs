@@ -118,6 +118,9 @@ pub struct Traits {
     pub aws_query_error: Option<AwsQueryError>,
     /// `smithy.waiters#waitable`: waiter name → waiter, in name order.
     pub waitable: BTreeMap<String, Waiter>,
+    /// The waiters of `smithy.waiters#waitable` whose definition does not read as a waiter:
+    /// name → why.
+    pub malformed_waiters: BTreeMap<String, String>,
     /// The rules engine's traits (`smithy.rules#endpointRuleSet`, context parameters).
     pub endpoints: super::endpoint_traits::EndpointTraits,
     /// Every trait not interpreted above, verbatim.
@@ -404,7 +407,17 @@ impl Traits {
                 Ok(())
             }
             ("smithy.waiters", "waitable") => {
-                self.waitable = parse(v)?;
+                // A malformed waiter is that waiter's problem, not the model's.
+                for (name, waiter) in parse::<BTreeMap<String, Value>>(v)? {
+                    match parse::<Waiter>(&waiter) {
+                        Ok(waiter) => {
+                            self.waitable.insert(name, waiter);
+                        }
+                        Err(why) => {
+                            self.malformed_waiters.insert(name, why);
+                        }
+                    }
+                }
                 Ok(())
             }
             ("smithy.rules", name) if self.set_rules(name, v)? => Ok(()),

@@ -6,7 +6,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::diagnostics::{did_you_mean, Sink};
 use super::shape::{Shape, ShapeKind, Simple};
 use super::traits::{EnumValue, Paginated};
-use super::waiters::{AcceptorState, Waiter};
 use super::{Model, ShapeId};
 
 pub(crate) fn validate(model: &Model, sink: &mut Sink) {
@@ -21,7 +20,6 @@ pub(crate) fn validate(model: &Model, sink: &mut Sink) {
         v.enum_values();
         v.trait_placement();
         v.http();
-        v.waiters();
     }
     for (id, _) in model.services() {
         service(model, id, sink);
@@ -327,34 +325,6 @@ impl Check<'_> {
             .count();
         if payloads > 1 {
             self.error(None, "the input has more than one `@httpPayload` member");
-        }
-    }
-
-    fn waiters(&mut self) {
-        let waiters: Vec<(&String, &Waiter)> = self.shape.traits.waitable.iter().collect();
-        for (name, w) in waiters {
-            if !w
-                .acceptors
-                .iter()
-                .any(|a| a.state == AcceptorState::Success)
-            {
-                self.error(
-                    None,
-                    format!("waiter `{name}` needs at least one `success` acceptor"),
-                );
-            }
-            for problem in super::waiter_paths::problems(self.model, self.shape, name, w) {
-                self.error(None, problem);
-            }
-            if w.min_delay < 1 || w.min_delay > w.max_delay {
-                self.error(
-                    None,
-                    format!(
-                        "waiter `{name}`: need 1 <= minDelay ({}) <= maxDelay ({})",
-                        w.min_delay, w.max_delay
-                    ),
-                );
-            }
         }
     }
 }

@@ -1,15 +1,44 @@
-//! Generate-time checks of waiter paths: each JMESPath expression parses, and each member
-//! chain it reads exists in the shapes it reads (the operation's output, or `input` and
-//! `output` for an `inputOutput` matcher).
+//! Checks of waiters: each has a `success` acceptor and sensible delays, each JMESPath
+//! expression parses, and each member chain it reads exists in the shapes it reads (the
+//! operation's output, or `input` and `output` for an `inputOutput` matcher). A waiter with
+//! a problem is no reason to refuse a model: the generator leaves that waiter out and says why.
 
 use super::diagnostics::did_you_mean;
 use super::shape::{Shape, ShapeKind};
-use super::waiters::{Matcher, Waiter};
+use super::waiters::{AcceptorState, Matcher, Waiter};
 use super::{Model, ShapeId};
+
+/// What is wrong with waiter `name` of operation `op`, one message per problem, each naming
+/// the waiter (and the acceptor, by its index from 0, where it is about one).
+pub fn waiter_problems(model: &Model, op: &Shape, name: &str, waiter: &Waiter) -> Vec<String> {
+    let mut out = Vec::new();
+    if !waiter
+        .acceptors
+        .iter()
+        .any(|a| a.state == AcceptorState::Success)
+    {
+        out.push(format!(
+            "waiter `{name}` needs at least one `success` acceptor"
+        ));
+    }
+    out.extend(path_problems(model, op, name, waiter));
+    if waiter.min_delay < 1 || waiter.min_delay > waiter.max_delay {
+        out.push(format!(
+            "waiter `{name}`: need 1 <= minDelay ({}) <= maxDelay ({})",
+            waiter.min_delay, waiter.max_delay
+        ));
+    }
+    out
+}
+
+/// The problem of waiter `name`, whose definition does not read as a waiter (`why`).
+pub fn malformed_waiter(name: &str, why: &str) -> String {
+    format!("waiter `{name}` is malformed: {why}")
+}
 
 /// What is wrong with the paths of waiter `name` on operation `op`, one message per problem,
 /// each naming the waiter and the acceptor (by its index, from 0).
-pub(crate) fn problems(model: &Model, op: &Shape, name: &str, waiter: &Waiter) -> Vec<String> {
+fn path_problems(model: &Model, op: &Shape, name: &str, waiter: &Waiter) -> Vec<String> {
     let ShapeKind::Operation(o) = &op.kind else {
         return Vec::new();
     };
@@ -76,19 +105,19 @@ fn walk(model: &Model, root: &ShapeId, chain: &[String]) -> Result<(), String> {
                 shape.id
             ));
         };
-        if let Some(json_name) = member
-            .traits
-            .json_name
-            .as_ref()
-            .filter(|j| **j != member.name)
-        {
-            return Err(format!(
-                "reads `{segment}`, whose JSON name is `{json_name}`: waiters evaluate paths on the JSON form, so they cannot read renamed members yet"
-            ));
-        }
         current = &member.target;
     }
     Ok(())
+}
+
+/// The shape (list elements and map values stepped into) that the member chain `chain` reaches
+/// from shape `root`; `None` past an object wildcard (`*`) or where a member is missing.
+pub fn shape_at<'m>(model: &'m Model, root: &ShapeId, chain: &[String]) -> Option<&'m Shape> {
+    let mut current = root;
+    for segment in chain {
+        current = &element(model, current)?.member(segment)?.target;
+    }
+    element(model, current)
 }
 
 /// The shape a path segment applies to at `id`: the shape itself, or for lists and maps

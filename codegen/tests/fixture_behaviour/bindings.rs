@@ -3,8 +3,7 @@
 //! operation is left out.
 #![allow(clippy::unwrap_used)]
 
-use std::future::Future;
-use std::task::{Context, Poll, Waker};
+mod support;
 
 use bindings::client::Client;
 use bindings::types::PutThingInput;
@@ -12,17 +11,7 @@ use smithy_runtime::client::{Config, ScriptedTransport};
 use smithy_runtime::protocol;
 use smithy_runtime::serde_json::{self, json};
 use smithy_runtime::{bytes, http, Operation};
-
-/// Runs a future that never waits on a timer or I/O (the scripted transport answers at once).
-fn run<F: Future>(future: F) -> F::Output {
-    let mut future = std::pin::pin!(future);
-    let mut cx = Context::from_waker(Waker::noop());
-    loop {
-        if let Poll::Ready(output) = future.as_mut().poll(&mut cx) {
-            return output;
-        }
-    }
-}
+use support::run;
 
 fn client(transport: &ScriptedTransport) -> Client {
     let config = Config::builder()

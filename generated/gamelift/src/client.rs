@@ -29,10 +29,10 @@ impl Client {
     pub fn create_fleet(
         &self,
     ) -> crate::types::builders::CreateFleetInputBuilder<
-        ::smithy_runtime::client::Send<crate::operation::CreateFleet>,
+        ::smithy_runtime::client::Sender<crate::operation::CreateFleet>,
     > {
         crate::types::builders::CreateFleetInputBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
     /// Starts a new game session on a fleet, given a fleet or alias ID.
@@ -41,10 +41,10 @@ impl Client {
     pub fn create_game_session(
         &self,
     ) -> crate::types::builders::CreateGameSessionInputBuilder<
-        ::smithy_runtime::client::Send<crate::operation::CreateGameSession>,
+        ::smithy_runtime::client::Sender<crate::operation::CreateGameSession>,
     > {
         crate::types::builders::CreateGameSessionInputBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
     /// Reserves a slot for one player in an active game session.
@@ -53,10 +53,10 @@ impl Client {
     pub fn create_player_session(
         &self,
     ) -> crate::types::builders::CreatePlayerSessionInputBuilder<
-        ::smithy_runtime::client::Send<crate::operation::CreatePlayerSession>,
+        ::smithy_runtime::client::Sender<crate::operation::CreatePlayerSession>,
     > {
         crate::types::builders::CreatePlayerSessionInputBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
     /// Reserves slots for a group of players in an active game session.
@@ -65,10 +65,10 @@ impl Client {
     pub fn create_player_sessions(
         &self,
     ) -> crate::types::builders::CreatePlayerSessionsInputBuilder<
-        ::smithy_runtime::client::Send<crate::operation::CreatePlayerSessions>,
+        ::smithy_runtime::client::Sender<crate::operation::CreatePlayerSessions>,
     > {
         crate::types::builders::CreatePlayerSessionsInputBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
     /// Returns the attributes of the given fleets, or of all fleets when none are given.
@@ -77,10 +77,10 @@ impl Client {
     pub fn describe_fleet_attributes(
         &self,
     ) -> crate::types::builders::DescribeFleetAttributesInputBuilder<
-        ::smithy_runtime::client::Send<crate::operation::DescribeFleetAttributes>,
+        ::smithy_runtime::client::Sender<crate::operation::DescribeFleetAttributes>,
     > {
         crate::types::builders::DescribeFleetAttributesInputBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
     /// Waits with the `FleetActive` waiter, polling `DescribeFleetAttributes`: set the input's members on the returned builder, then `.wait(max_wait).await`; see [`crate::waiters::FLEET_ACTIVE`] for what it waits for.
@@ -102,10 +102,10 @@ impl Client {
     pub fn describe_game_session_details(
         &self,
     ) -> crate::types::builders::DescribeGameSessionDetailsInputBuilder<
-        ::smithy_runtime::client::Send<crate::operation::DescribeGameSessionDetails>,
+        ::smithy_runtime::client::Sender<crate::operation::DescribeGameSessionDetails>,
     > {
         crate::types::builders::DescribeGameSessionDetailsInputBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
     /// Returns the status and details of a game session placement request.
@@ -114,10 +114,10 @@ impl Client {
     pub fn describe_game_session_placement(
         &self,
     ) -> crate::types::builders::DescribeGameSessionPlacementInputBuilder<
-        ::smithy_runtime::client::Send<crate::operation::DescribeGameSessionPlacement>,
+        ::smithy_runtime::client::Sender<crate::operation::DescribeGameSessionPlacement>,
     > {
         crate::types::builders::DescribeGameSessionPlacementInputBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
     /// Waits with the `GameSessionPlacementFulfilled` waiter, polling `DescribeGameSessionPlacement`: set the input's members on the returned builder, then `.wait(max_wait).await`; see [`crate::waiters::GAME_SESSION_PLACEMENT_FULFILLED`] for what it waits for.
@@ -141,10 +141,10 @@ impl Client {
     pub fn describe_game_sessions(
         &self,
     ) -> crate::types::builders::DescribeGameSessionsInputBuilder<
-        ::smithy_runtime::client::Send<crate::operation::DescribeGameSessions>,
+        ::smithy_runtime::client::Sender<crate::operation::DescribeGameSessions>,
     > {
         crate::types::builders::DescribeGameSessionsInputBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
     /// Waits with the `GameSessionActive` waiter, polling `DescribeGameSessions`: set the input's members on the returned builder, then `.wait(max_wait).await`; see [`crate::waiters::GAME_SESSION_ACTIVE`] for what it waits for.
@@ -166,10 +166,10 @@ impl Client {
     pub fn describe_instances(
         &self,
     ) -> crate::types::builders::DescribeInstancesInputBuilder<
-        ::smithy_runtime::client::Send<crate::operation::DescribeInstances>,
+        ::smithy_runtime::client::Sender<crate::operation::DescribeInstances>,
     > {
         crate::types::builders::DescribeInstancesInputBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
     /// Returns matchmaking tickets by ID, including connection info once a match is placed.
@@ -178,10 +178,10 @@ impl Client {
     pub fn describe_matchmaking(
         &self,
     ) -> crate::types::builders::DescribeMatchmakingInputBuilder<
-        ::smithy_runtime::client::Send<crate::operation::DescribeMatchmaking>,
+        ::smithy_runtime::client::Sender<crate::operation::DescribeMatchmaking>,
     > {
         crate::types::builders::DescribeMatchmakingInputBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
     /// Waits with the `MatchmakingSucceeded` waiter, polling `DescribeMatchmaking`: set the input's members on the returned builder, then `.wait(max_wait).await`; see [`crate::waiters::MATCHMAKING_SUCCEEDED`] for what it waits for.
@@ -203,10 +203,10 @@ impl Client {
     pub fn describe_player_sessions(
         &self,
     ) -> crate::types::builders::DescribePlayerSessionsInputBuilder<
-        ::smithy_runtime::client::Send<crate::operation::DescribePlayerSessions>,
+        ::smithy_runtime::client::Sender<crate::operation::DescribePlayerSessions>,
     > {
         crate::types::builders::DescribePlayerSessionsInputBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
     /// Finds active game sessions on a fleet or alias that match a filter, in a chosen order.
@@ -215,10 +215,10 @@ impl Client {
     pub fn search_game_sessions(
         &self,
     ) -> crate::types::builders::SearchGameSessionsInputBuilder<
-        ::smithy_runtime::client::Send<crate::operation::SearchGameSessions>,
+        ::smithy_runtime::client::Sender<crate::operation::SearchGameSessions>,
     > {
         crate::types::builders::SearchGameSessionsInputBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
     /// Asks a game session queue to place a new game session on the best available fleet.
@@ -227,10 +227,10 @@ impl Client {
     pub fn start_game_session_placement(
         &self,
     ) -> crate::types::builders::StartGameSessionPlacementInputBuilder<
-        ::smithy_runtime::client::Send<crate::operation::StartGameSessionPlacement>,
+        ::smithy_runtime::client::Sender<crate::operation::StartGameSessionPlacement>,
     > {
         crate::types::builders::StartGameSessionPlacementInputBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
     /// Finds new players for open slots in an existing matched game session.
@@ -239,10 +239,10 @@ impl Client {
     pub fn start_match_backfill(
         &self,
     ) -> crate::types::builders::StartMatchBackfillInputBuilder<
-        ::smithy_runtime::client::Send<crate::operation::StartMatchBackfill>,
+        ::smithy_runtime::client::Sender<crate::operation::StartMatchBackfill>,
     > {
         crate::types::builders::StartMatchBackfillInputBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
     /// Submits a FlexMatch request to match players and start a game session for them.
@@ -251,10 +251,10 @@ impl Client {
     pub fn start_matchmaking(
         &self,
     ) -> crate::types::builders::StartMatchmakingInputBuilder<
-        ::smithy_runtime::client::Send<crate::operation::StartMatchmaking>,
+        ::smithy_runtime::client::Sender<crate::operation::StartMatchmaking>,
     > {
         crate::types::builders::StartMatchmakingInputBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
     /// Cancels a pending game session placement request.
@@ -263,10 +263,10 @@ impl Client {
     pub fn stop_game_session_placement(
         &self,
     ) -> crate::types::builders::StopGameSessionPlacementInputBuilder<
-        ::smithy_runtime::client::Send<crate::operation::StopGameSessionPlacement>,
+        ::smithy_runtime::client::Sender<crate::operation::StopGameSessionPlacement>,
     > {
         crate::types::builders::StopGameSessionPlacementInputBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
     /// Changes the mutable properties of a game session.
@@ -275,10 +275,10 @@ impl Client {
     pub fn update_game_session(
         &self,
     ) -> crate::types::builders::UpdateGameSessionInputBuilder<
-        ::smithy_runtime::client::Send<crate::operation::UpdateGameSession>,
+        ::smithy_runtime::client::Sender<crate::operation::UpdateGameSession>,
     > {
         crate::types::builders::UpdateGameSessionInputBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
 }

@@ -2,6 +2,7 @@
 
 //! One error enum per operation: its modeled errors plus an `Unhandled` variant for everything else.
 pub use ::smithy_runtime::{BuildError, ErrorMetadata, ServiceError, UnhandledError};
+use ::smithy_runtime::operation::{ErrorDecoder, ErrorRef};
 /// Errors of the `CreateFleet` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
 pub enum CreateFleetError {
@@ -26,84 +27,35 @@ pub enum CreateFleetError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl CreateFleetError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::ConflictException(e) => e,
-            Self::InternalServiceException(e) => e,
-            Self::InvalidRequestException(e) => e,
-            Self::LimitExceededException(e) => e,
-            Self::NotFoundException(e) => e,
-            Self::NotReadyException(e) => e,
-            Self::TaggingFailedException(e) => e,
-            Self::UnauthorizedException(e) => e,
-            Self::UnsupportedRegionException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for CreateFleetError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for CreateFleetError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for CreateFleetError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("ConflictException") => d.decode(Self::ConflictException),
-            Some("InternalServiceException") => d.decode(Self::InternalServiceException),
-            Some("InvalidRequestException") => d.decode(Self::InvalidRequestException),
-            Some("LimitExceededException") => d.decode(Self::LimitExceededException),
-            Some("NotFoundException") => d.decode(Self::NotFoundException),
-            Some("NotReadyException") => d.decode(Self::NotReadyException),
-            Some("TaggingFailedException") => d.decode(Self::TaggingFailedException),
-            Some("UnauthorizedException") => d.decode(Self::UnauthorizedException),
-            Some("UnsupportedRegionException") => {
-                d.decode(Self::UnsupportedRegionException)
+            "ConflictException" => errors.decode(Self::ConflictException),
+            "InternalServiceException" => errors.decode(Self::InternalServiceException),
+            "InvalidRequestException" => errors.decode(Self::InvalidRequestException),
+            "LimitExceededException" => errors.decode(Self::LimitExceededException),
+            "NotFoundException" => errors.decode(Self::NotFoundException),
+            "NotReadyException" => errors.decode(Self::NotReadyException),
+            "TaggingFailedException" => errors.decode(Self::TaggingFailedException),
+            "UnauthorizedException" => errors.decode(Self::UnauthorizedException),
+            "UnsupportedRegionException" => {
+                errors.decode(Self::UnsupportedRegionException)
             }
-            _ => d.unhandled(),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::ConflictException(e) => Some(e),
-            Self::InternalServiceException(e) => Some(e),
-            Self::InvalidRequestException(e) => Some(e),
-            Self::LimitExceededException(e) => Some(e),
-            Self::NotFoundException(e) => Some(e),
-            Self::NotReadyException(e) => Some(e),
-            Self::TaggingFailedException(e) => Some(e),
-            Self::UnauthorizedException(e) => Some(e),
-            Self::UnsupportedRegionException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::ConflictException(_) => None,
-            Self::InternalServiceException(_) => None,
-            Self::InvalidRequestException(_) => None,
-            Self::LimitExceededException(_) => None,
-            Self::NotFoundException(_) => None,
-            Self::NotReadyException(_) => None,
-            Self::TaggingFailedException(_) => None,
-            Self::UnauthorizedException(_) => None,
-            Self::UnsupportedRegionException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::ConflictException(e) => ErrorRef::Modeled(e),
+            Self::InternalServiceException(e) => ErrorRef::Modeled(e),
+            Self::InvalidRequestException(e) => ErrorRef::Modeled(e),
+            Self::LimitExceededException(e) => ErrorRef::Modeled(e),
+            Self::NotFoundException(e) => ErrorRef::Modeled(e),
+            Self::NotReadyException(e) => ErrorRef::Modeled(e),
+            Self::TaggingFailedException(e) => ErrorRef::Modeled(e),
+            Self::UnauthorizedException(e) => ErrorRef::Modeled(e),
+            Self::UnsupportedRegionException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -112,9 +64,14 @@ impl From<UnhandledError> for CreateFleetError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for CreateFleetError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for CreateFleetError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }
 /// Errors of the `CreateGameSession` operation. [`ServiceError`] gives the code and message of any of them.
@@ -147,100 +104,47 @@ pub enum CreateGameSessionError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl CreateGameSessionError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::ConflictException(e) => e,
-            Self::FleetCapacityExceededException(e) => e,
-            Self::IdempotentParameterMismatchException(e) => e,
-            Self::InternalServiceException(e) => e,
-            Self::InvalidFleetStatusException(e) => e,
-            Self::InvalidRequestException(e) => e,
-            Self::LimitExceededException(e) => e,
-            Self::NotFoundException(e) => e,
-            Self::TerminalRoutingStrategyException(e) => e,
-            Self::UnauthorizedException(e) => e,
-            Self::UnsupportedRegionException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for CreateGameSessionError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for CreateGameSessionError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for CreateGameSessionError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("ConflictException") => d.decode(Self::ConflictException),
-            Some("FleetCapacityExceededException") => {
-                d.decode(Self::FleetCapacityExceededException)
+            "ConflictException" => errors.decode(Self::ConflictException),
+            "FleetCapacityExceededException" => {
+                errors.decode(Self::FleetCapacityExceededException)
             }
-            Some("IdempotentParameterMismatchException") => {
-                d.decode(Self::IdempotentParameterMismatchException)
+            "IdempotentParameterMismatchException" => {
+                errors.decode(Self::IdempotentParameterMismatchException)
             }
-            Some("InternalServiceException") => d.decode(Self::InternalServiceException),
-            Some("InvalidFleetStatusException") => {
-                d.decode(Self::InvalidFleetStatusException)
+            "InternalServiceException" => errors.decode(Self::InternalServiceException),
+            "InvalidFleetStatusException" => {
+                errors.decode(Self::InvalidFleetStatusException)
             }
-            Some("InvalidRequestException") => d.decode(Self::InvalidRequestException),
-            Some("LimitExceededException") => d.decode(Self::LimitExceededException),
-            Some("NotFoundException") => d.decode(Self::NotFoundException),
-            Some("TerminalRoutingStrategyException") => {
-                d.decode(Self::TerminalRoutingStrategyException)
+            "InvalidRequestException" => errors.decode(Self::InvalidRequestException),
+            "LimitExceededException" => errors.decode(Self::LimitExceededException),
+            "NotFoundException" => errors.decode(Self::NotFoundException),
+            "TerminalRoutingStrategyException" => {
+                errors.decode(Self::TerminalRoutingStrategyException)
             }
-            Some("UnauthorizedException") => d.decode(Self::UnauthorizedException),
-            Some("UnsupportedRegionException") => {
-                d.decode(Self::UnsupportedRegionException)
+            "UnauthorizedException" => errors.decode(Self::UnauthorizedException),
+            "UnsupportedRegionException" => {
+                errors.decode(Self::UnsupportedRegionException)
             }
-            _ => d.unhandled(),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::ConflictException(e) => Some(e),
-            Self::FleetCapacityExceededException(e) => Some(e),
-            Self::IdempotentParameterMismatchException(e) => Some(e),
-            Self::InternalServiceException(e) => Some(e),
-            Self::InvalidFleetStatusException(e) => Some(e),
-            Self::InvalidRequestException(e) => Some(e),
-            Self::LimitExceededException(e) => Some(e),
-            Self::NotFoundException(e) => Some(e),
-            Self::TerminalRoutingStrategyException(e) => Some(e),
-            Self::UnauthorizedException(e) => Some(e),
-            Self::UnsupportedRegionException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::ConflictException(_) => None,
-            Self::FleetCapacityExceededException(_) => None,
-            Self::IdempotentParameterMismatchException(_) => None,
-            Self::InternalServiceException(_) => None,
-            Self::InvalidFleetStatusException(_) => None,
-            Self::InvalidRequestException(_) => None,
-            Self::LimitExceededException(_) => None,
-            Self::NotFoundException(_) => None,
-            Self::TerminalRoutingStrategyException(_) => None,
-            Self::UnauthorizedException(_) => None,
-            Self::UnsupportedRegionException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::ConflictException(e) => ErrorRef::Modeled(e),
+            Self::FleetCapacityExceededException(e) => ErrorRef::Modeled(e),
+            Self::IdempotentParameterMismatchException(e) => ErrorRef::Modeled(e),
+            Self::InternalServiceException(e) => ErrorRef::Modeled(e),
+            Self::InvalidFleetStatusException(e) => ErrorRef::Modeled(e),
+            Self::InvalidRequestException(e) => ErrorRef::Modeled(e),
+            Self::LimitExceededException(e) => ErrorRef::Modeled(e),
+            Self::NotFoundException(e) => ErrorRef::Modeled(e),
+            Self::TerminalRoutingStrategyException(e) => ErrorRef::Modeled(e),
+            Self::UnauthorizedException(e) => ErrorRef::Modeled(e),
+            Self::UnsupportedRegionException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -249,9 +153,14 @@ impl From<UnhandledError> for CreateGameSessionError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for CreateGameSessionError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for CreateGameSessionError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }
 /// Errors of the `CreatePlayerSession` operation. [`ServiceError`] gives the code and message of any of them.
@@ -274,78 +183,33 @@ pub enum CreatePlayerSessionError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl CreatePlayerSessionError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::GameSessionFullException(e) => e,
-            Self::InternalServiceException(e) => e,
-            Self::InvalidGameSessionStatusException(e) => e,
-            Self::InvalidRequestException(e) => e,
-            Self::NotFoundException(e) => e,
-            Self::TerminalRoutingStrategyException(e) => e,
-            Self::UnauthorizedException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for CreatePlayerSessionError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for CreatePlayerSessionError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for CreatePlayerSessionError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("GameSessionFullException") => d.decode(Self::GameSessionFullException),
-            Some("InternalServiceException") => d.decode(Self::InternalServiceException),
-            Some("InvalidGameSessionStatusException") => {
-                d.decode(Self::InvalidGameSessionStatusException)
+            "GameSessionFullException" => errors.decode(Self::GameSessionFullException),
+            "InternalServiceException" => errors.decode(Self::InternalServiceException),
+            "InvalidGameSessionStatusException" => {
+                errors.decode(Self::InvalidGameSessionStatusException)
             }
-            Some("InvalidRequestException") => d.decode(Self::InvalidRequestException),
-            Some("NotFoundException") => d.decode(Self::NotFoundException),
-            Some("TerminalRoutingStrategyException") => {
-                d.decode(Self::TerminalRoutingStrategyException)
+            "InvalidRequestException" => errors.decode(Self::InvalidRequestException),
+            "NotFoundException" => errors.decode(Self::NotFoundException),
+            "TerminalRoutingStrategyException" => {
+                errors.decode(Self::TerminalRoutingStrategyException)
             }
-            Some("UnauthorizedException") => d.decode(Self::UnauthorizedException),
-            _ => d.unhandled(),
+            "UnauthorizedException" => errors.decode(Self::UnauthorizedException),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::GameSessionFullException(e) => Some(e),
-            Self::InternalServiceException(e) => Some(e),
-            Self::InvalidGameSessionStatusException(e) => Some(e),
-            Self::InvalidRequestException(e) => Some(e),
-            Self::NotFoundException(e) => Some(e),
-            Self::TerminalRoutingStrategyException(e) => Some(e),
-            Self::UnauthorizedException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::GameSessionFullException(_) => None,
-            Self::InternalServiceException(_) => None,
-            Self::InvalidGameSessionStatusException(_) => None,
-            Self::InvalidRequestException(_) => None,
-            Self::NotFoundException(_) => None,
-            Self::TerminalRoutingStrategyException(_) => None,
-            Self::UnauthorizedException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::GameSessionFullException(e) => ErrorRef::Modeled(e),
+            Self::InternalServiceException(e) => ErrorRef::Modeled(e),
+            Self::InvalidGameSessionStatusException(e) => ErrorRef::Modeled(e),
+            Self::InvalidRequestException(e) => ErrorRef::Modeled(e),
+            Self::NotFoundException(e) => ErrorRef::Modeled(e),
+            Self::TerminalRoutingStrategyException(e) => ErrorRef::Modeled(e),
+            Self::UnauthorizedException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -354,9 +218,14 @@ impl From<UnhandledError> for CreatePlayerSessionError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for CreatePlayerSessionError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for CreatePlayerSessionError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }
 /// Errors of the `CreatePlayerSessions` operation. [`ServiceError`] gives the code and message of any of them.
@@ -379,78 +248,33 @@ pub enum CreatePlayerSessionsError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl CreatePlayerSessionsError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::GameSessionFullException(e) => e,
-            Self::InternalServiceException(e) => e,
-            Self::InvalidGameSessionStatusException(e) => e,
-            Self::InvalidRequestException(e) => e,
-            Self::NotFoundException(e) => e,
-            Self::TerminalRoutingStrategyException(e) => e,
-            Self::UnauthorizedException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for CreatePlayerSessionsError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for CreatePlayerSessionsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for CreatePlayerSessionsError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("GameSessionFullException") => d.decode(Self::GameSessionFullException),
-            Some("InternalServiceException") => d.decode(Self::InternalServiceException),
-            Some("InvalidGameSessionStatusException") => {
-                d.decode(Self::InvalidGameSessionStatusException)
+            "GameSessionFullException" => errors.decode(Self::GameSessionFullException),
+            "InternalServiceException" => errors.decode(Self::InternalServiceException),
+            "InvalidGameSessionStatusException" => {
+                errors.decode(Self::InvalidGameSessionStatusException)
             }
-            Some("InvalidRequestException") => d.decode(Self::InvalidRequestException),
-            Some("NotFoundException") => d.decode(Self::NotFoundException),
-            Some("TerminalRoutingStrategyException") => {
-                d.decode(Self::TerminalRoutingStrategyException)
+            "InvalidRequestException" => errors.decode(Self::InvalidRequestException),
+            "NotFoundException" => errors.decode(Self::NotFoundException),
+            "TerminalRoutingStrategyException" => {
+                errors.decode(Self::TerminalRoutingStrategyException)
             }
-            Some("UnauthorizedException") => d.decode(Self::UnauthorizedException),
-            _ => d.unhandled(),
+            "UnauthorizedException" => errors.decode(Self::UnauthorizedException),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::GameSessionFullException(e) => Some(e),
-            Self::InternalServiceException(e) => Some(e),
-            Self::InvalidGameSessionStatusException(e) => Some(e),
-            Self::InvalidRequestException(e) => Some(e),
-            Self::NotFoundException(e) => Some(e),
-            Self::TerminalRoutingStrategyException(e) => Some(e),
-            Self::UnauthorizedException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::GameSessionFullException(_) => None,
-            Self::InternalServiceException(_) => None,
-            Self::InvalidGameSessionStatusException(_) => None,
-            Self::InvalidRequestException(_) => None,
-            Self::NotFoundException(_) => None,
-            Self::TerminalRoutingStrategyException(_) => None,
-            Self::UnauthorizedException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::GameSessionFullException(e) => ErrorRef::Modeled(e),
+            Self::InternalServiceException(e) => ErrorRef::Modeled(e),
+            Self::InvalidGameSessionStatusException(e) => ErrorRef::Modeled(e),
+            Self::InvalidRequestException(e) => ErrorRef::Modeled(e),
+            Self::NotFoundException(e) => ErrorRef::Modeled(e),
+            Self::TerminalRoutingStrategyException(e) => ErrorRef::Modeled(e),
+            Self::UnauthorizedException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -459,9 +283,14 @@ impl From<UnhandledError> for CreatePlayerSessionsError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for CreatePlayerSessionsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for CreatePlayerSessionsError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }
 /// Errors of the `DescribeFleetAttributes` operation. [`ServiceError`] gives the code and message of any of them.
@@ -478,62 +307,23 @@ pub enum DescribeFleetAttributesError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl DescribeFleetAttributesError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::InternalServiceException(e) => e,
-            Self::InvalidRequestException(e) => e,
-            Self::NotFoundException(e) => e,
-            Self::UnauthorizedException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for DescribeFleetAttributesError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for DescribeFleetAttributesError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for DescribeFleetAttributesError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("InternalServiceException") => d.decode(Self::InternalServiceException),
-            Some("InvalidRequestException") => d.decode(Self::InvalidRequestException),
-            Some("NotFoundException") => d.decode(Self::NotFoundException),
-            Some("UnauthorizedException") => d.decode(Self::UnauthorizedException),
-            _ => d.unhandled(),
+            "InternalServiceException" => errors.decode(Self::InternalServiceException),
+            "InvalidRequestException" => errors.decode(Self::InvalidRequestException),
+            "NotFoundException" => errors.decode(Self::NotFoundException),
+            "UnauthorizedException" => errors.decode(Self::UnauthorizedException),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::InternalServiceException(e) => Some(e),
-            Self::InvalidRequestException(e) => Some(e),
-            Self::NotFoundException(e) => Some(e),
-            Self::UnauthorizedException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::InternalServiceException(_) => None,
-            Self::InvalidRequestException(_) => None,
-            Self::NotFoundException(_) => None,
-            Self::UnauthorizedException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::InternalServiceException(e) => ErrorRef::Modeled(e),
+            Self::InvalidRequestException(e) => ErrorRef::Modeled(e),
+            Self::NotFoundException(e) => ErrorRef::Modeled(e),
+            Self::UnauthorizedException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -542,9 +332,14 @@ impl From<UnhandledError> for DescribeFleetAttributesError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for DescribeFleetAttributesError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for DescribeFleetAttributesError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }
 /// Errors of the `DescribeGameSessionDetails` operation. [`ServiceError`] gives the code and message of any of them.
@@ -565,74 +360,31 @@ pub enum DescribeGameSessionDetailsError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl DescribeGameSessionDetailsError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::InternalServiceException(e) => e,
-            Self::InvalidRequestException(e) => e,
-            Self::NotFoundException(e) => e,
-            Self::TerminalRoutingStrategyException(e) => e,
-            Self::UnauthorizedException(e) => e,
-            Self::UnsupportedRegionException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for DescribeGameSessionDetailsError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for DescribeGameSessionDetailsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for DescribeGameSessionDetailsError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("InternalServiceException") => d.decode(Self::InternalServiceException),
-            Some("InvalidRequestException") => d.decode(Self::InvalidRequestException),
-            Some("NotFoundException") => d.decode(Self::NotFoundException),
-            Some("TerminalRoutingStrategyException") => {
-                d.decode(Self::TerminalRoutingStrategyException)
+            "InternalServiceException" => errors.decode(Self::InternalServiceException),
+            "InvalidRequestException" => errors.decode(Self::InvalidRequestException),
+            "NotFoundException" => errors.decode(Self::NotFoundException),
+            "TerminalRoutingStrategyException" => {
+                errors.decode(Self::TerminalRoutingStrategyException)
             }
-            Some("UnauthorizedException") => d.decode(Self::UnauthorizedException),
-            Some("UnsupportedRegionException") => {
-                d.decode(Self::UnsupportedRegionException)
+            "UnauthorizedException" => errors.decode(Self::UnauthorizedException),
+            "UnsupportedRegionException" => {
+                errors.decode(Self::UnsupportedRegionException)
             }
-            _ => d.unhandled(),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::InternalServiceException(e) => Some(e),
-            Self::InvalidRequestException(e) => Some(e),
-            Self::NotFoundException(e) => Some(e),
-            Self::TerminalRoutingStrategyException(e) => Some(e),
-            Self::UnauthorizedException(e) => Some(e),
-            Self::UnsupportedRegionException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::InternalServiceException(_) => None,
-            Self::InvalidRequestException(_) => None,
-            Self::NotFoundException(_) => None,
-            Self::TerminalRoutingStrategyException(_) => None,
-            Self::UnauthorizedException(_) => None,
-            Self::UnsupportedRegionException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::InternalServiceException(e) => ErrorRef::Modeled(e),
+            Self::InvalidRequestException(e) => ErrorRef::Modeled(e),
+            Self::NotFoundException(e) => ErrorRef::Modeled(e),
+            Self::TerminalRoutingStrategyException(e) => ErrorRef::Modeled(e),
+            Self::UnauthorizedException(e) => ErrorRef::Modeled(e),
+            Self::UnsupportedRegionException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -641,9 +393,14 @@ impl From<UnhandledError> for DescribeGameSessionDetailsError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for DescribeGameSessionDetailsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for DescribeGameSessionDetailsError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }
 /// Errors of the `DescribeGameSessionPlacement` operation. [`ServiceError`] gives the code and message of any of them.
@@ -660,62 +417,23 @@ pub enum DescribeGameSessionPlacementError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl DescribeGameSessionPlacementError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::InternalServiceException(e) => e,
-            Self::InvalidRequestException(e) => e,
-            Self::NotFoundException(e) => e,
-            Self::UnauthorizedException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for DescribeGameSessionPlacementError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for DescribeGameSessionPlacementError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for DescribeGameSessionPlacementError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("InternalServiceException") => d.decode(Self::InternalServiceException),
-            Some("InvalidRequestException") => d.decode(Self::InvalidRequestException),
-            Some("NotFoundException") => d.decode(Self::NotFoundException),
-            Some("UnauthorizedException") => d.decode(Self::UnauthorizedException),
-            _ => d.unhandled(),
+            "InternalServiceException" => errors.decode(Self::InternalServiceException),
+            "InvalidRequestException" => errors.decode(Self::InvalidRequestException),
+            "NotFoundException" => errors.decode(Self::NotFoundException),
+            "UnauthorizedException" => errors.decode(Self::UnauthorizedException),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::InternalServiceException(e) => Some(e),
-            Self::InvalidRequestException(e) => Some(e),
-            Self::NotFoundException(e) => Some(e),
-            Self::UnauthorizedException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::InternalServiceException(_) => None,
-            Self::InvalidRequestException(_) => None,
-            Self::NotFoundException(_) => None,
-            Self::UnauthorizedException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::InternalServiceException(e) => ErrorRef::Modeled(e),
+            Self::InvalidRequestException(e) => ErrorRef::Modeled(e),
+            Self::NotFoundException(e) => ErrorRef::Modeled(e),
+            Self::UnauthorizedException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -724,9 +442,14 @@ impl From<UnhandledError> for DescribeGameSessionPlacementError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for DescribeGameSessionPlacementError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for DescribeGameSessionPlacementError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }
 /// Errors of the `DescribeGameSessions` operation. [`ServiceError`] gives the code and message of any of them.
@@ -747,74 +470,31 @@ pub enum DescribeGameSessionsError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl DescribeGameSessionsError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::InternalServiceException(e) => e,
-            Self::InvalidRequestException(e) => e,
-            Self::NotFoundException(e) => e,
-            Self::TerminalRoutingStrategyException(e) => e,
-            Self::UnauthorizedException(e) => e,
-            Self::UnsupportedRegionException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for DescribeGameSessionsError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for DescribeGameSessionsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for DescribeGameSessionsError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("InternalServiceException") => d.decode(Self::InternalServiceException),
-            Some("InvalidRequestException") => d.decode(Self::InvalidRequestException),
-            Some("NotFoundException") => d.decode(Self::NotFoundException),
-            Some("TerminalRoutingStrategyException") => {
-                d.decode(Self::TerminalRoutingStrategyException)
+            "InternalServiceException" => errors.decode(Self::InternalServiceException),
+            "InvalidRequestException" => errors.decode(Self::InvalidRequestException),
+            "NotFoundException" => errors.decode(Self::NotFoundException),
+            "TerminalRoutingStrategyException" => {
+                errors.decode(Self::TerminalRoutingStrategyException)
             }
-            Some("UnauthorizedException") => d.decode(Self::UnauthorizedException),
-            Some("UnsupportedRegionException") => {
-                d.decode(Self::UnsupportedRegionException)
+            "UnauthorizedException" => errors.decode(Self::UnauthorizedException),
+            "UnsupportedRegionException" => {
+                errors.decode(Self::UnsupportedRegionException)
             }
-            _ => d.unhandled(),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::InternalServiceException(e) => Some(e),
-            Self::InvalidRequestException(e) => Some(e),
-            Self::NotFoundException(e) => Some(e),
-            Self::TerminalRoutingStrategyException(e) => Some(e),
-            Self::UnauthorizedException(e) => Some(e),
-            Self::UnsupportedRegionException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::InternalServiceException(_) => None,
-            Self::InvalidRequestException(_) => None,
-            Self::NotFoundException(_) => None,
-            Self::TerminalRoutingStrategyException(_) => None,
-            Self::UnauthorizedException(_) => None,
-            Self::UnsupportedRegionException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::InternalServiceException(e) => ErrorRef::Modeled(e),
+            Self::InvalidRequestException(e) => ErrorRef::Modeled(e),
+            Self::NotFoundException(e) => ErrorRef::Modeled(e),
+            Self::TerminalRoutingStrategyException(e) => ErrorRef::Modeled(e),
+            Self::UnauthorizedException(e) => ErrorRef::Modeled(e),
+            Self::UnsupportedRegionException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -823,9 +503,14 @@ impl From<UnhandledError> for DescribeGameSessionsError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for DescribeGameSessionsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for DescribeGameSessionsError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }
 /// Errors of the `DescribeInstances` operation. [`ServiceError`] gives the code and message of any of them.
@@ -844,68 +529,27 @@ pub enum DescribeInstancesError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl DescribeInstancesError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::InternalServiceException(e) => e,
-            Self::InvalidRequestException(e) => e,
-            Self::NotFoundException(e) => e,
-            Self::UnauthorizedException(e) => e,
-            Self::UnsupportedRegionException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for DescribeInstancesError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for DescribeInstancesError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for DescribeInstancesError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("InternalServiceException") => d.decode(Self::InternalServiceException),
-            Some("InvalidRequestException") => d.decode(Self::InvalidRequestException),
-            Some("NotFoundException") => d.decode(Self::NotFoundException),
-            Some("UnauthorizedException") => d.decode(Self::UnauthorizedException),
-            Some("UnsupportedRegionException") => {
-                d.decode(Self::UnsupportedRegionException)
+            "InternalServiceException" => errors.decode(Self::InternalServiceException),
+            "InvalidRequestException" => errors.decode(Self::InvalidRequestException),
+            "NotFoundException" => errors.decode(Self::NotFoundException),
+            "UnauthorizedException" => errors.decode(Self::UnauthorizedException),
+            "UnsupportedRegionException" => {
+                errors.decode(Self::UnsupportedRegionException)
             }
-            _ => d.unhandled(),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::InternalServiceException(e) => Some(e),
-            Self::InvalidRequestException(e) => Some(e),
-            Self::NotFoundException(e) => Some(e),
-            Self::UnauthorizedException(e) => Some(e),
-            Self::UnsupportedRegionException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::InternalServiceException(_) => None,
-            Self::InvalidRequestException(_) => None,
-            Self::NotFoundException(_) => None,
-            Self::UnauthorizedException(_) => None,
-            Self::UnsupportedRegionException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::InternalServiceException(e) => ErrorRef::Modeled(e),
+            Self::InvalidRequestException(e) => ErrorRef::Modeled(e),
+            Self::NotFoundException(e) => ErrorRef::Modeled(e),
+            Self::UnauthorizedException(e) => ErrorRef::Modeled(e),
+            Self::UnsupportedRegionException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -914,9 +558,14 @@ impl From<UnhandledError> for DescribeInstancesError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for DescribeInstancesError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for DescribeInstancesError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }
 /// Errors of the `DescribeMatchmaking` operation. [`ServiceError`] gives the code and message of any of them.
@@ -931,60 +580,23 @@ pub enum DescribeMatchmakingError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl DescribeMatchmakingError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::InternalServiceException(e) => e,
-            Self::InvalidRequestException(e) => e,
-            Self::UnsupportedRegionException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for DescribeMatchmakingError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for DescribeMatchmakingError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for DescribeMatchmakingError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("InternalServiceException") => d.decode(Self::InternalServiceException),
-            Some("InvalidRequestException") => d.decode(Self::InvalidRequestException),
-            Some("UnsupportedRegionException") => {
-                d.decode(Self::UnsupportedRegionException)
+            "InternalServiceException" => errors.decode(Self::InternalServiceException),
+            "InvalidRequestException" => errors.decode(Self::InvalidRequestException),
+            "UnsupportedRegionException" => {
+                errors.decode(Self::UnsupportedRegionException)
             }
-            _ => d.unhandled(),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::InternalServiceException(e) => Some(e),
-            Self::InvalidRequestException(e) => Some(e),
-            Self::UnsupportedRegionException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::InternalServiceException(_) => None,
-            Self::InvalidRequestException(_) => None,
-            Self::UnsupportedRegionException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::InternalServiceException(e) => ErrorRef::Modeled(e),
+            Self::InvalidRequestException(e) => ErrorRef::Modeled(e),
+            Self::UnsupportedRegionException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -993,9 +605,14 @@ impl From<UnhandledError> for DescribeMatchmakingError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for DescribeMatchmakingError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for DescribeMatchmakingError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }
 /// Errors of the `DescribePlayerSessions` operation. [`ServiceError`] gives the code and message of any of them.
@@ -1012,62 +629,23 @@ pub enum DescribePlayerSessionsError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl DescribePlayerSessionsError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::InternalServiceException(e) => e,
-            Self::InvalidRequestException(e) => e,
-            Self::NotFoundException(e) => e,
-            Self::UnauthorizedException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for DescribePlayerSessionsError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for DescribePlayerSessionsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for DescribePlayerSessionsError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("InternalServiceException") => d.decode(Self::InternalServiceException),
-            Some("InvalidRequestException") => d.decode(Self::InvalidRequestException),
-            Some("NotFoundException") => d.decode(Self::NotFoundException),
-            Some("UnauthorizedException") => d.decode(Self::UnauthorizedException),
-            _ => d.unhandled(),
+            "InternalServiceException" => errors.decode(Self::InternalServiceException),
+            "InvalidRequestException" => errors.decode(Self::InvalidRequestException),
+            "NotFoundException" => errors.decode(Self::NotFoundException),
+            "UnauthorizedException" => errors.decode(Self::UnauthorizedException),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::InternalServiceException(e) => Some(e),
-            Self::InvalidRequestException(e) => Some(e),
-            Self::NotFoundException(e) => Some(e),
-            Self::UnauthorizedException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::InternalServiceException(_) => None,
-            Self::InvalidRequestException(_) => None,
-            Self::NotFoundException(_) => None,
-            Self::UnauthorizedException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::InternalServiceException(e) => ErrorRef::Modeled(e),
+            Self::InvalidRequestException(e) => ErrorRef::Modeled(e),
+            Self::NotFoundException(e) => ErrorRef::Modeled(e),
+            Self::UnauthorizedException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -1076,9 +654,14 @@ impl From<UnhandledError> for DescribePlayerSessionsError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for DescribePlayerSessionsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for DescribePlayerSessionsError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }
 /// Errors of the `SearchGameSessions` operation. [`ServiceError`] gives the code and message of any of them.
@@ -1099,74 +682,31 @@ pub enum SearchGameSessionsError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl SearchGameSessionsError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::InternalServiceException(e) => e,
-            Self::InvalidRequestException(e) => e,
-            Self::NotFoundException(e) => e,
-            Self::TerminalRoutingStrategyException(e) => e,
-            Self::UnauthorizedException(e) => e,
-            Self::UnsupportedRegionException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for SearchGameSessionsError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for SearchGameSessionsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for SearchGameSessionsError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("InternalServiceException") => d.decode(Self::InternalServiceException),
-            Some("InvalidRequestException") => d.decode(Self::InvalidRequestException),
-            Some("NotFoundException") => d.decode(Self::NotFoundException),
-            Some("TerminalRoutingStrategyException") => {
-                d.decode(Self::TerminalRoutingStrategyException)
+            "InternalServiceException" => errors.decode(Self::InternalServiceException),
+            "InvalidRequestException" => errors.decode(Self::InvalidRequestException),
+            "NotFoundException" => errors.decode(Self::NotFoundException),
+            "TerminalRoutingStrategyException" => {
+                errors.decode(Self::TerminalRoutingStrategyException)
             }
-            Some("UnauthorizedException") => d.decode(Self::UnauthorizedException),
-            Some("UnsupportedRegionException") => {
-                d.decode(Self::UnsupportedRegionException)
+            "UnauthorizedException" => errors.decode(Self::UnauthorizedException),
+            "UnsupportedRegionException" => {
+                errors.decode(Self::UnsupportedRegionException)
             }
-            _ => d.unhandled(),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::InternalServiceException(e) => Some(e),
-            Self::InvalidRequestException(e) => Some(e),
-            Self::NotFoundException(e) => Some(e),
-            Self::TerminalRoutingStrategyException(e) => Some(e),
-            Self::UnauthorizedException(e) => Some(e),
-            Self::UnsupportedRegionException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::InternalServiceException(_) => None,
-            Self::InvalidRequestException(_) => None,
-            Self::NotFoundException(_) => None,
-            Self::TerminalRoutingStrategyException(_) => None,
-            Self::UnauthorizedException(_) => None,
-            Self::UnsupportedRegionException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::InternalServiceException(e) => ErrorRef::Modeled(e),
+            Self::InvalidRequestException(e) => ErrorRef::Modeled(e),
+            Self::NotFoundException(e) => ErrorRef::Modeled(e),
+            Self::TerminalRoutingStrategyException(e) => ErrorRef::Modeled(e),
+            Self::UnauthorizedException(e) => ErrorRef::Modeled(e),
+            Self::UnsupportedRegionException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -1175,9 +715,14 @@ impl From<UnhandledError> for SearchGameSessionsError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for SearchGameSessionsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for SearchGameSessionsError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }
 /// Errors of the `StartGameSessionPlacement` operation. [`ServiceError`] gives the code and message of any of them.
@@ -1196,68 +741,27 @@ pub enum StartGameSessionPlacementError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl StartGameSessionPlacementError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::InternalServiceException(e) => e,
-            Self::InvalidRequestException(e) => e,
-            Self::NotFoundException(e) => e,
-            Self::UnauthorizedException(e) => e,
-            Self::UnsupportedRegionException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for StartGameSessionPlacementError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for StartGameSessionPlacementError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for StartGameSessionPlacementError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("InternalServiceException") => d.decode(Self::InternalServiceException),
-            Some("InvalidRequestException") => d.decode(Self::InvalidRequestException),
-            Some("NotFoundException") => d.decode(Self::NotFoundException),
-            Some("UnauthorizedException") => d.decode(Self::UnauthorizedException),
-            Some("UnsupportedRegionException") => {
-                d.decode(Self::UnsupportedRegionException)
+            "InternalServiceException" => errors.decode(Self::InternalServiceException),
+            "InvalidRequestException" => errors.decode(Self::InvalidRequestException),
+            "NotFoundException" => errors.decode(Self::NotFoundException),
+            "UnauthorizedException" => errors.decode(Self::UnauthorizedException),
+            "UnsupportedRegionException" => {
+                errors.decode(Self::UnsupportedRegionException)
             }
-            _ => d.unhandled(),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::InternalServiceException(e) => Some(e),
-            Self::InvalidRequestException(e) => Some(e),
-            Self::NotFoundException(e) => Some(e),
-            Self::UnauthorizedException(e) => Some(e),
-            Self::UnsupportedRegionException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::InternalServiceException(_) => None,
-            Self::InvalidRequestException(_) => None,
-            Self::NotFoundException(_) => None,
-            Self::UnauthorizedException(_) => None,
-            Self::UnsupportedRegionException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::InternalServiceException(e) => ErrorRef::Modeled(e),
+            Self::InvalidRequestException(e) => ErrorRef::Modeled(e),
+            Self::NotFoundException(e) => ErrorRef::Modeled(e),
+            Self::UnauthorizedException(e) => ErrorRef::Modeled(e),
+            Self::UnsupportedRegionException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -1266,9 +770,14 @@ impl From<UnhandledError> for StartGameSessionPlacementError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for StartGameSessionPlacementError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for StartGameSessionPlacementError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }
 /// Errors of the `StartMatchBackfill` operation. [`ServiceError`] gives the code and message of any of them.
@@ -1285,64 +794,25 @@ pub enum StartMatchBackfillError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl StartMatchBackfillError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::InternalServiceException(e) => e,
-            Self::InvalidRequestException(e) => e,
-            Self::NotFoundException(e) => e,
-            Self::UnsupportedRegionException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for StartMatchBackfillError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for StartMatchBackfillError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for StartMatchBackfillError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("InternalServiceException") => d.decode(Self::InternalServiceException),
-            Some("InvalidRequestException") => d.decode(Self::InvalidRequestException),
-            Some("NotFoundException") => d.decode(Self::NotFoundException),
-            Some("UnsupportedRegionException") => {
-                d.decode(Self::UnsupportedRegionException)
+            "InternalServiceException" => errors.decode(Self::InternalServiceException),
+            "InvalidRequestException" => errors.decode(Self::InvalidRequestException),
+            "NotFoundException" => errors.decode(Self::NotFoundException),
+            "UnsupportedRegionException" => {
+                errors.decode(Self::UnsupportedRegionException)
             }
-            _ => d.unhandled(),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::InternalServiceException(e) => Some(e),
-            Self::InvalidRequestException(e) => Some(e),
-            Self::NotFoundException(e) => Some(e),
-            Self::UnsupportedRegionException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::InternalServiceException(_) => None,
-            Self::InvalidRequestException(_) => None,
-            Self::NotFoundException(_) => None,
-            Self::UnsupportedRegionException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::InternalServiceException(e) => ErrorRef::Modeled(e),
+            Self::InvalidRequestException(e) => ErrorRef::Modeled(e),
+            Self::NotFoundException(e) => ErrorRef::Modeled(e),
+            Self::UnsupportedRegionException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -1351,9 +821,14 @@ impl From<UnhandledError> for StartMatchBackfillError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for StartMatchBackfillError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for StartMatchBackfillError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }
 /// Errors of the `StartMatchmaking` operation. [`ServiceError`] gives the code and message of any of them.
@@ -1370,64 +845,25 @@ pub enum StartMatchmakingError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl StartMatchmakingError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::InternalServiceException(e) => e,
-            Self::InvalidRequestException(e) => e,
-            Self::NotFoundException(e) => e,
-            Self::UnsupportedRegionException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for StartMatchmakingError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for StartMatchmakingError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for StartMatchmakingError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("InternalServiceException") => d.decode(Self::InternalServiceException),
-            Some("InvalidRequestException") => d.decode(Self::InvalidRequestException),
-            Some("NotFoundException") => d.decode(Self::NotFoundException),
-            Some("UnsupportedRegionException") => {
-                d.decode(Self::UnsupportedRegionException)
+            "InternalServiceException" => errors.decode(Self::InternalServiceException),
+            "InvalidRequestException" => errors.decode(Self::InvalidRequestException),
+            "NotFoundException" => errors.decode(Self::NotFoundException),
+            "UnsupportedRegionException" => {
+                errors.decode(Self::UnsupportedRegionException)
             }
-            _ => d.unhandled(),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::InternalServiceException(e) => Some(e),
-            Self::InvalidRequestException(e) => Some(e),
-            Self::NotFoundException(e) => Some(e),
-            Self::UnsupportedRegionException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::InternalServiceException(_) => None,
-            Self::InvalidRequestException(_) => None,
-            Self::NotFoundException(_) => None,
-            Self::UnsupportedRegionException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::InternalServiceException(e) => ErrorRef::Modeled(e),
+            Self::InvalidRequestException(e) => ErrorRef::Modeled(e),
+            Self::NotFoundException(e) => ErrorRef::Modeled(e),
+            Self::UnsupportedRegionException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -1436,9 +872,14 @@ impl From<UnhandledError> for StartMatchmakingError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for StartMatchmakingError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for StartMatchmakingError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }
 /// Errors of the `StopGameSessionPlacement` operation. [`ServiceError`] gives the code and message of any of them.
@@ -1455,62 +896,23 @@ pub enum StopGameSessionPlacementError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl StopGameSessionPlacementError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::InternalServiceException(e) => e,
-            Self::InvalidRequestException(e) => e,
-            Self::NotFoundException(e) => e,
-            Self::UnauthorizedException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for StopGameSessionPlacementError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for StopGameSessionPlacementError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for StopGameSessionPlacementError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("InternalServiceException") => d.decode(Self::InternalServiceException),
-            Some("InvalidRequestException") => d.decode(Self::InvalidRequestException),
-            Some("NotFoundException") => d.decode(Self::NotFoundException),
-            Some("UnauthorizedException") => d.decode(Self::UnauthorizedException),
-            _ => d.unhandled(),
+            "InternalServiceException" => errors.decode(Self::InternalServiceException),
+            "InvalidRequestException" => errors.decode(Self::InvalidRequestException),
+            "NotFoundException" => errors.decode(Self::NotFoundException),
+            "UnauthorizedException" => errors.decode(Self::UnauthorizedException),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::InternalServiceException(e) => Some(e),
-            Self::InvalidRequestException(e) => Some(e),
-            Self::NotFoundException(e) => Some(e),
-            Self::UnauthorizedException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::InternalServiceException(_) => None,
-            Self::InvalidRequestException(_) => None,
-            Self::NotFoundException(_) => None,
-            Self::UnauthorizedException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::InternalServiceException(e) => ErrorRef::Modeled(e),
+            Self::InvalidRequestException(e) => ErrorRef::Modeled(e),
+            Self::NotFoundException(e) => ErrorRef::Modeled(e),
+            Self::UnauthorizedException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -1519,9 +921,14 @@ impl From<UnhandledError> for StopGameSessionPlacementError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for StopGameSessionPlacementError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for StopGameSessionPlacementError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }
 /// Errors of the `UpdateGameSession` operation. [`ServiceError`] gives the code and message of any of them.
@@ -1542,72 +949,29 @@ pub enum UpdateGameSessionError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl UpdateGameSessionError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::ConflictException(e) => e,
-            Self::InternalServiceException(e) => e,
-            Self::InvalidGameSessionStatusException(e) => e,
-            Self::InvalidRequestException(e) => e,
-            Self::NotFoundException(e) => e,
-            Self::UnauthorizedException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for UpdateGameSessionError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for UpdateGameSessionError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for UpdateGameSessionError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("ConflictException") => d.decode(Self::ConflictException),
-            Some("InternalServiceException") => d.decode(Self::InternalServiceException),
-            Some("InvalidGameSessionStatusException") => {
-                d.decode(Self::InvalidGameSessionStatusException)
+            "ConflictException" => errors.decode(Self::ConflictException),
+            "InternalServiceException" => errors.decode(Self::InternalServiceException),
+            "InvalidGameSessionStatusException" => {
+                errors.decode(Self::InvalidGameSessionStatusException)
             }
-            Some("InvalidRequestException") => d.decode(Self::InvalidRequestException),
-            Some("NotFoundException") => d.decode(Self::NotFoundException),
-            Some("UnauthorizedException") => d.decode(Self::UnauthorizedException),
-            _ => d.unhandled(),
+            "InvalidRequestException" => errors.decode(Self::InvalidRequestException),
+            "NotFoundException" => errors.decode(Self::NotFoundException),
+            "UnauthorizedException" => errors.decode(Self::UnauthorizedException),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::ConflictException(e) => Some(e),
-            Self::InternalServiceException(e) => Some(e),
-            Self::InvalidGameSessionStatusException(e) => Some(e),
-            Self::InvalidRequestException(e) => Some(e),
-            Self::NotFoundException(e) => Some(e),
-            Self::UnauthorizedException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::ConflictException(_) => None,
-            Self::InternalServiceException(_) => None,
-            Self::InvalidGameSessionStatusException(_) => None,
-            Self::InvalidRequestException(_) => None,
-            Self::NotFoundException(_) => None,
-            Self::UnauthorizedException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::ConflictException(e) => ErrorRef::Modeled(e),
+            Self::InternalServiceException(e) => ErrorRef::Modeled(e),
+            Self::InvalidGameSessionStatusException(e) => ErrorRef::Modeled(e),
+            Self::InvalidRequestException(e) => ErrorRef::Modeled(e),
+            Self::NotFoundException(e) => ErrorRef::Modeled(e),
+            Self::UnauthorizedException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -1616,8 +980,13 @@ impl From<UnhandledError> for UpdateGameSessionError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for UpdateGameSessionError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for UpdateGameSessionError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }

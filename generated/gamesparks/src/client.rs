@@ -29,10 +29,10 @@ impl Client {
     pub fn create_game(
         &self,
     ) -> crate::types::builders::CreateGameRequestBuilder<
-        ::smithy_runtime::client::Send<crate::operation::CreateGame>,
+        ::smithy_runtime::client::Sender<crate::operation::CreateGame>,
     > {
         crate::types::builders::CreateGameRequestBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
     /// Takes a snapshot of the current game configuration.
@@ -41,10 +41,10 @@ impl Client {
     pub fn create_snapshot(
         &self,
     ) -> crate::types::builders::CreateSnapshotRequestBuilder<
-        ::smithy_runtime::client::Send<crate::operation::CreateSnapshot>,
+        ::smithy_runtime::client::Sender<crate::operation::CreateSnapshot>,
     > {
         crate::types::builders::CreateSnapshotRequestBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
     /// Creates a stage of a game for staged development and deployment.
@@ -53,10 +53,10 @@ impl Client {
     pub fn create_stage(
         &self,
     ) -> crate::types::builders::CreateStageRequestBuilder<
-        ::smithy_runtime::client::Send<crate::operation::CreateStage>,
+        ::smithy_runtime::client::Sender<crate::operation::CreateStage>,
     > {
         crate::types::builders::CreateStageRequestBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
     /// Deletes the named game.
@@ -65,10 +65,10 @@ impl Client {
     pub fn delete_game(
         &self,
     ) -> crate::types::builders::DeleteGameRequestBuilder<
-        ::smithy_runtime::client::Send<crate::operation::DeleteGame>,
+        ::smithy_runtime::client::Sender<crate::operation::DeleteGame>,
     > {
         crate::types::builders::DeleteGameRequestBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
     /// Deletes a stage of a game together with its game runtime.
@@ -77,10 +77,10 @@ impl Client {
     pub fn delete_stage(
         &self,
     ) -> crate::types::builders::DeleteStageRequestBuilder<
-        ::smithy_runtime::client::Send<crate::operation::DeleteStage>,
+        ::smithy_runtime::client::Sender<crate::operation::DeleteStage>,
     > {
         crate::types::builders::DeleteStageRequestBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
     /// Closes every connection a player has to the game runtime.
@@ -89,10 +89,10 @@ impl Client {
     pub fn disconnect_player(
         &self,
     ) -> crate::types::builders::DisconnectPlayerRequestBuilder<
-        ::smithy_runtime::client::Send<crate::operation::DisconnectPlayer>,
+        ::smithy_runtime::client::Sender<crate::operation::DisconnectPlayer>,
     > {
         crate::types::builders::DisconnectPlayerRequestBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
     /// Returns a download link for the content of a snapshot.
@@ -101,10 +101,10 @@ impl Client {
     pub fn export_snapshot(
         &self,
     ) -> crate::types::builders::ExportSnapshotRequestBuilder<
-        ::smithy_runtime::client::Send<crate::operation::ExportSnapshot>,
+        ::smithy_runtime::client::Sender<crate::operation::ExportSnapshot>,
     > {
         crate::types::builders::ExportSnapshotRequestBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
     /// Describes one extension.
@@ -113,10 +113,10 @@ impl Client {
     pub fn get_extension(
         &self,
     ) -> crate::types::builders::GetExtensionRequestBuilder<
-        ::smithy_runtime::client::Send<crate::operation::GetExtension>,
+        ::smithy_runtime::client::Sender<crate::operation::GetExtension>,
     > {
         crate::types::builders::GetExtensionRequestBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
     /// Describes one version of an extension.
@@ -125,10 +125,10 @@ impl Client {
     pub fn get_extension_version(
         &self,
     ) -> crate::types::builders::GetExtensionVersionRequestBuilder<
-        ::smithy_runtime::client::Send<crate::operation::GetExtensionVersion>,
+        ::smithy_runtime::client::Sender<crate::operation::GetExtensionVersion>,
     > {
         crate::types::builders::GetExtensionVersionRequestBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
     /// Describes a game.
@@ -137,10 +137,10 @@ impl Client {
     pub fn get_game(
         &self,
     ) -> crate::types::builders::GetGameRequestBuilder<
-        ::smithy_runtime::client::Send<crate::operation::GetGame>,
+        ::smithy_runtime::client::Sender<crate::operation::GetGame>,
     > {
         crate::types::builders::GetGameRequestBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
     /// Waits with the `GameActive` waiter, polling `GetGame`: set the input's members on the returned builder, then `.wait(max_wait).await`; see [`crate::waiters::GAME_ACTIVE`] for what it waits for.
@@ -175,10 +175,10 @@ impl Client {
     pub fn get_game_configuration(
         &self,
     ) -> crate::types::builders::GetGameConfigurationRequestBuilder<
-        ::smithy_runtime::client::Send<crate::operation::GetGameConfiguration>,
+        ::smithy_runtime::client::Sender<crate::operation::GetGameConfiguration>,
     > {
         crate::types::builders::GetGameConfigurationRequestBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
     /// Describes a code generation job of a snapshot.
@@ -187,10 +187,10 @@ impl Client {
     pub fn get_generated_code_job(
         &self,
     ) -> crate::types::builders::GetGeneratedCodeJobRequestBuilder<
-        ::smithy_runtime::client::Send<crate::operation::GetGeneratedCodeJob>,
+        ::smithy_runtime::client::Sender<crate::operation::GetGeneratedCodeJob>,
     > {
         crate::types::builders::GetGeneratedCodeJobRequestBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
     /// Waits with the `GeneratedCodeJobCompleted` waiter, polling `GetGeneratedCodeJob`: set the input's members on the returned builder, then `.wait(max_wait).await`; see [`crate::waiters::GENERATED_CODE_JOB_COMPLETED`] for what it waits for.
@@ -212,10 +212,10 @@ impl Client {
     pub fn get_player_connection_status(
         &self,
     ) -> crate::types::builders::GetPlayerConnectionStatusRequestBuilder<
-        ::smithy_runtime::client::Send<crate::operation::GetPlayerConnectionStatus>,
+        ::smithy_runtime::client::Sender<crate::operation::GetPlayerConnectionStatus>,
     > {
         crate::types::builders::GetPlayerConnectionStatusRequestBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
     /// Returns the game configuration stored in a snapshot.
@@ -224,10 +224,10 @@ impl Client {
     pub fn get_snapshot(
         &self,
     ) -> crate::types::builders::GetSnapshotRequestBuilder<
-        ::smithy_runtime::client::Send<crate::operation::GetSnapshot>,
+        ::smithy_runtime::client::Sender<crate::operation::GetSnapshot>,
     > {
         crate::types::builders::GetSnapshotRequestBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
     /// Describes a stage.
@@ -236,10 +236,10 @@ impl Client {
     pub fn get_stage(
         &self,
     ) -> crate::types::builders::GetStageRequestBuilder<
-        ::smithy_runtime::client::Send<crate::operation::GetStage>,
+        ::smithy_runtime::client::Sender<crate::operation::GetStage>,
     > {
         crate::types::builders::GetStageRequestBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
     /// Describes a deployment of a stage.
@@ -248,10 +248,10 @@ impl Client {
     pub fn get_stage_deployment(
         &self,
     ) -> crate::types::builders::GetStageDeploymentRequestBuilder<
-        ::smithy_runtime::client::Send<crate::operation::GetStageDeployment>,
+        ::smithy_runtime::client::Sender<crate::operation::GetStageDeployment>,
     > {
         crate::types::builders::GetStageDeploymentRequestBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
     /// Waits with the `StageDeploymentCompleted` waiter, polling `GetStageDeployment`: set the input's members on the returned builder, then `.wait(max_wait).await`; see [`crate::waiters::STAGE_DEPLOYMENT_COMPLETED`] for what it waits for.
@@ -273,10 +273,10 @@ impl Client {
     pub fn import_game_configuration(
         &self,
     ) -> crate::types::builders::ImportGameConfigurationRequestBuilder<
-        ::smithy_runtime::client::Send<crate::operation::ImportGameConfiguration>,
+        ::smithy_runtime::client::Sender<crate::operation::ImportGameConfiguration>,
     > {
         crate::types::builders::ImportGameConfigurationRequestBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
     /// Lists, page by page, the versions of an extension that are available.
@@ -285,10 +285,10 @@ impl Client {
     pub fn list_extension_versions(
         &self,
     ) -> crate::types::builders::ListExtensionVersionsRequestBuilder<
-        ::smithy_runtime::client::Send<crate::operation::ListExtensionVersions>,
+        ::smithy_runtime::client::Sender<crate::operation::ListExtensionVersions>,
     > {
         crate::types::builders::ListExtensionVersionsRequestBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
     /// Lists, page by page, the extensions that are available.
@@ -297,10 +297,10 @@ impl Client {
     pub fn list_extensions(
         &self,
     ) -> crate::types::builders::ListExtensionsRequestBuilder<
-        ::smithy_runtime::client::Send<crate::operation::ListExtensions>,
+        ::smithy_runtime::client::Sender<crate::operation::ListExtensions>,
     > {
         crate::types::builders::ListExtensionsRequestBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
     /// Lists games page by page.
@@ -309,10 +309,10 @@ impl Client {
     pub fn list_games(
         &self,
     ) -> crate::types::builders::ListGamesRequestBuilder<
-        ::smithy_runtime::client::Send<crate::operation::ListGames>,
+        ::smithy_runtime::client::Sender<crate::operation::ListGames>,
     > {
         crate::types::builders::ListGamesRequestBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
     /// Lists, page by page, the code generation jobs of a snapshot.
@@ -321,10 +321,10 @@ impl Client {
     pub fn list_generated_code_jobs(
         &self,
     ) -> crate::types::builders::ListGeneratedCodeJobsRequestBuilder<
-        ::smithy_runtime::client::Send<crate::operation::ListGeneratedCodeJobs>,
+        ::smithy_runtime::client::Sender<crate::operation::ListGeneratedCodeJobs>,
     > {
         crate::types::builders::ListGeneratedCodeJobsRequestBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
     /// Lists the snapshots of a game page by page.
@@ -333,10 +333,10 @@ impl Client {
     pub fn list_snapshots(
         &self,
     ) -> crate::types::builders::ListSnapshotsRequestBuilder<
-        ::smithy_runtime::client::Send<crate::operation::ListSnapshots>,
+        ::smithy_runtime::client::Sender<crate::operation::ListSnapshots>,
     > {
         crate::types::builders::ListSnapshotsRequestBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
     /// Lists the deployments of a stage page by page.
@@ -345,10 +345,10 @@ impl Client {
     pub fn list_stage_deployments(
         &self,
     ) -> crate::types::builders::ListStageDeploymentsRequestBuilder<
-        ::smithy_runtime::client::Send<crate::operation::ListStageDeployments>,
+        ::smithy_runtime::client::Sender<crate::operation::ListStageDeployments>,
     > {
         crate::types::builders::ListStageDeploymentsRequestBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
     /// Lists the stages of a game page by page.
@@ -357,10 +357,10 @@ impl Client {
     pub fn list_stages(
         &self,
     ) -> crate::types::builders::ListStagesRequestBuilder<
-        ::smithy_runtime::client::Send<crate::operation::ListStages>,
+        ::smithy_runtime::client::Sender<crate::operation::ListStages>,
     > {
         crate::types::builders::ListStagesRequestBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
     /// Returns the tags attached to a GameSparks resource.
@@ -369,10 +369,10 @@ impl Client {
     pub fn list_tags_for_resource(
         &self,
     ) -> crate::types::builders::ListTagsForResourceRequestBuilder<
-        ::smithy_runtime::client::Send<crate::operation::ListTagsForResource>,
+        ::smithy_runtime::client::Sender<crate::operation::ListTagsForResource>,
     > {
         crate::types::builders::ListTagsForResourceRequestBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
     /// Starts a background job that generates client code for a snapshot's messages and uploads it as a zip file.
@@ -381,10 +381,10 @@ impl Client {
     pub fn start_generated_code_job(
         &self,
     ) -> crate::types::builders::StartGeneratedCodeJobRequestBuilder<
-        ::smithy_runtime::client::Send<crate::operation::StartGeneratedCodeJob>,
+        ::smithy_runtime::client::Sender<crate::operation::StartGeneratedCodeJob>,
     > {
         crate::types::builders::StartGeneratedCodeJobRequestBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
     /// Deploys a snapshot to a stage, creating a new game runtime alongside any runtime still serving players.
@@ -393,10 +393,10 @@ impl Client {
     pub fn start_stage_deployment(
         &self,
     ) -> crate::types::builders::StartStageDeploymentRequestBuilder<
-        ::smithy_runtime::client::Send<crate::operation::StartStageDeployment>,
+        ::smithy_runtime::client::Sender<crate::operation::StartStageDeployment>,
     > {
         crate::types::builders::StartStageDeploymentRequestBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
     /// Attaches tags to a GameSparks resource.
@@ -405,10 +405,10 @@ impl Client {
     pub fn tag_resource(
         &self,
     ) -> crate::types::builders::TagResourceRequestBuilder<
-        ::smithy_runtime::client::Send<crate::operation::TagResource>,
+        ::smithy_runtime::client::Sender<crate::operation::TagResource>,
     > {
         crate::types::builders::TagResourceRequestBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
     /// Detaches the given tag keys from a GameSparks resource.
@@ -417,10 +417,10 @@ impl Client {
     pub fn untag_resource(
         &self,
     ) -> crate::types::builders::UntagResourceRequestBuilder<
-        ::smithy_runtime::client::Send<crate::operation::UntagResource>,
+        ::smithy_runtime::client::Sender<crate::operation::UntagResource>,
     > {
         crate::types::builders::UntagResourceRequestBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
     /// Changes the details of a game.
@@ -429,10 +429,10 @@ impl Client {
     pub fn update_game(
         &self,
     ) -> crate::types::builders::UpdateGameRequestBuilder<
-        ::smithy_runtime::client::Send<crate::operation::UpdateGame>,
+        ::smithy_runtime::client::Sender<crate::operation::UpdateGame>,
     > {
         crate::types::builders::UpdateGameRequestBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
     /// Applies changes to one or more sections of a game configuration.
@@ -441,10 +441,10 @@ impl Client {
     pub fn update_game_configuration(
         &self,
     ) -> crate::types::builders::UpdateGameConfigurationRequestBuilder<
-        ::smithy_runtime::client::Send<crate::operation::UpdateGameConfiguration>,
+        ::smithy_runtime::client::Sender<crate::operation::UpdateGameConfiguration>,
     > {
         crate::types::builders::UpdateGameConfigurationRequestBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
     /// Changes the metadata of a snapshot.
@@ -453,10 +453,10 @@ impl Client {
     pub fn update_snapshot(
         &self,
     ) -> crate::types::builders::UpdateSnapshotRequestBuilder<
-        ::smithy_runtime::client::Send<crate::operation::UpdateSnapshot>,
+        ::smithy_runtime::client::Sender<crate::operation::UpdateSnapshot>,
     > {
         crate::types::builders::UpdateSnapshotRequestBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
     /// Changes the metadata of a stage.
@@ -465,10 +465,10 @@ impl Client {
     pub fn update_stage(
         &self,
     ) -> crate::types::builders::UpdateStageRequestBuilder<
-        ::smithy_runtime::client::Send<crate::operation::UpdateStage>,
+        ::smithy_runtime::client::Sender<crate::operation::UpdateStage>,
     > {
         crate::types::builders::UpdateStageRequestBuilder::sending(
-            ::smithy_runtime::client::Send::new(self.handle.clone()),
+            ::smithy_runtime::client::Sender::new(self.handle.clone()),
         )
     }
 }

@@ -2,6 +2,7 @@
 
 //! One error enum per operation: its modeled errors plus an `Unhandled` variant for everything else.
 pub use ::smithy_runtime::{BuildError, ErrorMetadata, ServiceError, UnhandledError};
+use ::smithy_runtime::operation::{ErrorDecoder, ErrorRef};
 /// Errors of the `CreateGame` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
 pub enum CreateGameError {
@@ -20,72 +21,29 @@ pub enum CreateGameError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl CreateGameError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::AccessDeniedException(e) => e,
-            Self::ConflictException(e) => e,
-            Self::InternalServerException(e) => e,
-            Self::ServiceQuotaExceededException(e) => e,
-            Self::ThrottlingException(e) => e,
-            Self::ValidationException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for CreateGameError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for CreateGameError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for CreateGameError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("AccessDeniedException") => d.decode(Self::AccessDeniedException),
-            Some("ConflictException") => d.decode(Self::ConflictException),
-            Some("InternalServerException") => d.decode(Self::InternalServerException),
-            Some("ServiceQuotaExceededException") => {
-                d.decode(Self::ServiceQuotaExceededException)
+            "AccessDeniedException" => errors.decode(Self::AccessDeniedException),
+            "ConflictException" => errors.decode(Self::ConflictException),
+            "InternalServerException" => errors.decode(Self::InternalServerException),
+            "ServiceQuotaExceededException" => {
+                errors.decode(Self::ServiceQuotaExceededException)
             }
-            Some("ThrottlingException") => d.decode(Self::ThrottlingException),
-            Some("ValidationException") => d.decode(Self::ValidationException),
-            _ => d.unhandled(),
+            "ThrottlingException" => errors.decode(Self::ThrottlingException),
+            "ValidationException" => errors.decode(Self::ValidationException),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::AccessDeniedException(e) => Some(e),
-            Self::ConflictException(e) => Some(e),
-            Self::InternalServerException(e) => Some(e),
-            Self::ServiceQuotaExceededException(e) => Some(e),
-            Self::ThrottlingException(e) => Some(e),
-            Self::ValidationException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::AccessDeniedException(_) => None,
-            Self::ConflictException(_) => None,
-            Self::InternalServerException(_) => None,
-            Self::ServiceQuotaExceededException(_) => None,
-            Self::ThrottlingException(_) => None,
-            Self::ValidationException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::AccessDeniedException(e) => ErrorRef::Modeled(e),
+            Self::ConflictException(e) => ErrorRef::Modeled(e),
+            Self::InternalServerException(e) => ErrorRef::Modeled(e),
+            Self::ServiceQuotaExceededException(e) => ErrorRef::Modeled(e),
+            Self::ThrottlingException(e) => ErrorRef::Modeled(e),
+            Self::ValidationException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -94,9 +52,14 @@ impl From<UnhandledError> for CreateGameError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for CreateGameError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for CreateGameError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }
 /// Errors of the `CreateSnapshot` operation. [`ServiceError`] gives the code and message of any of them.
@@ -117,72 +80,27 @@ pub enum CreateSnapshotError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl CreateSnapshotError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::AccessDeniedException(e) => e,
-            Self::ConflictException(e) => e,
-            Self::InternalServerException(e) => e,
-            Self::ResourceNotFoundException(e) => e,
-            Self::ThrottlingException(e) => e,
-            Self::ValidationException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for CreateSnapshotError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for CreateSnapshotError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for CreateSnapshotError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("AccessDeniedException") => d.decode(Self::AccessDeniedException),
-            Some("ConflictException") => d.decode(Self::ConflictException),
-            Some("InternalServerException") => d.decode(Self::InternalServerException),
-            Some("ResourceNotFoundException") => {
-                d.decode(Self::ResourceNotFoundException)
-            }
-            Some("ThrottlingException") => d.decode(Self::ThrottlingException),
-            Some("ValidationException") => d.decode(Self::ValidationException),
-            _ => d.unhandled(),
+            "AccessDeniedException" => errors.decode(Self::AccessDeniedException),
+            "ConflictException" => errors.decode(Self::ConflictException),
+            "InternalServerException" => errors.decode(Self::InternalServerException),
+            "ResourceNotFoundException" => errors.decode(Self::ResourceNotFoundException),
+            "ThrottlingException" => errors.decode(Self::ThrottlingException),
+            "ValidationException" => errors.decode(Self::ValidationException),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::AccessDeniedException(e) => Some(e),
-            Self::ConflictException(e) => Some(e),
-            Self::InternalServerException(e) => Some(e),
-            Self::ResourceNotFoundException(e) => Some(e),
-            Self::ThrottlingException(e) => Some(e),
-            Self::ValidationException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::AccessDeniedException(_) => None,
-            Self::ConflictException(_) => None,
-            Self::InternalServerException(_) => None,
-            Self::ResourceNotFoundException(_) => None,
-            Self::ThrottlingException(_) => None,
-            Self::ValidationException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::AccessDeniedException(e) => ErrorRef::Modeled(e),
+            Self::ConflictException(e) => ErrorRef::Modeled(e),
+            Self::InternalServerException(e) => ErrorRef::Modeled(e),
+            Self::ResourceNotFoundException(e) => ErrorRef::Modeled(e),
+            Self::ThrottlingException(e) => ErrorRef::Modeled(e),
+            Self::ValidationException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -191,9 +109,14 @@ impl From<UnhandledError> for CreateSnapshotError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for CreateSnapshotError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for CreateSnapshotError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }
 /// Errors of the `CreateStage` operation. [`ServiceError`] gives the code and message of any of them.
@@ -214,72 +137,27 @@ pub enum CreateStageError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl CreateStageError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::AccessDeniedException(e) => e,
-            Self::ConflictException(e) => e,
-            Self::InternalServerException(e) => e,
-            Self::ResourceNotFoundException(e) => e,
-            Self::ThrottlingException(e) => e,
-            Self::ValidationException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for CreateStageError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for CreateStageError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for CreateStageError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("AccessDeniedException") => d.decode(Self::AccessDeniedException),
-            Some("ConflictException") => d.decode(Self::ConflictException),
-            Some("InternalServerException") => d.decode(Self::InternalServerException),
-            Some("ResourceNotFoundException") => {
-                d.decode(Self::ResourceNotFoundException)
-            }
-            Some("ThrottlingException") => d.decode(Self::ThrottlingException),
-            Some("ValidationException") => d.decode(Self::ValidationException),
-            _ => d.unhandled(),
+            "AccessDeniedException" => errors.decode(Self::AccessDeniedException),
+            "ConflictException" => errors.decode(Self::ConflictException),
+            "InternalServerException" => errors.decode(Self::InternalServerException),
+            "ResourceNotFoundException" => errors.decode(Self::ResourceNotFoundException),
+            "ThrottlingException" => errors.decode(Self::ThrottlingException),
+            "ValidationException" => errors.decode(Self::ValidationException),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::AccessDeniedException(e) => Some(e),
-            Self::ConflictException(e) => Some(e),
-            Self::InternalServerException(e) => Some(e),
-            Self::ResourceNotFoundException(e) => Some(e),
-            Self::ThrottlingException(e) => Some(e),
-            Self::ValidationException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::AccessDeniedException(_) => None,
-            Self::ConflictException(_) => None,
-            Self::InternalServerException(_) => None,
-            Self::ResourceNotFoundException(_) => None,
-            Self::ThrottlingException(_) => None,
-            Self::ValidationException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::AccessDeniedException(e) => ErrorRef::Modeled(e),
+            Self::ConflictException(e) => ErrorRef::Modeled(e),
+            Self::InternalServerException(e) => ErrorRef::Modeled(e),
+            Self::ResourceNotFoundException(e) => ErrorRef::Modeled(e),
+            Self::ThrottlingException(e) => ErrorRef::Modeled(e),
+            Self::ValidationException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -288,9 +166,14 @@ impl From<UnhandledError> for CreateStageError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for CreateStageError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for CreateStageError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }
 /// Errors of the `DeleteGame` operation. [`ServiceError`] gives the code and message of any of them.
@@ -309,66 +192,25 @@ pub enum DeleteGameError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl DeleteGameError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::AccessDeniedException(e) => e,
-            Self::ConflictException(e) => e,
-            Self::InternalServerException(e) => e,
-            Self::ThrottlingException(e) => e,
-            Self::ValidationException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for DeleteGameError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for DeleteGameError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for DeleteGameError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("AccessDeniedException") => d.decode(Self::AccessDeniedException),
-            Some("ConflictException") => d.decode(Self::ConflictException),
-            Some("InternalServerException") => d.decode(Self::InternalServerException),
-            Some("ThrottlingException") => d.decode(Self::ThrottlingException),
-            Some("ValidationException") => d.decode(Self::ValidationException),
-            _ => d.unhandled(),
+            "AccessDeniedException" => errors.decode(Self::AccessDeniedException),
+            "ConflictException" => errors.decode(Self::ConflictException),
+            "InternalServerException" => errors.decode(Self::InternalServerException),
+            "ThrottlingException" => errors.decode(Self::ThrottlingException),
+            "ValidationException" => errors.decode(Self::ValidationException),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::AccessDeniedException(e) => Some(e),
-            Self::ConflictException(e) => Some(e),
-            Self::InternalServerException(e) => Some(e),
-            Self::ThrottlingException(e) => Some(e),
-            Self::ValidationException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::AccessDeniedException(_) => None,
-            Self::ConflictException(_) => None,
-            Self::InternalServerException(_) => None,
-            Self::ThrottlingException(_) => None,
-            Self::ValidationException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::AccessDeniedException(e) => ErrorRef::Modeled(e),
+            Self::ConflictException(e) => ErrorRef::Modeled(e),
+            Self::InternalServerException(e) => ErrorRef::Modeled(e),
+            Self::ThrottlingException(e) => ErrorRef::Modeled(e),
+            Self::ValidationException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -377,9 +219,14 @@ impl From<UnhandledError> for DeleteGameError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for DeleteGameError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for DeleteGameError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }
 /// Errors of the `DeleteStage` operation. [`ServiceError`] gives the code and message of any of them.
@@ -400,72 +247,27 @@ pub enum DeleteStageError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl DeleteStageError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::AccessDeniedException(e) => e,
-            Self::ConflictException(e) => e,
-            Self::InternalServerException(e) => e,
-            Self::ResourceNotFoundException(e) => e,
-            Self::ThrottlingException(e) => e,
-            Self::ValidationException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for DeleteStageError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for DeleteStageError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for DeleteStageError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("AccessDeniedException") => d.decode(Self::AccessDeniedException),
-            Some("ConflictException") => d.decode(Self::ConflictException),
-            Some("InternalServerException") => d.decode(Self::InternalServerException),
-            Some("ResourceNotFoundException") => {
-                d.decode(Self::ResourceNotFoundException)
-            }
-            Some("ThrottlingException") => d.decode(Self::ThrottlingException),
-            Some("ValidationException") => d.decode(Self::ValidationException),
-            _ => d.unhandled(),
+            "AccessDeniedException" => errors.decode(Self::AccessDeniedException),
+            "ConflictException" => errors.decode(Self::ConflictException),
+            "InternalServerException" => errors.decode(Self::InternalServerException),
+            "ResourceNotFoundException" => errors.decode(Self::ResourceNotFoundException),
+            "ThrottlingException" => errors.decode(Self::ThrottlingException),
+            "ValidationException" => errors.decode(Self::ValidationException),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::AccessDeniedException(e) => Some(e),
-            Self::ConflictException(e) => Some(e),
-            Self::InternalServerException(e) => Some(e),
-            Self::ResourceNotFoundException(e) => Some(e),
-            Self::ThrottlingException(e) => Some(e),
-            Self::ValidationException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::AccessDeniedException(_) => None,
-            Self::ConflictException(_) => None,
-            Self::InternalServerException(_) => None,
-            Self::ResourceNotFoundException(_) => None,
-            Self::ThrottlingException(_) => None,
-            Self::ValidationException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::AccessDeniedException(e) => ErrorRef::Modeled(e),
+            Self::ConflictException(e) => ErrorRef::Modeled(e),
+            Self::InternalServerException(e) => ErrorRef::Modeled(e),
+            Self::ResourceNotFoundException(e) => ErrorRef::Modeled(e),
+            Self::ThrottlingException(e) => ErrorRef::Modeled(e),
+            Self::ValidationException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -474,9 +276,14 @@ impl From<UnhandledError> for DeleteStageError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for DeleteStageError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for DeleteStageError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }
 /// Errors of the `DisconnectPlayer` operation. [`ServiceError`] gives the code and message of any of them.
@@ -495,68 +302,25 @@ pub enum DisconnectPlayerError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl DisconnectPlayerError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::AccessDeniedException(e) => e,
-            Self::InternalServerException(e) => e,
-            Self::ResourceNotFoundException(e) => e,
-            Self::ThrottlingException(e) => e,
-            Self::ValidationException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for DisconnectPlayerError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for DisconnectPlayerError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for DisconnectPlayerError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("AccessDeniedException") => d.decode(Self::AccessDeniedException),
-            Some("InternalServerException") => d.decode(Self::InternalServerException),
-            Some("ResourceNotFoundException") => {
-                d.decode(Self::ResourceNotFoundException)
-            }
-            Some("ThrottlingException") => d.decode(Self::ThrottlingException),
-            Some("ValidationException") => d.decode(Self::ValidationException),
-            _ => d.unhandled(),
+            "AccessDeniedException" => errors.decode(Self::AccessDeniedException),
+            "InternalServerException" => errors.decode(Self::InternalServerException),
+            "ResourceNotFoundException" => errors.decode(Self::ResourceNotFoundException),
+            "ThrottlingException" => errors.decode(Self::ThrottlingException),
+            "ValidationException" => errors.decode(Self::ValidationException),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::AccessDeniedException(e) => Some(e),
-            Self::InternalServerException(e) => Some(e),
-            Self::ResourceNotFoundException(e) => Some(e),
-            Self::ThrottlingException(e) => Some(e),
-            Self::ValidationException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::AccessDeniedException(_) => None,
-            Self::InternalServerException(_) => None,
-            Self::ResourceNotFoundException(_) => None,
-            Self::ThrottlingException(_) => None,
-            Self::ValidationException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::AccessDeniedException(e) => ErrorRef::Modeled(e),
+            Self::InternalServerException(e) => ErrorRef::Modeled(e),
+            Self::ResourceNotFoundException(e) => ErrorRef::Modeled(e),
+            Self::ThrottlingException(e) => ErrorRef::Modeled(e),
+            Self::ValidationException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -565,9 +329,14 @@ impl From<UnhandledError> for DisconnectPlayerError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for DisconnectPlayerError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for DisconnectPlayerError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }
 /// Errors of the `ExportSnapshot` operation. [`ServiceError`] gives the code and message of any of them.
@@ -586,68 +355,25 @@ pub enum ExportSnapshotError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl ExportSnapshotError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::AccessDeniedException(e) => e,
-            Self::InternalServerException(e) => e,
-            Self::ResourceNotFoundException(e) => e,
-            Self::ThrottlingException(e) => e,
-            Self::ValidationException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for ExportSnapshotError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for ExportSnapshotError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for ExportSnapshotError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("AccessDeniedException") => d.decode(Self::AccessDeniedException),
-            Some("InternalServerException") => d.decode(Self::InternalServerException),
-            Some("ResourceNotFoundException") => {
-                d.decode(Self::ResourceNotFoundException)
-            }
-            Some("ThrottlingException") => d.decode(Self::ThrottlingException),
-            Some("ValidationException") => d.decode(Self::ValidationException),
-            _ => d.unhandled(),
+            "AccessDeniedException" => errors.decode(Self::AccessDeniedException),
+            "InternalServerException" => errors.decode(Self::InternalServerException),
+            "ResourceNotFoundException" => errors.decode(Self::ResourceNotFoundException),
+            "ThrottlingException" => errors.decode(Self::ThrottlingException),
+            "ValidationException" => errors.decode(Self::ValidationException),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::AccessDeniedException(e) => Some(e),
-            Self::InternalServerException(e) => Some(e),
-            Self::ResourceNotFoundException(e) => Some(e),
-            Self::ThrottlingException(e) => Some(e),
-            Self::ValidationException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::AccessDeniedException(_) => None,
-            Self::InternalServerException(_) => None,
-            Self::ResourceNotFoundException(_) => None,
-            Self::ThrottlingException(_) => None,
-            Self::ValidationException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::AccessDeniedException(e) => ErrorRef::Modeled(e),
+            Self::InternalServerException(e) => ErrorRef::Modeled(e),
+            Self::ResourceNotFoundException(e) => ErrorRef::Modeled(e),
+            Self::ThrottlingException(e) => ErrorRef::Modeled(e),
+            Self::ValidationException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -656,9 +382,14 @@ impl From<UnhandledError> for ExportSnapshotError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for ExportSnapshotError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for ExportSnapshotError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }
 /// Errors of the `GetExtension` operation. [`ServiceError`] gives the code and message of any of them.
@@ -677,68 +408,25 @@ pub enum GetExtensionError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl GetExtensionError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::AccessDeniedException(e) => e,
-            Self::InternalServerException(e) => e,
-            Self::ResourceNotFoundException(e) => e,
-            Self::ThrottlingException(e) => e,
-            Self::ValidationException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for GetExtensionError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for GetExtensionError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for GetExtensionError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("AccessDeniedException") => d.decode(Self::AccessDeniedException),
-            Some("InternalServerException") => d.decode(Self::InternalServerException),
-            Some("ResourceNotFoundException") => {
-                d.decode(Self::ResourceNotFoundException)
-            }
-            Some("ThrottlingException") => d.decode(Self::ThrottlingException),
-            Some("ValidationException") => d.decode(Self::ValidationException),
-            _ => d.unhandled(),
+            "AccessDeniedException" => errors.decode(Self::AccessDeniedException),
+            "InternalServerException" => errors.decode(Self::InternalServerException),
+            "ResourceNotFoundException" => errors.decode(Self::ResourceNotFoundException),
+            "ThrottlingException" => errors.decode(Self::ThrottlingException),
+            "ValidationException" => errors.decode(Self::ValidationException),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::AccessDeniedException(e) => Some(e),
-            Self::InternalServerException(e) => Some(e),
-            Self::ResourceNotFoundException(e) => Some(e),
-            Self::ThrottlingException(e) => Some(e),
-            Self::ValidationException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::AccessDeniedException(_) => None,
-            Self::InternalServerException(_) => None,
-            Self::ResourceNotFoundException(_) => None,
-            Self::ThrottlingException(_) => None,
-            Self::ValidationException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::AccessDeniedException(e) => ErrorRef::Modeled(e),
+            Self::InternalServerException(e) => ErrorRef::Modeled(e),
+            Self::ResourceNotFoundException(e) => ErrorRef::Modeled(e),
+            Self::ThrottlingException(e) => ErrorRef::Modeled(e),
+            Self::ValidationException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -747,9 +435,14 @@ impl From<UnhandledError> for GetExtensionError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for GetExtensionError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for GetExtensionError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }
 /// Errors of the `GetExtensionVersion` operation. [`ServiceError`] gives the code and message of any of them.
@@ -768,68 +461,25 @@ pub enum GetExtensionVersionError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl GetExtensionVersionError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::AccessDeniedException(e) => e,
-            Self::InternalServerException(e) => e,
-            Self::ResourceNotFoundException(e) => e,
-            Self::ThrottlingException(e) => e,
-            Self::ValidationException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for GetExtensionVersionError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for GetExtensionVersionError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for GetExtensionVersionError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("AccessDeniedException") => d.decode(Self::AccessDeniedException),
-            Some("InternalServerException") => d.decode(Self::InternalServerException),
-            Some("ResourceNotFoundException") => {
-                d.decode(Self::ResourceNotFoundException)
-            }
-            Some("ThrottlingException") => d.decode(Self::ThrottlingException),
-            Some("ValidationException") => d.decode(Self::ValidationException),
-            _ => d.unhandled(),
+            "AccessDeniedException" => errors.decode(Self::AccessDeniedException),
+            "InternalServerException" => errors.decode(Self::InternalServerException),
+            "ResourceNotFoundException" => errors.decode(Self::ResourceNotFoundException),
+            "ThrottlingException" => errors.decode(Self::ThrottlingException),
+            "ValidationException" => errors.decode(Self::ValidationException),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::AccessDeniedException(e) => Some(e),
-            Self::InternalServerException(e) => Some(e),
-            Self::ResourceNotFoundException(e) => Some(e),
-            Self::ThrottlingException(e) => Some(e),
-            Self::ValidationException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::AccessDeniedException(_) => None,
-            Self::InternalServerException(_) => None,
-            Self::ResourceNotFoundException(_) => None,
-            Self::ThrottlingException(_) => None,
-            Self::ValidationException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::AccessDeniedException(e) => ErrorRef::Modeled(e),
+            Self::InternalServerException(e) => ErrorRef::Modeled(e),
+            Self::ResourceNotFoundException(e) => ErrorRef::Modeled(e),
+            Self::ThrottlingException(e) => ErrorRef::Modeled(e),
+            Self::ValidationException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -838,9 +488,14 @@ impl From<UnhandledError> for GetExtensionVersionError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for GetExtensionVersionError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for GetExtensionVersionError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }
 /// Errors of the `GetGame` operation. [`ServiceError`] gives the code and message of any of them.
@@ -859,68 +514,25 @@ pub enum GetGameError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl GetGameError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::AccessDeniedException(e) => e,
-            Self::InternalServerException(e) => e,
-            Self::ResourceNotFoundException(e) => e,
-            Self::ThrottlingException(e) => e,
-            Self::ValidationException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for GetGameError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for GetGameError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for GetGameError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("AccessDeniedException") => d.decode(Self::AccessDeniedException),
-            Some("InternalServerException") => d.decode(Self::InternalServerException),
-            Some("ResourceNotFoundException") => {
-                d.decode(Self::ResourceNotFoundException)
-            }
-            Some("ThrottlingException") => d.decode(Self::ThrottlingException),
-            Some("ValidationException") => d.decode(Self::ValidationException),
-            _ => d.unhandled(),
+            "AccessDeniedException" => errors.decode(Self::AccessDeniedException),
+            "InternalServerException" => errors.decode(Self::InternalServerException),
+            "ResourceNotFoundException" => errors.decode(Self::ResourceNotFoundException),
+            "ThrottlingException" => errors.decode(Self::ThrottlingException),
+            "ValidationException" => errors.decode(Self::ValidationException),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::AccessDeniedException(e) => Some(e),
-            Self::InternalServerException(e) => Some(e),
-            Self::ResourceNotFoundException(e) => Some(e),
-            Self::ThrottlingException(e) => Some(e),
-            Self::ValidationException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::AccessDeniedException(_) => None,
-            Self::InternalServerException(_) => None,
-            Self::ResourceNotFoundException(_) => None,
-            Self::ThrottlingException(_) => None,
-            Self::ValidationException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::AccessDeniedException(e) => ErrorRef::Modeled(e),
+            Self::InternalServerException(e) => ErrorRef::Modeled(e),
+            Self::ResourceNotFoundException(e) => ErrorRef::Modeled(e),
+            Self::ThrottlingException(e) => ErrorRef::Modeled(e),
+            Self::ValidationException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -929,9 +541,14 @@ impl From<UnhandledError> for GetGameError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for GetGameError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for GetGameError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }
 /// Errors of the `GetGameConfiguration` operation. [`ServiceError`] gives the code and message of any of them.
@@ -950,68 +567,25 @@ pub enum GetGameConfigurationError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl GetGameConfigurationError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::AccessDeniedException(e) => e,
-            Self::InternalServerException(e) => e,
-            Self::ResourceNotFoundException(e) => e,
-            Self::ThrottlingException(e) => e,
-            Self::ValidationException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for GetGameConfigurationError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for GetGameConfigurationError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for GetGameConfigurationError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("AccessDeniedException") => d.decode(Self::AccessDeniedException),
-            Some("InternalServerException") => d.decode(Self::InternalServerException),
-            Some("ResourceNotFoundException") => {
-                d.decode(Self::ResourceNotFoundException)
-            }
-            Some("ThrottlingException") => d.decode(Self::ThrottlingException),
-            Some("ValidationException") => d.decode(Self::ValidationException),
-            _ => d.unhandled(),
+            "AccessDeniedException" => errors.decode(Self::AccessDeniedException),
+            "InternalServerException" => errors.decode(Self::InternalServerException),
+            "ResourceNotFoundException" => errors.decode(Self::ResourceNotFoundException),
+            "ThrottlingException" => errors.decode(Self::ThrottlingException),
+            "ValidationException" => errors.decode(Self::ValidationException),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::AccessDeniedException(e) => Some(e),
-            Self::InternalServerException(e) => Some(e),
-            Self::ResourceNotFoundException(e) => Some(e),
-            Self::ThrottlingException(e) => Some(e),
-            Self::ValidationException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::AccessDeniedException(_) => None,
-            Self::InternalServerException(_) => None,
-            Self::ResourceNotFoundException(_) => None,
-            Self::ThrottlingException(_) => None,
-            Self::ValidationException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::AccessDeniedException(e) => ErrorRef::Modeled(e),
+            Self::InternalServerException(e) => ErrorRef::Modeled(e),
+            Self::ResourceNotFoundException(e) => ErrorRef::Modeled(e),
+            Self::ThrottlingException(e) => ErrorRef::Modeled(e),
+            Self::ValidationException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -1020,9 +594,14 @@ impl From<UnhandledError> for GetGameConfigurationError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for GetGameConfigurationError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for GetGameConfigurationError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }
 /// Errors of the `GetGeneratedCodeJob` operation. [`ServiceError`] gives the code and message of any of them.
@@ -1041,68 +620,25 @@ pub enum GetGeneratedCodeJobError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl GetGeneratedCodeJobError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::AccessDeniedException(e) => e,
-            Self::InternalServerException(e) => e,
-            Self::ResourceNotFoundException(e) => e,
-            Self::ThrottlingException(e) => e,
-            Self::ValidationException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for GetGeneratedCodeJobError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for GetGeneratedCodeJobError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for GetGeneratedCodeJobError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("AccessDeniedException") => d.decode(Self::AccessDeniedException),
-            Some("InternalServerException") => d.decode(Self::InternalServerException),
-            Some("ResourceNotFoundException") => {
-                d.decode(Self::ResourceNotFoundException)
-            }
-            Some("ThrottlingException") => d.decode(Self::ThrottlingException),
-            Some("ValidationException") => d.decode(Self::ValidationException),
-            _ => d.unhandled(),
+            "AccessDeniedException" => errors.decode(Self::AccessDeniedException),
+            "InternalServerException" => errors.decode(Self::InternalServerException),
+            "ResourceNotFoundException" => errors.decode(Self::ResourceNotFoundException),
+            "ThrottlingException" => errors.decode(Self::ThrottlingException),
+            "ValidationException" => errors.decode(Self::ValidationException),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::AccessDeniedException(e) => Some(e),
-            Self::InternalServerException(e) => Some(e),
-            Self::ResourceNotFoundException(e) => Some(e),
-            Self::ThrottlingException(e) => Some(e),
-            Self::ValidationException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::AccessDeniedException(_) => None,
-            Self::InternalServerException(_) => None,
-            Self::ResourceNotFoundException(_) => None,
-            Self::ThrottlingException(_) => None,
-            Self::ValidationException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::AccessDeniedException(e) => ErrorRef::Modeled(e),
+            Self::InternalServerException(e) => ErrorRef::Modeled(e),
+            Self::ResourceNotFoundException(e) => ErrorRef::Modeled(e),
+            Self::ThrottlingException(e) => ErrorRef::Modeled(e),
+            Self::ValidationException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -1111,9 +647,14 @@ impl From<UnhandledError> for GetGeneratedCodeJobError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for GetGeneratedCodeJobError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for GetGeneratedCodeJobError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }
 /// Errors of the `GetPlayerConnectionStatus` operation. [`ServiceError`] gives the code and message of any of them.
@@ -1132,68 +673,25 @@ pub enum GetPlayerConnectionStatusError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl GetPlayerConnectionStatusError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::AccessDeniedException(e) => e,
-            Self::InternalServerException(e) => e,
-            Self::ResourceNotFoundException(e) => e,
-            Self::ThrottlingException(e) => e,
-            Self::ValidationException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for GetPlayerConnectionStatusError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for GetPlayerConnectionStatusError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for GetPlayerConnectionStatusError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("AccessDeniedException") => d.decode(Self::AccessDeniedException),
-            Some("InternalServerException") => d.decode(Self::InternalServerException),
-            Some("ResourceNotFoundException") => {
-                d.decode(Self::ResourceNotFoundException)
-            }
-            Some("ThrottlingException") => d.decode(Self::ThrottlingException),
-            Some("ValidationException") => d.decode(Self::ValidationException),
-            _ => d.unhandled(),
+            "AccessDeniedException" => errors.decode(Self::AccessDeniedException),
+            "InternalServerException" => errors.decode(Self::InternalServerException),
+            "ResourceNotFoundException" => errors.decode(Self::ResourceNotFoundException),
+            "ThrottlingException" => errors.decode(Self::ThrottlingException),
+            "ValidationException" => errors.decode(Self::ValidationException),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::AccessDeniedException(e) => Some(e),
-            Self::InternalServerException(e) => Some(e),
-            Self::ResourceNotFoundException(e) => Some(e),
-            Self::ThrottlingException(e) => Some(e),
-            Self::ValidationException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::AccessDeniedException(_) => None,
-            Self::InternalServerException(_) => None,
-            Self::ResourceNotFoundException(_) => None,
-            Self::ThrottlingException(_) => None,
-            Self::ValidationException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::AccessDeniedException(e) => ErrorRef::Modeled(e),
+            Self::InternalServerException(e) => ErrorRef::Modeled(e),
+            Self::ResourceNotFoundException(e) => ErrorRef::Modeled(e),
+            Self::ThrottlingException(e) => ErrorRef::Modeled(e),
+            Self::ValidationException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -1202,9 +700,14 @@ impl From<UnhandledError> for GetPlayerConnectionStatusError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for GetPlayerConnectionStatusError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for GetPlayerConnectionStatusError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }
 /// Errors of the `GetSnapshot` operation. [`ServiceError`] gives the code and message of any of them.
@@ -1223,68 +726,25 @@ pub enum GetSnapshotError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl GetSnapshotError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::AccessDeniedException(e) => e,
-            Self::InternalServerException(e) => e,
-            Self::ResourceNotFoundException(e) => e,
-            Self::ThrottlingException(e) => e,
-            Self::ValidationException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for GetSnapshotError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for GetSnapshotError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for GetSnapshotError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("AccessDeniedException") => d.decode(Self::AccessDeniedException),
-            Some("InternalServerException") => d.decode(Self::InternalServerException),
-            Some("ResourceNotFoundException") => {
-                d.decode(Self::ResourceNotFoundException)
-            }
-            Some("ThrottlingException") => d.decode(Self::ThrottlingException),
-            Some("ValidationException") => d.decode(Self::ValidationException),
-            _ => d.unhandled(),
+            "AccessDeniedException" => errors.decode(Self::AccessDeniedException),
+            "InternalServerException" => errors.decode(Self::InternalServerException),
+            "ResourceNotFoundException" => errors.decode(Self::ResourceNotFoundException),
+            "ThrottlingException" => errors.decode(Self::ThrottlingException),
+            "ValidationException" => errors.decode(Self::ValidationException),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::AccessDeniedException(e) => Some(e),
-            Self::InternalServerException(e) => Some(e),
-            Self::ResourceNotFoundException(e) => Some(e),
-            Self::ThrottlingException(e) => Some(e),
-            Self::ValidationException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::AccessDeniedException(_) => None,
-            Self::InternalServerException(_) => None,
-            Self::ResourceNotFoundException(_) => None,
-            Self::ThrottlingException(_) => None,
-            Self::ValidationException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::AccessDeniedException(e) => ErrorRef::Modeled(e),
+            Self::InternalServerException(e) => ErrorRef::Modeled(e),
+            Self::ResourceNotFoundException(e) => ErrorRef::Modeled(e),
+            Self::ThrottlingException(e) => ErrorRef::Modeled(e),
+            Self::ValidationException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -1293,9 +753,14 @@ impl From<UnhandledError> for GetSnapshotError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for GetSnapshotError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for GetSnapshotError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }
 /// Errors of the `GetStage` operation. [`ServiceError`] gives the code and message of any of them.
@@ -1314,68 +779,25 @@ pub enum GetStageError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl GetStageError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::AccessDeniedException(e) => e,
-            Self::InternalServerException(e) => e,
-            Self::ResourceNotFoundException(e) => e,
-            Self::ThrottlingException(e) => e,
-            Self::ValidationException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for GetStageError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for GetStageError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for GetStageError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("AccessDeniedException") => d.decode(Self::AccessDeniedException),
-            Some("InternalServerException") => d.decode(Self::InternalServerException),
-            Some("ResourceNotFoundException") => {
-                d.decode(Self::ResourceNotFoundException)
-            }
-            Some("ThrottlingException") => d.decode(Self::ThrottlingException),
-            Some("ValidationException") => d.decode(Self::ValidationException),
-            _ => d.unhandled(),
+            "AccessDeniedException" => errors.decode(Self::AccessDeniedException),
+            "InternalServerException" => errors.decode(Self::InternalServerException),
+            "ResourceNotFoundException" => errors.decode(Self::ResourceNotFoundException),
+            "ThrottlingException" => errors.decode(Self::ThrottlingException),
+            "ValidationException" => errors.decode(Self::ValidationException),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::AccessDeniedException(e) => Some(e),
-            Self::InternalServerException(e) => Some(e),
-            Self::ResourceNotFoundException(e) => Some(e),
-            Self::ThrottlingException(e) => Some(e),
-            Self::ValidationException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::AccessDeniedException(_) => None,
-            Self::InternalServerException(_) => None,
-            Self::ResourceNotFoundException(_) => None,
-            Self::ThrottlingException(_) => None,
-            Self::ValidationException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::AccessDeniedException(e) => ErrorRef::Modeled(e),
+            Self::InternalServerException(e) => ErrorRef::Modeled(e),
+            Self::ResourceNotFoundException(e) => ErrorRef::Modeled(e),
+            Self::ThrottlingException(e) => ErrorRef::Modeled(e),
+            Self::ValidationException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -1384,9 +806,14 @@ impl From<UnhandledError> for GetStageError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for GetStageError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for GetStageError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }
 /// Errors of the `GetStageDeployment` operation. [`ServiceError`] gives the code and message of any of them.
@@ -1405,68 +832,25 @@ pub enum GetStageDeploymentError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl GetStageDeploymentError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::AccessDeniedException(e) => e,
-            Self::InternalServerException(e) => e,
-            Self::ResourceNotFoundException(e) => e,
-            Self::ThrottlingException(e) => e,
-            Self::ValidationException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for GetStageDeploymentError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for GetStageDeploymentError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for GetStageDeploymentError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("AccessDeniedException") => d.decode(Self::AccessDeniedException),
-            Some("InternalServerException") => d.decode(Self::InternalServerException),
-            Some("ResourceNotFoundException") => {
-                d.decode(Self::ResourceNotFoundException)
-            }
-            Some("ThrottlingException") => d.decode(Self::ThrottlingException),
-            Some("ValidationException") => d.decode(Self::ValidationException),
-            _ => d.unhandled(),
+            "AccessDeniedException" => errors.decode(Self::AccessDeniedException),
+            "InternalServerException" => errors.decode(Self::InternalServerException),
+            "ResourceNotFoundException" => errors.decode(Self::ResourceNotFoundException),
+            "ThrottlingException" => errors.decode(Self::ThrottlingException),
+            "ValidationException" => errors.decode(Self::ValidationException),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::AccessDeniedException(e) => Some(e),
-            Self::InternalServerException(e) => Some(e),
-            Self::ResourceNotFoundException(e) => Some(e),
-            Self::ThrottlingException(e) => Some(e),
-            Self::ValidationException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::AccessDeniedException(_) => None,
-            Self::InternalServerException(_) => None,
-            Self::ResourceNotFoundException(_) => None,
-            Self::ThrottlingException(_) => None,
-            Self::ValidationException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::AccessDeniedException(e) => ErrorRef::Modeled(e),
+            Self::InternalServerException(e) => ErrorRef::Modeled(e),
+            Self::ResourceNotFoundException(e) => ErrorRef::Modeled(e),
+            Self::ThrottlingException(e) => ErrorRef::Modeled(e),
+            Self::ValidationException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -1475,9 +859,14 @@ impl From<UnhandledError> for GetStageDeploymentError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for GetStageDeploymentError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for GetStageDeploymentError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }
 /// Errors of the `ImportGameConfiguration` operation. [`ServiceError`] gives the code and message of any of them.
@@ -1498,74 +887,29 @@ pub enum ImportGameConfigurationError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl ImportGameConfigurationError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::AccessDeniedException(e) => e,
-            Self::InternalServerException(e) => e,
-            Self::ResourceNotFoundException(e) => e,
-            Self::ServiceQuotaExceededException(e) => e,
-            Self::ThrottlingException(e) => e,
-            Self::ValidationException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for ImportGameConfigurationError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for ImportGameConfigurationError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for ImportGameConfigurationError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("AccessDeniedException") => d.decode(Self::AccessDeniedException),
-            Some("InternalServerException") => d.decode(Self::InternalServerException),
-            Some("ResourceNotFoundException") => {
-                d.decode(Self::ResourceNotFoundException)
+            "AccessDeniedException" => errors.decode(Self::AccessDeniedException),
+            "InternalServerException" => errors.decode(Self::InternalServerException),
+            "ResourceNotFoundException" => errors.decode(Self::ResourceNotFoundException),
+            "ServiceQuotaExceededException" => {
+                errors.decode(Self::ServiceQuotaExceededException)
             }
-            Some("ServiceQuotaExceededException") => {
-                d.decode(Self::ServiceQuotaExceededException)
-            }
-            Some("ThrottlingException") => d.decode(Self::ThrottlingException),
-            Some("ValidationException") => d.decode(Self::ValidationException),
-            _ => d.unhandled(),
+            "ThrottlingException" => errors.decode(Self::ThrottlingException),
+            "ValidationException" => errors.decode(Self::ValidationException),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::AccessDeniedException(e) => Some(e),
-            Self::InternalServerException(e) => Some(e),
-            Self::ResourceNotFoundException(e) => Some(e),
-            Self::ServiceQuotaExceededException(e) => Some(e),
-            Self::ThrottlingException(e) => Some(e),
-            Self::ValidationException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::AccessDeniedException(_) => None,
-            Self::InternalServerException(_) => None,
-            Self::ResourceNotFoundException(_) => None,
-            Self::ServiceQuotaExceededException(_) => None,
-            Self::ThrottlingException(_) => None,
-            Self::ValidationException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::AccessDeniedException(e) => ErrorRef::Modeled(e),
+            Self::InternalServerException(e) => ErrorRef::Modeled(e),
+            Self::ResourceNotFoundException(e) => ErrorRef::Modeled(e),
+            Self::ServiceQuotaExceededException(e) => ErrorRef::Modeled(e),
+            Self::ThrottlingException(e) => ErrorRef::Modeled(e),
+            Self::ValidationException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -1574,9 +918,14 @@ impl From<UnhandledError> for ImportGameConfigurationError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for ImportGameConfigurationError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for ImportGameConfigurationError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }
 /// Errors of the `ListExtensionVersions` operation. [`ServiceError`] gives the code and message of any of them.
@@ -1595,68 +944,25 @@ pub enum ListExtensionVersionsError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl ListExtensionVersionsError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::AccessDeniedException(e) => e,
-            Self::InternalServerException(e) => e,
-            Self::ResourceNotFoundException(e) => e,
-            Self::ThrottlingException(e) => e,
-            Self::ValidationException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for ListExtensionVersionsError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for ListExtensionVersionsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for ListExtensionVersionsError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("AccessDeniedException") => d.decode(Self::AccessDeniedException),
-            Some("InternalServerException") => d.decode(Self::InternalServerException),
-            Some("ResourceNotFoundException") => {
-                d.decode(Self::ResourceNotFoundException)
-            }
-            Some("ThrottlingException") => d.decode(Self::ThrottlingException),
-            Some("ValidationException") => d.decode(Self::ValidationException),
-            _ => d.unhandled(),
+            "AccessDeniedException" => errors.decode(Self::AccessDeniedException),
+            "InternalServerException" => errors.decode(Self::InternalServerException),
+            "ResourceNotFoundException" => errors.decode(Self::ResourceNotFoundException),
+            "ThrottlingException" => errors.decode(Self::ThrottlingException),
+            "ValidationException" => errors.decode(Self::ValidationException),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::AccessDeniedException(e) => Some(e),
-            Self::InternalServerException(e) => Some(e),
-            Self::ResourceNotFoundException(e) => Some(e),
-            Self::ThrottlingException(e) => Some(e),
-            Self::ValidationException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::AccessDeniedException(_) => None,
-            Self::InternalServerException(_) => None,
-            Self::ResourceNotFoundException(_) => None,
-            Self::ThrottlingException(_) => None,
-            Self::ValidationException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::AccessDeniedException(e) => ErrorRef::Modeled(e),
+            Self::InternalServerException(e) => ErrorRef::Modeled(e),
+            Self::ResourceNotFoundException(e) => ErrorRef::Modeled(e),
+            Self::ThrottlingException(e) => ErrorRef::Modeled(e),
+            Self::ValidationException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -1665,9 +971,14 @@ impl From<UnhandledError> for ListExtensionVersionsError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for ListExtensionVersionsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for ListExtensionVersionsError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }
 /// Errors of the `ListExtensions` operation. [`ServiceError`] gives the code and message of any of them.
@@ -1684,62 +995,23 @@ pub enum ListExtensionsError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl ListExtensionsError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::AccessDeniedException(e) => e,
-            Self::InternalServerException(e) => e,
-            Self::ThrottlingException(e) => e,
-            Self::ValidationException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for ListExtensionsError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for ListExtensionsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for ListExtensionsError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("AccessDeniedException") => d.decode(Self::AccessDeniedException),
-            Some("InternalServerException") => d.decode(Self::InternalServerException),
-            Some("ThrottlingException") => d.decode(Self::ThrottlingException),
-            Some("ValidationException") => d.decode(Self::ValidationException),
-            _ => d.unhandled(),
+            "AccessDeniedException" => errors.decode(Self::AccessDeniedException),
+            "InternalServerException" => errors.decode(Self::InternalServerException),
+            "ThrottlingException" => errors.decode(Self::ThrottlingException),
+            "ValidationException" => errors.decode(Self::ValidationException),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::AccessDeniedException(e) => Some(e),
-            Self::InternalServerException(e) => Some(e),
-            Self::ThrottlingException(e) => Some(e),
-            Self::ValidationException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::AccessDeniedException(_) => None,
-            Self::InternalServerException(_) => None,
-            Self::ThrottlingException(_) => None,
-            Self::ValidationException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::AccessDeniedException(e) => ErrorRef::Modeled(e),
+            Self::InternalServerException(e) => ErrorRef::Modeled(e),
+            Self::ThrottlingException(e) => ErrorRef::Modeled(e),
+            Self::ValidationException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -1748,9 +1020,14 @@ impl From<UnhandledError> for ListExtensionsError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for ListExtensionsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for ListExtensionsError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }
 /// Errors of the `ListGames` operation. [`ServiceError`] gives the code and message of any of them.
@@ -1767,62 +1044,23 @@ pub enum ListGamesError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl ListGamesError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::AccessDeniedException(e) => e,
-            Self::InternalServerException(e) => e,
-            Self::ThrottlingException(e) => e,
-            Self::ValidationException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for ListGamesError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for ListGamesError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for ListGamesError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("AccessDeniedException") => d.decode(Self::AccessDeniedException),
-            Some("InternalServerException") => d.decode(Self::InternalServerException),
-            Some("ThrottlingException") => d.decode(Self::ThrottlingException),
-            Some("ValidationException") => d.decode(Self::ValidationException),
-            _ => d.unhandled(),
+            "AccessDeniedException" => errors.decode(Self::AccessDeniedException),
+            "InternalServerException" => errors.decode(Self::InternalServerException),
+            "ThrottlingException" => errors.decode(Self::ThrottlingException),
+            "ValidationException" => errors.decode(Self::ValidationException),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::AccessDeniedException(e) => Some(e),
-            Self::InternalServerException(e) => Some(e),
-            Self::ThrottlingException(e) => Some(e),
-            Self::ValidationException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::AccessDeniedException(_) => None,
-            Self::InternalServerException(_) => None,
-            Self::ThrottlingException(_) => None,
-            Self::ValidationException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::AccessDeniedException(e) => ErrorRef::Modeled(e),
+            Self::InternalServerException(e) => ErrorRef::Modeled(e),
+            Self::ThrottlingException(e) => ErrorRef::Modeled(e),
+            Self::ValidationException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -1831,9 +1069,14 @@ impl From<UnhandledError> for ListGamesError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for ListGamesError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for ListGamesError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }
 /// Errors of the `ListGeneratedCodeJobs` operation. [`ServiceError`] gives the code and message of any of them.
@@ -1852,68 +1095,25 @@ pub enum ListGeneratedCodeJobsError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl ListGeneratedCodeJobsError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::AccessDeniedException(e) => e,
-            Self::InternalServerException(e) => e,
-            Self::ResourceNotFoundException(e) => e,
-            Self::ThrottlingException(e) => e,
-            Self::ValidationException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for ListGeneratedCodeJobsError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for ListGeneratedCodeJobsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for ListGeneratedCodeJobsError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("AccessDeniedException") => d.decode(Self::AccessDeniedException),
-            Some("InternalServerException") => d.decode(Self::InternalServerException),
-            Some("ResourceNotFoundException") => {
-                d.decode(Self::ResourceNotFoundException)
-            }
-            Some("ThrottlingException") => d.decode(Self::ThrottlingException),
-            Some("ValidationException") => d.decode(Self::ValidationException),
-            _ => d.unhandled(),
+            "AccessDeniedException" => errors.decode(Self::AccessDeniedException),
+            "InternalServerException" => errors.decode(Self::InternalServerException),
+            "ResourceNotFoundException" => errors.decode(Self::ResourceNotFoundException),
+            "ThrottlingException" => errors.decode(Self::ThrottlingException),
+            "ValidationException" => errors.decode(Self::ValidationException),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::AccessDeniedException(e) => Some(e),
-            Self::InternalServerException(e) => Some(e),
-            Self::ResourceNotFoundException(e) => Some(e),
-            Self::ThrottlingException(e) => Some(e),
-            Self::ValidationException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::AccessDeniedException(_) => None,
-            Self::InternalServerException(_) => None,
-            Self::ResourceNotFoundException(_) => None,
-            Self::ThrottlingException(_) => None,
-            Self::ValidationException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::AccessDeniedException(e) => ErrorRef::Modeled(e),
+            Self::InternalServerException(e) => ErrorRef::Modeled(e),
+            Self::ResourceNotFoundException(e) => ErrorRef::Modeled(e),
+            Self::ThrottlingException(e) => ErrorRef::Modeled(e),
+            Self::ValidationException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -1922,9 +1122,14 @@ impl From<UnhandledError> for ListGeneratedCodeJobsError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for ListGeneratedCodeJobsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for ListGeneratedCodeJobsError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }
 /// Errors of the `ListSnapshots` operation. [`ServiceError`] gives the code and message of any of them.
@@ -1943,68 +1148,25 @@ pub enum ListSnapshotsError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl ListSnapshotsError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::AccessDeniedException(e) => e,
-            Self::InternalServerException(e) => e,
-            Self::ResourceNotFoundException(e) => e,
-            Self::ThrottlingException(e) => e,
-            Self::ValidationException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for ListSnapshotsError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for ListSnapshotsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for ListSnapshotsError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("AccessDeniedException") => d.decode(Self::AccessDeniedException),
-            Some("InternalServerException") => d.decode(Self::InternalServerException),
-            Some("ResourceNotFoundException") => {
-                d.decode(Self::ResourceNotFoundException)
-            }
-            Some("ThrottlingException") => d.decode(Self::ThrottlingException),
-            Some("ValidationException") => d.decode(Self::ValidationException),
-            _ => d.unhandled(),
+            "AccessDeniedException" => errors.decode(Self::AccessDeniedException),
+            "InternalServerException" => errors.decode(Self::InternalServerException),
+            "ResourceNotFoundException" => errors.decode(Self::ResourceNotFoundException),
+            "ThrottlingException" => errors.decode(Self::ThrottlingException),
+            "ValidationException" => errors.decode(Self::ValidationException),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::AccessDeniedException(e) => Some(e),
-            Self::InternalServerException(e) => Some(e),
-            Self::ResourceNotFoundException(e) => Some(e),
-            Self::ThrottlingException(e) => Some(e),
-            Self::ValidationException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::AccessDeniedException(_) => None,
-            Self::InternalServerException(_) => None,
-            Self::ResourceNotFoundException(_) => None,
-            Self::ThrottlingException(_) => None,
-            Self::ValidationException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::AccessDeniedException(e) => ErrorRef::Modeled(e),
+            Self::InternalServerException(e) => ErrorRef::Modeled(e),
+            Self::ResourceNotFoundException(e) => ErrorRef::Modeled(e),
+            Self::ThrottlingException(e) => ErrorRef::Modeled(e),
+            Self::ValidationException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -2013,9 +1175,14 @@ impl From<UnhandledError> for ListSnapshotsError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for ListSnapshotsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for ListSnapshotsError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }
 /// Errors of the `ListStageDeployments` operation. [`ServiceError`] gives the code and message of any of them.
@@ -2034,68 +1201,25 @@ pub enum ListStageDeploymentsError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl ListStageDeploymentsError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::AccessDeniedException(e) => e,
-            Self::InternalServerException(e) => e,
-            Self::ResourceNotFoundException(e) => e,
-            Self::ThrottlingException(e) => e,
-            Self::ValidationException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for ListStageDeploymentsError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for ListStageDeploymentsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for ListStageDeploymentsError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("AccessDeniedException") => d.decode(Self::AccessDeniedException),
-            Some("InternalServerException") => d.decode(Self::InternalServerException),
-            Some("ResourceNotFoundException") => {
-                d.decode(Self::ResourceNotFoundException)
-            }
-            Some("ThrottlingException") => d.decode(Self::ThrottlingException),
-            Some("ValidationException") => d.decode(Self::ValidationException),
-            _ => d.unhandled(),
+            "AccessDeniedException" => errors.decode(Self::AccessDeniedException),
+            "InternalServerException" => errors.decode(Self::InternalServerException),
+            "ResourceNotFoundException" => errors.decode(Self::ResourceNotFoundException),
+            "ThrottlingException" => errors.decode(Self::ThrottlingException),
+            "ValidationException" => errors.decode(Self::ValidationException),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::AccessDeniedException(e) => Some(e),
-            Self::InternalServerException(e) => Some(e),
-            Self::ResourceNotFoundException(e) => Some(e),
-            Self::ThrottlingException(e) => Some(e),
-            Self::ValidationException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::AccessDeniedException(_) => None,
-            Self::InternalServerException(_) => None,
-            Self::ResourceNotFoundException(_) => None,
-            Self::ThrottlingException(_) => None,
-            Self::ValidationException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::AccessDeniedException(e) => ErrorRef::Modeled(e),
+            Self::InternalServerException(e) => ErrorRef::Modeled(e),
+            Self::ResourceNotFoundException(e) => ErrorRef::Modeled(e),
+            Self::ThrottlingException(e) => ErrorRef::Modeled(e),
+            Self::ValidationException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -2104,9 +1228,14 @@ impl From<UnhandledError> for ListStageDeploymentsError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for ListStageDeploymentsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for ListStageDeploymentsError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }
 /// Errors of the `ListStages` operation. [`ServiceError`] gives the code and message of any of them.
@@ -2125,68 +1254,25 @@ pub enum ListStagesError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl ListStagesError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::AccessDeniedException(e) => e,
-            Self::InternalServerException(e) => e,
-            Self::ResourceNotFoundException(e) => e,
-            Self::ThrottlingException(e) => e,
-            Self::ValidationException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for ListStagesError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for ListStagesError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for ListStagesError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("AccessDeniedException") => d.decode(Self::AccessDeniedException),
-            Some("InternalServerException") => d.decode(Self::InternalServerException),
-            Some("ResourceNotFoundException") => {
-                d.decode(Self::ResourceNotFoundException)
-            }
-            Some("ThrottlingException") => d.decode(Self::ThrottlingException),
-            Some("ValidationException") => d.decode(Self::ValidationException),
-            _ => d.unhandled(),
+            "AccessDeniedException" => errors.decode(Self::AccessDeniedException),
+            "InternalServerException" => errors.decode(Self::InternalServerException),
+            "ResourceNotFoundException" => errors.decode(Self::ResourceNotFoundException),
+            "ThrottlingException" => errors.decode(Self::ThrottlingException),
+            "ValidationException" => errors.decode(Self::ValidationException),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::AccessDeniedException(e) => Some(e),
-            Self::InternalServerException(e) => Some(e),
-            Self::ResourceNotFoundException(e) => Some(e),
-            Self::ThrottlingException(e) => Some(e),
-            Self::ValidationException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::AccessDeniedException(_) => None,
-            Self::InternalServerException(_) => None,
-            Self::ResourceNotFoundException(_) => None,
-            Self::ThrottlingException(_) => None,
-            Self::ValidationException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::AccessDeniedException(e) => ErrorRef::Modeled(e),
+            Self::InternalServerException(e) => ErrorRef::Modeled(e),
+            Self::ResourceNotFoundException(e) => ErrorRef::Modeled(e),
+            Self::ThrottlingException(e) => ErrorRef::Modeled(e),
+            Self::ValidationException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -2195,9 +1281,14 @@ impl From<UnhandledError> for ListStagesError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for ListStagesError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for ListStagesError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }
 /// Errors of the `ListTagsForResource` operation. [`ServiceError`] gives the code and message of any of them.
@@ -2212,60 +1303,21 @@ pub enum ListTagsForResourceError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl ListTagsForResourceError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::InternalServerException(e) => e,
-            Self::ResourceNotFoundException(e) => e,
-            Self::ValidationException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for ListTagsForResourceError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for ListTagsForResourceError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for ListTagsForResourceError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("InternalServerException") => d.decode(Self::InternalServerException),
-            Some("ResourceNotFoundException") => {
-                d.decode(Self::ResourceNotFoundException)
-            }
-            Some("ValidationException") => d.decode(Self::ValidationException),
-            _ => d.unhandled(),
+            "InternalServerException" => errors.decode(Self::InternalServerException),
+            "ResourceNotFoundException" => errors.decode(Self::ResourceNotFoundException),
+            "ValidationException" => errors.decode(Self::ValidationException),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::InternalServerException(e) => Some(e),
-            Self::ResourceNotFoundException(e) => Some(e),
-            Self::ValidationException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::InternalServerException(_) => None,
-            Self::ResourceNotFoundException(_) => None,
-            Self::ValidationException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::InternalServerException(e) => ErrorRef::Modeled(e),
+            Self::ResourceNotFoundException(e) => ErrorRef::Modeled(e),
+            Self::ValidationException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -2274,9 +1326,14 @@ impl From<UnhandledError> for ListTagsForResourceError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for ListTagsForResourceError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for ListTagsForResourceError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }
 /// Errors of the `StartGeneratedCodeJob` operation. [`ServiceError`] gives the code and message of any of them.
@@ -2295,68 +1352,25 @@ pub enum StartGeneratedCodeJobError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl StartGeneratedCodeJobError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::AccessDeniedException(e) => e,
-            Self::InternalServerException(e) => e,
-            Self::ResourceNotFoundException(e) => e,
-            Self::ThrottlingException(e) => e,
-            Self::ValidationException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for StartGeneratedCodeJobError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for StartGeneratedCodeJobError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for StartGeneratedCodeJobError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("AccessDeniedException") => d.decode(Self::AccessDeniedException),
-            Some("InternalServerException") => d.decode(Self::InternalServerException),
-            Some("ResourceNotFoundException") => {
-                d.decode(Self::ResourceNotFoundException)
-            }
-            Some("ThrottlingException") => d.decode(Self::ThrottlingException),
-            Some("ValidationException") => d.decode(Self::ValidationException),
-            _ => d.unhandled(),
+            "AccessDeniedException" => errors.decode(Self::AccessDeniedException),
+            "InternalServerException" => errors.decode(Self::InternalServerException),
+            "ResourceNotFoundException" => errors.decode(Self::ResourceNotFoundException),
+            "ThrottlingException" => errors.decode(Self::ThrottlingException),
+            "ValidationException" => errors.decode(Self::ValidationException),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::AccessDeniedException(e) => Some(e),
-            Self::InternalServerException(e) => Some(e),
-            Self::ResourceNotFoundException(e) => Some(e),
-            Self::ThrottlingException(e) => Some(e),
-            Self::ValidationException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::AccessDeniedException(_) => None,
-            Self::InternalServerException(_) => None,
-            Self::ResourceNotFoundException(_) => None,
-            Self::ThrottlingException(_) => None,
-            Self::ValidationException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::AccessDeniedException(e) => ErrorRef::Modeled(e),
+            Self::InternalServerException(e) => ErrorRef::Modeled(e),
+            Self::ResourceNotFoundException(e) => ErrorRef::Modeled(e),
+            Self::ThrottlingException(e) => ErrorRef::Modeled(e),
+            Self::ValidationException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -2365,9 +1379,14 @@ impl From<UnhandledError> for StartGeneratedCodeJobError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for StartGeneratedCodeJobError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for StartGeneratedCodeJobError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }
 /// Errors of the `StartStageDeployment` operation. [`ServiceError`] gives the code and message of any of them.
@@ -2388,72 +1407,27 @@ pub enum StartStageDeploymentError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl StartStageDeploymentError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::AccessDeniedException(e) => e,
-            Self::ConflictException(e) => e,
-            Self::InternalServerException(e) => e,
-            Self::ResourceNotFoundException(e) => e,
-            Self::ThrottlingException(e) => e,
-            Self::ValidationException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for StartStageDeploymentError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for StartStageDeploymentError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for StartStageDeploymentError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("AccessDeniedException") => d.decode(Self::AccessDeniedException),
-            Some("ConflictException") => d.decode(Self::ConflictException),
-            Some("InternalServerException") => d.decode(Self::InternalServerException),
-            Some("ResourceNotFoundException") => {
-                d.decode(Self::ResourceNotFoundException)
-            }
-            Some("ThrottlingException") => d.decode(Self::ThrottlingException),
-            Some("ValidationException") => d.decode(Self::ValidationException),
-            _ => d.unhandled(),
+            "AccessDeniedException" => errors.decode(Self::AccessDeniedException),
+            "ConflictException" => errors.decode(Self::ConflictException),
+            "InternalServerException" => errors.decode(Self::InternalServerException),
+            "ResourceNotFoundException" => errors.decode(Self::ResourceNotFoundException),
+            "ThrottlingException" => errors.decode(Self::ThrottlingException),
+            "ValidationException" => errors.decode(Self::ValidationException),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::AccessDeniedException(e) => Some(e),
-            Self::ConflictException(e) => Some(e),
-            Self::InternalServerException(e) => Some(e),
-            Self::ResourceNotFoundException(e) => Some(e),
-            Self::ThrottlingException(e) => Some(e),
-            Self::ValidationException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::AccessDeniedException(_) => None,
-            Self::ConflictException(_) => None,
-            Self::InternalServerException(_) => None,
-            Self::ResourceNotFoundException(_) => None,
-            Self::ThrottlingException(_) => None,
-            Self::ValidationException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::AccessDeniedException(e) => ErrorRef::Modeled(e),
+            Self::ConflictException(e) => ErrorRef::Modeled(e),
+            Self::InternalServerException(e) => ErrorRef::Modeled(e),
+            Self::ResourceNotFoundException(e) => ErrorRef::Modeled(e),
+            Self::ThrottlingException(e) => ErrorRef::Modeled(e),
+            Self::ValidationException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -2462,9 +1436,14 @@ impl From<UnhandledError> for StartStageDeploymentError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for StartStageDeploymentError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for StartStageDeploymentError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }
 /// Errors of the `TagResource` operation. [`ServiceError`] gives the code and message of any of them.
@@ -2479,60 +1458,21 @@ pub enum TagResourceError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl TagResourceError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::InternalServerException(e) => e,
-            Self::ResourceNotFoundException(e) => e,
-            Self::ValidationException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for TagResourceError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for TagResourceError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for TagResourceError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("InternalServerException") => d.decode(Self::InternalServerException),
-            Some("ResourceNotFoundException") => {
-                d.decode(Self::ResourceNotFoundException)
-            }
-            Some("ValidationException") => d.decode(Self::ValidationException),
-            _ => d.unhandled(),
+            "InternalServerException" => errors.decode(Self::InternalServerException),
+            "ResourceNotFoundException" => errors.decode(Self::ResourceNotFoundException),
+            "ValidationException" => errors.decode(Self::ValidationException),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::InternalServerException(e) => Some(e),
-            Self::ResourceNotFoundException(e) => Some(e),
-            Self::ValidationException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::InternalServerException(_) => None,
-            Self::ResourceNotFoundException(_) => None,
-            Self::ValidationException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::InternalServerException(e) => ErrorRef::Modeled(e),
+            Self::ResourceNotFoundException(e) => ErrorRef::Modeled(e),
+            Self::ValidationException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -2541,9 +1481,14 @@ impl From<UnhandledError> for TagResourceError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for TagResourceError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for TagResourceError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }
 /// Errors of the `UntagResource` operation. [`ServiceError`] gives the code and message of any of them.
@@ -2558,60 +1503,21 @@ pub enum UntagResourceError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl UntagResourceError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::InternalServerException(e) => e,
-            Self::ResourceNotFoundException(e) => e,
-            Self::ValidationException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for UntagResourceError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for UntagResourceError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for UntagResourceError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("InternalServerException") => d.decode(Self::InternalServerException),
-            Some("ResourceNotFoundException") => {
-                d.decode(Self::ResourceNotFoundException)
-            }
-            Some("ValidationException") => d.decode(Self::ValidationException),
-            _ => d.unhandled(),
+            "InternalServerException" => errors.decode(Self::InternalServerException),
+            "ResourceNotFoundException" => errors.decode(Self::ResourceNotFoundException),
+            "ValidationException" => errors.decode(Self::ValidationException),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::InternalServerException(e) => Some(e),
-            Self::ResourceNotFoundException(e) => Some(e),
-            Self::ValidationException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::InternalServerException(_) => None,
-            Self::ResourceNotFoundException(_) => None,
-            Self::ValidationException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::InternalServerException(e) => ErrorRef::Modeled(e),
+            Self::ResourceNotFoundException(e) => ErrorRef::Modeled(e),
+            Self::ValidationException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -2620,9 +1526,14 @@ impl From<UnhandledError> for UntagResourceError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for UntagResourceError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for UntagResourceError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }
 /// Errors of the `UpdateGame` operation. [`ServiceError`] gives the code and message of any of them.
@@ -2641,68 +1552,25 @@ pub enum UpdateGameError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl UpdateGameError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::AccessDeniedException(e) => e,
-            Self::InternalServerException(e) => e,
-            Self::ResourceNotFoundException(e) => e,
-            Self::ThrottlingException(e) => e,
-            Self::ValidationException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for UpdateGameError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for UpdateGameError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for UpdateGameError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("AccessDeniedException") => d.decode(Self::AccessDeniedException),
-            Some("InternalServerException") => d.decode(Self::InternalServerException),
-            Some("ResourceNotFoundException") => {
-                d.decode(Self::ResourceNotFoundException)
-            }
-            Some("ThrottlingException") => d.decode(Self::ThrottlingException),
-            Some("ValidationException") => d.decode(Self::ValidationException),
-            _ => d.unhandled(),
+            "AccessDeniedException" => errors.decode(Self::AccessDeniedException),
+            "InternalServerException" => errors.decode(Self::InternalServerException),
+            "ResourceNotFoundException" => errors.decode(Self::ResourceNotFoundException),
+            "ThrottlingException" => errors.decode(Self::ThrottlingException),
+            "ValidationException" => errors.decode(Self::ValidationException),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::AccessDeniedException(e) => Some(e),
-            Self::InternalServerException(e) => Some(e),
-            Self::ResourceNotFoundException(e) => Some(e),
-            Self::ThrottlingException(e) => Some(e),
-            Self::ValidationException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::AccessDeniedException(_) => None,
-            Self::InternalServerException(_) => None,
-            Self::ResourceNotFoundException(_) => None,
-            Self::ThrottlingException(_) => None,
-            Self::ValidationException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::AccessDeniedException(e) => ErrorRef::Modeled(e),
+            Self::InternalServerException(e) => ErrorRef::Modeled(e),
+            Self::ResourceNotFoundException(e) => ErrorRef::Modeled(e),
+            Self::ThrottlingException(e) => ErrorRef::Modeled(e),
+            Self::ValidationException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -2711,9 +1579,14 @@ impl From<UnhandledError> for UpdateGameError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for UpdateGameError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for UpdateGameError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }
 /// Errors of the `UpdateGameConfiguration` operation. [`ServiceError`] gives the code and message of any of them.
@@ -2734,74 +1607,29 @@ pub enum UpdateGameConfigurationError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl UpdateGameConfigurationError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::AccessDeniedException(e) => e,
-            Self::InternalServerException(e) => e,
-            Self::ResourceNotFoundException(e) => e,
-            Self::ServiceQuotaExceededException(e) => e,
-            Self::ThrottlingException(e) => e,
-            Self::ValidationException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for UpdateGameConfigurationError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for UpdateGameConfigurationError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for UpdateGameConfigurationError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("AccessDeniedException") => d.decode(Self::AccessDeniedException),
-            Some("InternalServerException") => d.decode(Self::InternalServerException),
-            Some("ResourceNotFoundException") => {
-                d.decode(Self::ResourceNotFoundException)
+            "AccessDeniedException" => errors.decode(Self::AccessDeniedException),
+            "InternalServerException" => errors.decode(Self::InternalServerException),
+            "ResourceNotFoundException" => errors.decode(Self::ResourceNotFoundException),
+            "ServiceQuotaExceededException" => {
+                errors.decode(Self::ServiceQuotaExceededException)
             }
-            Some("ServiceQuotaExceededException") => {
-                d.decode(Self::ServiceQuotaExceededException)
-            }
-            Some("ThrottlingException") => d.decode(Self::ThrottlingException),
-            Some("ValidationException") => d.decode(Self::ValidationException),
-            _ => d.unhandled(),
+            "ThrottlingException" => errors.decode(Self::ThrottlingException),
+            "ValidationException" => errors.decode(Self::ValidationException),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::AccessDeniedException(e) => Some(e),
-            Self::InternalServerException(e) => Some(e),
-            Self::ResourceNotFoundException(e) => Some(e),
-            Self::ServiceQuotaExceededException(e) => Some(e),
-            Self::ThrottlingException(e) => Some(e),
-            Self::ValidationException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::AccessDeniedException(_) => None,
-            Self::InternalServerException(_) => None,
-            Self::ResourceNotFoundException(_) => None,
-            Self::ServiceQuotaExceededException(_) => None,
-            Self::ThrottlingException(_) => None,
-            Self::ValidationException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::AccessDeniedException(e) => ErrorRef::Modeled(e),
+            Self::InternalServerException(e) => ErrorRef::Modeled(e),
+            Self::ResourceNotFoundException(e) => ErrorRef::Modeled(e),
+            Self::ServiceQuotaExceededException(e) => ErrorRef::Modeled(e),
+            Self::ThrottlingException(e) => ErrorRef::Modeled(e),
+            Self::ValidationException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -2810,9 +1638,14 @@ impl From<UnhandledError> for UpdateGameConfigurationError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for UpdateGameConfigurationError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for UpdateGameConfigurationError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }
 /// Errors of the `UpdateSnapshot` operation. [`ServiceError`] gives the code and message of any of them.
@@ -2831,68 +1664,25 @@ pub enum UpdateSnapshotError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl UpdateSnapshotError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::AccessDeniedException(e) => e,
-            Self::InternalServerException(e) => e,
-            Self::ResourceNotFoundException(e) => e,
-            Self::ThrottlingException(e) => e,
-            Self::ValidationException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for UpdateSnapshotError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for UpdateSnapshotError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for UpdateSnapshotError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("AccessDeniedException") => d.decode(Self::AccessDeniedException),
-            Some("InternalServerException") => d.decode(Self::InternalServerException),
-            Some("ResourceNotFoundException") => {
-                d.decode(Self::ResourceNotFoundException)
-            }
-            Some("ThrottlingException") => d.decode(Self::ThrottlingException),
-            Some("ValidationException") => d.decode(Self::ValidationException),
-            _ => d.unhandled(),
+            "AccessDeniedException" => errors.decode(Self::AccessDeniedException),
+            "InternalServerException" => errors.decode(Self::InternalServerException),
+            "ResourceNotFoundException" => errors.decode(Self::ResourceNotFoundException),
+            "ThrottlingException" => errors.decode(Self::ThrottlingException),
+            "ValidationException" => errors.decode(Self::ValidationException),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::AccessDeniedException(e) => Some(e),
-            Self::InternalServerException(e) => Some(e),
-            Self::ResourceNotFoundException(e) => Some(e),
-            Self::ThrottlingException(e) => Some(e),
-            Self::ValidationException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::AccessDeniedException(_) => None,
-            Self::InternalServerException(_) => None,
-            Self::ResourceNotFoundException(_) => None,
-            Self::ThrottlingException(_) => None,
-            Self::ValidationException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::AccessDeniedException(e) => ErrorRef::Modeled(e),
+            Self::InternalServerException(e) => ErrorRef::Modeled(e),
+            Self::ResourceNotFoundException(e) => ErrorRef::Modeled(e),
+            Self::ThrottlingException(e) => ErrorRef::Modeled(e),
+            Self::ValidationException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -2901,9 +1691,14 @@ impl From<UnhandledError> for UpdateSnapshotError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for UpdateSnapshotError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for UpdateSnapshotError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }
 /// Errors of the `UpdateStage` operation. [`ServiceError`] gives the code and message of any of them.
@@ -2922,68 +1717,25 @@ pub enum UpdateStageError {
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
 }
-impl UpdateStageError {
-    /// The error, whichever variant holds it.
-    pub fn as_service_error(&self) -> &(dyn ServiceError + 'static) {
-        match self {
-            Self::AccessDeniedException(e) => e,
-            Self::InternalServerException(e) => e,
-            Self::ResourceNotFoundException(e) => e,
-            Self::ThrottlingException(e) => e,
-            Self::ValidationException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-}
-impl ServiceError for UpdateStageError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-}
-impl ::std::fmt::Display for UpdateStageError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
 impl ::smithy_runtime::OperationError for UpdateStageError {
-    fn from_response(
-        code: Option<&str>,
-        body: ::smithy_runtime::protocol::ErrorBody,
-        meta: ErrorMetadata,
-    ) -> Self {
-        let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+    fn from_code(code: &str, errors: ErrorDecoder) -> Self {
         match code {
-            Some("AccessDeniedException") => d.decode(Self::AccessDeniedException),
-            Some("InternalServerException") => d.decode(Self::InternalServerException),
-            Some("ResourceNotFoundException") => {
-                d.decode(Self::ResourceNotFoundException)
-            }
-            Some("ThrottlingException") => d.decode(Self::ThrottlingException),
-            Some("ValidationException") => d.decode(Self::ValidationException),
-            _ => d.unhandled(),
+            "AccessDeniedException" => errors.decode(Self::AccessDeniedException),
+            "InternalServerException" => errors.decode(Self::InternalServerException),
+            "ResourceNotFoundException" => errors.decode(Self::ResourceNotFoundException),
+            "ThrottlingException" => errors.decode(Self::ThrottlingException),
+            "ValidationException" => errors.decode(Self::ValidationException),
+            _ => errors.unhandled(),
         }
     }
-    fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+    fn error(&self) -> ErrorRef<'_> {
         match self {
-            Self::AccessDeniedException(e) => Some(e),
-            Self::InternalServerException(e) => Some(e),
-            Self::ResourceNotFoundException(e) => Some(e),
-            Self::ThrottlingException(e) => Some(e),
-            Self::ValidationException(e) => Some(e),
-            Self::Unhandled(_) => None,
-        }
-    }
-    fn as_unhandled(&self) -> Option<&UnhandledError> {
-        match self {
-            Self::AccessDeniedException(_) => None,
-            Self::InternalServerException(_) => None,
-            Self::ResourceNotFoundException(_) => None,
-            Self::ThrottlingException(_) => None,
-            Self::ValidationException(_) => None,
-            Self::Unhandled(e) => Some(e),
+            Self::AccessDeniedException(e) => ErrorRef::Modeled(e),
+            Self::InternalServerException(e) => ErrorRef::Modeled(e),
+            Self::ResourceNotFoundException(e) => ErrorRef::Modeled(e),
+            Self::ThrottlingException(e) => ErrorRef::Modeled(e),
+            Self::ValidationException(e) => ErrorRef::Modeled(e),
+            Self::Unhandled(e) => ErrorRef::Unhandled(e),
         }
     }
 }
@@ -2992,8 +1744,13 @@ impl From<UnhandledError> for UpdateStageError {
         Self::Unhandled(error)
     }
 }
+impl ::std::fmt::Display for UpdateStageError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::smithy_runtime::OperationError::fmt_error(self, f)
+    }
+}
 impl ::std::error::Error for UpdateStageError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(self.as_service_error())
+        Some(::smithy_runtime::OperationError::as_service_error(self))
     }
 }

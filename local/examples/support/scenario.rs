@@ -172,7 +172,7 @@ pub fn create_fleet(
     client: &Client,
     name: &str,
 ) -> gamelift_api::types::builders::CreateFleetInputBuilder<
-    smithy_runtime::client::Send<gamelift_api::operation::CreateFleet>,
+    smithy_runtime::client::Sender<gamelift_api::operation::CreateFleet>,
 > {
     client
         .create_fleet()

@@ -19,7 +19,7 @@ use gamelift_api::types::{
     ServerProcess,
 };
 use local_services::{Local, Settings};
-use smithy_runtime::client::{Config, Credentials, SdkError, Send};
+use smithy_runtime::client::{Config, Credentials, SdkError, Sender};
 
 /// How long a test waits for a waiter (in paused tokio time: it costs nothing).
 pub const WAIT: Duration = Duration::from_secs(3600);
@@ -79,7 +79,7 @@ pub async fn new_fleet(client: &Client, name: &str, processes: i32) -> FleetAttr
 }
 
 /// Sends a `CreateFleet` request the test has filled in; returns the new fleet's id.
-pub async fn created_fleet_id(request: CreateFleetInputBuilder<Send<CreateFleet>>) -> String {
+pub async fn created_fleet_id(request: CreateFleetInputBuilder<Sender<CreateFleet>>) -> String {
     request
         .send()
         .await

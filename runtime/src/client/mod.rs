@@ -23,9 +23,10 @@
 //!   [`ProfileCredentials`], [`WebIdentityCredentials`], [`ContainerCredentials`],
 //!   [`ImdsCredentials`], which read an [`Env`] (the process environment or a map).
 //! * [`resolve_endpoint`], [`apply_host_prefix`] (`@endpoint` host prefixes), [`sign_request`] (SigV4 through `aws-sigv4`).
-//! * Transport: the [`HttpClient`] trait, [`HyperClient`] (feature `rustls`, on by default),
-//!   and [`ScriptedTransport`] for tests.
-//! * [`Handle`] and [`Send`] run operations; failures are [`SdkError`]s.
+//! * Transport: the [`HttpClient`] trait and [`HyperClient`] (feature `rustls`, on by default).
+//! * For tests (feature `test-util`): `ScriptedTransport` (scripted answers, recorded requests),
+//!   `json_response`, and the fixed `FixedTime` and `FixedToken` sources.
+//! * [`Handle`] and [`Sender`] run operations; failures are [`SdkError`]s.
 //!
 //! Sleeps and timeouts use `tokio::time`, so calls need a tokio runtime (with its timer), and
 //! tests under `#[tokio::test(start_paused = true)]` see retries and timeouts without waiting.
@@ -46,11 +47,12 @@ mod retry;
 mod retry_config;
 #[cfg(feature = "aws-config")]
 mod sdk_config;
-mod send;
+mod sender;
 mod settings;
 mod sign;
 mod sources;
 mod telemetry;
+#[cfg(feature = "test-util")]
 mod test_util;
 mod transport;
 pub mod wait;
@@ -72,11 +74,12 @@ pub use orchestrator::Handle;
 pub use resolved::ResolvedConfig;
 pub use retry::{THROTTLING_ERROR_CODES, TRANSIENT_STATUS_CODES};
 pub use retry_config::{Jitter, RetryConfig, RetryMode};
-pub use send::Send;
+pub use sender::Sender;
 pub use sign::{sign_request, user_agent};
-pub use sources::{
-    FixedTime, FixedToken, IdempotencyTokenProvider, RandomUuidTokens, SystemClock, TimeSource,
-};
+#[cfg(feature = "test-util")]
+pub use sources::{FixedTime, FixedToken};
+pub use sources::{IdempotencyTokenProvider, RandomUuidTokens, SystemClock, TimeSource};
+#[cfg(feature = "test-util")]
 pub use test_util::{json_response, ScriptedTransport};
 #[cfg(feature = "rustls")]
 pub use transport::HyperClient;

@@ -21,7 +21,7 @@ use futures_core::Stream;
 
 use super::error::SdkError;
 use super::orchestrator::Handle;
-use super::send::{invalid_input, Send};
+use super::sender::{invalid_input, Sender};
 use crate::operation::Operation;
 use crate::BuildError;
 
@@ -39,7 +39,7 @@ pub trait Paginated: Operation {
 }
 
 /// A continuation token: an empty one ends the pages as an absent one does.
-pub trait PageToken: Clone + PartialEq + std::marker::Send + 'static {
+pub trait PageToken: Clone + PartialEq + Send + 'static {
     /// Whether the token is empty (`""`, or a map without entries).
     fn is_empty(&self) -> bool;
 }
@@ -52,8 +52,8 @@ impl PageToken for String {
 
 impl<K, V> PageToken for std::collections::BTreeMap<K, V>
 where
-    K: Clone + Ord + std::marker::Send + 'static,
-    V: Clone + PartialEq + std::marker::Send + 'static,
+    K: Clone + Ord + Send + 'static,
+    V: Clone + PartialEq + Send + 'static,
 {
     fn is_empty(&self) -> bool {
         std::collections::BTreeMap::is_empty(self)
@@ -69,7 +69,7 @@ pub trait PageSize: Paginated {
 /// A paginated operation whose output lists the paginated items (`items`).
 pub trait PaginatedItems: Paginated {
     /// One item (a map's items are `(key, value)` pairs).
-    type Item: std::marker::Send + 'static;
+    type Item: Send + 'static;
     /// The page's items, in order.
     fn items(output: Self::Output) -> Vec<Self::Item>;
 }
@@ -83,7 +83,7 @@ pub struct Paginator<O: Operation> {
 
 impl<O: Paginated> Paginator<O> {
     /// A paginator of `input` (built by a fluent builder) sent through `sender`.
-    pub fn new(sender: &Send<O>, input: Result<O::Input, BuildError>) -> Self {
+    pub fn new(sender: &Sender<O>, input: Result<O::Input, BuildError>) -> Self {
         Paginator {
             handle: sender.handle().clone(),
             input,
@@ -124,7 +124,7 @@ impl<O: Operation> fmt::Debug for Paginator<O> {
 type Call<O> = Pin<
     Box<
         dyn Future<Output = Result<<O as Operation>::Output, SdkError<<O as Operation>::Error>>>
-            + std::marker::Send,
+            + Send,
     >,
 >;
 

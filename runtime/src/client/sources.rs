@@ -20,11 +20,13 @@ impl IdempotencyTokenProvider for RandomUuidTokens {
     }
 }
 
-/// The same token every time (for tests; the protocol tests expect
+/// The same token every time (for tests, feature `test-util`; the protocol tests expect
 /// `00000000-0000-4000-8000-000000000000`).
+#[cfg(feature = "test-util")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FixedToken(String);
 
+#[cfg(feature = "test-util")]
 impl FixedToken {
     /// Always `token`.
     pub fn new(token: impl Into<String>) -> Self {
@@ -32,6 +34,7 @@ impl FixedToken {
     }
 }
 
+#[cfg(feature = "test-util")]
 impl IdempotencyTokenProvider for FixedToken {
     fn make_token(&self) -> String {
         self.0.clone()
@@ -57,10 +60,12 @@ impl TimeSource for SystemClock {
     }
 }
 
-/// A clock stopped at one instant (for tests).
+/// A clock stopped at one instant (for tests, feature `test-util`).
+#[cfg(feature = "test-util")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FixedTime(pub SystemTime);
 
+#[cfg(feature = "test-util")]
 impl TimeSource for FixedTime {
     fn now(&self) -> SystemTime {
         self.0

@@ -10,12 +10,15 @@
 //! | timestamp, `http-date` | `DateTime` | [`HttpDate`] |
 //! | float, double | `f32`, `f64` | [`Float`] (writes NaN and infinities as strings) |
 //!
-//! Servers decode requests [`strictly`]. Unions are read with [`deserialize_union`]; [`from_json_value`] decodes a whole value and
-//! names the member path of what does not decode.
+//! Servers read requests [`Strictness::Strict`]ly, with the checked reader that also keeps the
+//! wire form for validation ([`from_json_with`] reads JSON with either strictness). Unions are
+//! read with [`deserialize_union`]; [`from_json_value`] decodes a whole value and names the
+//! member path of what does not decode.
 
 mod decode;
 mod float;
-mod strict;
+pub(crate) mod reader;
+pub(crate) mod strict;
 #[cfg(test)]
 mod tests;
 mod timestamp;
@@ -23,7 +26,7 @@ mod union;
 
 pub use decode::{from_json_value, DecodeError};
 pub use float::Float;
-pub(crate) use strict::is_strict;
-pub use strict::{read_unknown_member, strictly};
+pub use reader::from_json_with;
+pub use strict::{read_unknown_member, Strictness};
 pub use timestamp::{DateTimeFormat, EpochSeconds, HttpDate};
 pub use union::{deserialize_union, UnionMembers};

@@ -1,36 +1,39 @@
 //! Strict reading, for servers: what a client must tolerate in a response (a union member
 //! newer than its model, a date-time with a UTC offset) a server must refuse in a request.
 //!
-//! serde hands deserializers no context, so the mode is a thread-local flag that
-//! [`strictly`] sets for the duration of one synchronous decode; the readers that differ
-//! ([`read_unknown_member`], the date-time parser) consult it.
+//! Strictness is a parameter of the reader ([`Strictness`]), never ambient state. serde hands a
+//! `Deserialize` impl no context, so the two readers that differ ask the deserializer, with a
+//! newtype struct of a reserved name ([`UNKNOWN_MEMBER`], [`DATE_TIME`]). A plain deserializer
+//! (serde_json's, ciborium's, a `serde_json::Value`) treats it as any newtype struct and calls
+//! `visit_newtype_struct`: the lenient reading. The runtime's strict reader (which servers
+//! decode requests with) answers otherwise: `visit_unit` for an unknown union member (refuse
+//! it), `visit_str` with the text for a date-time (parse it strictly).
 
-use std::cell::Cell;
+use std::fmt;
 
-use serde::de::{Error as _, IgnoredAny, MapAccess};
+use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::Deserialize;
 
-thread_local! {
-    static STRICT: Cell<bool> = const { Cell::new(false) };
+use crate::datetime::{DateTime, Format};
+
+/// How strictly values are read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Strictness {
+    /// As a client reads a response: a union member the model does not have is kept as the
+    /// union's `Unknown` variant, a `date-time` may have any UTC offset.
+    #[default]
+    Lenient,
+    /// As a server reads a request: such a union member is refused, and a `date-time` must end
+    /// in `Z`.
+    Strict,
 }
 
-/// Runs `decode` with strict reading on this thread, and restores the previous mode after it
-/// (also when it panics). Strict reading refuses a union member the model does not have and
-/// a `date-time` timestamp with an offset other than `Z`.
-pub fn strictly<R>(decode: impl FnOnce() -> R) -> R {
-    struct Restore(bool);
-    impl Drop for Restore {
-        fn drop(&mut self) {
-            STRICT.with(|strict| strict.set(self.0));
-        }
-    }
-    let _restore = Restore(STRICT.with(|strict| strict.replace(true)));
-    decode()
-}
+/// The newtype-struct name that asks a reader how to take a union member the model does not
+/// have.
+pub(crate) const UNKNOWN_MEMBER: &str = "$smithy_runtime::unknown_union_member";
 
-/// Whether this thread reads strictly (inside [`strictly`]).
-pub(crate) fn is_strict() -> bool {
-    STRICT.with(Cell::get)
-}
+/// The newtype-struct name that asks a reader how to take a `date-time` string.
+pub(crate) const DATE_TIME: &str = "$smithy_runtime::date_time";
 
 /// Reads the value of union member `key`, which union `union` does not have: its name when
 /// the value is set (the union's `Unknown` variant), `None` for `null`. Generated unions call
@@ -38,19 +41,77 @@ pub(crate) fn is_strict() -> bool {
 ///
 /// # Errors
 ///
-/// Inside [`strictly`], always: `union `Choice` has no member `d``; else when the value is
+/// From a strict reader, always: `union `Choice` has no member `d``; else when the value is
 /// not well formed.
 pub fn read_unknown_member<'de, M: MapAccess<'de>>(
     union: &str,
     key: &str,
     map: &mut M,
 ) -> Result<Option<String>, M::Error> {
-    if is_strict() {
-        return Err(M::Error::custom(format_args!(
-            "union `{union}` has no member `{key}`"
-        )));
+    map.next_value_seed(UnknownMember { union, key })
+}
+
+/// The value of an unknown union member.
+struct UnknownMember<'a> {
+    union: &'a str,
+    key: &'a str,
+}
+
+impl<'de> DeserializeSeed<'de> for UnknownMember<'_> {
+    type Value = Option<String>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_newtype_struct(UNKNOWN_MEMBER, self)
     }
-    Ok(map
-        .next_value::<Option<IgnoredAny>>()?
-        .map(|_| key.to_owned()))
+}
+
+impl<'de> Visitor<'de> for UnknownMember<'_> {
+    type Value = Option<String>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "a value of union member `{}`", self.key)
+    }
+
+    /// Lenient: the value is read over, and the member kept by name when it is set.
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        let value = Option::<IgnoredAny>::deserialize(d)?;
+        Ok(value.map(|_| self.key.to_owned()))
+    }
+
+    /// Strict: refused.
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Err(E::custom(format_args!(
+            "union `{}` has no member `{}`",
+            self.union, self.key
+        )))
+    }
+}
+
+/// Reads a `date-time` string (a human-readable format's): leniently from a plain
+/// deserializer, strictly from a strict reader.
+pub(crate) fn deserialize_date_time<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<DateTime, D::Error> {
+    deserializer.deserialize_newtype_struct(DATE_TIME, DateTimeText(Strictness::Strict))
+}
+
+/// A `date-time` string, read with the given strictness when handed over as a string.
+struct DateTimeText(Strictness);
+
+impl<'de> Visitor<'de> for DateTimeText {
+    type Value = DateTime;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "a timestamp as a {} string", Format::DateTime)
+    }
+
+    /// A plain deserializer: the string the newtype holds, read leniently.
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<DateTime, D::Error> {
+        d.deserialize_str(DateTimeText(Strictness::Lenient))
+    }
+
+    /// The string itself: from a strict reader (strict), or from the lenient read above.
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<DateTime, E> {
+        DateTime::parse_with(text, Format::DateTime, self.0).map_err(E::custom)
+    }
 }

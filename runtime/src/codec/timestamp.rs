@@ -79,10 +79,11 @@ fn deserialize_text<'de, D: Deserializer<'de>>(
     format: Format,
     deserializer: D,
 ) -> Result<DateTime, D::Error> {
-    if deserializer.is_human_readable() {
-        deserializer.deserialize_str(TextVisitor(format))
-    } else {
-        DateTime::deserialize(deserializer)
+    match (deserializer.is_human_readable(), format) {
+        // How strictly a date-time reads is the reader's to say.
+        (true, Format::DateTime) => super::strict::deserialize_date_time(deserializer),
+        (true, _) => deserializer.deserialize_str(TextVisitor(format)),
+        (false, _) => DateTime::deserialize(deserializer),
     }
 }
 

@@ -26,86 +26,113 @@ pub(crate) fn format(time: DateTime) -> String {
 
 /// Reads `-?digits(.digits)?([eE][+-]?digits)?` exactly, truncating below a nanosecond.
 pub(crate) fn parse(text: &str) -> Result<DateTime, DateTimeError> {
-    let invalid = |reason: &str| DateTimeError::invalid(Format::EpochSeconds, text, reason);
-    let bytes = text.as_bytes();
-    let mut pos = 0;
-    let negative = bytes.first() == Some(&b'-');
-    if negative {
-        pos += 1;
-    }
-    let int_digits = digits_at(bytes, pos);
-    if int_digits.is_empty() {
-        return Err(invalid("expected a digit"));
-    }
-    pos += int_digits.len();
-    let mut frac_digits: &[u8] = &[];
-    if bytes.get(pos) == Some(&b'.') {
-        frac_digits = digits_at(bytes, pos + 1);
-        if frac_digits.is_empty() {
-            return Err(invalid("expected a digit after the decimal point"));
-        }
-        pos += 1 + frac_digits.len();
-    }
-    let mut exponent: i64 = 0;
-    if matches!(bytes.get(pos), Some(b'e' | b'E')) {
-        pos += 1;
-        let exp_negative = bytes.get(pos) == Some(&b'-');
-        if matches!(bytes.get(pos), Some(b'-' | b'+')) {
-            pos += 1;
-        }
-        let exp_digits = digits_at(bytes, pos);
-        if exp_digits.is_empty() {
-            return Err(invalid("expected a digit in the exponent"));
-        }
-        pos += exp_digits.len();
-        for &digit in exp_digits {
-            exponent = exponent
-                .saturating_mul(10)
-                .saturating_add(i64::from(digit - b'0'));
-        }
-        if exp_negative {
-            exponent = -exponent;
-        }
-    }
-    if pos != bytes.len() {
-        return Err(invalid("unexpected character"));
-    }
-
+    let number = Decimal::parse(text)
+        .map_err(|reason| DateTimeError::invalid(Format::EpochSeconds, text, reason))?;
     let too_large = || {
         DateTimeError::out_of_range(format!(
             "{text} seconds since the epoch does not fit in 64-bit seconds"
         ))
     };
-    // The power of ten (in nanoseconds) of the first digit; each later digit is one lower.
-    let first_weight = (int_digits.len() as i64 - 1)
-        .saturating_add(exponent)
-        .saturating_add(9);
-    let mut magnitude: i128 = 0;
-    let mut last_weight = first_weight;
-    for (index, &digit) in int_digits.iter().chain(frac_digits).enumerate() {
-        let weight = first_weight.saturating_sub(index as i64);
-        if weight < 0 {
-            break;
-        }
-        magnitude = magnitude
-            .checked_mul(10)
-            .and_then(|m| m.checked_add(i128::from(digit - b'0')))
-            .filter(|&m| m <= max_magnitude())
-            .ok_or_else(too_large)?;
-        last_weight = weight;
-    }
-    if magnitude != 0 && last_weight > 0 {
-        magnitude = u32::try_from(last_weight)
-            .ok()
-            .and_then(|power| 10_i128.checked_pow(power))
-            .and_then(|scale| magnitude.checked_mul(scale))
-            .filter(|&m| m <= max_magnitude())
-            .ok_or_else(too_large)?;
-    }
-    let total = if negative { -magnitude } else { magnitude };
+    let magnitude = number.nanoseconds().ok_or_else(too_large)?;
+    let total = if number.negative {
+        -magnitude
+    } else {
+        magnitude
+    };
     let secs = i64::try_from(total.div_euclid(NANOS)).map_err(|_| too_large())?;
     let nanos = u32::try_from(total.rem_euclid(NANOS)).map_err(|_| too_large())?;
     Ok(DateTime::from_secs_and_nanos(secs, nanos))
+}
+
+/// A decimal number as written: `-?digits(.digits)?([eE][+-]?digits)?`.
+struct Decimal<'a> {
+    negative: bool,
+    int_digits: &'a [u8],
+    frac_digits: &'a [u8],
+    /// The exponent, saturated.
+    exponent: i64,
+}
+
+impl<'a> Decimal<'a> {
+    /// The parts of `text`, or why it is not such a number.
+    fn parse(text: &'a str) -> Result<Self, &'static str> {
+        let bytes = text.as_bytes();
+        let negative = bytes.first() == Some(&b'-');
+        let mut pos = usize::from(negative);
+        let int_digits = digits_at(bytes, pos);
+        if int_digits.is_empty() {
+            return Err("expected a digit");
+        }
+        pos += int_digits.len();
+        let mut frac_digits: &[u8] = &[];
+        if bytes.get(pos) == Some(&b'.') {
+            frac_digits = digits_at(bytes, pos + 1);
+            if frac_digits.is_empty() {
+                return Err("expected a digit after the decimal point");
+            }
+            pos += 1 + frac_digits.len();
+        }
+        let mut exponent: i64 = 0;
+        if matches!(bytes.get(pos), Some(b'e' | b'E')) {
+            pos += 1;
+            let exp_negative = bytes.get(pos) == Some(&b'-');
+            if matches!(bytes.get(pos), Some(b'-' | b'+')) {
+                pos += 1;
+            }
+            let exp_digits = digits_at(bytes, pos);
+            if exp_digits.is_empty() {
+                return Err("expected a digit in the exponent");
+            }
+            pos += exp_digits.len();
+            for &digit in exp_digits {
+                exponent = exponent
+                    .saturating_mul(10)
+                    .saturating_add(i64::from(digit - b'0'));
+            }
+            if exp_negative {
+                exponent = -exponent;
+            }
+        }
+        if pos != bytes.len() {
+            return Err("unexpected character");
+        }
+        Ok(Decimal {
+            negative,
+            int_digits,
+            frac_digits,
+            exponent,
+        })
+    }
+
+    /// The magnitude in whole nanoseconds (digits below a nanosecond truncated); `None` when
+    /// it exceeds [`max_magnitude`].
+    fn nanoseconds(&self) -> Option<i128> {
+        // The power of ten (in nanoseconds) of the first digit; each later digit is one lower.
+        let first_weight = (self.int_digits.len() as i64 - 1)
+            .saturating_add(self.exponent)
+            .saturating_add(9);
+        let mut magnitude: i128 = 0;
+        let mut last_weight = first_weight;
+        for (index, &digit) in self.int_digits.iter().chain(self.frac_digits).enumerate() {
+            let weight = first_weight.saturating_sub(index as i64);
+            if weight < 0 {
+                break;
+            }
+            magnitude = magnitude
+                .checked_mul(10)
+                .and_then(|m| m.checked_add(i128::from(digit - b'0')))
+                .filter(|&m| m <= max_magnitude())?;
+            last_weight = weight;
+        }
+        if magnitude != 0 && last_weight > 0 {
+            magnitude = u32::try_from(last_weight)
+                .ok()
+                .and_then(|power| 10_i128.checked_pow(power))
+                .and_then(|scale| magnitude.checked_mul(scale))
+                .filter(|&m| m <= max_magnitude())?;
+        }
+        Some(magnitude)
+    }
 }
 
 /// The largest number of nanoseconds (in magnitude) that the parser accepts: the

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use super::{epoch, http_date, rfc3339, DateTime, DateTimeError};
+use crate::codec::Strictness;
 
 /// The timestamp formats of Smithy's `@timestampFormat` trait.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
@@ -76,9 +77,23 @@ impl DateTime {
     /// Any other text, impossible dates (such as February 30) and values outside the
     /// range of [`DateTime`].
     pub fn parse(text: &str, format: Format) -> Result<DateTime, DateTimeError> {
+        DateTime::parse_with(text, format, Strictness::Lenient)
+    }
+
+    /// Reads a time written in `format`, as [`DateTime::parse`] does, with `strictness`: read
+    /// strictly, a `date-time` must be in UTC, written `Z` (what a server takes in a request).
+    ///
+    /// # Errors
+    ///
+    /// As for [`DateTime::parse`]; read strictly, also a `date-time` with a UTC offset.
+    pub fn parse_with(
+        text: &str,
+        format: Format,
+        strictness: Strictness,
+    ) -> Result<DateTime, DateTimeError> {
         match format {
             Format::EpochSeconds => epoch::parse(text),
-            Format::DateTime => rfc3339::parse(text),
+            Format::DateTime => rfc3339::parse(text, strictness),
             Format::HttpDate => http_date::parse(text),
         }
         .map_err(|error| error.in_format(format))

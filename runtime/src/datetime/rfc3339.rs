@@ -4,6 +4,7 @@ use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
 use super::{DateTime, DateTimeError, Format};
+use crate::codec::Strictness;
 
 /// Length of `YYYY-MM-DDTHH:MM:SS`, the part before any fraction or offset.
 const SECONDS_END: usize = 19;
@@ -41,9 +42,9 @@ fn push_fraction(text: &mut String, nanos: u32) {
     }
 }
 
-/// Reads RFC 3339 with any offset (only `Z` when [reading strictly](crate::codec::strictly));
+/// Reads RFC 3339 with any offset (only `Z` when read [strictly](Strictness::Strict));
 /// `T`/`t` between date and time, at most nine fraction digits.
-pub(crate) fn parse(text: &str) -> Result<DateTime, DateTimeError> {
+pub(crate) fn parse(text: &str, strictness: Strictness) -> Result<DateTime, DateTimeError> {
     let invalid = |reason: &str| DateTimeError::invalid(Format::DateTime, text, reason);
     let bytes = text.as_bytes();
     // The `time` crate accepts any separator here; Smithy's date-time is `T` (or `t`).
@@ -60,7 +61,7 @@ pub(crate) fn parse(text: &str) -> Result<DateTime, DateTimeError> {
         }
     }
     // Servers read Smithy's date-time exactly: UTC, written `Z`.
-    if crate::codec::is_strict() && !text.ends_with(['Z', 'z']) {
+    if strictness == Strictness::Strict && !text.ends_with(['Z', 'z']) {
         return Err(invalid(
             "a UTC offset where a request's date-time must end in `Z`",
         ));

@@ -16,9 +16,11 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::spec::{Location, MemberSpec};
-use crate::codec::DecodeError;
+use crate::codec::{DecodeError, Strictness};
 
 mod top_level;
+
+pub(crate) use top_level::cbor_error_text;
 
 /// How to write the top-level structure of a message.
 #[derive(Clone, Copy, Debug, Default)]
@@ -128,6 +130,13 @@ impl<T: Serialize + ?Sized> Encode for T {
 ///
 /// Each method decodes from one wire form; a protocol calls the one for its format.
 pub trait Decode {
+    /// How strictly this place reads: a server reads a request [strictly](Strictness::Strict)
+    /// (and the protocols read the values bound outside the body, such as restJson1 labels,
+    /// query strings and headers, with it too); anything else is read leniently.
+    fn strictness(&self) -> Strictness {
+        Strictness::Lenient
+    }
+
     /// Decodes a JSON body; an empty (or all-whitespace) body reads as `{}`.
     ///
     /// # Errors
@@ -177,7 +186,7 @@ impl<T> Default for Slot<T> {
 }
 
 /// An empty map in CBOR (major type 5, length 0).
-const EMPTY_CBOR_MAP: &[u8] = &[0xa0];
+pub(crate) const EMPTY_CBOR_MAP: &[u8] = &[0xa0];
 
 impl<T: DeserializeOwned> Decode for Slot<T> {
     fn decode_json(&mut self, body: &[u8]) -> Result<(), DecodeError> {
@@ -243,7 +252,7 @@ impl<T: DeserializeOwned> Decode for Slot<T> {
 
 /// `body` written again with definite lengths throughout, when it is one CBOR value that
 /// used an indefinite length somewhere.
-fn definite_lengths(body: &[u8]) -> Option<Vec<u8>> {
+pub(crate) fn definite_lengths(body: &[u8]) -> Option<Vec<u8>> {
     let mut rest = body;
     let value: ciborium::Value = ciborium::de::from_reader(&mut rest).ok()?;
     if !rest.is_empty() {

@@ -53,6 +53,7 @@ mod message;
 mod rest_json;
 mod rpc_v2_cbor;
 pub mod spec;
+#[cfg(feature = "test-util")]
 mod value_api;
 pub(crate) mod values;
 
@@ -68,6 +69,7 @@ pub use errors::{MalformedKind, MalformedRequest, RequestError, ResponseError};
 pub use rest_json::RestJson1;
 pub use rpc_v2_cbor::RpcV2Cbor;
 pub use spec::{ErrorSpec, HttpSpec, Location, MemberSpec, OperationSpec, ServiceSpec, ValueKind};
+#[cfg(feature = "test-util")]
 pub use value_api::{
     read_error, read_request, read_response, write_error, write_request, write_response,
 };

@@ -4,6 +4,7 @@
 use serde_json::{Number, Value};
 
 use super::spec::ValueKind;
+use crate::codec::Strictness;
 use crate::datetime::Format;
 use crate::{Blob, DateTime};
 
@@ -74,12 +75,17 @@ pub(crate) fn to_text(value: &Value, kind: &ValueKind, place: Place) -> Result<S
     }
 }
 
-/// The serde JSON form of the scalar `text` of `kind`, as read from `place`.
+/// The serde JSON form of the scalar `text` of `kind`, as read from `place` with `strictness`.
 ///
 /// Booleans must be exactly `true` or `false`; integers optional `-` and decimal digits
 /// within the range of `i64`; floats decimal numbers or `NaN`, `Infinity`, `-Infinity`;
-/// timestamps in the place's format; blobs valid base64.
-pub(crate) fn from_text(text: &str, kind: &ValueKind, place: Place) -> Result<Value, String> {
+/// timestamps in the place's format (a strict `date-time` in UTC); blobs valid base64.
+pub(crate) fn from_text(
+    text: &str,
+    kind: &ValueKind,
+    place: Place,
+    strictness: Strictness,
+) -> Result<Value, String> {
     match kind {
         ValueKind::String => Ok(Value::String(text.to_owned())),
         ValueKind::MediaTypeString if place == Place::Header => {
@@ -98,7 +104,8 @@ pub(crate) fn from_text(text: &str, kind: &ValueKind, place: Place) -> Result<Va
         ValueKind::Float => parse_float(text),
         ValueKind::Timestamp { json, explicit } => {
             let format = timestamp_format(*explicit, place);
-            let time = DateTime::parse(text, format).map_err(|error| error.to_string())?;
+            let time = DateTime::parse_with(text, format, strictness)
+                .map_err(|error| error.to_string())?;
             datetime_to_json(time, *json)
         }
         ValueKind::Blob => match Blob::from_base64(text) {
@@ -239,12 +246,30 @@ mod tests {
     #[test]
     fn scalars_from_text() {
         assert_eq!(
-            from_text("false", &ValueKind::Boolean, Place::Query).unwrap(),
+            from_text(
+                "false",
+                &ValueKind::Boolean,
+                Place::Query,
+                Strictness::Lenient
+            )
+            .unwrap(),
             json!(false)
         );
-        assert!(from_text("True", &ValueKind::Boolean, Place::Query).is_err());
+        assert!(from_text(
+            "True",
+            &ValueKind::Boolean,
+            Place::Query,
+            Strictness::Lenient
+        )
+        .is_err());
         assert_eq!(
-            from_text("-12", &ValueKind::Integer, Place::Query).unwrap(),
+            from_text(
+                "-12",
+                &ValueKind::Integer,
+                Place::Query,
+                Strictness::Lenient
+            )
+            .unwrap(),
             json!(-12)
         );
         for bad in [
@@ -258,29 +283,41 @@ mod tests {
             "9223372036854775808",
         ] {
             assert!(
-                from_text(bad, &ValueKind::Integer, Place::Query).is_err(),
+                from_text(bad, &ValueKind::Integer, Place::Query, Strictness::Lenient).is_err(),
                 "{bad}"
             );
         }
         assert_eq!(
-            from_text("1e2", &ValueKind::Float, Place::Query).unwrap(),
+            from_text("1e2", &ValueKind::Float, Place::Query, Strictness::Lenient).unwrap(),
             json!(100.0)
         );
         assert_eq!(
-            from_text("-Infinity", &ValueKind::Float, Place::Query).unwrap(),
+            from_text(
+                "-Infinity",
+                &ValueKind::Float,
+                Place::Query,
+                Strictness::Lenient
+            )
+            .unwrap(),
             json!("-Infinity")
         );
         for bad in ["inf", "nan", "infinity", "0x42", "1e999", "", "."] {
             assert!(
-                from_text(bad, &ValueKind::Float, Place::Query).is_err(),
+                from_text(bad, &ValueKind::Float, Place::Query, Strictness::Lenient).is_err(),
                 "{bad}"
             );
         }
         assert_eq!(
-            from_text("Mon, 16 Dec 2019 23:48:18 GMT", &EPOCH, Place::Header).unwrap(),
+            from_text(
+                "Mon, 16 Dec 2019 23:48:18 GMT",
+                &EPOCH,
+                Place::Header,
+                Strictness::Lenient
+            )
+            .unwrap(),
             json!(1_576_540_098)
         );
-        assert!(from_text("1576540098", &EPOCH, Place::Header).is_err());
-        assert!(from_text("abc$", &ValueKind::Blob, Place::Header).is_err());
+        assert!(from_text("1576540098", &EPOCH, Place::Header, Strictness::Lenient).is_err());
+        assert!(from_text("abc$", &ValueKind::Blob, Place::Header, Strictness::Lenient).is_err());
     }
 }

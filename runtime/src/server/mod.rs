@@ -13,6 +13,7 @@
 
 mod context;
 mod guard;
+mod input;
 mod router;
 mod serve;
 mod tower;

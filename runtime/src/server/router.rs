@@ -10,12 +10,14 @@ use futures_util::FutureExt as _;
 use http::{HeaderValue, Response};
 
 use super::context::RequestContext;
+use super::input::{Input, InputReader};
 use crate::client::BoxFuture;
+use crate::codec::Strictness;
 use crate::operation::{Operation, OperationError, ServiceError};
 use crate::protocol::{
-    MalformedKind, MalformedRequest, OperationSpec, Protocol, Route, ServiceSpec, Slot,
+    MalformedKind, MalformedRequest, OperationSpec, Protocol, Route, ServiceSpec,
 };
-use crate::validate::{validate, Validation, View, Violation, MAX_REPORTED};
+use crate::validate::{Validation, Violation, MAX_REPORTED};
 
 /// The default body limit: 10 MiB.
 pub const DEFAULT_BODY_LIMIT: usize = 10 * 1024 * 1024;
@@ -334,46 +336,30 @@ impl RouterBuilder {
     }
 }
 
-/// The request's input, decoded and validated; else the answer: the protocol's error for a
-/// malformed request, or the validation error listing every violation.
-///
-/// Validation looks at the wire form, decoded a second time: a missing required member of a
-/// nested structure decodes as its zero value. A typed decode that fails on a missing member
-/// is a validation error too.
+/// The request's input, decoded and validated in one pass; else the answer: the protocol's
+/// error for a malformed request, or the validation error listing every violation. A server
+/// reads requests strictly.
 fn decode_input<O: Operation>(
     protocol: &'static dyn Protocol,
     request: &http::Request<Bytes>,
 ) -> Result<O::Input, Box<Response<Bytes>>> {
-    let mut input = Slot::<O::Input>::new();
-    let decoded =
-        crate::codec::strictly(|| protocol.read_request(O::SERVICE, O::SPEC, request, &mut input));
-    let violations = || {
-        let validation = O::SPEC.validation?;
-        let mut view = Slot::<View>::new();
-        protocol
-            .read_request(O::SERVICE, O::SPEC, request, &mut view)
-            .ok()?;
-        let violations = validate(validation.input, &view.take()?);
-        (!violations.is_empty()).then_some((validation, violations))
-    };
-    let answer = match decoded.map(|()| input.take()) {
-        Ok(Some(mut input)) => match violations() {
-            None => {
+    let mut reader = InputReader::<O>::new(Strictness::Strict);
+    let answer = match protocol.read_request(O::SERVICE, O::SPEC, request, &mut reader) {
+        Err(error) => malformed(protocol, O::SERVICE, &error),
+        Ok(()) => match (reader.take(), O::SPEC.validation) {
+            (Some(Input::Valid(mut input)), _) => {
                 O::fill_defaults(&mut input);
                 return Ok(input);
             }
-            Some((validation, violations)) => invalid::<O>(protocol, validation, &violations),
+            (Some(Input::Invalid(violations)), Some(validation)) => {
+                invalid::<O>(protocol, validation, &violations)
+            }
+            _ => malformed(
+                protocol,
+                O::SERVICE,
+                &MalformedRequest::new(MalformedKind::Serialization, "no input decoded"),
+            ),
         },
-        Ok(None) => malformed(
-            protocol,
-            O::SERVICE,
-            &MalformedRequest::new(MalformedKind::Serialization, "no input decoded"),
-        ),
-        Err(error) if error.message.contains("missing field") => match violations() {
-            Some((validation, violations)) => invalid::<O>(protocol, validation, &violations),
-            None => malformed(protocol, O::SERVICE, &error),
-        },
-        Err(error) => malformed(protocol, O::SERVICE, &error),
     };
     Err(Box::new(answer))
 }

@@ -133,6 +133,11 @@ fn check_value(rules: &Value, view: &View, path: &str, out: &mut Vec<Violation>)
             ));
         }
     }
+    check_contents(rules, view, path, out);
+}
+
+/// The violations inside a list, map or structure: of its elements, entries or members.
+fn check_contents(rules: &Value, view: &View, path: &str, out: &mut Vec<Violation>) {
     match view {
         View::List(items) => {
             if let Some(element) = rules.element {

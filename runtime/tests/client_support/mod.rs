@@ -98,6 +98,24 @@ macro_rules! single_error {
             pub message: Option<String>,
         }
 
+        impl ::smithy_runtime::ServiceError for $shape {
+            fn code(&self) -> Option<&str> {
+                Some($code)
+            }
+
+            fn message(&self) -> Option<&str> {
+                self.message.as_deref()
+            }
+        }
+
+        impl ::std::fmt::Display for $shape {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                write!(f, "{}: {}", $code, self.message.as_deref().unwrap_or(""))
+            }
+        }
+
+        impl ::std::error::Error for $shape {}
+
         #[derive(Debug)]
         pub enum $error {
             $variant($shape),
@@ -106,57 +124,24 @@ macro_rules! single_error {
 
         impl ::std::fmt::Display for $error {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                match self {
-                    $error::$variant(e) => {
-                        write!(f, "{}: {}", $code, e.message.as_deref().unwrap_or(""))
-                    }
-                    $error::Unhandled(e) => e.fmt(f),
-                }
+                ::smithy_runtime::OperationError::fmt_error(self, f)
             }
         }
 
         impl ::std::error::Error for $error {}
 
-        impl ::smithy_runtime::ServiceError for $error {
-            fn code(&self) -> Option<&str> {
-                match self {
-                    $error::$variant(_) => Some($code),
-                    $error::Unhandled(e) => e.code(),
-                }
-            }
-
-            fn message(&self) -> Option<&str> {
-                match self {
-                    $error::$variant(e) => e.message.as_deref(),
-                    $error::Unhandled(e) => e.message(),
-                }
-            }
-        }
-
         impl ::smithy_runtime::OperationError for $error {
-            fn from_response(
-                code: Option<&str>,
-                body: ::smithy_runtime::protocol::ErrorBody,
-                meta: ::smithy_runtime::ErrorMetadata,
-            ) -> Self {
-                let d = ::smithy_runtime::operation::ErrorDecoder::new(body, meta);
+            fn from_code(code: &str, errors: ::smithy_runtime::operation::ErrorDecoder) -> Self {
                 match code {
-                    Some($code) => d.decode($error::$variant),
-                    _ => d.unhandled(),
+                    $code => errors.decode($error::$variant),
+                    _ => errors.unhandled(),
                 }
             }
 
-            fn to_members(&self) -> Option<&dyn ::smithy_runtime::protocol::Encode> {
+            fn error(&self) -> ::smithy_runtime::operation::ErrorRef<'_> {
                 match self {
-                    $error::$variant(e) => Some(e),
-                    $error::Unhandled(_) => None,
-                }
-            }
-
-            fn as_unhandled(&self) -> Option<&::smithy_runtime::UnhandledError> {
-                match self {
-                    $error::$variant(_) => None,
-                    $error::Unhandled(e) => Some(e),
+                    $error::$variant(e) => ::smithy_runtime::operation::ErrorRef::Modeled(e),
+                    $error::Unhandled(e) => ::smithy_runtime::operation::ErrorRef::Unhandled(e),
                 }
             }
         }

@@ -71,7 +71,7 @@ path = "{runner}"
 
 [dependencies]
 service = {{ package = "{package}", path = "../service-{index}" }}
-smithy-runtime = {{ path = "{runtime}" }}
+smithy-runtime = {{ path = "{runtime}", features = ["test-util"] }}
 tokio = {{ version = "1", features = ["rt", "time"] }}
 "#,
             bin = self.binary_name(index),

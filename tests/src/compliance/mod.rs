@@ -316,7 +316,7 @@ fn runner_input(
         .iter()
         .find(|op| op.name == name)
         .ok_or_else(|| format!("operation {name} is not generated"))?;
-    let input = match (case.direction, types.structure(&op.input.to_string())) {
+    let input = match (case.direction, types.structure(op.input)) {
         (_, None) => json!({}),
         (Direction::Request | Direction::Malformed, Some(s)) => types
             .structure_value(s, &case.params())
@@ -404,7 +404,7 @@ fn judge_case(
                 .find(|op| op.name == name)
                 .ok_or_else(|| format!("operation {name} is not generated"))?;
             let s = types
-                .structure(&op.output.to_string())
+                .structure(op.output)
                 .ok_or_else(|| format!("no output type for {name}"))?;
             (output.clone(), s)
         }

@@ -2,45 +2,37 @@
 //! generated types (keyed by JSON names, blobs in base64, timestamps in their JSON format),
 //! driven by the generator's own IR so that it follows exactly what the generated code reads.
 
-use std::collections::BTreeMap;
-
-use codegen::ir::{RustType, Service, Struct, TypeDef};
-use codegen::model::{ShapeId, TimestampFormat};
+use codegen::ir::{
+    DefaultValue, Document, RustType, Service, Struct, StructId, TimestampFormat, TypeRef,
+};
+use codegen::model::ShapeId;
 use serde_json::{Map, Value};
 use smithy_runtime::datetime::Format;
 use smithy_runtime::{Blob, DateTime};
 
-/// The named types of one lowered service, by identifier.
+/// The named types of one lowered service.
 pub struct Types<'a> {
-    by_ident: BTreeMap<String, &'a TypeDef>,
     service: &'a Service,
 }
 
 impl<'a> Types<'a> {
     /// The types of `service`.
     pub fn new(service: &'a Service) -> Self {
-        let by_ident = service
-            .types
-            .iter()
-            .map(|t| (t.ident().to_string(), t))
-            .collect();
-        Types { by_ident, service }
+        Types { service }
     }
 
     /// The structure generated for shape `id` (an error shape, an input or output).
     pub fn structure_of_shape(&self, id: &ShapeId) -> Option<&'a Struct> {
-        self.service.types.iter().find_map(|t| match t {
-            TypeDef::Struct(s) if s.shape == *id && !s.synthetic => Some(s),
-            _ => None,
-        })
+        let id = id.to_string();
+        self.service
+            .structs
+            .iter()
+            .find(|s| s.shape_id == id && !s.synthetic)
     }
 
-    /// The structure named `ident` (an operation's input or output type).
-    pub fn structure(&self, ident: &str) -> Option<&'a Struct> {
-        match self.by_ident.get(ident) {
-            Some(TypeDef::Struct(s)) => Some(s),
-            _ => None,
-        }
+    /// The structure `id` (an operation's input or output type).
+    pub fn structure(&self, id: StructId) -> Option<&'a Struct> {
+        Some(self.service.structure(id))
     }
 
     /// `params` for structure `s` in its serde JSON form.
@@ -75,12 +67,10 @@ impl<'a> Types<'a> {
     pub fn server_input_value(&self, s: &Struct, params: &Value) -> Result<Value, String> {
         let mut value = self.structure_value(s, params)?;
         if let Value::Object(out) = &mut value {
-            let fillable = s.fields.iter().filter(|f| {
-                f.optional
-                    && f.default
-                        .as_ref()
-                        .is_some_and(|d| codegen::ir::default_supported(&f.ty, d))
-            });
+            let fillable = s
+                .fields
+                .iter()
+                .filter(|f| f.optional && f.default.is_some());
             self.insert_defaults(fillable, out)?;
         }
         Ok(value)
@@ -95,9 +85,9 @@ impl<'a> Types<'a> {
         for field in fields {
             if let (Some(default), false) = (&field.default, out.contains_key(&field.json_name)) {
                 // Blob defaults are written in base64 already, unlike blob params.
-                let value = match field.ty {
-                    RustType::Blob => default.clone(),
-                    _ => self.value(&field.ty, default)?,
+                let value = match &default.value {
+                    DefaultValue::Blob(base64) => Value::String(base64.clone()),
+                    other => self.value(&field.ty, &default_json(&field.ty, other))?,
                 };
                 out.insert(field.json_name.clone(), value);
             }
@@ -132,9 +122,10 @@ impl<'a> Types<'a> {
                 }
                 Ok(Value::Object(out))
             }
-            RustType::Named(ident) => match self.by_ident.get(&ident.to_string()) {
-                Some(TypeDef::Struct(s)) => self.structure_value(s, node),
-                Some(TypeDef::Union(u)) => {
+            RustType::Named(ty) => match *ty {
+                TypeRef::Struct(id) => self.structure_value(self.service.structure(id), node),
+                TypeRef::Union(id) => {
+                    let u = self.service.union(id);
                     let map = node.as_object().ok_or("a union param must be an object")?;
                     let mut out = Map::new();
                     for (name, value) in map {
@@ -180,17 +171,22 @@ impl<'a> Types<'a> {
             RustType::Document => Value::Object(Map::new()),
             RustType::List(..) => Value::Array(Vec::new()),
             RustType::Map(..) => Value::Object(Map::new()),
-            RustType::Named(ident) => match self.by_ident.get(&ident.to_string()) {
-                Some(TypeDef::Struct(s)) if !seen.contains(&s.ident.to_string()) => {
-                    self.placeholder_in(s, seen)
+            RustType::Named(ty) => match *ty {
+                TypeRef::Struct(id)
+                    if !seen.contains(&self.service.structure(id).ident.to_string()) =>
+                {
+                    self.placeholder_in(self.service.structure(id), seen)
                 }
-                Some(TypeDef::Enum(e)) => match e.variants.first() {
-                    Some(v) if e.int => v.value.parse::<i64>().map_or(Value::Null, Value::from),
-                    Some(v) => Value::String(v.value.clone()),
-                    None if e.int => Value::from(0),
-                    None => Value::String("x".into()),
-                },
-                Some(TypeDef::Union(u)) => match u.members.first() {
+                TypeRef::Enum(id) => {
+                    let e = self.service.enumeration(id);
+                    match e.variants.first() {
+                        Some(v) if e.int => v.value.parse::<i64>().map_or(Value::Null, Value::from),
+                        Some(v) => Value::String(v.value.clone()),
+                        None if e.int => Value::from(0),
+                        None => Value::String("x".into()),
+                    }
+                }
+                TypeRef::Union(id) => match self.service.union(id).members.first() {
                     Some(m) => {
                         let mut one = Map::new();
                         one.insert(m.json_name.clone(), self.filler(&m.ty, seen));
@@ -220,4 +216,37 @@ fn timestamp(format: Option<TimestampFormat>, node: &Value) -> Result<Value, Str
         .fmt(format)
         .map(Value::String)
         .map_err(|e| e.to_string())
+}
+
+/// The serde JSON form of a `@default` of a value of type `ty`, as the model writes it.
+fn default_json(ty: &RustType, value: &DefaultValue) -> Value {
+    match value {
+        DefaultValue::Bool(b) => Value::Bool(*b),
+        DefaultValue::String(s) | DefaultValue::EnumString(s) | DefaultValue::Blob(s) => {
+            Value::String(s.clone())
+        }
+        DefaultValue::Int(i) => Value::from(*i),
+        DefaultValue::EnumInt(i) => Value::from(*i),
+        DefaultValue::Float(f) | DefaultValue::Timestamp(f) => Value::from(*f),
+        DefaultValue::Document(d) => document_json(d),
+        DefaultValue::Empty if matches!(ty, RustType::List(..)) => Value::Array(Vec::new()),
+        DefaultValue::Empty => Value::Object(Map::new()),
+    }
+}
+
+fn document_json(d: &Document) -> Value {
+    match d {
+        Document::Null => Value::Null,
+        Document::Bool(b) => Value::Bool(*b),
+        Document::Int(i) => Value::from(*i),
+        Document::Float(f) => Value::from(*f),
+        Document::String(s) => Value::String(s.clone()),
+        Document::List(items) => Value::Array(items.iter().map(document_json).collect()),
+        Document::Map(entries) => Value::Object(
+            entries
+                .iter()
+                .map(|(k, v)| (k.clone(), document_json(v)))
+                .collect(),
+        ),
+    }
 }

@@ -30,7 +30,7 @@ pub(super) fn runner_input(
             // The router needs a request to route: the runner writes one for a placeholder
             // input (labels filled) with the client side of the protocol.
             input["request"] = json!(null);
-            if let Some(s) = types.structure(&op.input.to_string()) {
+            if let Some(s) = types.structure(op.input) {
                 input["input"] = types.placeholder(s);
             }
             match &case.error {
@@ -45,7 +45,7 @@ pub(super) fn runner_input(
                 }
                 None => {
                     let s = types
-                        .structure(&op.output.to_string())
+                        .structure(op.output)
                         .ok_or_else(|| format!("no output type for {name}"))?;
                     input["output"] = types
                         .structure_value(s, &case.params())
@@ -112,7 +112,7 @@ pub(super) fn judge_case(
                 .find(|op| op.name == name)
                 .ok_or_else(|| format!("operation {name} is not generated"))?;
             let s = types
-                .structure(&op.input.to_string())
+                .structure(op.input)
                 .ok_or_else(|| format!("no input type for {name}"))?;
             let want = types
                 .server_input_value(s, &case.params())

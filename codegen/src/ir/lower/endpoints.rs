@@ -23,7 +23,7 @@ impl Cx<'_> {
                 name.clone(),
                 EndpointParam::Path {
                     name: name.clone(),
-                    path: param.path.clone(),
+                    path: self.wire_path_over(input, &param.path),
                 },
             );
         }

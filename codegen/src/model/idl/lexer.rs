@@ -1,6 +1,7 @@
 //! Smithy IDL tokens: the text cut into words, strings, numbers and punctuation, each with its
 //! line and column. Spaces, new lines, commas and `//` comments separate tokens; `///` lines are
-//! attached to the token that follows them, where the parser reads them as documentation.
+//! attached to the token that follows them, where the parser reads them as documentation (a
+//! `///` comment after a token on the same line is a plain comment).
 
 use super::text;
 
@@ -69,7 +70,7 @@ pub(crate) fn tokens(text: &str) -> Result<Vec<Token>, SyntaxError> {
         i: 0,
         pos: Pos { line: 1, column: 1 },
     };
-    let mut out = Vec::new();
+    let mut out: Vec<Token> = Vec::new();
     let mut docs = Vec::new();
     loop {
         lexer.skip_space();
@@ -88,6 +89,9 @@ pub(crate) fn tokens(text: &str) -> Result<Vec<Token>, SyntaxError> {
                 pos,
                 docs: std::mem::take(&mut docs),
             }),
+            // A `///` comment on the line of a token (after a shape, a member, a trait) is a
+            // plain comment: documentation comments stand on lines of their own.
+            Lexeme::Doc(_) if out.last().is_some_and(|t| t.pos.line == pos.line) => {}
             Lexeme::Doc(line) => docs.push(line),
             Lexeme::Comment => {}
         }

@@ -36,7 +36,8 @@ impl Parser {
             members: Vec::new(),
             properties: Vec::new(),
         };
-        if shape.kind == "structure" {
+        // Structures and unions may take elided members from a resource.
+        if shape.kind == "structure" || shape.kind == "union" {
             shape.resource = self.for_resource()?;
         }
         shape.mixins = self.mixins()?;

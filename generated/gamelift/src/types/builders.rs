@@ -436,7 +436,7 @@ impl CreateFleetInputBuilder {
     }
 }
 impl CreateFleetInputBuilder<
-    ::smithy_runtime::client::Send<crate::operation::CreateFleet>,
+    ::smithy_runtime::client::Sender<crate::operation::CreateFleet>,
 > {
     /// Sends the `CreateFleet` request and waits for its answer.
     pub async fn send(
@@ -638,7 +638,7 @@ impl CreateGameSessionInputBuilder {
     }
 }
 impl CreateGameSessionInputBuilder<
-    ::smithy_runtime::client::Send<crate::operation::CreateGameSession>,
+    ::smithy_runtime::client::Sender<crate::operation::CreateGameSession>,
 > {
     /// Sends the `CreateGameSession` request and waits for its answer.
     pub async fn send(
@@ -751,7 +751,7 @@ impl CreatePlayerSessionInputBuilder {
     }
 }
 impl CreatePlayerSessionInputBuilder<
-    ::smithy_runtime::client::Send<crate::operation::CreatePlayerSession>,
+    ::smithy_runtime::client::Sender<crate::operation::CreatePlayerSession>,
 > {
     /// Sends the `CreatePlayerSession` request and waits for its answer.
     pub async fn send(
@@ -870,7 +870,7 @@ impl CreatePlayerSessionsInputBuilder {
     }
 }
 impl CreatePlayerSessionsInputBuilder<
-    ::smithy_runtime::client::Send<crate::operation::CreatePlayerSessions>,
+    ::smithy_runtime::client::Sender<crate::operation::CreatePlayerSessions>,
 > {
     /// Sends the `CreatePlayerSessions` request and waits for its answer.
     pub async fn send(
@@ -972,7 +972,7 @@ impl DescribeFleetAttributesInputBuilder {
     }
 }
 impl DescribeFleetAttributesInputBuilder<
-    ::smithy_runtime::client::Send<crate::operation::DescribeFleetAttributes>,
+    ::smithy_runtime::client::Sender<crate::operation::DescribeFleetAttributes>,
 > {
     /// Sends the `DescribeFleetAttributes` request and waits for its answer.
     pub async fn send(
@@ -1154,7 +1154,7 @@ impl DescribeGameSessionDetailsInputBuilder {
     }
 }
 impl DescribeGameSessionDetailsInputBuilder<
-    ::smithy_runtime::client::Send<crate::operation::DescribeGameSessionDetails>,
+    ::smithy_runtime::client::Sender<crate::operation::DescribeGameSessionDetails>,
 > {
     /// Sends the `DescribeGameSessionDetails` request and waits for its answer.
     pub async fn send(
@@ -1265,7 +1265,7 @@ impl DescribeGameSessionPlacementInputBuilder {
     }
 }
 impl DescribeGameSessionPlacementInputBuilder<
-    ::smithy_runtime::client::Send<crate::operation::DescribeGameSessionPlacement>,
+    ::smithy_runtime::client::Sender<crate::operation::DescribeGameSessionPlacement>,
 > {
     /// Sends the `DescribeGameSessionPlacement` request and waits for its answer.
     pub async fn send(
@@ -1428,7 +1428,7 @@ impl DescribeGameSessionsInputBuilder {
     }
 }
 impl DescribeGameSessionsInputBuilder<
-    ::smithy_runtime::client::Send<crate::operation::DescribeGameSessions>,
+    ::smithy_runtime::client::Sender<crate::operation::DescribeGameSessions>,
 > {
     /// Sends the `DescribeGameSessions` request and waits for its answer.
     pub async fn send(
@@ -1592,7 +1592,7 @@ impl DescribeInstancesInputBuilder {
     }
 }
 impl DescribeInstancesInputBuilder<
-    ::smithy_runtime::client::Send<crate::operation::DescribeInstances>,
+    ::smithy_runtime::client::Sender<crate::operation::DescribeInstances>,
 > {
     /// Sends the `DescribeInstances` request and waits for its answer.
     pub async fn send(
@@ -1697,7 +1697,7 @@ impl DescribeMatchmakingInputBuilder {
     }
 }
 impl DescribeMatchmakingInputBuilder<
-    ::smithy_runtime::client::Send<crate::operation::DescribeMatchmaking>,
+    ::smithy_runtime::client::Sender<crate::operation::DescribeMatchmaking>,
 > {
     /// Sends the `DescribeMatchmaking` request and waits for its answer.
     pub async fn send(
@@ -1856,7 +1856,7 @@ impl DescribePlayerSessionsInputBuilder {
     }
 }
 impl DescribePlayerSessionsInputBuilder<
-    ::smithy_runtime::client::Send<crate::operation::DescribePlayerSessions>,
+    ::smithy_runtime::client::Sender<crate::operation::DescribePlayerSessions>,
 > {
     /// Sends the `DescribePlayerSessions` request and waits for its answer.
     pub async fn send(
@@ -4041,7 +4041,7 @@ impl SearchGameSessionsInputBuilder {
     }
 }
 impl SearchGameSessionsInputBuilder<
-    ::smithy_runtime::client::Send<crate::operation::SearchGameSessions>,
+    ::smithy_runtime::client::Sender<crate::operation::SearchGameSessions>,
 > {
     /// Sends the `SearchGameSessions` request and waits for its answer.
     pub async fn send(
@@ -4335,7 +4335,7 @@ impl StartGameSessionPlacementInputBuilder {
     }
 }
 impl StartGameSessionPlacementInputBuilder<
-    ::smithy_runtime::client::Send<crate::operation::StartGameSessionPlacement>,
+    ::smithy_runtime::client::Sender<crate::operation::StartGameSessionPlacement>,
 > {
     /// Sends the `StartGameSessionPlacement` request and waits for its answer.
     pub async fn send(
@@ -4468,7 +4468,7 @@ impl StartMatchBackfillInputBuilder {
     }
 }
 impl StartMatchBackfillInputBuilder<
-    ::smithy_runtime::client::Send<crate::operation::StartMatchBackfill>,
+    ::smithy_runtime::client::Sender<crate::operation::StartMatchBackfill>,
 > {
     /// Sends the `StartMatchBackfill` request and waits for its answer.
     pub async fn send(
@@ -4587,7 +4587,7 @@ impl StartMatchmakingInputBuilder {
     }
 }
 impl StartMatchmakingInputBuilder<
-    ::smithy_runtime::client::Send<crate::operation::StartMatchmaking>,
+    ::smithy_runtime::client::Sender<crate::operation::StartMatchmaking>,
 > {
     /// Sends the `StartMatchmaking` request and waits for its answer.
     pub async fn send(
@@ -4677,7 +4677,7 @@ impl StopGameSessionPlacementInputBuilder {
     }
 }
 impl StopGameSessionPlacementInputBuilder<
-    ::smithy_runtime::client::Send<crate::operation::StopGameSessionPlacement>,
+    ::smithy_runtime::client::Sender<crate::operation::StopGameSessionPlacement>,
 > {
     /// Sends the `StopGameSessionPlacement` request and waits for its answer.
     pub async fn send(
@@ -4942,7 +4942,7 @@ impl UpdateGameSessionInputBuilder {
     }
 }
 impl UpdateGameSessionInputBuilder<
-    ::smithy_runtime::client::Send<crate::operation::UpdateGameSession>,
+    ::smithy_runtime::client::Sender<crate::operation::UpdateGameSession>,
 > {
     /// Sends the `UpdateGameSession` request and waits for its answer.
     pub async fn send(

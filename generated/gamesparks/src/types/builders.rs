@@ -175,7 +175,7 @@ impl CreateGameRequestBuilder {
     }
 }
 impl CreateGameRequestBuilder<
-    ::smithy_runtime::client::Send<crate::operation::CreateGame>,
+    ::smithy_runtime::client::Sender<crate::operation::CreateGame>,
 > {
     /// Sends the `CreateGame` request and waits for its answer.
     pub async fn send(
@@ -272,7 +272,7 @@ impl CreateSnapshotRequestBuilder {
     }
 }
 impl CreateSnapshotRequestBuilder<
-    ::smithy_runtime::client::Send<crate::operation::CreateSnapshot>,
+    ::smithy_runtime::client::Sender<crate::operation::CreateSnapshot>,
 > {
     /// Sends the `CreateSnapshot` request and waits for its answer.
     pub async fn send(
@@ -431,7 +431,7 @@ impl CreateStageRequestBuilder {
     }
 }
 impl CreateStageRequestBuilder<
-    ::smithy_runtime::client::Send<crate::operation::CreateStage>,
+    ::smithy_runtime::client::Sender<crate::operation::CreateStage>,
 > {
     /// Sends the `CreateStage` request and waits for its answer.
     pub async fn send(
@@ -515,7 +515,7 @@ impl DeleteGameRequestBuilder {
     }
 }
 impl DeleteGameRequestBuilder<
-    ::smithy_runtime::client::Send<crate::operation::DeleteGame>,
+    ::smithy_runtime::client::Sender<crate::operation::DeleteGame>,
 > {
     /// Sends the `DeleteGame` request and waits for its answer.
     pub async fn send(
@@ -601,7 +601,7 @@ impl DeleteStageRequestBuilder {
     }
 }
 impl DeleteStageRequestBuilder<
-    ::smithy_runtime::client::Send<crate::operation::DeleteStage>,
+    ::smithy_runtime::client::Sender<crate::operation::DeleteStage>,
 > {
     /// Sends the `DeleteStage` request and waits for its answer.
     pub async fn send(
@@ -736,7 +736,7 @@ impl DisconnectPlayerRequestBuilder {
     }
 }
 impl DisconnectPlayerRequestBuilder<
-    ::smithy_runtime::client::Send<crate::operation::DisconnectPlayer>,
+    ::smithy_runtime::client::Sender<crate::operation::DisconnectPlayer>,
 > {
     /// Sends the `DisconnectPlayer` request and waits for its answer.
     pub async fn send(
@@ -848,7 +848,7 @@ impl ExportSnapshotRequestBuilder {
     }
 }
 impl ExportSnapshotRequestBuilder<
-    ::smithy_runtime::client::Send<crate::operation::ExportSnapshot>,
+    ::smithy_runtime::client::Sender<crate::operation::ExportSnapshot>,
 > {
     /// Sends the `ExportSnapshot` request and waits for its answer.
     pub async fn send(
@@ -1412,7 +1412,7 @@ impl GetExtensionRequestBuilder {
     }
 }
 impl GetExtensionRequestBuilder<
-    ::smithy_runtime::client::Send<crate::operation::GetExtension>,
+    ::smithy_runtime::client::Sender<crate::operation::GetExtension>,
 > {
     /// Sends the `GetExtension` request and waits for its answer.
     pub async fn send(
@@ -1526,7 +1526,7 @@ impl GetExtensionVersionRequestBuilder {
     }
 }
 impl GetExtensionVersionRequestBuilder<
-    ::smithy_runtime::client::Send<crate::operation::GetExtensionVersion>,
+    ::smithy_runtime::client::Sender<crate::operation::GetExtensionVersion>,
 > {
     /// Sends the `GetExtensionVersion` request and waits for its answer.
     pub async fn send(
@@ -1629,7 +1629,7 @@ impl GetGameConfigurationRequestBuilder {
     }
 }
 impl GetGameConfigurationRequestBuilder<
-    ::smithy_runtime::client::Send<crate::operation::GetGameConfiguration>,
+    ::smithy_runtime::client::Sender<crate::operation::GetGameConfiguration>,
 > {
     /// Sends the `GetGameConfiguration` request and waits for its answer.
     pub async fn send(
@@ -1712,7 +1712,7 @@ impl GetGameRequestBuilder {
         }
     }
 }
-impl GetGameRequestBuilder<::smithy_runtime::client::Send<crate::operation::GetGame>> {
+impl GetGameRequestBuilder<::smithy_runtime::client::Sender<crate::operation::GetGame>> {
     /// Sends the `GetGame` request and waits for its answer.
     pub async fn send(
         self,
@@ -1843,7 +1843,7 @@ impl GetGeneratedCodeJobRequestBuilder {
     }
 }
 impl GetGeneratedCodeJobRequestBuilder<
-    ::smithy_runtime::client::Send<crate::operation::GetGeneratedCodeJob>,
+    ::smithy_runtime::client::Sender<crate::operation::GetGeneratedCodeJob>,
 > {
     /// Sends the `GetGeneratedCodeJob` request and waits for its answer.
     pub async fn send(
@@ -1981,7 +1981,7 @@ impl GetPlayerConnectionStatusRequestBuilder {
     }
 }
 impl GetPlayerConnectionStatusRequestBuilder<
-    ::smithy_runtime::client::Send<crate::operation::GetPlayerConnectionStatus>,
+    ::smithy_runtime::client::Sender<crate::operation::GetPlayerConnectionStatus>,
 > {
     /// Sends the `GetPlayerConnectionStatus` request and waits for its answer.
     pub async fn send(
@@ -2094,7 +2094,7 @@ impl GetSnapshotRequestBuilder {
     }
 }
 impl GetSnapshotRequestBuilder<
-    ::smithy_runtime::client::Send<crate::operation::GetSnapshot>,
+    ::smithy_runtime::client::Sender<crate::operation::GetSnapshot>,
 > {
     /// Sends the `GetSnapshot` request and waits for its answer.
     pub async fn send(
@@ -2207,7 +2207,7 @@ impl GetStageDeploymentRequestBuilder {
     }
 }
 impl GetStageDeploymentRequestBuilder<
-    ::smithy_runtime::client::Send<crate::operation::GetStageDeployment>,
+    ::smithy_runtime::client::Sender<crate::operation::GetStageDeployment>,
 > {
     /// Sends the `GetStageDeployment` request and waits for its answer.
     pub async fn send(
@@ -2328,7 +2328,9 @@ impl GetStageRequestBuilder {
         }
     }
 }
-impl GetStageRequestBuilder<::smithy_runtime::client::Send<crate::operation::GetStage>> {
+impl GetStageRequestBuilder<
+    ::smithy_runtime::client::Sender<crate::operation::GetStage>,
+> {
     /// Sends the `GetStage` request and waits for its answer.
     pub async fn send(
         self,
@@ -2433,7 +2435,7 @@ impl ImportGameConfigurationRequestBuilder {
     }
 }
 impl ImportGameConfigurationRequestBuilder<
-    ::smithy_runtime::client::Send<crate::operation::ImportGameConfiguration>,
+    ::smithy_runtime::client::Sender<crate::operation::ImportGameConfiguration>,
 > {
     /// Sends the `ImportGameConfiguration` request and waits for its answer.
     pub async fn send(
@@ -2622,7 +2624,7 @@ impl ListExtensionVersionsRequestBuilder {
     }
 }
 impl ListExtensionVersionsRequestBuilder<
-    ::smithy_runtime::client::Send<crate::operation::ListExtensionVersions>,
+    ::smithy_runtime::client::Sender<crate::operation::ListExtensionVersions>,
 > {
     /// Sends the `ListExtensionVersions` request and waits for its answer.
     pub async fn send(
@@ -2732,7 +2734,7 @@ impl ListExtensionsRequestBuilder {
     }
 }
 impl ListExtensionsRequestBuilder<
-    ::smithy_runtime::client::Send<crate::operation::ListExtensions>,
+    ::smithy_runtime::client::Sender<crate::operation::ListExtensions>,
 > {
     /// Sends the `ListExtensions` request and waits for its answer.
     pub async fn send(
@@ -2839,7 +2841,7 @@ impl ListGamesRequestBuilder {
     }
 }
 impl ListGamesRequestBuilder<
-    ::smithy_runtime::client::Send<crate::operation::ListGames>,
+    ::smithy_runtime::client::Sender<crate::operation::ListGames>,
 > {
     /// Sends the `ListGames` request and waits for its answer.
     pub async fn send(
@@ -2984,7 +2986,7 @@ impl ListGeneratedCodeJobsRequestBuilder {
     }
 }
 impl ListGeneratedCodeJobsRequestBuilder<
-    ::smithy_runtime::client::Send<crate::operation::ListGeneratedCodeJobs>,
+    ::smithy_runtime::client::Sender<crate::operation::ListGeneratedCodeJobs>,
 > {
     /// Sends the `ListGeneratedCodeJobs` request and waits for its answer.
     pub async fn send(
@@ -3121,7 +3123,7 @@ impl ListSnapshotsRequestBuilder {
     }
 }
 impl ListSnapshotsRequestBuilder<
-    ::smithy_runtime::client::Send<crate::operation::ListSnapshots>,
+    ::smithy_runtime::client::Sender<crate::operation::ListSnapshots>,
 > {
     /// Sends the `ListSnapshots` request and waits for its answer.
     pub async fn send(
@@ -3266,7 +3268,7 @@ impl ListStageDeploymentsRequestBuilder {
     }
 }
 impl ListStageDeploymentsRequestBuilder<
-    ::smithy_runtime::client::Send<crate::operation::ListStageDeployments>,
+    ::smithy_runtime::client::Sender<crate::operation::ListStageDeployments>,
 > {
     /// Sends the `ListStageDeployments` request and waits for its answer.
     pub async fn send(
@@ -3403,7 +3405,7 @@ impl ListStagesRequestBuilder {
     }
 }
 impl ListStagesRequestBuilder<
-    ::smithy_runtime::client::Send<crate::operation::ListStages>,
+    ::smithy_runtime::client::Sender<crate::operation::ListStages>,
 > {
     /// Sends the `ListStages` request and waits for its answer.
     pub async fn send(
@@ -3506,7 +3508,7 @@ impl ListTagsForResourceRequestBuilder {
     }
 }
 impl ListTagsForResourceRequestBuilder<
-    ::smithy_runtime::client::Send<crate::operation::ListTagsForResource>,
+    ::smithy_runtime::client::Sender<crate::operation::ListTagsForResource>,
 > {
     /// Sends the `ListTagsForResource` request and waits for its answer.
     pub async fn send(
@@ -4369,7 +4371,7 @@ impl StartGeneratedCodeJobRequestBuilder {
     }
 }
 impl StartGeneratedCodeJobRequestBuilder<
-    ::smithy_runtime::client::Send<crate::operation::StartGeneratedCodeJob>,
+    ::smithy_runtime::client::Sender<crate::operation::StartGeneratedCodeJob>,
 > {
     /// Sends the `StartGeneratedCodeJob` request and waits for its answer.
     pub async fn send(
@@ -4496,7 +4498,7 @@ impl StartStageDeploymentRequestBuilder {
     }
 }
 impl StartStageDeploymentRequestBuilder<
-    ::smithy_runtime::client::Send<crate::operation::StartStageDeployment>,
+    ::smithy_runtime::client::Sender<crate::operation::StartStageDeployment>,
 > {
     /// Sends the `StartStageDeployment` request and waits for its answer.
     pub async fn send(
@@ -4608,7 +4610,7 @@ impl TagResourceRequestBuilder {
     }
 }
 impl TagResourceRequestBuilder<
-    ::smithy_runtime::client::Send<crate::operation::TagResource>,
+    ::smithy_runtime::client::Sender<crate::operation::TagResource>,
 > {
     /// Sends the `TagResource` request and waits for its answer.
     pub async fn send(
@@ -4717,7 +4719,7 @@ impl UntagResourceRequestBuilder {
     }
 }
 impl UntagResourceRequestBuilder<
-    ::smithy_runtime::client::Send<crate::operation::UntagResource>,
+    ::smithy_runtime::client::Sender<crate::operation::UntagResource>,
 > {
     /// Sends the `UntagResource` request and waits for its answer.
     pub async fn send(
@@ -4809,7 +4811,7 @@ impl UpdateGameConfigurationRequestBuilder {
     }
 }
 impl UpdateGameConfigurationRequestBuilder<
-    ::smithy_runtime::client::Send<crate::operation::UpdateGameConfiguration>,
+    ::smithy_runtime::client::Sender<crate::operation::UpdateGameConfiguration>,
 > {
     /// Sends the `UpdateGameConfiguration` request and waits for its answer.
     pub async fn send(
@@ -4912,7 +4914,7 @@ impl UpdateGameRequestBuilder {
     }
 }
 impl UpdateGameRequestBuilder<
-    ::smithy_runtime::client::Send<crate::operation::UpdateGame>,
+    ::smithy_runtime::client::Sender<crate::operation::UpdateGame>,
 > {
     /// Sends the `UpdateGame` request and waits for its answer.
     pub async fn send(
@@ -5025,7 +5027,7 @@ impl UpdateSnapshotRequestBuilder {
     }
 }
 impl UpdateSnapshotRequestBuilder<
-    ::smithy_runtime::client::Send<crate::operation::UpdateSnapshot>,
+    ::smithy_runtime::client::Sender<crate::operation::UpdateSnapshot>,
 > {
     /// Sends the `UpdateSnapshot` request and waits for its answer.
     pub async fn send(
@@ -5151,7 +5153,7 @@ impl UpdateStageRequestBuilder {
     }
 }
 impl UpdateStageRequestBuilder<
-    ::smithy_runtime::client::Send<crate::operation::UpdateStage>,
+    ::smithy_runtime::client::Sender<crate::operation::UpdateStage>,
 > {
     /// Sends the `UpdateStage` request and waits for its answer.
     pub async fn send(

@@ -30,8 +30,8 @@ pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
 /// Sends one request and returns the whole response.
 ///
-/// Implementations: [`HyperClient`] (real connections), [`ScriptedTransport`](super::ScriptedTransport)
-/// (tests), or anything else, such as an in-process server.
+/// Implementations: [`HyperClient`] (real connections), `ScriptedTransport` (tests, feature
+/// `test-util`), or anything else, such as an in-process server.
 pub trait HttpClient: Send + Sync + fmt::Debug {
     /// Sends `request`; the response body is collected.
     fn call(

@@ -37,7 +37,7 @@ use tokio::time::{sleep, Instant};
 
 use super::error::SdkError;
 use super::orchestrator::Handle;
-use super::send::invalid_input;
+use super::sender::invalid_input;
 use crate::operation::{Operation, ServiceError};
 use crate::BuildError;
 
@@ -46,7 +46,7 @@ pub use outcome::{Final, WaitError};
 pub use spec::{Acceptor, AcceptorState, Comparator, Matcher, Waiter};
 
 /// Waits on operation `O` with one [`Waiter`]: generated `wait_until_*` builders hold one (as
-/// fluent builders hold a [`Send`](super::Send)) and call [`Wait::wait`] with the result of
+/// fluent builders hold a [`Sender`](super::Sender)) and call [`Wait::wait`] with the result of
 /// building their input.
 pub struct Wait<O> {
     handle: Handle,

@@ -321,7 +321,7 @@ fn member_path(path: &serde_path_to_error::Path) -> String {
 
 /// A ciborium error's text (its `Display` is its `Debug`): the message of a semantic error
 /// (`Semantic(None, "invalid type: ...")`), with its byte offset when it has one.
-fn cbor_error_text(text: &str) -> String {
+pub(crate) fn cbor_error_text(text: &str) -> String {
     let Some(inner) = text
         .strip_prefix("Semantic(")
         .and_then(|rest| rest.strip_suffix(')'))

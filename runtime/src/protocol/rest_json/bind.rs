@@ -8,6 +8,7 @@ use serde_json::{Map, Value};
 
 use super::headers::{join_list, split_http_dates, split_list};
 use super::uri::encode_query;
+use crate::codec::Strictness;
 use crate::datetime::Format;
 use crate::protocol::errors::Fault;
 use crate::protocol::spec::{Location, MemberSpec, ValueKind};
@@ -103,39 +104,51 @@ pub(super) fn take_bound(
     }
     // Map-valued bindings last: named query parameters and headers win over them.
     for (member, value) in deferred {
-        let fault = |message: String| Fault::new(target(member), message);
-        let Value::Object(map) = value else {
-            return Err(fault(format!(
-                "expected a map but found {}",
-                json_type(&value)
-            )));
-        };
-        let inner = match member.value {
-            ValueKind::Map(inner) => inner,
-            _ => &ValueKind::String,
-        };
-        for (key, entry) in &map {
-            match member.location {
-                Location::PrefixHeaders(prefix) => {
-                    let name = format!("{prefix}{key}");
-                    if !bound
-                        .headers
-                        .contains_key(name.to_ascii_lowercase().as_str())
-                    {
-                        let text = header_text(entry, inner).map_err(fault)?;
-                        insert_header(&mut bound.headers, &name, &text).map_err(fault)?;
-                    }
+        bind_map(&mut bound, &named_query, member, value)?;
+    }
+    Ok(bound)
+}
+
+/// Formats a map-valued member (`@httpQueryParams`, `@httpPrefixHeaders`) into `bound`,
+/// after the named query parameters (`named_query`) and headers, which win over its entries.
+fn bind_map(
+    bound: &mut Bound,
+    named_query: &BTreeSet<&str>,
+    member: &MemberSpec,
+    value: Value,
+) -> Result<(), Fault> {
+    let fault = |message: String| Fault::new(target(member), message);
+    let Value::Object(map) = value else {
+        return Err(fault(format!(
+            "expected a map but found {}",
+            json_type(&value)
+        )));
+    };
+    let inner = match member.value {
+        ValueKind::Map(inner) => inner,
+        _ => &ValueKind::String,
+    };
+    for (key, entry) in &map {
+        match member.location {
+            Location::PrefixHeaders(prefix) => {
+                let name = format!("{prefix}{key}");
+                if !bound
+                    .headers
+                    .contains_key(name.to_ascii_lowercase().as_str())
+                {
+                    let text = header_text(entry, inner).map_err(fault)?;
+                    insert_header(&mut bound.headers, &name, &text).map_err(fault)?;
                 }
-                _ if named_query.contains(key.as_str()) => {}
-                _ => {
-                    for text in texts(entry, inner, Place::Query).map_err(fault)? {
-                        bound.query.push(query_pair(key, &text));
-                    }
+            }
+            _ if named_query.contains(key.as_str()) => {}
+            _ => {
+                for text in texts(entry, inner, Place::Query).map_err(fault)? {
+                    bound.query.push(query_pair(key, &text));
                 }
             }
         }
     }
-    Ok(bound)
+    Ok(())
 }
 
 /// The texts of a scalar (one) or a list (one per element).
@@ -188,13 +201,14 @@ pub(crate) fn read_headers(
     members: &[MemberSpec],
     headers: &HeaderMap,
     object: &mut Map<String, Value>,
+    strictness: Strictness,
 ) -> Result<(), Fault> {
     for member in members {
         let fault = |message: String| Fault::new(target(member), message);
         match member.location {
             Location::Header(name) => {
                 if let Some(text) = joined(headers, name).map_err(fault)? {
-                    let value = header_value(&text, &member.value).map_err(fault)?;
+                    let value = header_value(&text, &member.value, strictness).map_err(fault)?;
                     object.insert(member.key.to_owned(), value);
                 }
             }
@@ -213,7 +227,8 @@ pub(crate) fn read_headers(
                         continue;
                     }
                     if let Some(text) = joined(headers, name.as_str()).map_err(fault)? {
-                        map.insert(key.to_owned(), header_value(&text, inner).map_err(fault)?);
+                        let value = header_value(&text, inner, strictness).map_err(fault)?;
+                        map.insert(key.to_owned(), value);
                     }
                 }
                 if !map.is_empty() {
@@ -238,9 +253,9 @@ fn joined(headers: &HeaderMap, name: &str) -> Result<Option<String>, String> {
 }
 
 /// The serde JSON form of a header's text for a member of `kind`.
-fn header_value(text: &str, kind: &ValueKind) -> Result<Value, String> {
+fn header_value(text: &str, kind: &ValueKind, strictness: Strictness) -> Result<Value, String> {
     let ValueKind::List(inner) = kind else {
-        return from_text(text, kind, Place::Header);
+        return from_text(text, kind, Place::Header, strictness);
     };
     let items = match inner {
         ValueKind::Timestamp { explicit, .. }
@@ -258,7 +273,7 @@ fn header_value(text: &str, kind: &ValueKind) -> Result<Value, String> {
     };
     items
         .iter()
-        .map(|item| from_text(item, inner, Place::Header))
+        .map(|item| from_text(item, inner, Place::Header, strictness))
         .collect::<Result<Vec<_>, _>>()
         .map(Value::Array)
 }

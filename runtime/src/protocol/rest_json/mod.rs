@@ -8,6 +8,7 @@ mod request;
 mod response;
 mod uri;
 
+use crate::codec::Strictness;
 use bytes::Bytes;
 
 use super::body::{Decode, Encode, Plan};
@@ -135,7 +136,13 @@ impl Protocol for RestJson1 {
             let spec = op.errors.iter().find(|e| code == Some(e.code));
             if let Some(spec) = spec.filter(|spec| !spec.members.is_empty()) {
                 let mut bound = serde_json::Map::new();
-                if bind::read_headers(spec.members, response.headers(), &mut bound).is_ok() {
+                let read = bind::read_headers(
+                    spec.members,
+                    response.headers(),
+                    &mut bound,
+                    Strictness::Lenient,
+                );
+                if read.is_ok() {
                     body.extend(bound);
                 }
             }

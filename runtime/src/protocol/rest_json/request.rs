@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 use super::bind::{has_bindings, is_bound, read_headers, take_bound, target};
 use super::payload;
 use super::uri::{decode, parse_query, Pattern};
+use crate::codec::Strictness;
 use crate::protocol::body::{Decode, Encode, Plan};
 use crate::protocol::errors::{Fault, MalformedKind, MalformedRequest, RequestError};
 use crate::protocol::message::{
@@ -84,7 +85,7 @@ pub(super) fn read_request(
     input: &mut dyn Decode,
 ) -> Result<(), MalformedRequest> {
     let serialization = MalformedRequest::serialization;
-    let decoded = match merged_input(op, request)? {
+    let decoded = match merged_input(op, request, input.strictness())? {
         Some(object) => input.decode_value(Value::Object(object)),
         None if op.input_has_body => input.decode_json(request.body()),
         None => input.decode_json(b""),
@@ -97,6 +98,7 @@ pub(super) fn read_request(
 fn merged_input(
     op: &OperationSpec,
     request: &http::Request<Bytes>,
+    strictness: Strictness,
 ) -> Result<Option<Map<String, Value>>, MalformedRequest> {
     let pattern = Pattern::parse(op.http.uri);
     let labels = pattern.match_path(request.uri().path()).ok_or_else(|| {
@@ -149,19 +151,23 @@ fn merged_input(
             Location::Label(name) => match labels.get(name) {
                 Some(raw) => {
                     let text = decode(raw).map_err(fault)?;
-                    Some(from_text(&text, &member.value, Place::Label).map_err(fault)?)
+                    Some(from_text(&text, &member.value, Place::Label, strictness).map_err(fault)?)
                 }
                 None => None,
             },
-            Location::Query(name) => query_member(&query, name, &member.value).map_err(fault)?,
-            Location::QueryParams => query_params(&query, &member.value).map_err(fault)?,
+            Location::Query(name) => {
+                query_member(&query, name, &member.value, strictness).map_err(fault)?
+            }
+            Location::QueryParams => {
+                query_params(&query, &member.value, strictness).map_err(fault)?
+            }
             _ => None,
         };
         if let Some(value) = value {
             object.insert(member.key.to_owned(), value);
         }
     }
-    read_headers(op.input, request.headers(), &mut object).map_err(serialization)?;
+    read_headers(op.input, request.headers(), &mut object, strictness).map_err(serialization)?;
     Ok(Some(object))
 }
 
@@ -170,25 +176,30 @@ fn query_member(
     query: &[(String, String)],
     name: &str,
     kind: &ValueKind,
+    strictness: Strictness,
 ) -> Result<Option<Value>, String> {
     let mut values = query.iter().filter(|(key, _)| key == name).map(|(_, v)| v);
     match kind {
         ValueKind::List(inner) => {
             let items = values
-                .map(|value| from_text(value, inner, Place::Query))
+                .map(|value| from_text(value, inner, Place::Query, strictness))
                 .collect::<Result<Vec<_>, _>>()?;
             Ok((!items.is_empty()).then_some(Value::Array(items)))
         }
         _ => values
             .next()
-            .map(|value| from_text(value, kind, Place::Query))
+            .map(|value| from_text(value, kind, Place::Query, strictness))
             .transpose(),
     }
 }
 
 /// The `@httpQueryParams` map: every parameter, with its first value (string values) or
 /// all its values (list values).
-fn query_params(query: &[(String, String)], kind: &ValueKind) -> Result<Option<Value>, String> {
+fn query_params(
+    query: &[(String, String)],
+    kind: &ValueKind,
+    strictness: Strictness,
+) -> Result<Option<Value>, String> {
     let inner = match kind {
         ValueKind::Map(inner) => inner,
         _ => &ValueKind::String,
@@ -197,7 +208,7 @@ fn query_params(query: &[(String, String)], kind: &ValueKind) -> Result<Option<V
     for (key, value) in query {
         match inner {
             ValueKind::List(element) => {
-                let item = from_text(value, element, Place::Query)?;
+                let item = from_text(value, element, Place::Query, strictness)?;
                 let entry = map
                     .entry(key.clone())
                     .or_insert_with(|| Value::Array(Vec::new()));
@@ -207,7 +218,10 @@ fn query_params(query: &[(String, String)], kind: &ValueKind) -> Result<Option<V
             }
             _ if map.contains_key(key) => {}
             _ => {
-                map.insert(key.clone(), from_text(value, inner, Place::Query)?);
+                map.insert(
+                    key.clone(),
+                    from_text(value, inner, Place::Query, strictness)?,
+                );
             }
         }
     }

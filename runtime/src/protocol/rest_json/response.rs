@@ -1,5 +1,6 @@
 //! restJson1 responses: writing them (server, SMITHY.md 6.3) and reading them (client, 6.2).
 
+use crate::codec::Strictness;
 use bytes::Bytes;
 use serde_json::{Map, Value};
 
@@ -50,7 +51,8 @@ pub(super) fn read_response(
     output: &mut dyn Decode,
 ) -> Result<(), ResponseError> {
     let decoded = if has_bindings(op.output) {
-        output.decode_value(Value::Object(merged_output(op, response)?))
+        let object = merged_output(op, response, output.strictness())?;
+        output.decode_value(Value::Object(object))
     } else {
         output.decode_json(response.body())
     };
@@ -61,6 +63,7 @@ pub(super) fn read_response(
 fn merged_output(
     op: &OperationSpec,
     response: &http::Response<Bytes>,
+    strictness: Strictness,
 ) -> Result<Map<String, Value>, Fault> {
     let mut object = match payload_member(op.output) {
         Some((member, _)) => {
@@ -90,6 +93,6 @@ fn merged_output(
             }
         }
     }
-    read_headers(op.output, response.headers(), &mut object)?;
+    read_headers(op.output, response.headers(), &mut object, strictness)?;
     Ok(object)
 }

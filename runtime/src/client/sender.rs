@@ -1,4 +1,4 @@
-//! [`Send`]: what a generated fluent builder holds to send its operation.
+//! [`Sender`]: what a generated fluent builder holds to send its operation.
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -9,19 +9,16 @@ use crate::operation::Operation;
 use crate::BuildError;
 
 /// Sends operation `O` through a [`Handle`]; generated fluent builders hold one and call
-/// [`Send::send`] with the result of building their input.
-///
-/// The name shadows the `Send` marker trait wherever `smithy_runtime::client::*` is
-/// glob-imported: name this type by its path instead.
-pub struct Send<O> {
+/// [`Sender::send`] with the result of building their input.
+pub struct Sender<O> {
     handle: Handle,
     _op: PhantomData<fn() -> O>,
 }
 
-impl<O> Send<O> {
+impl<O> Sender<O> {
     /// Sends through `handle`.
     pub fn new(handle: Handle) -> Self {
-        Send {
+        Sender {
             handle,
             _op: PhantomData,
         }
@@ -33,7 +30,7 @@ impl<O> Send<O> {
     }
 }
 
-impl<O: Operation> Send<O> {
+impl<O: Operation> Sender<O> {
     /// Runs the operation with `input`; a [`BuildError`] (required members unset) becomes
     /// [`SdkError::Construction`] without anything being sent.
     pub async fn send(
@@ -56,15 +53,15 @@ pub(crate) fn invalid_input<O: Operation>(e: BuildError) -> SdkError<O::Error> {
     )
 }
 
-impl<O> Clone for Send<O> {
+impl<O> Clone for Sender<O> {
     fn clone(&self) -> Self {
-        Send::new(self.handle.clone())
+        Sender::new(self.handle.clone())
     }
 }
 
-impl<O> fmt::Debug for Send<O> {
+impl<O> fmt::Debug for Sender<O> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Send")
+        f.debug_struct("Sender")
             .field("operation", &std::any::type_name::<O>())
             .field("handle", &self.handle)
             .finish()

@@ -1,0 +1,169 @@
+//! [`InputReader`]: how a server reads an operation's input. One checked pass
+//! (`codec::reader`) decodes the request strictly and keeps its wire form, which validation
+//! then checks: the request is decoded once, and a required member that is missing is known as
+//! such, not guessed from an error message.
+
+use serde::Deserialize;
+
+use crate::codec::reader::{self, Read};
+use crate::codec::{DecodeError, Strictness};
+use crate::operation::Operation;
+use crate::protocol::body::{cbor_error_text, definite_lengths, EMPTY_CBOR_MAP};
+use crate::protocol::Decode;
+use crate::validate::{validate, Shape, Violation};
+
+/// What reading a request gave.
+#[derive(Debug)]
+pub(crate) enum Input<T> {
+    /// The input, valid.
+    Valid(T),
+    /// The request decodes (or would, but for missing required members) and violates its
+    /// constraints: every violation.
+    Invalid(Vec<Violation>),
+}
+
+/// A place a protocol reads an operation's input into (see [`Decode`]), decoding and
+/// validating it in one pass.
+#[derive(Debug)]
+pub(crate) struct InputReader<O: Operation> {
+    strictness: Strictness,
+    input: Option<Input<O::Input>>,
+}
+
+impl<O: Operation> InputReader<O> {
+    /// A reader with `strictness` (a server's is [`Strictness::Strict`]).
+    pub(crate) fn new(strictness: Strictness) -> Self {
+        InputReader {
+            strictness,
+            input: None,
+        }
+    }
+
+    /// What the protocol read, if it read anything.
+    pub(crate) fn take(self) -> Option<Input<O::Input>> {
+        self.input
+    }
+
+    /// The input structure's validation rules.
+    fn rules() -> Option<&'static Shape> {
+        O::SPEC.validation.map(|v| v.input)
+    }
+
+    /// Validates what a read gave: the input, or its violations; the decoding error when it
+    /// did not decode for another reason than missing required members.
+    fn finish(&mut self, read: Read<O::Input>) -> Result<(), DecodeError> {
+        let violations = || match (Self::rules(), &read.view) {
+            (Some(rules), Some(view)) => validate(rules, view),
+            _ => Vec::new(),
+        };
+        self.input = Some(match &read.value {
+            Ok(_) => {
+                let violations = violations();
+                match read.value {
+                    Ok(input) if violations.is_empty() => Input::Valid(input),
+                    _ => Input::Invalid(violations),
+                }
+            }
+            Err(_) if read.missing => match violations() {
+                violations if !violations.is_empty() => Input::Invalid(violations),
+                _ => return read.value.map(|_| ()),
+            },
+            Err(_) => return read.value.map(|_| ()),
+        });
+        Ok(())
+    }
+
+    /// Reads a CBOR body once.
+    fn read_cbor(&self, body: &[u8]) -> Read<O::Input> {
+        let mut rest = body;
+        let read = match self.strictness {
+            Strictness::Strict => {
+                ciborium::de::from_reader::<FromCbor<O, true>, _>(&mut rest).map(|r| r.0)
+            }
+            Strictness::Lenient => {
+                ciborium::de::from_reader::<FromCbor<O, false>, _>(&mut rest).map(|r| r.0)
+            }
+        };
+        match read {
+            Ok(read) if read.value.is_err() || rest.is_empty() => {
+                let value = read
+                    .value
+                    .map_err(|e| DecodeError::at(e.path(), cbor_error_text(e.message())));
+                Read { value, ..read }
+            }
+            Ok(read) => Read {
+                value: Err(DecodeError::at(
+                    "",
+                    format!("{} bytes after the CBOR value", rest.len()),
+                )),
+                ..read
+            },
+            Err(error) => Read {
+                value: Err(DecodeError::at(
+                    "",
+                    crate::protocol::body::cbor_message(&error),
+                )),
+                view: None,
+                missing: false,
+            },
+        }
+    }
+}
+
+impl<O: Operation> Decode for InputReader<O> {
+    fn strictness(&self) -> Strictness {
+        self.strictness
+    }
+
+    fn decode_json(&mut self, body: &[u8]) -> Result<(), DecodeError> {
+        let body = if body.iter().all(u8::is_ascii_whitespace) {
+            b"{}".as_slice()
+        } else {
+            body
+        };
+        let mut de = serde_json::Deserializer::from_slice(body);
+        let read = reader::read::<O::Input, _>(&mut de, Self::rules(), self.strictness);
+        if read.value.is_ok() {
+            de.end().map_err(|e| DecodeError::at("", e))?;
+        }
+        self.finish(read)
+    }
+
+    fn decode_value(&mut self, value: serde_json::Value) -> Result<(), DecodeError> {
+        self.finish(reader::read(value, Self::rules(), self.strictness))
+    }
+
+    fn decode_cbor(&mut self, body: &[u8]) -> Result<(), DecodeError> {
+        let body = if body.is_empty() {
+            EMPTY_CBOR_MAP
+        } else {
+            body
+        };
+        let read = self.read_cbor(body);
+        // serde's derived field names are read as borrowed strings, which an
+        // indefinite-length (chunked) text string cannot be: such a body is read again with
+        // every length made definite.
+        let read = match definite_lengths(body) {
+            Some(definite) if read.value.is_err() && !read.missing => self.read_cbor(&definite),
+            _ => read,
+        };
+        self.finish(read)
+    }
+}
+
+/// A checked read of `O`'s input from ciborium, whose deserializer is reached only through
+/// `from_reader` (of a `DeserializeOwned` type): the strictness is a constant here, chosen by
+/// [`InputReader::read_cbor`] from the reader's.
+struct FromCbor<O: Operation, const STRICT: bool>(Read<O::Input>);
+
+impl<'de, O: Operation, const STRICT: bool> Deserialize<'de> for FromCbor<O, STRICT> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let strictness = if STRICT {
+            Strictness::Strict
+        } else {
+            Strictness::Lenient
+        };
+        let rules = O::SPEC.validation.map(|v| v.input);
+        Ok(FromCbor(reader::read(deserializer, rules, strictness)))
+    }
+}
