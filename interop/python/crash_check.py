@@ -60,17 +60,21 @@ def writer(endpoint, log, number, deadline, stopped, failures):
 def write_rounds(endpoint, log, number, deadline, stopped):
     gamelift, gamesparks = clients(endpoint)
     round_ = 0
+    games = []  # this writer's games; once the account's game quota is reached, it updates them
     while time.time() < deadline and not stopped.is_set():
         name = f"crash-{number}-{round_}"
         round_ += 1
         try:
-            gamesparks.create_game(GameName=name)
-            log.add(kind="game", name=name)
-            gamesparks.update_game_configuration(
-                GameName=name,
-                Modifications=[{"Operation": "ADD", "Section": "S", "Path": "/round", "Value": round_}],
-            )
-            log.add(kind="config", name=name, value=round_)
+            name = create_game_or_reuse(gamesparks, name, games, round_)
+            if name is None:
+                name = f"crash-{number}-{round_}-fleet"
+            else:
+                log.add(kind="game", name=name)
+                gamesparks.update_game_configuration(
+                    GameName=name,
+                    Modifications=[{"Operation": "ADD", "Section": "S", "Path": "/round", "Value": round_}],
+                )
+                log.add(kind="config", name=name, value=round_)
             fleet = gamelift.create_fleet(
                 Name=name,
                 BuildId="build-1111aaaa-22bb-33cc-44dd-5555eeee66ff",
@@ -97,6 +101,23 @@ def write_rounds(endpoint, log, number, deadline, stopped):
             return
 
 
+def create_game_or_reuse(gamesparks, name, games, round_):
+    """Creates the game `name`, or, once the account holds its quota of games (a documented
+    refusal, not a failure), picks one of this writer's games to change instead; None when the
+    writer has none."""
+    if games and games[-1] is None:
+        return games[(round_ % (len(games) - 1))] if len(games) > 1 else None
+    try:
+        gamesparks.create_game(GameName=name)
+    except ClientError as error:
+        if error.response["Error"]["Code"] != "ServiceQuotaExceededException":
+            raise
+        games.append(None)  # the marker: no more games to create
+        return create_game_or_reuse(gamesparks, name, games, round_)
+    games.append(name)
+    return name
+
+
 def write(endpoint, path, seconds):
     log = Log(path)
     deadline = time.time() + float(seconds)
@@ -120,7 +141,10 @@ def verify(endpoint, path):
         changes = [json.loads(line) for line in f if line.strip()]
     missing = []
     latest_status = {}
+    latest_config = {}
     for change in changes:
+        if change["kind"] == "config":
+            latest_config[change["name"]] = max(change["value"], latest_config.get(change["name"], 0))
         if change["kind"] == "status":
             seen = latest_status.get(change["id"], "NEW")
             if STATUS_ORDER.index(change["status"]) > STATUS_ORDER.index(seen):
@@ -131,8 +155,12 @@ def verify(endpoint, path):
             if kind == "game":
                 gamesparks.get_game(GameName=change["name"])
             elif kind == "config":
+                # A game's configuration is changed again and again once the quota is reached:
+                # the value there is the last acknowledged one, or a later unacknowledged one.
+                if change["value"] != latest_config[change["name"]]:
+                    continue
                 sections = gamesparks.get_game_configuration(GameName=change["name"])["GameConfiguration"]["Sections"]
-                if sections["S"]["Attributes"].get("round") != change["value"]:
+                if sections["S"]["Attributes"].get("round", -1) < change["value"]:
                     missing.append(change)
             elif kind == "fleet":
                 if not gamelift.describe_fleet_attributes(FleetIds=[change["id"]])["FleetAttributes"]:
