@@ -292,6 +292,28 @@ pub fn builder_sender_ident() -> Ident {
     Ident::new("__sender", Span::call_site())
 }
 
+/// The getter of an optional list member, returning a slice (`player_ids`). A member named
+/// `builder` would shadow the type's own `builder()`: its getter is `builder_value`.
+pub fn getter_ident(field: &Ident) -> Ident {
+    if unraw(field) == "builder" {
+        Ident::new("builder_value", Span::call_site())
+    } else {
+        field.clone()
+    }
+}
+
+/// The test for one variant of an operation's error enum (`NotFoundException` →
+/// `is_not_found_exception`).
+pub fn variant_test_ident(variant: &Ident) -> Ident {
+    finish_snake(format!("is_{}", to_snake_case(&unraw(variant))))
+}
+
+/// The private field of an operation output holding the response's metadata. Member names
+/// become snake_case without leading underscores, so no member can take it.
+pub fn response_metadata_ident() -> Ident {
+    Ident::new("__response", Span::call_site())
+}
+
 /// The function returning a field's non-zero `@default` (`default_retries`).
 pub fn default_fn_ident(field: &Ident) -> Ident {
     finish_snake(format!("default_{}", unraw(field)))

@@ -28,8 +28,12 @@ impl RuntimeDependency {
     /// The dependency's value in `Cargo.toml` (`{ path = "…" }` or `"0.1"`).
     pub(crate) fn manifest_value(&self) -> String {
         match self {
-            RuntimeDependency::Path(path) => format!("{{ path = {} }}", toml_string(path)),
-            RuntimeDependency::Version(version) => toml_string(version),
+            RuntimeDependency::Path(path) => {
+                format!("{{ path = {}, default-features = false }}", toml_string(path))
+            }
+            RuntimeDependency::Version(version) => {
+                format!("{{ version = {}, default-features = false }}", toml_string(version))
+            }
         }
     }
 }

@@ -120,18 +120,22 @@ fn compile_cleanly(name: &str, crates: &[(GeneratedCrate, Vec<(String, PathBuf)>
             String::from_utf8_lossy(&out.stderr)
         );
     };
-    cargo(&[
-        "clippy",
-        "--workspace",
-        "--all-targets",
-        "--quiet",
-        "--",
-        "-D",
-        "warnings",
-    ]);
-    cargo(&["doc", "--workspace", "--no-deps", "--quiet"]);
+    let clippy = |features: &[&str]| {
+        let mut args = vec!["clippy", "--workspace", "--quiet"];
+        args.extend_from_slice(features);
+        args.extend_from_slice(&["--", "-D", "warnings"]);
+        cargo(&args);
+    };
+    clippy(&["--all-targets", "--all-features"]);
     if test {
-        cargo(&["test", "--workspace", "--quiet"]);
+        // Each half alone compiles warning-free: a client user builds no server code, and
+        // the reverse.
+        clippy(&["--no-default-features", "--features", "client"]);
+        clippy(&["--no-default-features", "--features", "server"]);
+    }
+    cargo(&["doc", "--workspace", "--no-deps", "--all-features", "--quiet"]);
+    if test {
+        cargo(&["test", "--workspace", "--all-features", "--quiet"]);
     }
 }
 

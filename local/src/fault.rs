@@ -56,3 +56,11 @@ impl fmt::Display for Fault {
         f.write_str(self.message())
     }
 }
+
+/// A generated builder that refused its value: a bug of this service (a required member it
+/// did not set), answered as an internal error rather than a panic.
+impl From<smithy_runtime::BuildError> for Fault {
+    fn from(error: smithy_runtime::BuildError) -> Self {
+        Fault::Internal(format!("this service built an invalid value: {error}"))
+    }
+}

@@ -72,7 +72,7 @@ async fn the_fleet_active_waiter_finishes_with_every_fleet_active() {
     let second = new_fleet(&client, "two", 1).await.fleet_id.expect("id");
     let done = client
         .wait_until_fleet_active()
-        .fleet_ids(vec![first, second])
+        .set_fleet_ids(Some(vec![first, second]))
         .wait(WAIT)
         .await
         .expect("both fleets become active");
@@ -93,10 +93,10 @@ async fn unknown_fleet_ids_are_left_out_and_limits_are_ignored_with_ids() {
     let id = new_fleet(&client, "arena", 1).await.fleet_id.expect("id");
     let described = client
         .describe_fleet_attributes()
-        .fleet_ids(vec![
+        .set_fleet_ids(Some(vec![
             "fleet-00000000-0000-0000-0000-000000000000".into(),
             id.clone(),
-        ])
+        ]))
         .limit(1)
         .send()
         .await
@@ -228,9 +228,12 @@ async fn a_tls_fleet_has_gamelift_dns_names() {
         .script_id("script-1111aaaa-22bb-33cc-44dd-5555eeee66ff")
         .ec2_instance_type(EC2InstanceType::C4Large)
         .runtime_configuration(runtime(1))
-        .certificate_configuration(CertificateConfiguration {
-            certificate_type: CertificateType::Generated,
-        })
+        .certificate_configuration(
+            CertificateConfiguration::builder()
+                .certificate_type(CertificateType::Generated)
+                .build()
+                .expect("every required member is set"),
+        )
         .send()
         .await
         .expect("create")
@@ -255,15 +258,16 @@ async fn a_tls_fleet_has_gamelift_dns_names() {
 async fn a_windows_build_and_invalid_setups() {
     let local = local();
     let client = client(&local);
-    let windows = RuntimeConfiguration {
-        server_processes: Some(vec![ServerProcess {
-            launch_path: "C:\\game\\MyGame\\server.exe".into(),
-            parameters: None,
-            concurrent_executions: 1,
-        }]),
-        max_concurrent_game_session_activations: None,
-        game_session_activation_timeout_seconds: None,
-    };
+    let windows = RuntimeConfiguration::builder()
+        .set_server_processes(Some(vec![ServerProcess::builder()
+            .launch_path("C:\\game\\MyGame\\server.exe")
+            .set_parameters(None)
+            .concurrent_executions(1)
+            .build()
+            .expect("every required member is set")]))
+        .set_max_concurrent_game_session_activations(None)
+        .set_game_session_activation_timeout_seconds(None)
+        .build();
     let fleet = client
         .create_fleet()
         .name("windows")
@@ -271,7 +275,7 @@ async fn a_windows_build_and_invalid_setups() {
         .ec2_instance_type(EC2InstanceType::C4Large)
         .runtime_configuration(windows.clone())
         .fleet_type(FleetType::Spot)
-        .metric_groups(vec!["eu".to_owned()])
+        .metric_groups("eu".to_owned())
         .send()
         .await
         .expect("create")

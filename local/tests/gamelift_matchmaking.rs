@@ -16,20 +16,20 @@ use gamelift_support::{
 };
 
 fn player(id: &str, team: &str) -> Player {
-    Player {
-        player_id: Some(id.into()),
-        player_attributes: Some(BTreeMap::from([(
+    Player::builder()
+        .set_player_id(Some(id.into()))
+        .set_player_attributes(Some(BTreeMap::from([(
             "skill".to_owned(),
-            AttributeValue {
-                s: None,
-                n: Some(23.0),
-                sl: None,
-                sdm: None,
-            },
-        )])),
-        team: Some(team.into()),
-        latency_in_ms: Some(BTreeMap::from([("us-west-2".to_owned(), 40)])),
-    }
+            AttributeValue::builder()
+                .set_s(None)
+                .set_n(Some(23.0))
+                .set_sl(None)
+                .set_sdm(None)
+                .build(),
+        )])))
+        .set_team(Some(team.into()))
+        .set_latency_in_ms(Some(BTreeMap::from([("us-west-2".to_owned(), 40)])))
+        .build()
 }
 
 async fn status(client: &Client, ticket_id: &str) -> Status {
@@ -66,7 +66,10 @@ async fn a_ticket_steps_to_completed_with_connection_info() {
     );
     let done = client
         .describe_matchmaking()
-        .ticket_ids(vec!["ticket-1".to_owned(), "no-such-ticket".to_owned()])
+        .set_ticket_ids(Some(vec![
+            "ticket-1".to_owned(),
+            "no-such-ticket".to_owned(),
+        ]))
         .send()
         .await
         .expect("describe")

@@ -18,10 +18,10 @@ use gamelift_support::{
 };
 
 fn desired(player: &str) -> DesiredPlayerSession {
-    DesiredPlayerSession {
-        player_id: Some(player.into()),
-        player_data: Some(format!("{player}'s loadout")),
-    }
+    DesiredPlayerSession::builder()
+        .set_player_id(Some(player.into()))
+        .set_player_data(Some(format!("{player}'s loadout")))
+        .build()
 }
 
 async fn start(client: &Client, id: &str) -> Result<(), StartGameSessionPlacementError> {
@@ -31,13 +31,15 @@ async fn start(client: &Client, id: &str) -> Result<(), StartGameSessionPlacemen
         .game_session_queue_name("na-queue")
         .maximum_player_session_count(4)
         .game_session_name("placed")
-        .game_properties(vec![property("mode", "duel")])
-        .desired_player_sessions(vec![desired("ann"), desired("bo")])
-        .player_latencies(vec![PlayerLatency {
-            player_id: Some("ann".into()),
-            region_identifier: Some("us-west-2".into()),
-            latency_in_milliseconds: Some(42.0),
-        }])
+        .set_game_properties(Some(vec![property("mode", "duel")]))
+        .set_desired_player_sessions(Some(vec![desired("ann"), desired("bo")]))
+        .player_latencies(
+            PlayerLatency::builder()
+                .set_player_id(Some("ann".into()))
+                .set_region_identifier(Some("us-west-2".into()))
+                .set_latency_in_milliseconds(Some(42.0))
+                .build(),
+        )
         .game_session_data("seed=7")
         .send()
         .await
@@ -157,7 +159,7 @@ async fn placement_ids_are_unique_and_players_must_fit() {
         .placement_id("crowded")
         .game_session_queue_name("na-queue")
         .maximum_player_session_count(1)
-        .desired_player_sessions(vec![desired("ann"), desired("bo")])
+        .set_desired_player_sessions(Some(vec![desired("ann"), desired("bo")]))
         .send()
         .await
         .expect_err("two players for one slot");

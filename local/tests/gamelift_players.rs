@@ -69,11 +69,11 @@ async fn a_batch_reserves_all_its_players_or_none() {
     let created = client
         .create_player_sessions()
         .game_session_id(&id)
-        .player_ids(players(&["a", "b", "c"]))
-        .player_data_map(BTreeMap::from([
+        .set_player_ids(Some(players(&["a", "b", "c"])))
+        .set_player_data_map(Some(BTreeMap::from([
             ("a".to_owned(), "likes maps".to_owned()),
             ("stranger".to_owned(), "ignored".to_owned()),
-        ]))
+        ])))
         .send()
         .await
         .expect("three slots")
@@ -85,7 +85,7 @@ async fn a_batch_reserves_all_its_players_or_none() {
     let too_many = client
         .create_player_sessions()
         .game_session_id(&id)
-        .player_ids(players(&["d", "e"]))
+        .set_player_ids(Some(players(&["d", "e"])))
         .send()
         .await
         .expect_err("one slot is left");
@@ -99,7 +99,7 @@ async fn a_batch_reserves_all_its_players_or_none() {
     let twice = client
         .create_player_sessions()
         .game_session_id(&id)
-        .player_ids(players(&["d", "d"]))
+        .set_player_ids(Some(players(&["d", "d"])))
         .send()
         .await
         .expect_err("a player twice");

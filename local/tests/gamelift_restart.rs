@@ -134,12 +134,12 @@ async fn reservations_and_placements_time_out_on_the_wall_clock() {
     // The session is full, so the placement stays pending: the one server process is busy.
     reserve_players(&client, &id, ["ann", "bo"]).await;
     start_placement(&client, "stuck", 2).await;
-    let dee = gamelift_api::types::Player {
-        player_id: Some("dee".into()),
-        player_attributes: None,
-        team: None,
-        latency_in_ms: None,
-    };
+    let dee = gamelift_api::types::Player::builder()
+        .set_player_id(Some("dee".into()))
+        .set_player_attributes(None)
+        .set_team(None)
+        .set_latency_in_ms(None)
+        .build();
     start_matchmaking(&client, Some("unplaced"), "mm", vec![dee])
         .await
         .expect("queued");

@@ -23,7 +23,7 @@ async fn session(
         .fleet_id(fleet)
         .name(name)
         .maximum_player_session_count(maximum)
-        .game_properties(vec![property("gameMode", mode)])
+        .set_game_properties(Some(vec![property("gameMode", mode)]))
         .send()
         .await
         .expect("create")
@@ -58,7 +58,7 @@ async fn search_filters_and_sorts_the_active_sessions() {
         .fleet_id(&fleet)
         .name("still activating")
         .maximum_player_session_count(30)
-        .game_properties(vec![property("gameMode", "brawl")])
+        .set_game_properties(Some(vec![property("gameMode", "brawl")]))
         .send()
         .await
         .expect("create");

@@ -46,7 +46,7 @@ async fn a_game_session_activates_on_the_fleet_instance() {
         .fleet_id(&fleet)
         .maximum_player_session_count(8)
         .name("brawl night")
-        .game_properties(vec![property("mode", "brawl")])
+        .set_game_properties(Some(vec![property("mode", "brawl")]))
         .creator_id("player-1")
         .game_session_data("map=dust")
         .send()
@@ -213,11 +213,13 @@ async fn the_resource_creation_limit_counts_per_creator() {
             .build_id("build-1")
             .ec2_instance_type(EC2InstanceType::C4Large)
             .runtime_configuration(runtime(10))
-            .ec2_inbound_permissions(vec![udp_ports()])
-            .resource_creation_limit_policy(ResourceCreationLimitPolicy {
-                new_game_sessions_per_creator: Some(2),
-                policy_period_in_minutes: Some(15),
-            }),
+            .ec2_inbound_permissions(udp_ports())
+            .resource_creation_limit_policy(
+                ResourceCreationLimitPolicy::builder()
+                    .set_new_game_sessions_per_creator(Some(2))
+                    .set_policy_period_in_minutes(Some(15))
+                    .build(),
+            ),
     )
     .await;
     wait_for_fleet(&client, &fleet).await;
@@ -378,7 +380,7 @@ async fn an_active_session_is_updated() {
         .name("renamed")
         .player_session_creation_policy(PlayerSessionCreationPolicy::DenyAll)
         .protection_policy(ProtectionPolicy::FullProtection)
-        .game_properties(vec![property("mode", "ctf")])
+        .set_game_properties(Some(vec![property("mode", "ctf")]))
         .send()
         .await
         .expect("update")
@@ -394,7 +396,10 @@ async fn an_active_session_is_updated() {
     let merged = client
         .update_game_session()
         .game_session_id(&id)
-        .game_properties(vec![property("mode", "koth"), property("map", "dust")])
+        .set_game_properties(Some(vec![
+            property("mode", "koth"),
+            property("map", "dust"),
+        ]))
         .send()
         .await
         .expect("update")

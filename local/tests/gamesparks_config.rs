@@ -16,12 +16,13 @@ fn change(
     path: &str,
     value: Option<Value>,
 ) -> SectionModification {
-    SectionModification {
-        operation,
-        path: path.to_owned(),
-        section: section.to_owned(),
-        value,
-    }
+    SectionModification::builder()
+        .operation(operation)
+        .path(path.to_owned())
+        .section(section.to_owned())
+        .set_value(value)
+        .build()
+        .expect("every required member is set")
 }
 
 /// The attributes of each section of the game's configuration.
@@ -234,7 +235,7 @@ async fn snapshots_copy_the_configuration_and_filter_sections() {
         .get_snapshot()
         .game_name("Racer")
         .snapshot_id(&id)
-        .sections(vec!["Economy".to_owned(), "Absent".to_owned()])
+        .set_sections(Some(vec!["Economy".to_owned(), "Absent".to_owned()]))
         .send()
         .await
         .expect("GetSnapshot")
@@ -248,7 +249,7 @@ async fn snapshots_copy_the_configuration_and_filter_sections() {
     let current = client
         .get_game_configuration()
         .game_name("Racer")
-        .sections(vec!["Economy".to_owned()])
+        .sections("Economy".to_owned())
         .send()
         .await
         .expect("GetGameConfiguration");

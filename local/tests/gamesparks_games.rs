@@ -24,7 +24,7 @@ async fn games_are_created_read_listed_and_updated() {
         .create_game()
         .game_name("Racer")
         .description("A racing game")
-        .tags(tags.clone())
+        .set_tags(Some(tags.clone()))
         .send()
         .await
         .expect("CreateGame")
@@ -274,11 +274,11 @@ async fn the_state_survives_a_restart() {
         .await
         .deployment_id
         .expect("a deployment id");
-    let unity = Generator {
-        game_sdk_version: None,
-        language: None,
-        target_platform: Some("Unity".to_owned()),
-    };
+    let unity = Generator::builder()
+        .set_game_sdk_version(None)
+        .set_language(None)
+        .set_target_platform(Some("Unity".to_owned()))
+        .build();
     let job_id = start_code_job(&client_before, "Racer", &snapshot_id, unity).await;
     drop(client_before);
     drop(first);

@@ -23,7 +23,10 @@ async fn stages_are_created_read_listed_updated_and_deleted() {
         .stage_name("Dev")
         .role(ROLE)
         .description("Development")
-        .tags(BTreeMap::from([("tier".to_owned(), "dev".to_owned())]))
+        .set_tags(Some(BTreeMap::from([(
+            "tier".to_owned(),
+            "dev".to_owned(),
+        )])))
         .send()
         .await
         .expect("CreateStage")
@@ -153,7 +156,7 @@ async fn tags_round_trip_on_games_and_stages() {
         client
             .tag_resource()
             .resource_arn(arn)
-            .tags(both.clone())
+            .set_tags(Some(both.clone()))
             .send()
             .await
             .expect("TagResource");
@@ -161,7 +164,7 @@ async fn tags_round_trip_on_games_and_stages() {
         client
             .untag_resource()
             .resource_arn(arn)
-            .tag_keys(vec!["cost".to_owned(), "absent".to_owned()])
+            .set_tag_keys(Some(vec!["cost".to_owned(), "absent".to_owned()]))
             .send()
             .await
             .expect("UntagResource");
@@ -186,7 +189,10 @@ async fn tags_round_trip_on_games_and_stages() {
     let reserved = client
         .tag_resource()
         .resource_arn(&game_arn)
-        .tags(BTreeMap::from([("aws:owner".to_owned(), "x".to_owned())]))
+        .set_tags(Some(BTreeMap::from([(
+            "aws:owner".to_owned(),
+            "x".to_owned(),
+        )])))
         .send()
         .await;
     let (code, _) = service_error(reserved);

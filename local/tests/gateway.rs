@@ -51,11 +51,7 @@ async fn each_protocol_reaches_its_service() {
     let cbor = gamelift_api::client::Client::new(config(&gateway, "SECRET", Some(&RpcV2Cbor)));
     let sparks = gamesparks_api::client::Client::new(config(&gateway, "SECRET", None));
     let _ = json.describe_fleet_attributes().send().await;
-    let _ = cbor
-        .describe_matchmaking()
-        .ticket_ids(vec!["t".into()])
-        .send()
-        .await;
+    let _ = cbor.describe_matchmaking().ticket_ids("t").send().await;
     let _ = sparks.list_games().send().await;
     let seen: Vec<(String, Option<String>)> = seen
         .lock()
@@ -161,9 +157,12 @@ async fn over_a_socket_a_body_past_the_limit_is_413_in_the_services_protocol() {
     let error = sparks
         .import_game_configuration()
         .game_name("big")
-        .import_source(gamesparks_api::types::ImportGameConfigurationSource {
-            file: smithy_runtime::Blob::new(file),
-        })
+        .import_source(
+            gamesparks_api::types::ImportGameConfigurationSource::builder()
+                .file(smithy_runtime::Blob::new(file))
+                .build()
+                .expect("every required member is set"),
+        )
         .send()
         .await
         .unwrap_err();

@@ -25,7 +25,7 @@ async fn a_refused_game_session_update_changes_nothing() {
         .fleet_id(&fleet)
         .maximum_player_session_count(10)
         .name("lobby")
-        .game_properties(properties("old"))
+        .set_game_properties(Some(properties("old")))
         .send()
         .await
         .expect("CreateGameSession")
@@ -40,7 +40,7 @@ async fn a_refused_game_session_update_changes_nothing() {
         .game_session_id(&id)
         .maximum_player_session_count(4)
         .name("renamed")
-        .game_properties(too_many)
+        .set_game_properties(Some(too_many))
         .send()
         .await;
     let error = gamelift_support::service_error(refused.expect_err("17 properties are too many"));
@@ -62,16 +62,18 @@ async fn a_refused_placement_does_not_drop_the_cancelled_one_with_its_id() {
     let client = client(&local);
     start_placement(&client, "p-1", 4).await;
     stop_placement(&client, "p-1").await.expect("stop");
-    let player = |id: &str| DesiredPlayerSession {
-        player_id: Some(id.into()),
-        player_data: None,
+    let player = |id: &str| {
+        DesiredPlayerSession::builder()
+            .set_player_id(Some(id.into()))
+            .set_player_data(None)
+            .build()
     };
     let refused = client
         .start_game_session_placement()
         .placement_id("p-1")
         .game_session_queue_name("na-queue")
         .maximum_player_session_count(4)
-        .desired_player_sessions(vec![player("a"), player("a")])
+        .set_desired_player_sessions(Some(vec![player("a"), player("a")]))
         .send()
         .await;
     assert!(refused.is_err(), "a player listed twice is refused");

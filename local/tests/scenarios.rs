@@ -35,11 +35,11 @@ fn clients() -> (gamelift_api::client::Client, gamesparks_api::client::Client) {
 async fn gamelift_fleet_to_players_search_placement_and_match() {
     let (gamelift, _) = clients();
     let processes = RuntimeConfiguration::builder()
-        .server_processes(vec![ServerProcess {
-            launch_path: "/local/game/server".to_owned(),
-            parameters: None,
-            concurrent_executions: 4,
-        }])
+        .set_server_processes(Some(vec![ServerProcess::builder()
+            .launch_path("/local/game/server")
+            .concurrent_executions(4)
+            .build()
+            .expect("every required member is set")]))
         .build();
     let fleet = gamelift
         .create_fleet()
@@ -56,7 +56,7 @@ async fn gamelift_fleet_to_players_search_placement_and_match() {
     let fleet_id = fleet.fleet_id.unwrap();
     let active = gamelift
         .wait_until_fleet_active()
-        .fleet_ids(vec![fleet_id.clone()])
+        .fleet_ids(fleet_id.clone())
         .wait(MAX_WAIT)
         .await
         .unwrap();
@@ -83,7 +83,7 @@ async fn gamelift_fleet_to_players_search_placement_and_match() {
     let reserved = gamelift
         .create_player_sessions()
         .game_session_id(&session_id)
-        .player_ids(vec!["p1".to_owned(), "p2".to_owned()])
+        .set_player_ids(Some(vec!["p1".to_owned(), "p2".to_owned()]))
         .send()
         .await
         .unwrap()
@@ -155,13 +155,13 @@ async fn gamelift_fleet_to_players_search_placement_and_match() {
         .start_matchmaking()
         .ticket_id("in-process-ticket")
         .configuration_name("config")
-        .players(vec![Player::builder().player_id("m1").build()])
+        .players(Player::builder().player_id("m1").build())
         .send()
         .await
         .unwrap();
     let matched = gamelift
         .wait_until_matchmaking_succeeded()
-        .ticket_ids(vec!["in-process-ticket".to_owned()])
+        .ticket_ids("in-process-ticket".to_owned())
         .wait(MAX_WAIT)
         .await
         .unwrap();

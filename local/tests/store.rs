@@ -157,12 +157,13 @@ fn nested(levels: usize) -> Value {
 }
 
 fn add(path: &str, value: Value) -> SectionModification {
-    SectionModification {
-        operation: Operation::Add,
-        path: path.into(),
-        section: "Deep".into(),
-        value: Some(value),
-    }
+    SectionModification::builder()
+        .operation(Operation::Add)
+        .path(path)
+        .section("Deep")
+        .set_value(Some(value))
+        .build()
+        .expect("every required member is set")
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -18,7 +18,8 @@
 //! * [`server`]: the server side: [`server::Router`], which answers requests with handlers
 //!   in every protocol of the service, as a `tower::Service`, an in-process `HttpClient`, or
 //!   over TCP with [`server::serve`].
-//! * [`codec`]: the `serde_with` adapters and helpers that generated serde code names in
+//! * [`codec`]: the `serde_with` adapters (applied with `serde_with::As`, without its proc
+//!   macro) and helpers that generated serde code names in
 //!   its attributes (timestamp formats, non-finite floats, unions).
 //! * [`error`]: [`BuildError`] for builders, [`ErrorMetadata`] and [`UnhandledError`] for
 //!   service errors that the model does not describe.
@@ -34,12 +35,11 @@
 //! ```
 //! use smithy_runtime::DateTime;
 //!
-//! #[::smithy_runtime::serde_with::serde_as(crate = "::smithy_runtime::serde_with")]
 //! #[derive(::smithy_runtime::serde::Serialize, ::smithy_runtime::serde::Deserialize)]
 //! #[serde(crate = "::smithy_runtime::serde")]
 //! struct Game {
 //!     #[serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")]
-//!     #[serde_as(as = "Option<::smithy_runtime::codec::DateTimeFormat>")]
+//!     #[serde(with = "::smithy_runtime::serde_with::As::<Option<::smithy_runtime::codec::DateTimeFormat>>", default)]
 //!     creation_time: Option<DateTime>,
 //! }
 //!
@@ -49,6 +49,7 @@
 //! ```
 
 pub use bytes;
+#[cfg(feature = "client")]
 pub use futures_core;
 pub use http;
 pub use serde;
@@ -56,15 +57,19 @@ pub use serde_json;
 pub use serde_with;
 
 mod blob;
+#[cfg(feature = "client")]
 pub mod client;
 pub mod codec;
 pub mod datetime;
+#[cfg(feature = "client")]
 pub mod endpoint;
 pub mod error;
 pub mod operation;
 pub mod protocol;
+#[cfg(feature = "server")]
 pub mod server;
 mod unit;
+#[cfg(feature = "server")]
 pub mod validate;
 
 pub use blob::{Blob, InvalidBase64};
@@ -75,6 +80,11 @@ pub use unit::Unit;
 
 /// The version of this runtime crate, recorded by the generator in each generated crate.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// A boxed, `Send` future borrowing from `'a`: what [`client::HttpClient`] and the server's
+/// handlers return.
+pub type BoxFuture<'a, T> =
+    std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send + 'a>>;
 
 /// A Smithy `document`: arbitrary JSON, carried verbatim by the JSON protocols.
 pub type Document = serde_json::Value;

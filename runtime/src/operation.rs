@@ -22,7 +22,15 @@ pub trait Operation {
     /// The input structure.
     type Input: Serialize + DeserializeOwned + Clone + Debug + PartialEq + Send + Sync + 'static;
     /// The output structure.
-    type Output: Serialize + DeserializeOwned + Clone + Debug + PartialEq + Send + Sync + 'static;
+    type Output: Serialize
+        + DeserializeOwned
+        + Clone
+        + Debug
+        + PartialEq
+        + OutputMetadata
+        + Send
+        + Sync
+        + 'static;
     /// The operation's error enum.
     type Error: OperationError + Send + Sync + 'static;
 
@@ -179,5 +187,63 @@ impl ServiceError for crate::UnhandledError {
 
     fn message(&self) -> Option<&str> {
         crate::UnhandledError::message(self)
+    }
+}
+
+/// What a response said beside an operation output's members: its request id. Generated
+/// outputs carry one (a private field, skipped by serde) and give it through
+/// [`OutputMetadata`]; it is not part of the output's value, so any two compare equal.
+#[derive(Clone, Default)]
+pub struct ResponseMetadata {
+    request_id: Option<String>,
+}
+
+impl ResponseMetadata {
+    /// The request id the service reported (`x-amzn-requestid`, `x-amz-request-id`).
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    /// Sets the request id.
+    pub fn set_request_id(&mut self, request_id: Option<String>) {
+        self.request_id = request_id;
+    }
+}
+
+impl PartialEq for ResponseMetadata {
+    /// Always `true`: metadata is not part of an output's value.
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+
+impl fmt::Debug for ResponseMetadata {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.request_id {
+            Some(id) => write!(f, "request_id={id}"),
+            None => f.write_str("-"),
+        }
+    }
+}
+
+/// An operation output with the [`ResponseMetadata`] of the response it was read from;
+/// implemented by every generated output. Use [`RequestId`] to read it.
+pub trait OutputMetadata {
+    /// The metadata.
+    fn metadata(&self) -> &ResponseMetadata;
+    /// The metadata, to set.
+    fn metadata_mut(&mut self) -> &mut ResponseMetadata;
+}
+
+/// The request id of a call's answer, as the AWS SDKs give it: `output.request_id()` after
+/// `use smithy_runtime::operation::RequestId`.
+pub trait RequestId {
+    /// The request id the service reported, if any.
+    fn request_id(&self) -> Option<&str>;
+}
+
+impl<T: OutputMetadata> RequestId for T {
+    fn request_id(&self) -> Option<&str> {
+        self.metadata().request_id()
     }
 }

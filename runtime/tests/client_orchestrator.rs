@@ -143,16 +143,22 @@ async fn non_throttling_client_error_is_not_retried() {
             error: CreateThingError::Conflict(e),
             status,
             request_id,
+            headers,
         } => {
             assert_eq!(e.message.as_deref(), Some("already exists"));
             assert_eq!(*status, 409);
             assert_eq!(request_id.as_deref(), Some("req-1234"));
+            assert_eq!(headers["x-amzn-requestid"], "req-1234");
         }
         other => panic!("expected a modeled service error, got {other:?}"),
     }
     assert_eq!(error.code(), Some("ConflictException"));
     assert_eq!(error.request_id(), Some("req-1234"));
     assert_eq!(error.status(), Some(409));
+    assert_eq!(
+        error.headers().map(|h| h["content-type"].clone()),
+        Some(http::HeaderValue::from_static("application/json"))
+    );
     assert!(error.as_service_error().is_some());
     let message = error.to_string();
     assert!(
@@ -739,4 +745,24 @@ async fn without_the_rustls_feature_a_transport_must_be_given() {
         matches!(&error, SdkError::Construction(e) if e.kind() == ConstructionErrorKind::NoHttpClient)
     );
     assert!(error.to_string().contains("http_client"), "{error}");
+}
+
+/// The output of a call carries the request id of the response it was read from (as
+/// `RequestId`), and an output that came without one says so.
+#[tokio::test(start_paused = true)]
+async fn outputs_carry_the_request_id_of_their_response() {
+    use smithy_runtime::operation::RequestId as _;
+    let transport = ScriptedTransport::new();
+    let mut answered = smithy_runtime::client::json_response(200, ok_body());
+    answered
+        .headers_mut()
+        .insert("x-amzn-requestid", http::HeaderValue::from_static("req-ok-1"));
+    transport.push_response(answered);
+    transport.push_json(200, ok_body());
+    let first = handle(&transport).call::<CreateThing>(input("a")).await.unwrap();
+    assert_eq!(first.request_id(), Some("req-ok-1"));
+    let second = handle(&transport).call::<CreateThing>(input("b")).await.unwrap();
+    assert_eq!(second.request_id(), None);
+    // Metadata is not part of the value.
+    assert_eq!(first, second);
 }

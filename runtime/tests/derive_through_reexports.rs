@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 
 use smithy_runtime::{Blob, DateTime, Document};
 
-#[::smithy_runtime::serde_with::serde_as(crate = "::smithy_runtime::serde_with")]
 #[derive(
     ::smithy_runtime::serde::Serialize, ::smithy_runtime::serde::Deserialize, Debug, PartialEq,
 )]
@@ -18,15 +17,14 @@ struct Game {
         rename = "CreationTime",
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    #[serde_as(as = "::std::option::Option<::smithy_runtime::codec::DateTimeFormat>")]
-    // Fully qualified, as generated code writes it: serde_as must still treat a missing
-    // key as `None`.
+    #[serde(with = "::smithy_runtime::serde_with::As::<::std::option::Option<::smithy_runtime::codec::DateTimeFormat>>", default)]
+    // Fully qualified, as generated code writes it, with `default`: a missing key is `None`.
     creation_time: ::std::option::Option<DateTime>,
     #[serde(
         rename = "Modified",
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    #[serde_as(as = "::std::option::Option<::smithy_runtime::codec::HttpDate>")]
+    #[serde(with = "::smithy_runtime::serde_with::As::<::std::option::Option<::smithy_runtime::codec::HttpDate>>", default)]
     modified: Option<DateTime>,
     #[serde(
         rename = "Expires",
@@ -34,16 +32,16 @@ struct Game {
     )]
     expires: Option<DateTime>,
     #[serde(rename = "History", default)]
-    #[serde_as(as = "::std::vec::Vec<::smithy_runtime::codec::EpochSeconds>")]
+    #[serde(with = "::smithy_runtime::serde_with::As::<::std::vec::Vec<::smithy_runtime::codec::EpochSeconds>>")]
     history: Vec<DateTime>,
     #[serde(
         rename = "Score",
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    #[serde_as(as = "::std::option::Option<::smithy_runtime::codec::Float>")]
+    #[serde(with = "::smithy_runtime::serde_with::As::<::std::option::Option<::smithy_runtime::codec::Float>>", default)]
     score: Option<f64>,
     #[serde(rename = "Weights", default)]
-    #[serde_as(as = "::std::collections::BTreeMap<_, ::smithy_runtime::codec::Float>")]
+    #[serde(with = "::smithy_runtime::serde_with::As::<::std::collections::BTreeMap<::smithy_runtime::serde_with::Same, ::smithy_runtime::codec::Float>>")]
     weights: BTreeMap<String, f32>,
     #[serde(
         rename = "Payload",

@@ -195,6 +195,15 @@ impl<'de> Deserialize<'de> for Touchy {
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 struct Unwritable;
 
+impl smithy_runtime::operation::OutputMetadata for Unwritable {
+    fn metadata(&self) -> &smithy_runtime::operation::ResponseMetadata {
+        unreachable!("a server never reads an output's response metadata")
+    }
+    fn metadata_mut(&mut self) -> &mut smithy_runtime::operation::ResponseMetadata {
+        unreachable!("a server never reads an output's response metadata")
+    }
+}
+
 impl Serialize for Unwritable {
     fn serialize<S: serde::Serializer>(&self, _serializer: S) -> Result<S::Ok, S::Error> {
         panic!("an encoder that panics")

@@ -44,7 +44,7 @@ impl gamelift::server::GameLiftServer for Sessions {
             .game_session_id("gsess-1")
             .build();
         Ok(gamelift::types::DescribeGameSessionsOutput::builder()
-            .game_sessions(vec![session])
+            .game_sessions(session)
             .build())
     }
 }

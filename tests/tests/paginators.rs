@@ -75,7 +75,7 @@ impl gamelift::server::GameLiftServer for Sessions {
             _ => None,
         };
         Ok(DescribeGameSessionsOutput::builder()
-            .game_sessions(sessions)
+            .set_game_sessions(Some(sessions))
             .set_next_token(token)
             .build())
     }

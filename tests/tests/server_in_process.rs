@@ -152,7 +152,7 @@ impl gamelift::server::GameLiftServer for Sessions {
             .fleet_id(input.fleet_id.unwrap_or_default())
             .build();
         Ok(gamelift::types::DescribeGameSessionsOutput::builder()
-            .game_sessions(vec![session])
+            .game_sessions(session)
             .build())
     }
 }

@@ -55,7 +55,7 @@ impl gamelift::server::GameLiftServer for Fleet {
             })
             .collect::<Vec<_>>();
         Ok(DescribeFleetAttributesOutput::builder()
-            .fleet_attributes(fleets)
+            .set_fleet_attributes(Some(fleets))
             .build())
     }
 }
@@ -85,7 +85,7 @@ async fn fleet_active_succeeds_once_the_fleet_is_active() {
     let (client, polls) = fleet_client(statuses);
     let done = client
         .wait_until_fleet_active()
-        .fleet_ids(vec!["fleet-1".to_owned()])
+        .fleet_ids("fleet-1")
         .wait(Duration::from_secs(3600))
         .await
         .unwrap();
@@ -100,7 +100,7 @@ async fn a_failure_acceptor_ends_the_wait_and_says_which() {
     let (client, polls) = fleet_client(vec!["NEW", "ACTIVATING", "ERROR"]);
     let error = client
         .wait_until_fleet_active()
-        .fleet_ids(vec!["fleet-1".to_owned()])
+        .fleet_ids("fleet-1")
         .wait(Duration::from_secs(3600))
         .await
         .unwrap_err();
@@ -127,7 +127,7 @@ async fn waiting_stops_at_the_deadline_with_the_attempts_made() {
     let started = Instant::now();
     let error = client
         .wait_until_fleet_active()
-        .fleet_ids(vec!["fleet-1".to_owned()])
+        .fleet_ids("fleet-1")
         .wait(Duration::from_secs(300))
         .await
         .unwrap_err();
@@ -154,7 +154,7 @@ async fn the_delays_follow_the_backoff_formula() {
     let started = Instant::now();
     let _ = client
         .wait_until_fleet_active()
-        .fleet_ids(vec!["fleet-1".to_owned()])
+        .fleet_ids("fleet-1")
         .wait(max_wait)
         .await;
     let polls = polls.lock().unwrap().clone();

@@ -104,7 +104,7 @@ fn a_crate_generated_anywhere_builds_as_it_is() {
         let runtime = std::fs::canonicalize(repo().join("runtime")).unwrap();
         assert!(
             manifest.contains(&format!(
-                "smithy-runtime = {{ path = \"{}\" }}",
+                "smithy-runtime = {{ path = \"{}\", default-features = false }}",
                 runtime.display()
             )),
             "crates generated with --out depend on the runtime by an absolute path:\n{manifest}"
@@ -127,7 +127,8 @@ fn a_crate_generated_anywhere_builds_as_it_is() {
     }
 }
 
-/// The checked-in crates compile warning-free under clippy and rustdoc (`-D warnings`).
+/// The checked-in crates compile warning-free under clippy and rustdoc (`-D warnings`), with
+/// every feature and with `client` or `server` alone.
 #[test]
 fn generated_crates_pass_clippy_and_rustdoc() {
     let target = repo().join("target/generated-lint");
@@ -145,27 +146,23 @@ fn generated_crates_pass_clippy_and_rustdoc() {
             String::from_utf8_lossy(&out.stderr)
         );
     };
-    cargo(&[
-        "clippy",
-        "--quiet",
-        "-p",
-        "gamelift",
-        "-p",
-        "gamesparks",
-        "--all-targets",
-        "--",
-        "-D",
-        "warnings",
-    ]);
-    cargo(&[
-        "doc",
-        "--quiet",
-        "--no-deps",
-        "-p",
-        "gamelift",
-        "-p",
-        "gamesparks",
-    ]);
+    let crates = ["-p", "gamelift", "-p", "gamesparks"];
+    // Every feature, then each half alone: a client user compiles no server code, and the
+    // reverse, and neither half leans on the other.
+    for features in [
+        &["--all-features"][..],
+        &["--no-default-features", "--features", "client"],
+        &["--no-default-features", "--features", "server"],
+    ] {
+        let mut args = vec!["clippy", "--quiet", "--all-targets"];
+        args.extend_from_slice(&crates);
+        args.extend_from_slice(features);
+        args.extend_from_slice(&["--", "-D", "warnings"]);
+        cargo(&args);
+    }
+    let mut doc = vec!["doc", "--quiet", "--no-deps", "--all-features"];
+    doc.extend_from_slice(&crates);
+    cargo(&doc);
 }
 
 /// A crate generated with `--out`, built there (which writes `Cargo.lock` and `target/`), then
@@ -249,13 +246,15 @@ fn the_runtime_dependency_can_be_a_given_path_or_a_registry_version() {
     let (ok, out, manifest) = generate(&["--runtime-path", "../vendor/smithy-runtime"]);
     assert!(ok, "{out}");
     assert!(
-        manifest.contains("smithy-runtime = { path = \"../vendor/smithy-runtime\" }"),
+        manifest.contains(
+            "smithy-runtime = { path = \"../vendor/smithy-runtime\", default-features = false }"
+        ),
         "{manifest}"
     );
     let (ok, out, manifest) = generate(&["--runtime-version", "0.1"]);
     assert!(ok, "{out}");
     assert!(
-        manifest.contains("smithy-runtime = \"0.1\"\n"),
+        manifest.contains("smithy-runtime = { version = \"0.1\", default-features = false }\n"),
         "{manifest}"
     );
     let (ok, out, _) = generate(&["--runtime-path", "a", "--runtime-version", "0.1"]);

@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::ty::Paths;
-use crate::ir::{Field, Operation, Service, Struct, StructId, TypeRef};
+use crate::ir::{Field, Operation, RustType, Service, Struct, StructId, TypeRef};
 
 /// The module's items.
 pub(crate) fn module(service: &Service) -> TokenStream {
@@ -75,6 +75,7 @@ fn builder(p: &Paths, id: StructId, sends: &[&Operation]) -> TokenStream {
 
 /// `sending(sender)` for the client, and `send()` for each operation taking this input.
 fn sending(p: &Paths, s: &Struct, sends: &[&Operation]) -> TokenStream {
+    let client = super::cfg(super::CLIENT);
     let builder = &s.builder;
     let sender = &p.service().builder_sender;
     let fields = s.fields.iter().map(|f| &f.ident);
@@ -119,6 +120,7 @@ fn sending(p: &Paths, s: &Struct, sends: &[&Operation]) -> TokenStream {
                 quote!(#wait::WaitError<crate::error::#error>),
             );
             quote! {
+                #client
                 impl #builder<#wait::Wait<crate::operation::#marker>> {
                     #[doc = #doc]
                     pub async fn wait(self, max_wait: ::std::time::Duration) -> #result {
@@ -129,6 +131,7 @@ fn sending(p: &Paths, s: &Struct, sends: &[&Operation]) -> TokenStream {
             }
         });
         quote! {
+            #client
             impl #builder<::smithy_runtime::client::Sender<crate::operation::#marker>> {
                 #[doc = #doc]
                 pub async fn send(self) -> #result {
@@ -141,6 +144,7 @@ fn sending(p: &Paths, s: &Struct, sends: &[&Operation]) -> TokenStream {
         }
     });
     quote! {
+        #client
         impl #builder {
             /// This builder, empty, with `sender` to send the request when it is complete.
             pub(crate) fn sending<S>(sender: S) -> #builder<S> {
@@ -190,29 +194,58 @@ const STD_TRAIT_METHODS: &[&str] = &[
     "sub",
 ];
 
+/// The setter and the `set_*` form of a field. A list's setter appends one item and a map's
+/// inserts one entry, as the AWS SDKs' builders do; `set_*` takes the whole value or `None`.
 fn setters(p: &Paths, f: &Field) -> TokenStream {
     let name = &f.ident;
     let (setter, set) = (&f.setter, &f.set_fn);
-    let value = p.impl_into(p.value_type(&f.ty));
     let optional_value = p.field_type(&f.ty, f.boxed, true);
-    let boxed = p.boxed();
-    let wrap = if f.boxed {
-        quote!(#boxed::new(value.into()))
-    } else {
-        quote!(value.into())
-    };
-    let doc = format!(
-        " Sets `{}`{}.",
-        f.member,
-        if f.required { " (required)" } else { "" }
-    );
+    let required = if f.required { " (required)" } else { "" };
     let set_doc = format!(" Sets or clears `{}`.", f.member);
-    quote! {
-        #[doc = #doc]
-        pub fn #setter(mut self, value: #value) -> Self {
-            self.#name = Some(#wrap);
-            self
+    let one = match (&f.ty, f.boxed) {
+        (RustType::List(item, sparse), false) => {
+            let item = p.impl_into(p.field_type(item, false, *sparse));
+            let doc = format!(" Appends an item to `{}`{required}.", f.member);
+            quote! {
+                #[doc = #doc]
+                pub fn #setter(mut self, item: #item) -> Self {
+                    self.#name.get_or_insert_default().push(item.into());
+                    self
+                }
+            }
         }
+        (RustType::Map(key, value, sparse), false) => {
+            let key = p.impl_into(p.value_type(key));
+            let value = p.impl_into(p.field_type(value, false, *sparse));
+            let doc = format!(" Adds an entry to `{}`{required}.", f.member);
+            quote! {
+                #[doc = #doc]
+                pub fn #setter(mut self, key: #key, value: #value) -> Self {
+                    self.#name.get_or_insert_default().insert(key.into(), value.into());
+                    self
+                }
+            }
+        }
+        _ => {
+            let value = p.impl_into(p.value_type(&f.ty));
+            let boxed = p.boxed();
+            let wrap = if f.boxed {
+                quote!(#boxed::new(value.into()))
+            } else {
+                quote!(value.into())
+            };
+            let doc = format!(" Sets `{}`{required}.", f.member);
+            quote! {
+                #[doc = #doc]
+                pub fn #setter(mut self, value: #value) -> Self {
+                    self.#name = Some(#wrap);
+                    self
+                }
+            }
+        }
+    };
+    quote! {
+        #one
         #[doc = #set_doc]
         pub fn #set(mut self, value: #optional_value) -> Self {
             self.#name = value;
@@ -248,6 +281,12 @@ fn build_fn(p: &Paths, id: StructId) -> TokenStream {
             (false, false, None) => quote!(#name: self.#name.unwrap_or_default()),
         }
     });
+    let mut assign: Vec<TokenStream> = assign.collect();
+    assign.extend(
+        s.response_metadata
+            .as_ref()
+            .map(|m| quote!(#m: ::smithy_runtime::operation::ResponseMetadata::default())),
+    );
     let construct = quote!(#ident { #(#assign),* });
     if required.is_empty() {
         return quote! {

@@ -16,6 +16,7 @@ pub(super) fn rules(service: &Service) -> (TokenStream, TokenStream) {
             (
                 quote! {
                     /// The service's endpoint rule set, as its model gives it.
+                    #[cfg(feature = "client")]
                     pub static ENDPOINT_RULES: ::smithy_runtime::endpoint::EndpointRules =
                         ::smithy_runtime::endpoint::EndpointRules::new(#json);
                 },

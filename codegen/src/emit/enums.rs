@@ -49,6 +49,7 @@ fn string_enum(p: &Paths, e: &Enum) -> TokenStream {
     quote! {
         #docs
         #[derive(Clone, #derive_debug PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
         #allow_deprecated
         pub enum #ident {
             #(#variants,)*
@@ -150,6 +151,7 @@ fn int_enum(p: &Paths, e: &Enum) -> TokenStream {
     quote! {
         #docs
         #[derive(Clone, Copy, #derive_debug PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
         #allow_deprecated
         pub enum #ident {
             #(#variants,)*

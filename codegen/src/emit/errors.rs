@@ -31,6 +31,16 @@ fn error_enum(op: &Operation) -> TokenStream {
         quote!(#[doc = #text] #v(crate::types::#v))
     });
     let names: Vec<_> = op.errors.iter().map(|e| &e.variant).collect();
+    let tests = op.errors.iter().map(|e| {
+        let (test, v) = (&e.test, &e.variant);
+        let text = format!(" Whether the service answered `{}`.", e.code);
+        quote! {
+            #[doc = #text]
+            pub fn #test(&self) -> bool {
+                matches!(self, Self::#v(_))
+            }
+        }
+    });
     let codes: Vec<&str> = op.errors.iter().map(|e| e.code.as_str()).collect();
     let (code, from_code) = if op.errors.is_empty() {
         (quote!(_code), quote!(errors.unhandled()))
@@ -46,10 +56,15 @@ fn error_enum(op: &Operation) -> TokenStream {
     quote! {
         #doc
         #[derive(Debug)]
+        #[non_exhaustive]
         pub enum #ident {
             #(#variants,)*
             /// An error the model does not describe for this operation.
             Unhandled(UnhandledError),
+        }
+
+        impl #ident {
+            #(#tests)*
         }
 
         impl ::smithy_runtime::OperationError for #ident {

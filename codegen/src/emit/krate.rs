@@ -41,9 +41,15 @@ pub(crate) fn lib_rs(
         ),
         String::new(),
         format!(
-            " The crate has {} operations. [`client::Client`] has a method per operation returning the operation's input builder; `.send().await` signs the request, sends it over the service's protocol with retries, and returns the output or an error from [`error`]. Every type in [`types`] serializes with serde to the form the protocols use in bodies: JSON, and CBOR through a serializer that is not human-readable.",
+            " The crate has {} operations. `client::Client` has a method per operation returning the operation's input builder; `.send().await` signs the request, sends it over the service's protocol with retries, and returns the output or an error from [`error`]. Every type in [`types`] serializes with serde to the form the protocols use in bodies: JSON, and CBOR through a serializer that is not human-readable.",
             service.operations.len()
         ),
+        String::new(),
+        " ## Features".to_owned(),
+        String::new(),
+        " * `client` (default): the `client` and `waiters` modules, and `send()` on the input builders.".to_owned(),
+        " * `rustls` (default): the default HTTPS transport (hyper and rustls); without it, give the client an `HttpClient` of your own.".to_owned(),
+        " * `server`: the `server` module: the service trait and its router, with the input validation tables; a client user compiles none of it.".to_owned(),
     ];
     let service_docs = service.docs.as_deref().map(|doc| {
         let heading = inner_doc_attrs("\n## About the service\n\n");
@@ -73,6 +79,15 @@ publish = false
 
 [dependencies]
 smithy-runtime = {runtime}
+
+[features]
+default = ["client", "rustls"]
+# `client::Client`, paginators and waiters, over any `smithy_runtime::client::HttpClient`.
+client = ["smithy-runtime/client"]
+# The default HTTPS transport (hyper + rustls).
+rustls = ["client", "smithy-runtime/rustls"]
+# `server`: the service trait, its router and the input validation tables.
+server = ["smithy-runtime/server"]
 
 [lints.rust]
 missing_docs = "warn"

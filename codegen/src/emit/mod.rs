@@ -101,11 +101,21 @@ impl Module {
             .filter(move |m| m.parent() == Some(self))
     }
 
+    /// The Cargo feature of the generated crate that compiles the module (`None`: always).
+    pub fn feature(self) -> Option<&'static str> {
+        match self {
+            Module::Client | Module::Waiters => Some(CLIENT),
+            Module::Server => Some(SERVER),
+            _ => None,
+        }
+    }
+
     /// The `pub mod name;` item that declares the module in its parent.
     fn declaration(self) -> TokenStream {
         // Module names are the generator's own (`types`, `error`), not model text.
         let ident = Ident::new(self.name(), Span::call_site());
-        quote!(pub mod #ident;)
+        let cfg = self.feature().map(cfg);
+        quote!(#cfg pub mod #ident;)
     }
 
     /// The module's rustdoc.
@@ -140,6 +150,16 @@ impl Module {
             #body
         }
     }
+}
+
+/// The generated crate's feature for the client half (`Client`, paginators, waiters, `send`).
+pub(crate) const CLIENT: &str = "client";
+/// The generated crate's feature for the server half (the trait, router and validation).
+pub(crate) const SERVER: &str = "server";
+
+/// `#[cfg(feature = "…")]`.
+pub(crate) fn cfg(feature: &str) -> TokenStream {
+    quote!(#[cfg(feature = #feature)])
 }
 
 /// The token streams of a crate's Rust files, and its `Cargo.toml` text.

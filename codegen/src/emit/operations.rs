@@ -64,6 +64,7 @@ fn service_spec(service: &Service, endpoint_rules: &TokenStream) -> TokenStream 
     };
     let endpoint_prefix = &service.endpoint_prefix;
     let query_compatible = service.query_compatible;
+    let client = super::cfg(super::CLIENT);
     quote! {
         proto::ServiceSpec {
             shape_name: #shape_name,
@@ -73,6 +74,7 @@ fn service_spec(service: &Service, endpoint_rules: &TokenStream) -> TokenStream 
             signing_name: #signing_name,
             endpoint_prefix: #endpoint_prefix,
             query_compatible: #query_compatible,
+            #client
             endpoint_rules: #endpoint_rules,
         }
     }
@@ -146,6 +148,7 @@ fn operation_spec(service: &Service, op: &Operation) -> TokenStream {
         Some((code, key)) => quote!(Some((#code, #key))),
         None => quote!(None),
     };
+    let (client, server) = (super::cfg(super::CLIENT), super::cfg(super::SERVER));
     quote! {
         proto::OperationSpec {
             name: #name,
@@ -161,10 +164,12 @@ fn operation_spec(service: &Service, op: &Operation) -> TokenStream {
             checksum_required: #checksum_required,
             gzip: #gzip,
             errors: &[#(#errors),*],
+            #server
             validation: Some(&::smithy_runtime::validate::Validation {
                 input: &crate::server::#rules,
                 error: #validation_error,
             }),
+            #client
             endpoint_params: #endpoint_params,
         }
     }

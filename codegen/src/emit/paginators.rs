@@ -24,6 +24,7 @@ pub(crate) fn impls(p: &Paths, op: &Operation) -> Option<TokenStream> {
         p.option(quote!(Self::Token)),
     );
     Some(quote! {
+        #[cfg(feature = "client")]
         impl ::smithy_runtime::client::paginate::Paginated for #ident {
             type Token = #token_type;
             fn input_token(input: &Self::Input) -> #token_ref { #get }
@@ -88,6 +89,7 @@ fn page_size(p: &Paths, op: &Operation, member: FieldRef) -> Option<TokenStream>
     };
     let (marker, ident) = (&op.ident, &f.ident);
     Some(quote! {
+        #[cfg(feature = "client")]
         impl ::smithy_runtime::client::paginate::PageSize for #marker {
             fn set_page_size(input: &mut Self::Input, size: i32) {
                 input.#ident = #value;
@@ -128,6 +130,7 @@ fn items(p: &Paths, op: &Operation, path: &[FieldRef]) -> Option<TokenStream> {
     };
     let (marker, items) = (&op.ident, p.vec(quote!(Self::Item)));
     Some(quote! {
+        #[cfg(feature = "client")]
         impl ::smithy_runtime::client::paginate::PaginatedItems for #marker {
             type Item = #item;
             fn items(output: Self::Output) -> #items { #body }

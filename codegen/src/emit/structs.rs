@@ -16,12 +16,22 @@ pub(crate) fn structure(p: &Paths, s: &Struct, error_members: &TokenStream) -> T
         s.docs.as_deref(),
         &format!("The `{}` structure.", s.shape_name),
     );
-    let fields = s.fields.iter().map(|f| field(p, s, f));
-    let serde_as = s
-        .fields
-        .iter()
-        .any(|f| p.adapter(&f.ty).is_some())
-        .then(|| quote!(#[::smithy_runtime::serde_with::serde_as(crate = "::smithy_runtime::serde_with")]));
+    let mut fields: Vec<TokenStream> = s.fields.iter().map(|f| field(p, s, f)).collect();
+    fields.extend(s.response_metadata.as_ref().map(|m| {
+        quote!(#[serde(skip)] #m: ::smithy_runtime::operation::ResponseMetadata)
+    }));
+    let metadata_impl = s.response_metadata.as_ref().map(|m| {
+        quote! {
+            impl ::smithy_runtime::operation::OutputMetadata for #ident {
+                fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+                    &self.#m
+                }
+                fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+                    &mut self.#m
+                }
+            }
+        }
+    });
     let redacts = s.sensitive || s.fields.iter().any(|f| f.sensitive);
     let debug_derive = (!redacts).then(|| quote!(Debug,));
     let builder = &s.builder;
@@ -35,14 +45,15 @@ pub(crate) fn structure(p: &Paths, s: &Struct, error_members: &TokenStream) -> T
         quote!(#allow_deprecated #debug)
     });
     let defaults = default_fns(p, s);
+    let getters = getters(p, s);
     let fill_defaults = fill_defaults(p, s);
     let default_value = p.default_value();
     let error = s.error.is_some().then(|| error_impls(p, s, error_members));
     quote! {
         #docs
-        #serde_as
         #[derive(Clone, #debug_derive PartialEq, ::smithy_runtime::serde::Serialize, ::smithy_runtime::serde::Deserialize)]
         #[serde(crate = "::smithy_runtime::serde")]
+        #[non_exhaustive]
         #allow_deprecated
         pub struct #ident { #(#fields),* }
 
@@ -54,8 +65,10 @@ pub(crate) fn structure(p: &Paths, s: &Struct, error_members: &TokenStream) -> T
             }
             #defaults
             #fill_defaults
+            #getters
         }
         #debug_impl
+        #metadata_impl
         #error
     }
 }
@@ -97,6 +110,28 @@ fn field(p: &Paths, s: &Struct, f: &Field) -> TokenStream {
         .as_ref()
         .map(|note| quote!(#[deprecated(note = #note)]));
     quote! { #docs #deprecated #serde #adapter pub #ident: #ty }
+}
+
+/// A getter per optional list member: its items as a slice, empty when the list is unset.
+fn getters(p: &Paths, s: &Struct) -> TokenStream {
+    let getters = s.fields.iter().filter_map(|f| {
+        let getter = f.getter.as_ref()?;
+        let RustType::List(item, sparse) = &f.ty else {
+            return None;
+        };
+        let item = p.field_type(item, false, *sparse);
+        let ident = &f.ident;
+        let doc = format!(" The items of `{}` (none when it is unset).", f.member);
+        let deprecated = f.deprecated.as_ref().map(|note| quote!(#[deprecated(note = #note)]));
+        Some(quote! {
+            #[doc = #doc]
+            #deprecated
+            pub fn #getter(&self) -> &[#item] {
+                self.#ident.as_deref().unwrap_or_default()
+            }
+        })
+    });
+    quote!(#(#getters)*)
 }
 
 /// Types whose `Default` is the value Smithy's error correction gives a missing required

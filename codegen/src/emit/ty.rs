@@ -184,7 +184,7 @@ impl<'a> Paths<'a> {
         }
     }
 
-    /// The `serde_as` adapter type for a value of this type, when its JSON form is not serde's
+    /// The `serde_with` adapter type for a value of this type, when its JSON form is not serde's
     /// default: timestamps in a non-default format, and floats (which may be `NaN`/`Infinity`
     /// strings). `Same` stands for "serde's own form" inside collections.
     pub(crate) fn adapter(&self, ty: &RustType) -> Option<TokenStream> {
@@ -209,10 +209,19 @@ impl<'a> Paths<'a> {
         }
     }
 
-    /// The `#[serde_as(as = "…")]` attribute of a field (optional fields wrap the adapter in
-    /// `Option`), if its type needs one.
+    /// The `#[serde(with = "…::As::<…>")]` attribute of a field, if its type needs an adapter:
+    /// `serde_with::As` applies the adapter without `serde_with`'s proc macro (which costs every
+    /// build its `darling` and `syn` dependencies). Optional fields wrap the adapter in `Option`
+    /// and read an absent member as `None` (`default`), as serde does for a plain `Option`.
     pub(crate) fn adapter_attr(&self, ty: &RustType, optional: bool) -> Option<TokenStream> {
-        let text = self.maybe_option(self.adapter(ty)?, optional).to_string();
-        Some(quote!(#[serde_as(as = #text)]))
+        let adapter = self.maybe_option(self.adapter(ty)?, optional);
+        // A type path in a string: tokens without the spaces `to_string` puts between them.
+        let text: String = quote!(::smithy_runtime::serde_with::As::<#adapter>)
+            .to_string()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        let default = optional.then(|| quote!(, default));
+        Some(quote!(#[serde(with = #text #default)]))
     }
 }

@@ -25,11 +25,6 @@ pub(crate) fn union(p: &Paths, u: &Union) -> TokenStream {
         let adapter = p.adapter_attr(&m.ty, false);
         quote!(#docs #[serde(rename = #key)] #name(#adapter #ty))
     });
-    let serde_as = u
-        .members
-        .iter()
-        .any(|m| p.adapter(&m.ty).is_some())
-        .then(|| quote!(#[::smithy_runtime::serde_with::serde_as(crate = "::smithy_runtime::serde_with")]));
     let derive_debug = (!u.sensitive).then(|| quote!(Debug,));
     let debug = u.sensitive.then(|| {
         quote! {
@@ -47,9 +42,9 @@ pub(crate) fn union(p: &Paths, u: &Union) -> TokenStream {
     let member_result = p.result(p.option(quote!(Self)), quote!(M::Error));
     quote! {
         #docs
-        #serde_as
         #[derive(Clone, #derive_debug PartialEq, ::smithy_runtime::serde::Serialize)]
         #[serde(crate = "::smithy_runtime::serde")]
+        #[non_exhaustive]
         pub enum #ident {
             #(#variants,)*
             /// A member this version of the crate does not know (its name). It cannot be sent.

@@ -55,6 +55,8 @@ pub struct ErrorRef {
     pub code: String,
     /// The variant of the operation's error enum.
     pub variant: Ident,
+    /// The enum's test for the variant (`is_not_found_exception`).
+    pub test: Ident,
 }
 
 /// An operation the generated crate leaves out, and why.

@@ -31,6 +31,9 @@ pub struct Struct {
     /// The operations whose input this is, in name order. An operation's input is never
     /// error-corrected (a missing required member stays an error for whoever reads it).
     pub input_of: Vec<OperationId>,
+    /// For an operation's output: the private field that holds what the response said beside
+    /// the members (its request id), for `smithy_runtime::operation::RequestId`.
+    pub response_metadata: Option<Ident>,
 }
 
 impl Struct {
@@ -72,6 +75,8 @@ pub struct Field {
     pub setter: Ident,
     /// The builder's `Option` setter (`set_game_name`).
     pub set_fn: Ident,
+    /// The structure's getter, for an optional list: a slice, empty when unset (`player_ids`).
+    pub getter: Option<Ident>,
     /// The value's type (without `Option`/`Box`).
     pub ty: RustType,
     /// Wrapped in `Option`.

@@ -10,7 +10,7 @@ fn recursive_unions_and_structures_round_trip() {
                       "tree": {"name": "root", "children": [{"name": "leaf"}], "parent": {"name": "up"}}});
     let input: EvaluateInput = serde_json::from_value(wire.clone()).unwrap();
     let Expr::Add(pair) = &input.expr else { panic!("{:?}", input.expr) };
-    let expected = Pair { left: Box::new(Expr::Literal(1)), right: Box::new(Expr::Negate(Box::new(Expr::Literal(2)))) };
+    let expected = Pair::builder().left(Expr::Literal(1)).right(Expr::Negate(Box::new(Expr::Literal(2)))).build().unwrap();
     assert_eq!(**pair, expected, "members on a cycle are boxed");
     assert_eq!(input.tree.as_ref().and_then(|t| t.parent.as_deref()).and_then(|p| p.name.as_deref()), Some("up"));
     assert_eq!(serde_json::to_value(&input).unwrap(), wire);

@@ -68,10 +68,11 @@ fn http_bindings_travel_in_their_locations() {
 
     let input = GetValueInput::builder()
         .id("a b/c")
-        .filters(["x".to_string(), "y".to_string()])
-        .extra([("k".to_string(), "v".to_string())])
+        .filters("x")
+        .filters("y")
+        .extra("k", "v")
         .since(DateTime::from_secs(1_576_540_098))
-        .meta([("color".to_string(), "red".to_string())])
+        .meta("color", "red")
         .build()
         .unwrap();
     let endpoint: smithy_runtime::http::Uri = "https://example.com".parse().unwrap();

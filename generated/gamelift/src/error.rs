@@ -5,6 +5,7 @@ pub use ::smithy_runtime::{BuildError, ErrorMetadata, ServiceError, UnhandledErr
 use ::smithy_runtime::operation::{ErrorDecoder, ErrorRef};
 /// Errors of the `CreateFleet` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum CreateFleetError {
     /// The service answered `ConflictException`.
     ConflictException(crate::types::ConflictException),
@@ -26,6 +27,44 @@ pub enum CreateFleetError {
     UnsupportedRegionException(crate::types::UnsupportedRegionException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl CreateFleetError {
+    /// Whether the service answered `ConflictException`.
+    pub fn is_conflict_exception(&self) -> bool {
+        matches!(self, Self::ConflictException(_))
+    }
+    /// Whether the service answered `InternalServiceException`.
+    pub fn is_internal_service_exception(&self) -> bool {
+        matches!(self, Self::InternalServiceException(_))
+    }
+    /// Whether the service answered `InvalidRequestException`.
+    pub fn is_invalid_request_exception(&self) -> bool {
+        matches!(self, Self::InvalidRequestException(_))
+    }
+    /// Whether the service answered `LimitExceededException`.
+    pub fn is_limit_exceeded_exception(&self) -> bool {
+        matches!(self, Self::LimitExceededException(_))
+    }
+    /// Whether the service answered `NotFoundException`.
+    pub fn is_not_found_exception(&self) -> bool {
+        matches!(self, Self::NotFoundException(_))
+    }
+    /// Whether the service answered `NotReadyException`.
+    pub fn is_not_ready_exception(&self) -> bool {
+        matches!(self, Self::NotReadyException(_))
+    }
+    /// Whether the service answered `TaggingFailedException`.
+    pub fn is_tagging_failed_exception(&self) -> bool {
+        matches!(self, Self::TaggingFailedException(_))
+    }
+    /// Whether the service answered `UnauthorizedException`.
+    pub fn is_unauthorized_exception(&self) -> bool {
+        matches!(self, Self::UnauthorizedException(_))
+    }
+    /// Whether the service answered `UnsupportedRegionException`.
+    pub fn is_unsupported_region_exception(&self) -> bool {
+        matches!(self, Self::UnsupportedRegionException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for CreateFleetError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {
@@ -76,6 +115,7 @@ impl ::std::error::Error for CreateFleetError {
 }
 /// Errors of the `CreateGameSession` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum CreateGameSessionError {
     /// The service answered `ConflictException`.
     ConflictException(crate::types::ConflictException),
@@ -103,6 +143,52 @@ pub enum CreateGameSessionError {
     UnsupportedRegionException(crate::types::UnsupportedRegionException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl CreateGameSessionError {
+    /// Whether the service answered `ConflictException`.
+    pub fn is_conflict_exception(&self) -> bool {
+        matches!(self, Self::ConflictException(_))
+    }
+    /// Whether the service answered `FleetCapacityExceededException`.
+    pub fn is_fleet_capacity_exceeded_exception(&self) -> bool {
+        matches!(self, Self::FleetCapacityExceededException(_))
+    }
+    /// Whether the service answered `IdempotentParameterMismatchException`.
+    pub fn is_idempotent_parameter_mismatch_exception(&self) -> bool {
+        matches!(self, Self::IdempotentParameterMismatchException(_))
+    }
+    /// Whether the service answered `InternalServiceException`.
+    pub fn is_internal_service_exception(&self) -> bool {
+        matches!(self, Self::InternalServiceException(_))
+    }
+    /// Whether the service answered `InvalidFleetStatusException`.
+    pub fn is_invalid_fleet_status_exception(&self) -> bool {
+        matches!(self, Self::InvalidFleetStatusException(_))
+    }
+    /// Whether the service answered `InvalidRequestException`.
+    pub fn is_invalid_request_exception(&self) -> bool {
+        matches!(self, Self::InvalidRequestException(_))
+    }
+    /// Whether the service answered `LimitExceededException`.
+    pub fn is_limit_exceeded_exception(&self) -> bool {
+        matches!(self, Self::LimitExceededException(_))
+    }
+    /// Whether the service answered `NotFoundException`.
+    pub fn is_not_found_exception(&self) -> bool {
+        matches!(self, Self::NotFoundException(_))
+    }
+    /// Whether the service answered `TerminalRoutingStrategyException`.
+    pub fn is_terminal_routing_strategy_exception(&self) -> bool {
+        matches!(self, Self::TerminalRoutingStrategyException(_))
+    }
+    /// Whether the service answered `UnauthorizedException`.
+    pub fn is_unauthorized_exception(&self) -> bool {
+        matches!(self, Self::UnauthorizedException(_))
+    }
+    /// Whether the service answered `UnsupportedRegionException`.
+    pub fn is_unsupported_region_exception(&self) -> bool {
+        matches!(self, Self::UnsupportedRegionException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for CreateGameSessionError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {
@@ -165,6 +251,7 @@ impl ::std::error::Error for CreateGameSessionError {
 }
 /// Errors of the `CreatePlayerSession` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum CreatePlayerSessionError {
     /// The service answered `GameSessionFullException`.
     GameSessionFullException(crate::types::GameSessionFullException),
@@ -182,6 +269,36 @@ pub enum CreatePlayerSessionError {
     UnauthorizedException(crate::types::UnauthorizedException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl CreatePlayerSessionError {
+    /// Whether the service answered `GameSessionFullException`.
+    pub fn is_game_session_full_exception(&self) -> bool {
+        matches!(self, Self::GameSessionFullException(_))
+    }
+    /// Whether the service answered `InternalServiceException`.
+    pub fn is_internal_service_exception(&self) -> bool {
+        matches!(self, Self::InternalServiceException(_))
+    }
+    /// Whether the service answered `InvalidGameSessionStatusException`.
+    pub fn is_invalid_game_session_status_exception(&self) -> bool {
+        matches!(self, Self::InvalidGameSessionStatusException(_))
+    }
+    /// Whether the service answered `InvalidRequestException`.
+    pub fn is_invalid_request_exception(&self) -> bool {
+        matches!(self, Self::InvalidRequestException(_))
+    }
+    /// Whether the service answered `NotFoundException`.
+    pub fn is_not_found_exception(&self) -> bool {
+        matches!(self, Self::NotFoundException(_))
+    }
+    /// Whether the service answered `TerminalRoutingStrategyException`.
+    pub fn is_terminal_routing_strategy_exception(&self) -> bool {
+        matches!(self, Self::TerminalRoutingStrategyException(_))
+    }
+    /// Whether the service answered `UnauthorizedException`.
+    pub fn is_unauthorized_exception(&self) -> bool {
+        matches!(self, Self::UnauthorizedException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for CreatePlayerSessionError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {
@@ -230,6 +347,7 @@ impl ::std::error::Error for CreatePlayerSessionError {
 }
 /// Errors of the `CreatePlayerSessions` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum CreatePlayerSessionsError {
     /// The service answered `GameSessionFullException`.
     GameSessionFullException(crate::types::GameSessionFullException),
@@ -247,6 +365,36 @@ pub enum CreatePlayerSessionsError {
     UnauthorizedException(crate::types::UnauthorizedException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl CreatePlayerSessionsError {
+    /// Whether the service answered `GameSessionFullException`.
+    pub fn is_game_session_full_exception(&self) -> bool {
+        matches!(self, Self::GameSessionFullException(_))
+    }
+    /// Whether the service answered `InternalServiceException`.
+    pub fn is_internal_service_exception(&self) -> bool {
+        matches!(self, Self::InternalServiceException(_))
+    }
+    /// Whether the service answered `InvalidGameSessionStatusException`.
+    pub fn is_invalid_game_session_status_exception(&self) -> bool {
+        matches!(self, Self::InvalidGameSessionStatusException(_))
+    }
+    /// Whether the service answered `InvalidRequestException`.
+    pub fn is_invalid_request_exception(&self) -> bool {
+        matches!(self, Self::InvalidRequestException(_))
+    }
+    /// Whether the service answered `NotFoundException`.
+    pub fn is_not_found_exception(&self) -> bool {
+        matches!(self, Self::NotFoundException(_))
+    }
+    /// Whether the service answered `TerminalRoutingStrategyException`.
+    pub fn is_terminal_routing_strategy_exception(&self) -> bool {
+        matches!(self, Self::TerminalRoutingStrategyException(_))
+    }
+    /// Whether the service answered `UnauthorizedException`.
+    pub fn is_unauthorized_exception(&self) -> bool {
+        matches!(self, Self::UnauthorizedException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for CreatePlayerSessionsError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {
@@ -295,6 +443,7 @@ impl ::std::error::Error for CreatePlayerSessionsError {
 }
 /// Errors of the `DescribeFleetAttributes` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum DescribeFleetAttributesError {
     /// The service answered `InternalServiceException`.
     InternalServiceException(crate::types::InternalServiceException),
@@ -306,6 +455,24 @@ pub enum DescribeFleetAttributesError {
     UnauthorizedException(crate::types::UnauthorizedException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl DescribeFleetAttributesError {
+    /// Whether the service answered `InternalServiceException`.
+    pub fn is_internal_service_exception(&self) -> bool {
+        matches!(self, Self::InternalServiceException(_))
+    }
+    /// Whether the service answered `InvalidRequestException`.
+    pub fn is_invalid_request_exception(&self) -> bool {
+        matches!(self, Self::InvalidRequestException(_))
+    }
+    /// Whether the service answered `NotFoundException`.
+    pub fn is_not_found_exception(&self) -> bool {
+        matches!(self, Self::NotFoundException(_))
+    }
+    /// Whether the service answered `UnauthorizedException`.
+    pub fn is_unauthorized_exception(&self) -> bool {
+        matches!(self, Self::UnauthorizedException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for DescribeFleetAttributesError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {
@@ -344,6 +511,7 @@ impl ::std::error::Error for DescribeFleetAttributesError {
 }
 /// Errors of the `DescribeGameSessionDetails` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum DescribeGameSessionDetailsError {
     /// The service answered `InternalServiceException`.
     InternalServiceException(crate::types::InternalServiceException),
@@ -359,6 +527,32 @@ pub enum DescribeGameSessionDetailsError {
     UnsupportedRegionException(crate::types::UnsupportedRegionException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl DescribeGameSessionDetailsError {
+    /// Whether the service answered `InternalServiceException`.
+    pub fn is_internal_service_exception(&self) -> bool {
+        matches!(self, Self::InternalServiceException(_))
+    }
+    /// Whether the service answered `InvalidRequestException`.
+    pub fn is_invalid_request_exception(&self) -> bool {
+        matches!(self, Self::InvalidRequestException(_))
+    }
+    /// Whether the service answered `NotFoundException`.
+    pub fn is_not_found_exception(&self) -> bool {
+        matches!(self, Self::NotFoundException(_))
+    }
+    /// Whether the service answered `TerminalRoutingStrategyException`.
+    pub fn is_terminal_routing_strategy_exception(&self) -> bool {
+        matches!(self, Self::TerminalRoutingStrategyException(_))
+    }
+    /// Whether the service answered `UnauthorizedException`.
+    pub fn is_unauthorized_exception(&self) -> bool {
+        matches!(self, Self::UnauthorizedException(_))
+    }
+    /// Whether the service answered `UnsupportedRegionException`.
+    pub fn is_unsupported_region_exception(&self) -> bool {
+        matches!(self, Self::UnsupportedRegionException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for DescribeGameSessionDetailsError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {
@@ -405,6 +599,7 @@ impl ::std::error::Error for DescribeGameSessionDetailsError {
 }
 /// Errors of the `DescribeGameSessionPlacement` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum DescribeGameSessionPlacementError {
     /// The service answered `InternalServiceException`.
     InternalServiceException(crate::types::InternalServiceException),
@@ -416,6 +611,24 @@ pub enum DescribeGameSessionPlacementError {
     UnauthorizedException(crate::types::UnauthorizedException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl DescribeGameSessionPlacementError {
+    /// Whether the service answered `InternalServiceException`.
+    pub fn is_internal_service_exception(&self) -> bool {
+        matches!(self, Self::InternalServiceException(_))
+    }
+    /// Whether the service answered `InvalidRequestException`.
+    pub fn is_invalid_request_exception(&self) -> bool {
+        matches!(self, Self::InvalidRequestException(_))
+    }
+    /// Whether the service answered `NotFoundException`.
+    pub fn is_not_found_exception(&self) -> bool {
+        matches!(self, Self::NotFoundException(_))
+    }
+    /// Whether the service answered `UnauthorizedException`.
+    pub fn is_unauthorized_exception(&self) -> bool {
+        matches!(self, Self::UnauthorizedException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for DescribeGameSessionPlacementError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {
@@ -454,6 +667,7 @@ impl ::std::error::Error for DescribeGameSessionPlacementError {
 }
 /// Errors of the `DescribeGameSessions` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum DescribeGameSessionsError {
     /// The service answered `InternalServiceException`.
     InternalServiceException(crate::types::InternalServiceException),
@@ -469,6 +683,32 @@ pub enum DescribeGameSessionsError {
     UnsupportedRegionException(crate::types::UnsupportedRegionException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl DescribeGameSessionsError {
+    /// Whether the service answered `InternalServiceException`.
+    pub fn is_internal_service_exception(&self) -> bool {
+        matches!(self, Self::InternalServiceException(_))
+    }
+    /// Whether the service answered `InvalidRequestException`.
+    pub fn is_invalid_request_exception(&self) -> bool {
+        matches!(self, Self::InvalidRequestException(_))
+    }
+    /// Whether the service answered `NotFoundException`.
+    pub fn is_not_found_exception(&self) -> bool {
+        matches!(self, Self::NotFoundException(_))
+    }
+    /// Whether the service answered `TerminalRoutingStrategyException`.
+    pub fn is_terminal_routing_strategy_exception(&self) -> bool {
+        matches!(self, Self::TerminalRoutingStrategyException(_))
+    }
+    /// Whether the service answered `UnauthorizedException`.
+    pub fn is_unauthorized_exception(&self) -> bool {
+        matches!(self, Self::UnauthorizedException(_))
+    }
+    /// Whether the service answered `UnsupportedRegionException`.
+    pub fn is_unsupported_region_exception(&self) -> bool {
+        matches!(self, Self::UnsupportedRegionException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for DescribeGameSessionsError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {
@@ -515,6 +755,7 @@ impl ::std::error::Error for DescribeGameSessionsError {
 }
 /// Errors of the `DescribeInstances` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum DescribeInstancesError {
     /// The service answered `InternalServiceException`.
     InternalServiceException(crate::types::InternalServiceException),
@@ -528,6 +769,28 @@ pub enum DescribeInstancesError {
     UnsupportedRegionException(crate::types::UnsupportedRegionException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl DescribeInstancesError {
+    /// Whether the service answered `InternalServiceException`.
+    pub fn is_internal_service_exception(&self) -> bool {
+        matches!(self, Self::InternalServiceException(_))
+    }
+    /// Whether the service answered `InvalidRequestException`.
+    pub fn is_invalid_request_exception(&self) -> bool {
+        matches!(self, Self::InvalidRequestException(_))
+    }
+    /// Whether the service answered `NotFoundException`.
+    pub fn is_not_found_exception(&self) -> bool {
+        matches!(self, Self::NotFoundException(_))
+    }
+    /// Whether the service answered `UnauthorizedException`.
+    pub fn is_unauthorized_exception(&self) -> bool {
+        matches!(self, Self::UnauthorizedException(_))
+    }
+    /// Whether the service answered `UnsupportedRegionException`.
+    pub fn is_unsupported_region_exception(&self) -> bool {
+        matches!(self, Self::UnsupportedRegionException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for DescribeInstancesError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {
@@ -570,6 +833,7 @@ impl ::std::error::Error for DescribeInstancesError {
 }
 /// Errors of the `DescribeMatchmaking` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum DescribeMatchmakingError {
     /// The service answered `InternalServiceException`.
     InternalServiceException(crate::types::InternalServiceException),
@@ -579,6 +843,20 @@ pub enum DescribeMatchmakingError {
     UnsupportedRegionException(crate::types::UnsupportedRegionException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl DescribeMatchmakingError {
+    /// Whether the service answered `InternalServiceException`.
+    pub fn is_internal_service_exception(&self) -> bool {
+        matches!(self, Self::InternalServiceException(_))
+    }
+    /// Whether the service answered `InvalidRequestException`.
+    pub fn is_invalid_request_exception(&self) -> bool {
+        matches!(self, Self::InvalidRequestException(_))
+    }
+    /// Whether the service answered `UnsupportedRegionException`.
+    pub fn is_unsupported_region_exception(&self) -> bool {
+        matches!(self, Self::UnsupportedRegionException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for DescribeMatchmakingError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {
@@ -617,6 +895,7 @@ impl ::std::error::Error for DescribeMatchmakingError {
 }
 /// Errors of the `DescribePlayerSessions` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum DescribePlayerSessionsError {
     /// The service answered `InternalServiceException`.
     InternalServiceException(crate::types::InternalServiceException),
@@ -628,6 +907,24 @@ pub enum DescribePlayerSessionsError {
     UnauthorizedException(crate::types::UnauthorizedException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl DescribePlayerSessionsError {
+    /// Whether the service answered `InternalServiceException`.
+    pub fn is_internal_service_exception(&self) -> bool {
+        matches!(self, Self::InternalServiceException(_))
+    }
+    /// Whether the service answered `InvalidRequestException`.
+    pub fn is_invalid_request_exception(&self) -> bool {
+        matches!(self, Self::InvalidRequestException(_))
+    }
+    /// Whether the service answered `NotFoundException`.
+    pub fn is_not_found_exception(&self) -> bool {
+        matches!(self, Self::NotFoundException(_))
+    }
+    /// Whether the service answered `UnauthorizedException`.
+    pub fn is_unauthorized_exception(&self) -> bool {
+        matches!(self, Self::UnauthorizedException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for DescribePlayerSessionsError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {
@@ -666,6 +963,7 @@ impl ::std::error::Error for DescribePlayerSessionsError {
 }
 /// Errors of the `SearchGameSessions` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum SearchGameSessionsError {
     /// The service answered `InternalServiceException`.
     InternalServiceException(crate::types::InternalServiceException),
@@ -681,6 +979,32 @@ pub enum SearchGameSessionsError {
     UnsupportedRegionException(crate::types::UnsupportedRegionException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl SearchGameSessionsError {
+    /// Whether the service answered `InternalServiceException`.
+    pub fn is_internal_service_exception(&self) -> bool {
+        matches!(self, Self::InternalServiceException(_))
+    }
+    /// Whether the service answered `InvalidRequestException`.
+    pub fn is_invalid_request_exception(&self) -> bool {
+        matches!(self, Self::InvalidRequestException(_))
+    }
+    /// Whether the service answered `NotFoundException`.
+    pub fn is_not_found_exception(&self) -> bool {
+        matches!(self, Self::NotFoundException(_))
+    }
+    /// Whether the service answered `TerminalRoutingStrategyException`.
+    pub fn is_terminal_routing_strategy_exception(&self) -> bool {
+        matches!(self, Self::TerminalRoutingStrategyException(_))
+    }
+    /// Whether the service answered `UnauthorizedException`.
+    pub fn is_unauthorized_exception(&self) -> bool {
+        matches!(self, Self::UnauthorizedException(_))
+    }
+    /// Whether the service answered `UnsupportedRegionException`.
+    pub fn is_unsupported_region_exception(&self) -> bool {
+        matches!(self, Self::UnsupportedRegionException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for SearchGameSessionsError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {
@@ -727,6 +1051,7 @@ impl ::std::error::Error for SearchGameSessionsError {
 }
 /// Errors of the `StartGameSessionPlacement` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum StartGameSessionPlacementError {
     /// The service answered `InternalServiceException`.
     InternalServiceException(crate::types::InternalServiceException),
@@ -740,6 +1065,28 @@ pub enum StartGameSessionPlacementError {
     UnsupportedRegionException(crate::types::UnsupportedRegionException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl StartGameSessionPlacementError {
+    /// Whether the service answered `InternalServiceException`.
+    pub fn is_internal_service_exception(&self) -> bool {
+        matches!(self, Self::InternalServiceException(_))
+    }
+    /// Whether the service answered `InvalidRequestException`.
+    pub fn is_invalid_request_exception(&self) -> bool {
+        matches!(self, Self::InvalidRequestException(_))
+    }
+    /// Whether the service answered `NotFoundException`.
+    pub fn is_not_found_exception(&self) -> bool {
+        matches!(self, Self::NotFoundException(_))
+    }
+    /// Whether the service answered `UnauthorizedException`.
+    pub fn is_unauthorized_exception(&self) -> bool {
+        matches!(self, Self::UnauthorizedException(_))
+    }
+    /// Whether the service answered `UnsupportedRegionException`.
+    pub fn is_unsupported_region_exception(&self) -> bool {
+        matches!(self, Self::UnsupportedRegionException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for StartGameSessionPlacementError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {
@@ -782,6 +1129,7 @@ impl ::std::error::Error for StartGameSessionPlacementError {
 }
 /// Errors of the `StartMatchBackfill` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum StartMatchBackfillError {
     /// The service answered `InternalServiceException`.
     InternalServiceException(crate::types::InternalServiceException),
@@ -793,6 +1141,24 @@ pub enum StartMatchBackfillError {
     UnsupportedRegionException(crate::types::UnsupportedRegionException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl StartMatchBackfillError {
+    /// Whether the service answered `InternalServiceException`.
+    pub fn is_internal_service_exception(&self) -> bool {
+        matches!(self, Self::InternalServiceException(_))
+    }
+    /// Whether the service answered `InvalidRequestException`.
+    pub fn is_invalid_request_exception(&self) -> bool {
+        matches!(self, Self::InvalidRequestException(_))
+    }
+    /// Whether the service answered `NotFoundException`.
+    pub fn is_not_found_exception(&self) -> bool {
+        matches!(self, Self::NotFoundException(_))
+    }
+    /// Whether the service answered `UnsupportedRegionException`.
+    pub fn is_unsupported_region_exception(&self) -> bool {
+        matches!(self, Self::UnsupportedRegionException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for StartMatchBackfillError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {
@@ -833,6 +1199,7 @@ impl ::std::error::Error for StartMatchBackfillError {
 }
 /// Errors of the `StartMatchmaking` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum StartMatchmakingError {
     /// The service answered `InternalServiceException`.
     InternalServiceException(crate::types::InternalServiceException),
@@ -844,6 +1211,24 @@ pub enum StartMatchmakingError {
     UnsupportedRegionException(crate::types::UnsupportedRegionException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl StartMatchmakingError {
+    /// Whether the service answered `InternalServiceException`.
+    pub fn is_internal_service_exception(&self) -> bool {
+        matches!(self, Self::InternalServiceException(_))
+    }
+    /// Whether the service answered `InvalidRequestException`.
+    pub fn is_invalid_request_exception(&self) -> bool {
+        matches!(self, Self::InvalidRequestException(_))
+    }
+    /// Whether the service answered `NotFoundException`.
+    pub fn is_not_found_exception(&self) -> bool {
+        matches!(self, Self::NotFoundException(_))
+    }
+    /// Whether the service answered `UnsupportedRegionException`.
+    pub fn is_unsupported_region_exception(&self) -> bool {
+        matches!(self, Self::UnsupportedRegionException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for StartMatchmakingError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {
@@ -884,6 +1269,7 @@ impl ::std::error::Error for StartMatchmakingError {
 }
 /// Errors of the `StopGameSessionPlacement` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum StopGameSessionPlacementError {
     /// The service answered `InternalServiceException`.
     InternalServiceException(crate::types::InternalServiceException),
@@ -895,6 +1281,24 @@ pub enum StopGameSessionPlacementError {
     UnauthorizedException(crate::types::UnauthorizedException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl StopGameSessionPlacementError {
+    /// Whether the service answered `InternalServiceException`.
+    pub fn is_internal_service_exception(&self) -> bool {
+        matches!(self, Self::InternalServiceException(_))
+    }
+    /// Whether the service answered `InvalidRequestException`.
+    pub fn is_invalid_request_exception(&self) -> bool {
+        matches!(self, Self::InvalidRequestException(_))
+    }
+    /// Whether the service answered `NotFoundException`.
+    pub fn is_not_found_exception(&self) -> bool {
+        matches!(self, Self::NotFoundException(_))
+    }
+    /// Whether the service answered `UnauthorizedException`.
+    pub fn is_unauthorized_exception(&self) -> bool {
+        matches!(self, Self::UnauthorizedException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for StopGameSessionPlacementError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {
@@ -933,6 +1337,7 @@ impl ::std::error::Error for StopGameSessionPlacementError {
 }
 /// Errors of the `UpdateGameSession` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum UpdateGameSessionError {
     /// The service answered `ConflictException`.
     ConflictException(crate::types::ConflictException),
@@ -948,6 +1353,32 @@ pub enum UpdateGameSessionError {
     UnauthorizedException(crate::types::UnauthorizedException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl UpdateGameSessionError {
+    /// Whether the service answered `ConflictException`.
+    pub fn is_conflict_exception(&self) -> bool {
+        matches!(self, Self::ConflictException(_))
+    }
+    /// Whether the service answered `InternalServiceException`.
+    pub fn is_internal_service_exception(&self) -> bool {
+        matches!(self, Self::InternalServiceException(_))
+    }
+    /// Whether the service answered `InvalidGameSessionStatusException`.
+    pub fn is_invalid_game_session_status_exception(&self) -> bool {
+        matches!(self, Self::InvalidGameSessionStatusException(_))
+    }
+    /// Whether the service answered `InvalidRequestException`.
+    pub fn is_invalid_request_exception(&self) -> bool {
+        matches!(self, Self::InvalidRequestException(_))
+    }
+    /// Whether the service answered `NotFoundException`.
+    pub fn is_not_found_exception(&self) -> bool {
+        matches!(self, Self::NotFoundException(_))
+    }
+    /// Whether the service answered `UnauthorizedException`.
+    pub fn is_unauthorized_exception(&self) -> bool {
+        matches!(self, Self::UnauthorizedException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for UpdateGameSessionError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {

@@ -4,7 +4,13 @@
 //!
 //! Types for the `GameLift` service (API version `2015-10-01`, protocols `awsJson1_1` (the client's default) and `rpcv2Cbor`), generated from `models/gamelift.json`, `models/gamelift.constraints.json`, `models/gamelift.endpoints.json`, `models/gamelift.enums.json`, `models/gamelift.sensitive.json`, `models/gamelift.waiters.json` by `cargo xtask generate`.
 //!
-//! The crate has 17 operations. [`client::Client`] has a method per operation returning the operation's input builder; `.send().await` signs the request, sends it over the service's protocol with retries, and returns the output or an error from [`error`]. Every type in [`types`] serializes with serde to the form the protocols use in bodies: JSON, and CBOR through a serializer that is not human-readable.
+//! The crate has 17 operations. `client::Client` has a method per operation returning the operation's input builder; `.send().await` signs the request, sends it over the service's protocol with retries, and returns the output or an error from [`error`]. Every type in [`types`] serializes with serde to the form the protocols use in bodies: JSON, and CBOR through a serializer that is not human-readable.
+//!
+//! ## Features
+//!
+//! * `client` (default): the `client` and `waiters` modules, and `send()` on the input builders.
+//! * `rustls` (default): the default HTTPS transport (hyper and rustls); without it, give the client an `HttpClient` of your own.
+//! * `server`: the `server` module: the service trait and its router, with the input validation tables; a client user compiles none of it.
 //!
 //! ## About the service
 //!
@@ -12,6 +18,9 @@
 pub mod types;
 pub mod error;
 pub mod operation;
+#[cfg(feature = "client")]
 pub mod client;
+#[cfg(feature = "server")]
 pub mod server;
+#[cfg(feature = "client")]
 pub mod waiters;

@@ -11,9 +11,11 @@ pub static SERVICE: proto::ServiceSpec = proto::ServiceSpec {
     signing_name: Some("gamelift"),
     endpoint_prefix: "gamelift",
     query_compatible: false,
+    #[cfg(feature = "client")]
     endpoint_rules: Some(&ENDPOINT_RULES),
 };
 /// The service's endpoint rule set, as its model gives it.
+#[cfg(feature = "client")]
 pub static ENDPOINT_RULES: ::smithy_runtime::endpoint::EndpointRules = ::smithy_runtime::endpoint::EndpointRules::new(
     r#"{
   "parameters": {
@@ -325,12 +327,14 @@ impl ::smithy_runtime::Operation for CreateFleet {
             crate::types::UnauthorizedException::SPEC,
             crate::types::UnsupportedRegionException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_CREATE_FLEET_INPUT,
                 error: Some(("InvalidRequestException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::CreateFleetInput;
@@ -374,12 +378,14 @@ impl ::smithy_runtime::Operation for CreateGameSession {
             crate::types::UnauthorizedException::SPEC,
             crate::types::UnsupportedRegionException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_CREATE_GAME_SESSION_INPUT,
                 error: Some(("InvalidRequestException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::CreateGameSessionInput;
@@ -419,12 +425,14 @@ impl ::smithy_runtime::Operation for CreatePlayerSession {
             crate::types::TerminalRoutingStrategyException::SPEC,
             crate::types::UnauthorizedException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_CREATE_PLAYER_SESSION_INPUT,
                 error: Some(("InvalidRequestException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::CreatePlayerSessionInput;
@@ -464,12 +472,14 @@ impl ::smithy_runtime::Operation for CreatePlayerSessions {
             crate::types::TerminalRoutingStrategyException::SPEC,
             crate::types::UnauthorizedException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_CREATE_PLAYER_SESSIONS_INPUT,
                 error: Some(("InvalidRequestException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::CreatePlayerSessionsInput;
@@ -506,12 +516,14 @@ impl ::smithy_runtime::Operation for DescribeFleetAttributes {
             crate::types::NotFoundException::SPEC,
             crate::types::UnauthorizedException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_DESCRIBE_FLEET_ATTRIBUTES_INPUT,
                 error: Some(("InvalidRequestException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::DescribeFleetAttributesInput;
@@ -550,12 +562,14 @@ impl ::smithy_runtime::Operation for DescribeGameSessionDetails {
             crate::types::UnauthorizedException::SPEC,
             crate::types::UnsupportedRegionException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_DESCRIBE_GAME_SESSION_DETAILS_INPUT,
                 error: Some(("InvalidRequestException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::DescribeGameSessionDetailsInput;
@@ -592,12 +606,14 @@ impl ::smithy_runtime::Operation for DescribeGameSessionPlacement {
             crate::types::NotFoundException::SPEC,
             crate::types::UnauthorizedException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_DESCRIBE_GAME_SESSION_PLACEMENT_INPUT,
                 error: Some(("InvalidRequestException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::DescribeGameSessionPlacementInput;
@@ -636,12 +652,14 @@ impl ::smithy_runtime::Operation for DescribeGameSessions {
             crate::types::UnauthorizedException::SPEC,
             crate::types::UnsupportedRegionException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_DESCRIBE_GAME_SESSIONS_INPUT,
                 error: Some(("InvalidRequestException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::DescribeGameSessionsInput;
@@ -679,12 +697,14 @@ impl ::smithy_runtime::Operation for DescribeInstances {
             crate::types::UnauthorizedException::SPEC,
             crate::types::UnsupportedRegionException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_DESCRIBE_INSTANCES_INPUT,
                 error: Some(("InvalidRequestException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::DescribeInstancesInput;
@@ -720,12 +740,14 @@ impl ::smithy_runtime::Operation for DescribeMatchmaking {
             crate::types::InvalidRequestException::SPEC,
             crate::types::UnsupportedRegionException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_DESCRIBE_MATCHMAKING_INPUT,
                 error: Some(("InvalidRequestException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::DescribeMatchmakingInput;
@@ -762,12 +784,14 @@ impl ::smithy_runtime::Operation for DescribePlayerSessions {
             crate::types::NotFoundException::SPEC,
             crate::types::UnauthorizedException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_DESCRIBE_PLAYER_SESSIONS_INPUT,
                 error: Some(("InvalidRequestException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::DescribePlayerSessionsInput;
@@ -806,12 +830,14 @@ impl ::smithy_runtime::Operation for SearchGameSessions {
             crate::types::UnauthorizedException::SPEC,
             crate::types::UnsupportedRegionException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_SEARCH_GAME_SESSIONS_INPUT,
                 error: Some(("InvalidRequestException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::SearchGameSessionsInput;
@@ -849,12 +875,14 @@ impl ::smithy_runtime::Operation for StartGameSessionPlacement {
             crate::types::UnauthorizedException::SPEC,
             crate::types::UnsupportedRegionException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_START_GAME_SESSION_PLACEMENT_INPUT,
                 error: Some(("InvalidRequestException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::StartGameSessionPlacementInput;
@@ -891,12 +919,14 @@ impl ::smithy_runtime::Operation for StartMatchBackfill {
             crate::types::NotFoundException::SPEC,
             crate::types::UnsupportedRegionException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_START_MATCH_BACKFILL_INPUT,
                 error: Some(("InvalidRequestException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::StartMatchBackfillInput;
@@ -933,12 +963,14 @@ impl ::smithy_runtime::Operation for StartMatchmaking {
             crate::types::NotFoundException::SPEC,
             crate::types::UnsupportedRegionException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_START_MATCHMAKING_INPUT,
                 error: Some(("InvalidRequestException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::StartMatchmakingInput;
@@ -975,12 +1007,14 @@ impl ::smithy_runtime::Operation for StopGameSessionPlacement {
             crate::types::NotFoundException::SPEC,
             crate::types::UnauthorizedException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_STOP_GAME_SESSION_PLACEMENT_INPUT,
                 error: Some(("InvalidRequestException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::StopGameSessionPlacementInput;
@@ -1019,12 +1053,14 @@ impl ::smithy_runtime::Operation for UpdateGameSession {
             crate::types::NotFoundException::SPEC,
             crate::types::UnauthorizedException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_UPDATE_GAME_SESSION_INPUT,
                 error: Some(("InvalidRequestException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::UpdateGameSessionInput;
@@ -1032,6 +1068,7 @@ impl ::smithy_runtime::Operation for UpdateGameSession {
     type Error = crate::error::UpdateGameSessionError;
 }
 impl OfService for UpdateGameSession {}
+#[cfg(feature = "client")]
 impl ::smithy_runtime::client::paginate::Paginated for DescribeFleetAttributes {
     type Token = String;
     fn input_token(input: &Self::Input) -> Option<&Self::Token> {
@@ -1044,17 +1081,20 @@ impl ::smithy_runtime::client::paginate::Paginated for DescribeFleetAttributes {
         output.next_token.as_ref()
     }
 }
+#[cfg(feature = "client")]
 impl ::smithy_runtime::client::paginate::PageSize for DescribeFleetAttributes {
     fn set_page_size(input: &mut Self::Input, size: i32) {
         input.limit = Some(size);
     }
 }
+#[cfg(feature = "client")]
 impl ::smithy_runtime::client::paginate::PaginatedItems for DescribeFleetAttributes {
     type Item = crate::types::FleetAttributes;
     fn items(output: Self::Output) -> Vec<Self::Item> {
         output.fleet_attributes.unwrap_or_default()
     }
 }
+#[cfg(feature = "client")]
 impl ::smithy_runtime::client::paginate::Paginated for DescribeGameSessionDetails {
     type Token = String;
     fn input_token(input: &Self::Input) -> Option<&Self::Token> {
@@ -1067,17 +1107,20 @@ impl ::smithy_runtime::client::paginate::Paginated for DescribeGameSessionDetail
         output.next_token.as_ref()
     }
 }
+#[cfg(feature = "client")]
 impl ::smithy_runtime::client::paginate::PageSize for DescribeGameSessionDetails {
     fn set_page_size(input: &mut Self::Input, size: i32) {
         input.limit = Some(size);
     }
 }
+#[cfg(feature = "client")]
 impl ::smithy_runtime::client::paginate::PaginatedItems for DescribeGameSessionDetails {
     type Item = crate::types::GameSessionDetail;
     fn items(output: Self::Output) -> Vec<Self::Item> {
         output.game_session_details.unwrap_or_default()
     }
 }
+#[cfg(feature = "client")]
 impl ::smithy_runtime::client::paginate::Paginated for DescribeGameSessions {
     type Token = String;
     fn input_token(input: &Self::Input) -> Option<&Self::Token> {
@@ -1090,17 +1133,20 @@ impl ::smithy_runtime::client::paginate::Paginated for DescribeGameSessions {
         output.next_token.as_ref()
     }
 }
+#[cfg(feature = "client")]
 impl ::smithy_runtime::client::paginate::PageSize for DescribeGameSessions {
     fn set_page_size(input: &mut Self::Input, size: i32) {
         input.limit = Some(size);
     }
 }
+#[cfg(feature = "client")]
 impl ::smithy_runtime::client::paginate::PaginatedItems for DescribeGameSessions {
     type Item = crate::types::GameSession;
     fn items(output: Self::Output) -> Vec<Self::Item> {
         output.game_sessions.unwrap_or_default()
     }
 }
+#[cfg(feature = "client")]
 impl ::smithy_runtime::client::paginate::Paginated for DescribeInstances {
     type Token = String;
     fn input_token(input: &Self::Input) -> Option<&Self::Token> {
@@ -1113,17 +1159,20 @@ impl ::smithy_runtime::client::paginate::Paginated for DescribeInstances {
         output.next_token.as_ref()
     }
 }
+#[cfg(feature = "client")]
 impl ::smithy_runtime::client::paginate::PageSize for DescribeInstances {
     fn set_page_size(input: &mut Self::Input, size: i32) {
         input.limit = Some(size);
     }
 }
+#[cfg(feature = "client")]
 impl ::smithy_runtime::client::paginate::PaginatedItems for DescribeInstances {
     type Item = crate::types::Instance;
     fn items(output: Self::Output) -> Vec<Self::Item> {
         output.instances.unwrap_or_default()
     }
 }
+#[cfg(feature = "client")]
 impl ::smithy_runtime::client::paginate::Paginated for DescribePlayerSessions {
     type Token = String;
     fn input_token(input: &Self::Input) -> Option<&Self::Token> {
@@ -1136,17 +1185,20 @@ impl ::smithy_runtime::client::paginate::Paginated for DescribePlayerSessions {
         output.next_token.as_ref()
     }
 }
+#[cfg(feature = "client")]
 impl ::smithy_runtime::client::paginate::PageSize for DescribePlayerSessions {
     fn set_page_size(input: &mut Self::Input, size: i32) {
         input.limit = Some(size);
     }
 }
+#[cfg(feature = "client")]
 impl ::smithy_runtime::client::paginate::PaginatedItems for DescribePlayerSessions {
     type Item = crate::types::PlayerSession;
     fn items(output: Self::Output) -> Vec<Self::Item> {
         output.player_sessions.unwrap_or_default()
     }
 }
+#[cfg(feature = "client")]
 impl ::smithy_runtime::client::paginate::Paginated for SearchGameSessions {
     type Token = String;
     fn input_token(input: &Self::Input) -> Option<&Self::Token> {
@@ -1159,11 +1211,13 @@ impl ::smithy_runtime::client::paginate::Paginated for SearchGameSessions {
         output.next_token.as_ref()
     }
 }
+#[cfg(feature = "client")]
 impl ::smithy_runtime::client::paginate::PageSize for SearchGameSessions {
     fn set_page_size(input: &mut Self::Input, size: i32) {
         input.limit = Some(size);
     }
 }
+#[cfg(feature = "client")]
 impl ::smithy_runtime::client::paginate::PaginatedItems for SearchGameSessions {
     type Item = crate::types::GameSession;
     fn items(output: Self::Output) -> Vec<Self::Item> {

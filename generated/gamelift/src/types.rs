@@ -3,7 +3,6 @@
 //! Data types of the service: structures, unions and enums, including every operation's input, output and error structures; their builders are in [`builders`].
 pub mod builders;
 /// A player attribute value; set exactly one field.
-#[::smithy_runtime::serde_with::serde_as(crate = "::smithy_runtime::serde_with")]
 #[derive(
     Clone,
     Debug,
@@ -12,21 +11,26 @@ pub mod builders;
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct AttributeValue {
     /// String value.
     #[serde(rename = "S", skip_serializing_if = "Option::is_none")]
     pub s: Option<String>,
     /// Numeric value.
     #[serde(rename = "N", skip_serializing_if = "Option::is_none")]
-    #[serde_as(as = "Option < :: smithy_runtime :: codec :: Float >")]
+    #[serde(
+        with = "::smithy_runtime::serde_with::As::<Option<::smithy_runtime::codec::Float>>",
+        default
+    )]
     pub n: Option<f64>,
     /// List of strings.
     #[serde(rename = "SL", skip_serializing_if = "Option::is_none")]
     pub sl: Option<Vec<String>>,
     /// Map of strings to numbers.
     #[serde(rename = "SDM", skip_serializing_if = "Option::is_none")]
-    #[serde_as(
-        as = "Option < :: std :: collections :: BTreeMap < :: smithy_runtime :: serde_with :: Same , :: smithy_runtime :: codec :: Float > >"
+    #[serde(
+        with = "::smithy_runtime::serde_with::As::<Option<::std::collections::BTreeMap<::smithy_runtime::serde_with::Same,::smithy_runtime::codec::Float>>>",
+        default
     )]
     pub sdm: Option<::std::collections::BTreeMap<String, f64>>,
 }
@@ -34,6 +38,10 @@ impl AttributeValue {
     /// A builder for this type.
     pub fn builder() -> builders::AttributeValueBuilder {
         Default::default()
+    }
+    /// The items of `SL` (none when it is unset).
+    pub fn sl(&self) -> &[String] {
+        self.sl.as_deref().unwrap_or_default()
     }
 }
 /// TLS certificate settings for a fleet.
@@ -45,6 +53,7 @@ impl AttributeValue {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct CertificateConfiguration {
     /// Whether a TLS certificate is generated for the fleet.
     #[serde(rename = "CertificateType")]
@@ -58,6 +67,7 @@ impl CertificateConfiguration {
 }
 /// Whether GameLift generates a TLS certificate for the fleet.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum CertificateType {
     /// `DISABLED`
     Disabled,
@@ -127,6 +137,7 @@ impl<'de> ::smithy_runtime::serde::Deserialize<'de> for CertificateType {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct ConflictException {
     /// Description of the error.
     #[serde(rename = "Message", skip_serializing_if = "Option::is_none")]
@@ -178,6 +189,7 @@ impl ::std::error::Error for ConflictException {}
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct CreateFleetInput {
     /// Label for the new fleet.
     #[serde(rename = "Name")]
@@ -248,6 +260,18 @@ impl CreateFleetInput {
     pub fn builder() -> builders::CreateFleetInputBuilder {
         Default::default()
     }
+    /// The items of `LogPaths` (none when it is unset).
+    pub fn log_paths(&self) -> &[String] {
+        self.log_paths.as_deref().unwrap_or_default()
+    }
+    /// The items of `EC2InboundPermissions` (none when it is unset).
+    pub fn ec2_inbound_permissions(&self) -> &[IpPermission] {
+        self.ec2_inbound_permissions.as_deref().unwrap_or_default()
+    }
+    /// The items of `MetricGroups` (none when it is unset).
+    pub fn metric_groups(&self) -> &[String] {
+        self.metric_groups.as_deref().unwrap_or_default()
+    }
 }
 /// Output of the CreateFleet operation.
 #[derive(
@@ -258,15 +282,26 @@ impl CreateFleetInput {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct CreateFleetOutput {
     /// Attributes of the new fleet.
     #[serde(rename = "FleetAttributes", skip_serializing_if = "Option::is_none")]
     pub fleet_attributes: Option<FleetAttributes>,
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
 }
 impl CreateFleetOutput {
     /// A builder for this type.
     pub fn builder() -> builders::CreateFleetOutputBuilder {
         Default::default()
+    }
+}
+impl ::smithy_runtime::operation::OutputMetadata for CreateFleetOutput {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
     }
 }
 /// Input of the CreateGameSession operation.
@@ -278,6 +313,7 @@ impl CreateFleetOutput {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct CreateGameSessionInput {
     /// Fleet to create the game session on; give a fleet or an alias, not both.
     #[serde(rename = "FleetId", skip_serializing_if = "Option::is_none")]
@@ -312,6 +348,10 @@ impl CreateGameSessionInput {
     pub fn builder() -> builders::CreateGameSessionInputBuilder {
         Default::default()
     }
+    /// The items of `GameProperties` (none when it is unset).
+    pub fn game_properties(&self) -> &[GameProperty] {
+        self.game_properties.as_deref().unwrap_or_default()
+    }
 }
 /// Output of the CreateGameSession operation.
 #[derive(
@@ -322,15 +362,26 @@ impl CreateGameSessionInput {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct CreateGameSessionOutput {
     /// The new game session.
     #[serde(rename = "GameSession", skip_serializing_if = "Option::is_none")]
     pub game_session: Option<GameSession>,
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
 }
 impl CreateGameSessionOutput {
     /// A builder for this type.
     pub fn builder() -> builders::CreateGameSessionOutputBuilder {
         Default::default()
+    }
+}
+impl ::smithy_runtime::operation::OutputMetadata for CreateGameSessionOutput {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
     }
 }
 /// Input of the CreatePlayerSession operation.
@@ -341,6 +392,7 @@ impl CreateGameSessionOutput {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct CreatePlayerSessionInput {
     /// Game session to add the player to.
     #[serde(rename = "GameSessionId")]
@@ -376,15 +428,26 @@ impl ::std::fmt::Debug for CreatePlayerSessionInput {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct CreatePlayerSessionOutput {
     /// The new player session.
     #[serde(rename = "PlayerSession", skip_serializing_if = "Option::is_none")]
     pub player_session: Option<PlayerSession>,
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
 }
 impl CreatePlayerSessionOutput {
     /// A builder for this type.
     pub fn builder() -> builders::CreatePlayerSessionOutputBuilder {
         Default::default()
+    }
+}
+impl ::smithy_runtime::operation::OutputMetadata for CreatePlayerSessionOutput {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
     }
 }
 /// Input of the CreatePlayerSessions operation.
@@ -395,6 +458,7 @@ impl CreatePlayerSessionOutput {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct CreatePlayerSessionsInput {
     /// Game session to add the players to.
     #[serde(rename = "GameSessionId")]
@@ -430,15 +494,30 @@ impl ::std::fmt::Debug for CreatePlayerSessionsInput {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct CreatePlayerSessionsOutput {
     /// The new player sessions.
     #[serde(rename = "PlayerSessions", skip_serializing_if = "Option::is_none")]
     pub player_sessions: Option<Vec<PlayerSession>>,
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
 }
 impl CreatePlayerSessionsOutput {
     /// A builder for this type.
     pub fn builder() -> builders::CreatePlayerSessionsOutputBuilder {
         Default::default()
+    }
+    /// The items of `PlayerSessions` (none when it is unset).
+    pub fn player_sessions(&self) -> &[PlayerSession] {
+        self.player_sessions.as_deref().unwrap_or_default()
+    }
+}
+impl ::smithy_runtime::operation::OutputMetadata for CreatePlayerSessionsOutput {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
     }
 }
 /// Input of the DescribeFleetAttributes operation.
@@ -450,6 +529,7 @@ impl CreatePlayerSessionsOutput {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct DescribeFleetAttributesInput {
     /// Fleets to describe; leave empty for all fleets.
     #[serde(rename = "FleetIds", skip_serializing_if = "Option::is_none")]
@@ -466,6 +546,10 @@ impl DescribeFleetAttributesInput {
     pub fn builder() -> builders::DescribeFleetAttributesInputBuilder {
         Default::default()
     }
+    /// The items of `FleetIds` (none when it is unset).
+    pub fn fleet_ids(&self) -> &[String] {
+        self.fleet_ids.as_deref().unwrap_or_default()
+    }
 }
 /// Output of the DescribeFleetAttributes operation.
 #[derive(
@@ -476,6 +560,7 @@ impl DescribeFleetAttributesInput {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct DescribeFleetAttributesOutput {
     /// Attributes of each fleet found.
     #[serde(rename = "FleetAttributes", skip_serializing_if = "Option::is_none")]
@@ -483,11 +568,25 @@ pub struct DescribeFleetAttributesOutput {
     /// Token for the next page; absent at the end of the results.
     #[serde(rename = "NextToken", skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
 }
 impl DescribeFleetAttributesOutput {
     /// A builder for this type.
     pub fn builder() -> builders::DescribeFleetAttributesOutputBuilder {
         Default::default()
+    }
+    /// The items of `FleetAttributes` (none when it is unset).
+    pub fn fleet_attributes(&self) -> &[FleetAttributes] {
+        self.fleet_attributes.as_deref().unwrap_or_default()
+    }
+}
+impl ::smithy_runtime::operation::OutputMetadata for DescribeFleetAttributesOutput {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
     }
 }
 /// Input of the DescribeGameSessionDetails operation.
@@ -499,6 +598,7 @@ impl DescribeFleetAttributesOutput {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct DescribeGameSessionDetailsInput {
     /// Fleet whose game sessions to return.
     #[serde(rename = "FleetId", skip_serializing_if = "Option::is_none")]
@@ -534,6 +634,7 @@ impl DescribeGameSessionDetailsInput {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct DescribeGameSessionDetailsOutput {
     /// Matching game sessions with their protection policies.
     #[serde(rename = "GameSessionDetails", skip_serializing_if = "Option::is_none")]
@@ -541,11 +642,25 @@ pub struct DescribeGameSessionDetailsOutput {
     /// Token for the next page; absent at the end of the results.
     #[serde(rename = "NextToken", skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
 }
 impl DescribeGameSessionDetailsOutput {
     /// A builder for this type.
     pub fn builder() -> builders::DescribeGameSessionDetailsOutputBuilder {
         Default::default()
+    }
+    /// The items of `GameSessionDetails` (none when it is unset).
+    pub fn game_session_details(&self) -> &[GameSessionDetail] {
+        self.game_session_details.as_deref().unwrap_or_default()
+    }
+}
+impl ::smithy_runtime::operation::OutputMetadata for DescribeGameSessionDetailsOutput {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
     }
 }
 /// Input of the DescribeGameSessionPlacement operation.
@@ -557,6 +672,7 @@ impl DescribeGameSessionDetailsOutput {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct DescribeGameSessionPlacementInput {
     /// Placement to describe.
     #[serde(rename = "PlacementId")]
@@ -577,15 +693,26 @@ impl DescribeGameSessionPlacementInput {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct DescribeGameSessionPlacementOutput {
     /// The placement request.
     #[serde(rename = "GameSessionPlacement", skip_serializing_if = "Option::is_none")]
     pub game_session_placement: Option<GameSessionPlacement>,
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
 }
 impl DescribeGameSessionPlacementOutput {
     /// A builder for this type.
     pub fn builder() -> builders::DescribeGameSessionPlacementOutputBuilder {
         Default::default()
+    }
+}
+impl ::smithy_runtime::operation::OutputMetadata for DescribeGameSessionPlacementOutput {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
     }
 }
 /// Input of the DescribeGameSessions operation.
@@ -597,6 +724,7 @@ impl DescribeGameSessionPlacementOutput {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct DescribeGameSessionsInput {
     /// Fleet whose game sessions to return.
     #[serde(rename = "FleetId", skip_serializing_if = "Option::is_none")]
@@ -632,6 +760,7 @@ impl DescribeGameSessionsInput {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct DescribeGameSessionsOutput {
     /// Matching game sessions.
     #[serde(rename = "GameSessions", skip_serializing_if = "Option::is_none")]
@@ -639,11 +768,25 @@ pub struct DescribeGameSessionsOutput {
     /// Token for the next page; absent at the end of the results.
     #[serde(rename = "NextToken", skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
 }
 impl DescribeGameSessionsOutput {
     /// A builder for this type.
     pub fn builder() -> builders::DescribeGameSessionsOutputBuilder {
         Default::default()
+    }
+    /// The items of `GameSessions` (none when it is unset).
+    pub fn game_sessions(&self) -> &[GameSession] {
+        self.game_sessions.as_deref().unwrap_or_default()
+    }
+}
+impl ::smithy_runtime::operation::OutputMetadata for DescribeGameSessionsOutput {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
     }
 }
 /// Input of the DescribeInstances operation.
@@ -655,6 +798,7 @@ impl DescribeGameSessionsOutput {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct DescribeInstancesInput {
     /// Fleet whose instances to return.
     #[serde(rename = "FleetId")]
@@ -684,6 +828,7 @@ impl DescribeInstancesInput {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct DescribeInstancesOutput {
     /// Matching instances.
     #[serde(rename = "Instances", skip_serializing_if = "Option::is_none")]
@@ -691,11 +836,25 @@ pub struct DescribeInstancesOutput {
     /// Token for the next page; absent at the end of the results.
     #[serde(rename = "NextToken", skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
 }
 impl DescribeInstancesOutput {
     /// A builder for this type.
     pub fn builder() -> builders::DescribeInstancesOutputBuilder {
         Default::default()
+    }
+    /// The items of `Instances` (none when it is unset).
+    pub fn instances(&self) -> &[Instance] {
+        self.instances.as_deref().unwrap_or_default()
+    }
+}
+impl ::smithy_runtime::operation::OutputMetadata for DescribeInstancesOutput {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
     }
 }
 /// Input of the DescribeMatchmaking operation.
@@ -707,6 +866,7 @@ impl DescribeInstancesOutput {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct DescribeMatchmakingInput {
     /// Tickets to return (up to 10).
     #[serde(rename = "TicketIds")]
@@ -727,15 +887,30 @@ impl DescribeMatchmakingInput {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct DescribeMatchmakingOutput {
     /// The tickets that exist.
     #[serde(rename = "TicketList", skip_serializing_if = "Option::is_none")]
     pub ticket_list: Option<Vec<MatchmakingTicket>>,
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
 }
 impl DescribeMatchmakingOutput {
     /// A builder for this type.
     pub fn builder() -> builders::DescribeMatchmakingOutputBuilder {
         Default::default()
+    }
+    /// The items of `TicketList` (none when it is unset).
+    pub fn ticket_list(&self) -> &[MatchmakingTicket] {
+        self.ticket_list.as_deref().unwrap_or_default()
+    }
+}
+impl ::smithy_runtime::operation::OutputMetadata for DescribeMatchmakingOutput {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
     }
 }
 /// Input of the DescribePlayerSessions operation.
@@ -746,6 +921,7 @@ impl DescribeMatchmakingOutput {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct DescribePlayerSessionsInput {
     /// Game session whose player sessions to return.
     #[serde(rename = "GameSessionId", skip_serializing_if = "Option::is_none")]
@@ -796,6 +972,7 @@ impl ::std::fmt::Debug for DescribePlayerSessionsInput {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct DescribePlayerSessionsOutput {
     /// Matching player sessions.
     #[serde(rename = "PlayerSessions", skip_serializing_if = "Option::is_none")]
@@ -803,11 +980,25 @@ pub struct DescribePlayerSessionsOutput {
     /// Token for the next page; absent at the end of the results.
     #[serde(rename = "NextToken", skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
 }
 impl DescribePlayerSessionsOutput {
     /// A builder for this type.
     pub fn builder() -> builders::DescribePlayerSessionsOutputBuilder {
         Default::default()
+    }
+    /// The items of `PlayerSessions` (none when it is unset).
+    pub fn player_sessions(&self) -> &[PlayerSession] {
+        self.player_sessions.as_deref().unwrap_or_default()
+    }
+}
+impl ::smithy_runtime::operation::OutputMetadata for DescribePlayerSessionsOutput {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
     }
 }
 /// A player to reserve a slot for when a game session is placed.
@@ -818,6 +1009,7 @@ impl DescribePlayerSessionsOutput {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct DesiredPlayerSession {
     /// Developer-defined identifier of a player.
     #[serde(rename = "PlayerId", skip_serializing_if = "Option::is_none")]
@@ -842,6 +1034,7 @@ impl ::std::fmt::Debug for DesiredPlayerSession {
 }
 /// EC2 instance type used by a fleet.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum EC2InstanceType {
     /// `t2.micro`
     T2Micro,
@@ -3422,6 +3615,7 @@ impl<'de> ::smithy_runtime::serde::Deserialize<'de> for EC2InstanceType {
 }
 /// A fleet action that can be suspended.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum FleetAction {
     /// `AUTO_SCALING`
     AutoScaling,
@@ -3487,6 +3681,7 @@ impl<'de> ::smithy_runtime::serde::Deserialize<'de> for FleetAction {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct FleetAttributes {
     /// Identifier of the fleet.
     #[serde(rename = "FleetId", skip_serializing_if = "Option::is_none")]
@@ -3566,6 +3761,18 @@ impl FleetAttributes {
     pub fn builder() -> builders::FleetAttributesBuilder {
         Default::default()
     }
+    /// The items of `LogPaths` (none when it is unset).
+    pub fn log_paths(&self) -> &[String] {
+        self.log_paths.as_deref().unwrap_or_default()
+    }
+    /// The items of `MetricGroups` (none when it is unset).
+    pub fn metric_groups(&self) -> &[String] {
+        self.metric_groups.as_deref().unwrap_or_default()
+    }
+    /// The items of `StoppedActions` (none when it is unset).
+    pub fn stopped_actions(&self) -> &[FleetAction] {
+        self.stopped_actions.as_deref().unwrap_or_default()
+    }
 }
 /// The fleet has no free capacity for a new game session.
 #[derive(
@@ -3576,6 +3783,7 @@ impl FleetAttributes {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct FleetCapacityExceededException {
     /// Description of the error.
     #[serde(rename = "Message", skip_serializing_if = "Option::is_none")]
@@ -3620,6 +3828,7 @@ impl ::std::fmt::Display for FleetCapacityExceededException {
 impl ::std::error::Error for FleetCapacityExceededException {}
 /// Lifecycle status of a fleet.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum FleetStatus {
     /// `NEW`
     New,
@@ -3725,6 +3934,7 @@ impl<'de> ::smithy_runtime::serde::Deserialize<'de> for FleetStatus {
 }
 /// On-demand or spot instances.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum FleetType {
     /// `ON_DEMAND`
     OnDemand,
@@ -3794,6 +4004,7 @@ impl<'de> ::smithy_runtime::serde::Deserialize<'de> for FleetType {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct GameProperty {
     /// Property name.
     #[serde(rename = "Key", default)]
@@ -3816,6 +4027,7 @@ impl GameProperty {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct GameSession {
     /// Identifier of the game session.
     #[serde(rename = "GameSessionId", skip_serializing_if = "Option::is_none")]
@@ -3889,6 +4101,10 @@ impl GameSession {
     pub fn builder() -> builders::GameSessionBuilder {
         Default::default()
     }
+    /// The items of `GameProperties` (none when it is unset).
+    pub fn game_properties(&self) -> &[GameProperty] {
+        self.game_properties.as_deref().unwrap_or_default()
+    }
 }
 impl ::std::fmt::Debug for GameSession {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -3926,6 +4142,7 @@ impl ::std::fmt::Debug for GameSession {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct GameSessionConnectionInfo {
     /// ARN that identifies the game session.
     #[serde(rename = "GameSessionArn", skip_serializing_if = "Option::is_none")]
@@ -3948,6 +4165,10 @@ impl GameSessionConnectionInfo {
     pub fn builder() -> builders::GameSessionConnectionInfoBuilder {
         Default::default()
     }
+    /// The items of `MatchedPlayerSessions` (none when it is unset).
+    pub fn matched_player_sessions(&self) -> &[MatchedPlayerSession] {
+        self.matched_player_sessions.as_deref().unwrap_or_default()
+    }
 }
 impl ::std::fmt::Debug for GameSessionConnectionInfo {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -3969,6 +4190,7 @@ impl ::std::fmt::Debug for GameSessionConnectionInfo {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct GameSessionDetail {
     /// The game session properties.
     #[serde(rename = "GameSession", skip_serializing_if = "Option::is_none")]
@@ -3992,6 +4214,7 @@ impl GameSessionDetail {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct GameSessionFullException {
     /// Description of the error.
     #[serde(rename = "Message", skip_serializing_if = "Option::is_none")]
@@ -4042,6 +4265,7 @@ impl ::std::error::Error for GameSessionFullException {}
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct GameSessionPlacement {
     /// Identifier of the game session placement request.
     #[serde(rename = "PlacementId", skip_serializing_if = "Option::is_none")]
@@ -4106,6 +4330,18 @@ impl GameSessionPlacement {
     pub fn builder() -> builders::GameSessionPlacementBuilder {
         Default::default()
     }
+    /// The items of `GameProperties` (none when it is unset).
+    pub fn game_properties(&self) -> &[GameProperty] {
+        self.game_properties.as_deref().unwrap_or_default()
+    }
+    /// The items of `PlayerLatencies` (none when it is unset).
+    pub fn player_latencies(&self) -> &[PlayerLatency] {
+        self.player_latencies.as_deref().unwrap_or_default()
+    }
+    /// The items of `PlacedPlayerSessions` (none when it is unset).
+    pub fn placed_player_sessions(&self) -> &[PlacedPlayerSession] {
+        self.placed_player_sessions.as_deref().unwrap_or_default()
+    }
 }
 impl ::std::fmt::Debug for GameSessionPlacement {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -4133,6 +4369,7 @@ impl ::std::fmt::Debug for GameSessionPlacement {
 }
 /// Status of a game session placement request.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum GameSessionPlacementState {
     /// `PENDING`
     Pending,
@@ -4213,6 +4450,7 @@ impl<'de> ::smithy_runtime::serde::Deserialize<'de> for GameSessionPlacementStat
 }
 /// Lifecycle status of a game session.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum GameSessionStatus {
     /// `ACTIVE`
     Active,
@@ -4293,6 +4531,7 @@ impl<'de> ::smithy_runtime::serde::Deserialize<'de> for GameSessionStatus {
 }
 /// Extra detail about a game session status.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum GameSessionStatusReason {
     /// `INTERRUPTED`
     Interrupted,
@@ -4370,6 +4609,7 @@ impl<'de> ::smithy_runtime::serde::Deserialize<'de> for GameSessionStatusReason 
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct IdempotentParameterMismatchException {
     /// Description of the error.
     #[serde(rename = "Message", skip_serializing_if = "Option::is_none")]
@@ -4420,6 +4660,7 @@ impl ::std::error::Error for IdempotentParameterMismatchException {}
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct Instance {
     /// Identifier of the fleet the instance belongs to.
     #[serde(rename = "FleetId", skip_serializing_if = "Option::is_none")]
@@ -4468,6 +4709,7 @@ impl ::std::fmt::Debug for Instance {
 }
 /// Lifecycle status of a fleet instance.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum InstanceStatus {
     /// `PENDING`
     Pending,
@@ -4541,6 +4783,7 @@ impl<'de> ::smithy_runtime::serde::Deserialize<'de> for InstanceStatus {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct InternalServiceException {
     /// Description of the error.
     #[serde(rename = "Message", skip_serializing_if = "Option::is_none")]
@@ -4592,6 +4835,7 @@ impl ::std::error::Error for InternalServiceException {}
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct InvalidFleetStatusException {
     /// Description of the error.
     #[serde(rename = "Message", skip_serializing_if = "Option::is_none")]
@@ -4643,6 +4887,7 @@ impl ::std::error::Error for InvalidFleetStatusException {}
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct InvalidGameSessionStatusException {
     /// Description of the error.
     #[serde(rename = "Message", skip_serializing_if = "Option::is_none")]
@@ -4694,6 +4939,7 @@ impl ::std::error::Error for InvalidGameSessionStatusException {}
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct InvalidRequestException {
     /// Description of the error.
     #[serde(rename = "Message", skip_serializing_if = "Option::is_none")]
@@ -4744,6 +4990,7 @@ impl ::std::error::Error for InvalidRequestException {}
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct IpPermission {
     /// First port of the allowed range.
     #[serde(rename = "FromPort", default)]
@@ -4776,6 +5023,7 @@ impl ::std::fmt::Debug for IpPermission {
 }
 /// Network protocol for an inbound permission.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum IpProtocol {
     /// `TCP`
     Tcp,
@@ -4845,6 +5093,7 @@ impl<'de> ::smithy_runtime::serde::Deserialize<'de> for IpProtocol {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct LimitExceededException {
     /// Description of the error.
     #[serde(rename = "Message", skip_serializing_if = "Option::is_none")]
@@ -4895,6 +5144,7 @@ impl ::std::error::Error for LimitExceededException {}
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct MatchedPlayerSession {
     /// Developer-defined identifier of a player.
     #[serde(rename = "PlayerId", skip_serializing_if = "Option::is_none")]
@@ -4919,6 +5169,7 @@ impl ::std::fmt::Debug for MatchedPlayerSession {
 }
 /// Status of a matchmaking ticket.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum MatchmakingConfigurationStatus {
     /// `CANCELLED`
     Cancelled,
@@ -5021,6 +5272,7 @@ impl<'de> ::smithy_runtime::serde::Deserialize<'de> for MatchmakingConfiguration
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct MatchmakingTicket {
     /// Identifier of the matchmaking ticket.
     #[serde(rename = "TicketId", skip_serializing_if = "Option::is_none")]
@@ -5061,6 +5313,10 @@ impl MatchmakingTicket {
     pub fn builder() -> builders::MatchmakingTicketBuilder {
         Default::default()
     }
+    /// The items of `Players` (none when it is unset).
+    pub fn players(&self) -> &[Player] {
+        self.players.as_deref().unwrap_or_default()
+    }
 }
 /// A referenced resource does not exist.
 #[derive(
@@ -5071,6 +5327,7 @@ impl MatchmakingTicket {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct NotFoundException {
     /// Description of the error.
     #[serde(rename = "Message", skip_serializing_if = "Option::is_none")]
@@ -5122,6 +5379,7 @@ impl ::std::error::Error for NotFoundException {}
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct NotReadyException {
     /// Description of the error.
     #[serde(rename = "Message", skip_serializing_if = "Option::is_none")]
@@ -5166,6 +5424,7 @@ impl ::std::fmt::Display for NotReadyException {
 impl ::std::error::Error for NotReadyException {}
 /// Operating system of fleet instances.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum OperatingSystem {
     /// `WINDOWS_2012`
     Windows2012,
@@ -5252,6 +5511,7 @@ impl<'de> ::smithy_runtime::serde::Deserialize<'de> for OperatingSystem {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct PlacedPlayerSession {
     /// Developer-defined identifier of a player.
     #[serde(rename = "PlayerId", skip_serializing_if = "Option::is_none")]
@@ -5282,6 +5542,7 @@ impl ::std::fmt::Debug for PlacedPlayerSession {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct Player {
     /// Developer-defined identifier of a player.
     #[serde(rename = "PlayerId", skip_serializing_if = "Option::is_none")]
@@ -5313,7 +5574,6 @@ impl ::std::fmt::Debug for Player {
     }
 }
 /// Latency one player experiences to one Region.
-#[::smithy_runtime::serde_with::serde_as(crate = "::smithy_runtime::serde_with")]
 #[derive(
     Clone,
     PartialEq,
@@ -5321,6 +5581,7 @@ impl ::std::fmt::Debug for Player {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct PlayerLatency {
     /// Developer-defined identifier of a player.
     #[serde(rename = "PlayerId", skip_serializing_if = "Option::is_none")]
@@ -5330,7 +5591,10 @@ pub struct PlayerLatency {
     pub region_identifier: Option<String>,
     /// Measured latency in milliseconds.
     #[serde(rename = "LatencyInMilliseconds", skip_serializing_if = "Option::is_none")]
-    #[serde_as(as = "Option < :: smithy_runtime :: codec :: Float >")]
+    #[serde(
+        with = "::smithy_runtime::serde_with::As::<Option<::smithy_runtime::codec::Float>>",
+        default
+    )]
     pub latency_in_milliseconds: Option<f32>,
 }
 impl PlayerLatency {
@@ -5356,6 +5620,7 @@ impl ::std::fmt::Debug for PlayerLatency {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct PlayerSession {
     /// Identifier of the player session.
     #[serde(rename = "PlayerSessionId", skip_serializing_if = "Option::is_none")]
@@ -5416,6 +5681,7 @@ impl ::std::fmt::Debug for PlayerSession {
 }
 /// Whether a game session accepts new players.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum PlayerSessionCreationPolicy {
     /// `ACCEPT_ALL`
     AcceptAll,
@@ -5478,6 +5744,7 @@ impl<'de> ::smithy_runtime::serde::Deserialize<'de> for PlayerSessionCreationPol
 }
 /// Lifecycle status of a player session.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum PlayerSessionStatus {
     /// `RESERVED`
     Reserved,
@@ -5553,6 +5820,7 @@ impl<'de> ::smithy_runtime::serde::Deserialize<'de> for PlayerSessionStatus {
 }
 /// Whether a game session may be terminated during scale-down.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ProtectionPolicy {
     /// `NoProtection`
     NoProtection,
@@ -5622,6 +5890,7 @@ impl<'de> ::smithy_runtime::serde::Deserialize<'de> for ProtectionPolicy {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct ResourceCreationLimitPolicy {
     /// Game sessions one creator may start during the period.
     #[serde(
@@ -5648,6 +5917,7 @@ impl ResourceCreationLimitPolicy {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct RuntimeConfiguration {
     /// Server process configurations to run on every instance.
     #[serde(rename = "ServerProcesses", skip_serializing_if = "Option::is_none")]
@@ -5670,6 +5940,10 @@ impl RuntimeConfiguration {
     pub fn builder() -> builders::RuntimeConfigurationBuilder {
         Default::default()
     }
+    /// The items of `ServerProcesses` (none when it is unset).
+    pub fn server_processes(&self) -> &[ServerProcess] {
+        self.server_processes.as_deref().unwrap_or_default()
+    }
 }
 /// Input of the SearchGameSessions operation.
 #[derive(
@@ -5680,6 +5954,7 @@ impl RuntimeConfiguration {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct SearchGameSessionsInput {
     /// Fleet to search.
     #[serde(rename = "FleetId", skip_serializing_if = "Option::is_none")]
@@ -5715,6 +5990,7 @@ impl SearchGameSessionsInput {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct SearchGameSessionsOutput {
     /// Matching game sessions.
     #[serde(rename = "GameSessions", skip_serializing_if = "Option::is_none")]
@@ -5722,11 +5998,25 @@ pub struct SearchGameSessionsOutput {
     /// Token for the next page; absent at the end of the results.
     #[serde(rename = "NextToken", skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
 }
 impl SearchGameSessionsOutput {
     /// A builder for this type.
     pub fn builder() -> builders::SearchGameSessionsOutputBuilder {
         Default::default()
+    }
+    /// The items of `GameSessions` (none when it is unset).
+    pub fn game_sessions(&self) -> &[GameSession] {
+        self.game_sessions.as_deref().unwrap_or_default()
+    }
+}
+impl ::smithy_runtime::operation::OutputMetadata for SearchGameSessionsOutput {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
     }
 }
 /// One server process launch configuration.
@@ -5738,6 +6028,7 @@ impl SearchGameSessionsOutput {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct ServerProcess {
     /// Path of the server executable or Realtime script on the instance.
     #[serde(rename = "LaunchPath", default)]
@@ -5764,6 +6055,7 @@ impl ServerProcess {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct StartGameSessionPlacementInput {
     /// Unique identifier to give the placement request.
     #[serde(rename = "PlacementId")]
@@ -5795,6 +6087,18 @@ impl StartGameSessionPlacementInput {
     pub fn builder() -> builders::StartGameSessionPlacementInputBuilder {
         Default::default()
     }
+    /// The items of `GameProperties` (none when it is unset).
+    pub fn game_properties(&self) -> &[GameProperty] {
+        self.game_properties.as_deref().unwrap_or_default()
+    }
+    /// The items of `PlayerLatencies` (none when it is unset).
+    pub fn player_latencies(&self) -> &[PlayerLatency] {
+        self.player_latencies.as_deref().unwrap_or_default()
+    }
+    /// The items of `DesiredPlayerSessions` (none when it is unset).
+    pub fn desired_player_sessions(&self) -> &[DesiredPlayerSession] {
+        self.desired_player_sessions.as_deref().unwrap_or_default()
+    }
 }
 /// Output of the StartGameSessionPlacement operation.
 #[derive(
@@ -5805,15 +6109,26 @@ impl StartGameSessionPlacementInput {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct StartGameSessionPlacementOutput {
     /// The new placement request.
     #[serde(rename = "GameSessionPlacement", skip_serializing_if = "Option::is_none")]
     pub game_session_placement: Option<GameSessionPlacement>,
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
 }
 impl StartGameSessionPlacementOutput {
     /// A builder for this type.
     pub fn builder() -> builders::StartGameSessionPlacementOutputBuilder {
         Default::default()
+    }
+}
+impl ::smithy_runtime::operation::OutputMetadata for StartGameSessionPlacementOutput {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
     }
 }
 /// Input of the StartMatchBackfill operation.
@@ -5825,6 +6140,7 @@ impl StartGameSessionPlacementOutput {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct StartMatchBackfillInput {
     /// Identifier to give the backfill ticket; generated when omitted.
     #[serde(rename = "TicketId", skip_serializing_if = "Option::is_none")]
@@ -5854,15 +6170,26 @@ impl StartMatchBackfillInput {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct StartMatchBackfillOutput {
     /// The new backfill ticket.
     #[serde(rename = "MatchmakingTicket", skip_serializing_if = "Option::is_none")]
     pub matchmaking_ticket: Option<MatchmakingTicket>,
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
 }
 impl StartMatchBackfillOutput {
     /// A builder for this type.
     pub fn builder() -> builders::StartMatchBackfillOutputBuilder {
         Default::default()
+    }
+}
+impl ::smithy_runtime::operation::OutputMetadata for StartMatchBackfillOutput {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
     }
 }
 /// Input of the StartMatchmaking operation.
@@ -5874,6 +6201,7 @@ impl StartMatchBackfillOutput {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct StartMatchmakingInput {
     /// Identifier to give the ticket; generated when omitted.
     #[serde(rename = "TicketId", skip_serializing_if = "Option::is_none")]
@@ -5900,15 +6228,26 @@ impl StartMatchmakingInput {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct StartMatchmakingOutput {
     /// The new matchmaking ticket.
     #[serde(rename = "MatchmakingTicket", skip_serializing_if = "Option::is_none")]
     pub matchmaking_ticket: Option<MatchmakingTicket>,
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
 }
 impl StartMatchmakingOutput {
     /// A builder for this type.
     pub fn builder() -> builders::StartMatchmakingOutputBuilder {
         Default::default()
+    }
+}
+impl ::smithy_runtime::operation::OutputMetadata for StartMatchmakingOutput {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
     }
 }
 /// Input of the StopGameSessionPlacement operation.
@@ -5920,6 +6259,7 @@ impl StartMatchmakingOutput {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct StopGameSessionPlacementInput {
     /// Placement to cancel.
     #[serde(rename = "PlacementId")]
@@ -5940,15 +6280,26 @@ impl StopGameSessionPlacementInput {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct StopGameSessionPlacementOutput {
     /// The cancelled placement request.
     #[serde(rename = "GameSessionPlacement", skip_serializing_if = "Option::is_none")]
     pub game_session_placement: Option<GameSessionPlacement>,
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
 }
 impl StopGameSessionPlacementOutput {
     /// A builder for this type.
     pub fn builder() -> builders::StopGameSessionPlacementOutputBuilder {
         Default::default()
+    }
+}
+impl ::smithy_runtime::operation::OutputMetadata for StopGameSessionPlacementOutput {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
     }
 }
 /// Tagging the resource failed.
@@ -5960,6 +6311,7 @@ impl StopGameSessionPlacementOutput {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct TaggingFailedException {
     /// Description of the error.
     #[serde(rename = "Message", skip_serializing_if = "Option::is_none")]
@@ -6011,6 +6363,7 @@ impl ::std::error::Error for TaggingFailedException {}
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct TerminalRoutingStrategyException {
     /// Description of the error.
     #[serde(rename = "Message", skip_serializing_if = "Option::is_none")]
@@ -6062,6 +6415,7 @@ impl ::std::error::Error for TerminalRoutingStrategyException {}
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct UnauthorizedException {
     /// Description of the error.
     #[serde(rename = "Message", skip_serializing_if = "Option::is_none")]
@@ -6113,6 +6467,7 @@ impl ::std::error::Error for UnauthorizedException {}
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct UnsupportedRegionException {
     /// Description of the error.
     #[serde(rename = "Message", skip_serializing_if = "Option::is_none")]
@@ -6164,6 +6519,7 @@ impl ::std::error::Error for UnsupportedRegionException {}
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct UpdateGameSessionInput {
     /// Game session to update.
     #[serde(rename = "GameSessionId")]
@@ -6195,6 +6551,10 @@ impl UpdateGameSessionInput {
     pub fn builder() -> builders::UpdateGameSessionInputBuilder {
         Default::default()
     }
+    /// The items of `GameProperties` (none when it is unset).
+    pub fn game_properties(&self) -> &[GameProperty] {
+        self.game_properties.as_deref().unwrap_or_default()
+    }
 }
 /// Output of the UpdateGameSession operation.
 #[derive(
@@ -6205,14 +6565,25 @@ impl UpdateGameSessionInput {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct UpdateGameSessionOutput {
     /// The updated game session.
     #[serde(rename = "GameSession", skip_serializing_if = "Option::is_none")]
     pub game_session: Option<GameSession>,
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
 }
 impl UpdateGameSessionOutput {
     /// A builder for this type.
     pub fn builder() -> builders::UpdateGameSessionOutputBuilder {
         Default::default()
+    }
+}
+impl ::smithy_runtime::operation::OutputMetadata for UpdateGameSessionOutput {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
     }
 }

@@ -5,6 +5,7 @@ pub use ::smithy_runtime::{BuildError, ErrorMetadata, ServiceError, UnhandledErr
 use ::smithy_runtime::operation::{ErrorDecoder, ErrorRef};
 /// Errors of the `CreateGame` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum CreateGameError {
     /// The service answered `AccessDeniedException`.
     AccessDeniedException(crate::types::AccessDeniedException),
@@ -20,6 +21,32 @@ pub enum CreateGameError {
     ValidationException(crate::types::ValidationException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl CreateGameError {
+    /// Whether the service answered `AccessDeniedException`.
+    pub fn is_access_denied_exception(&self) -> bool {
+        matches!(self, Self::AccessDeniedException(_))
+    }
+    /// Whether the service answered `ConflictException`.
+    pub fn is_conflict_exception(&self) -> bool {
+        matches!(self, Self::ConflictException(_))
+    }
+    /// Whether the service answered `InternalServerException`.
+    pub fn is_internal_server_exception(&self) -> bool {
+        matches!(self, Self::InternalServerException(_))
+    }
+    /// Whether the service answered `ServiceQuotaExceededException`.
+    pub fn is_service_quota_exceeded_exception(&self) -> bool {
+        matches!(self, Self::ServiceQuotaExceededException(_))
+    }
+    /// Whether the service answered `ThrottlingException`.
+    pub fn is_throttling_exception(&self) -> bool {
+        matches!(self, Self::ThrottlingException(_))
+    }
+    /// Whether the service answered `ValidationException`.
+    pub fn is_validation_exception(&self) -> bool {
+        matches!(self, Self::ValidationException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for CreateGameError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {
@@ -64,6 +91,7 @@ impl ::std::error::Error for CreateGameError {
 }
 /// Errors of the `CreateSnapshot` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum CreateSnapshotError {
     /// The service answered `AccessDeniedException`.
     AccessDeniedException(crate::types::AccessDeniedException),
@@ -79,6 +107,32 @@ pub enum CreateSnapshotError {
     ValidationException(crate::types::ValidationException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl CreateSnapshotError {
+    /// Whether the service answered `AccessDeniedException`.
+    pub fn is_access_denied_exception(&self) -> bool {
+        matches!(self, Self::AccessDeniedException(_))
+    }
+    /// Whether the service answered `ConflictException`.
+    pub fn is_conflict_exception(&self) -> bool {
+        matches!(self, Self::ConflictException(_))
+    }
+    /// Whether the service answered `InternalServerException`.
+    pub fn is_internal_server_exception(&self) -> bool {
+        matches!(self, Self::InternalServerException(_))
+    }
+    /// Whether the service answered `ResourceNotFoundException`.
+    pub fn is_resource_not_found_exception(&self) -> bool {
+        matches!(self, Self::ResourceNotFoundException(_))
+    }
+    /// Whether the service answered `ThrottlingException`.
+    pub fn is_throttling_exception(&self) -> bool {
+        matches!(self, Self::ThrottlingException(_))
+    }
+    /// Whether the service answered `ValidationException`.
+    pub fn is_validation_exception(&self) -> bool {
+        matches!(self, Self::ValidationException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for CreateSnapshotError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {
@@ -121,6 +175,7 @@ impl ::std::error::Error for CreateSnapshotError {
 }
 /// Errors of the `CreateStage` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum CreateStageError {
     /// The service answered `AccessDeniedException`.
     AccessDeniedException(crate::types::AccessDeniedException),
@@ -136,6 +191,32 @@ pub enum CreateStageError {
     ValidationException(crate::types::ValidationException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl CreateStageError {
+    /// Whether the service answered `AccessDeniedException`.
+    pub fn is_access_denied_exception(&self) -> bool {
+        matches!(self, Self::AccessDeniedException(_))
+    }
+    /// Whether the service answered `ConflictException`.
+    pub fn is_conflict_exception(&self) -> bool {
+        matches!(self, Self::ConflictException(_))
+    }
+    /// Whether the service answered `InternalServerException`.
+    pub fn is_internal_server_exception(&self) -> bool {
+        matches!(self, Self::InternalServerException(_))
+    }
+    /// Whether the service answered `ResourceNotFoundException`.
+    pub fn is_resource_not_found_exception(&self) -> bool {
+        matches!(self, Self::ResourceNotFoundException(_))
+    }
+    /// Whether the service answered `ThrottlingException`.
+    pub fn is_throttling_exception(&self) -> bool {
+        matches!(self, Self::ThrottlingException(_))
+    }
+    /// Whether the service answered `ValidationException`.
+    pub fn is_validation_exception(&self) -> bool {
+        matches!(self, Self::ValidationException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for CreateStageError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {
@@ -178,6 +259,7 @@ impl ::std::error::Error for CreateStageError {
 }
 /// Errors of the `DeleteGame` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum DeleteGameError {
     /// The service answered `AccessDeniedException`.
     AccessDeniedException(crate::types::AccessDeniedException),
@@ -191,6 +273,28 @@ pub enum DeleteGameError {
     ValidationException(crate::types::ValidationException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl DeleteGameError {
+    /// Whether the service answered `AccessDeniedException`.
+    pub fn is_access_denied_exception(&self) -> bool {
+        matches!(self, Self::AccessDeniedException(_))
+    }
+    /// Whether the service answered `ConflictException`.
+    pub fn is_conflict_exception(&self) -> bool {
+        matches!(self, Self::ConflictException(_))
+    }
+    /// Whether the service answered `InternalServerException`.
+    pub fn is_internal_server_exception(&self) -> bool {
+        matches!(self, Self::InternalServerException(_))
+    }
+    /// Whether the service answered `ThrottlingException`.
+    pub fn is_throttling_exception(&self) -> bool {
+        matches!(self, Self::ThrottlingException(_))
+    }
+    /// Whether the service answered `ValidationException`.
+    pub fn is_validation_exception(&self) -> bool {
+        matches!(self, Self::ValidationException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for DeleteGameError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {
@@ -231,6 +335,7 @@ impl ::std::error::Error for DeleteGameError {
 }
 /// Errors of the `DeleteStage` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum DeleteStageError {
     /// The service answered `AccessDeniedException`.
     AccessDeniedException(crate::types::AccessDeniedException),
@@ -246,6 +351,32 @@ pub enum DeleteStageError {
     ValidationException(crate::types::ValidationException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl DeleteStageError {
+    /// Whether the service answered `AccessDeniedException`.
+    pub fn is_access_denied_exception(&self) -> bool {
+        matches!(self, Self::AccessDeniedException(_))
+    }
+    /// Whether the service answered `ConflictException`.
+    pub fn is_conflict_exception(&self) -> bool {
+        matches!(self, Self::ConflictException(_))
+    }
+    /// Whether the service answered `InternalServerException`.
+    pub fn is_internal_server_exception(&self) -> bool {
+        matches!(self, Self::InternalServerException(_))
+    }
+    /// Whether the service answered `ResourceNotFoundException`.
+    pub fn is_resource_not_found_exception(&self) -> bool {
+        matches!(self, Self::ResourceNotFoundException(_))
+    }
+    /// Whether the service answered `ThrottlingException`.
+    pub fn is_throttling_exception(&self) -> bool {
+        matches!(self, Self::ThrottlingException(_))
+    }
+    /// Whether the service answered `ValidationException`.
+    pub fn is_validation_exception(&self) -> bool {
+        matches!(self, Self::ValidationException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for DeleteStageError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {
@@ -288,6 +419,7 @@ impl ::std::error::Error for DeleteStageError {
 }
 /// Errors of the `DisconnectPlayer` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum DisconnectPlayerError {
     /// The service answered `AccessDeniedException`.
     AccessDeniedException(crate::types::AccessDeniedException),
@@ -301,6 +433,28 @@ pub enum DisconnectPlayerError {
     ValidationException(crate::types::ValidationException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl DisconnectPlayerError {
+    /// Whether the service answered `AccessDeniedException`.
+    pub fn is_access_denied_exception(&self) -> bool {
+        matches!(self, Self::AccessDeniedException(_))
+    }
+    /// Whether the service answered `InternalServerException`.
+    pub fn is_internal_server_exception(&self) -> bool {
+        matches!(self, Self::InternalServerException(_))
+    }
+    /// Whether the service answered `ResourceNotFoundException`.
+    pub fn is_resource_not_found_exception(&self) -> bool {
+        matches!(self, Self::ResourceNotFoundException(_))
+    }
+    /// Whether the service answered `ThrottlingException`.
+    pub fn is_throttling_exception(&self) -> bool {
+        matches!(self, Self::ThrottlingException(_))
+    }
+    /// Whether the service answered `ValidationException`.
+    pub fn is_validation_exception(&self) -> bool {
+        matches!(self, Self::ValidationException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for DisconnectPlayerError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {
@@ -341,6 +495,7 @@ impl ::std::error::Error for DisconnectPlayerError {
 }
 /// Errors of the `ExportSnapshot` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum ExportSnapshotError {
     /// The service answered `AccessDeniedException`.
     AccessDeniedException(crate::types::AccessDeniedException),
@@ -354,6 +509,28 @@ pub enum ExportSnapshotError {
     ValidationException(crate::types::ValidationException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl ExportSnapshotError {
+    /// Whether the service answered `AccessDeniedException`.
+    pub fn is_access_denied_exception(&self) -> bool {
+        matches!(self, Self::AccessDeniedException(_))
+    }
+    /// Whether the service answered `InternalServerException`.
+    pub fn is_internal_server_exception(&self) -> bool {
+        matches!(self, Self::InternalServerException(_))
+    }
+    /// Whether the service answered `ResourceNotFoundException`.
+    pub fn is_resource_not_found_exception(&self) -> bool {
+        matches!(self, Self::ResourceNotFoundException(_))
+    }
+    /// Whether the service answered `ThrottlingException`.
+    pub fn is_throttling_exception(&self) -> bool {
+        matches!(self, Self::ThrottlingException(_))
+    }
+    /// Whether the service answered `ValidationException`.
+    pub fn is_validation_exception(&self) -> bool {
+        matches!(self, Self::ValidationException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for ExportSnapshotError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {
@@ -394,6 +571,7 @@ impl ::std::error::Error for ExportSnapshotError {
 }
 /// Errors of the `GetExtension` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum GetExtensionError {
     /// The service answered `AccessDeniedException`.
     AccessDeniedException(crate::types::AccessDeniedException),
@@ -407,6 +585,28 @@ pub enum GetExtensionError {
     ValidationException(crate::types::ValidationException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl GetExtensionError {
+    /// Whether the service answered `AccessDeniedException`.
+    pub fn is_access_denied_exception(&self) -> bool {
+        matches!(self, Self::AccessDeniedException(_))
+    }
+    /// Whether the service answered `InternalServerException`.
+    pub fn is_internal_server_exception(&self) -> bool {
+        matches!(self, Self::InternalServerException(_))
+    }
+    /// Whether the service answered `ResourceNotFoundException`.
+    pub fn is_resource_not_found_exception(&self) -> bool {
+        matches!(self, Self::ResourceNotFoundException(_))
+    }
+    /// Whether the service answered `ThrottlingException`.
+    pub fn is_throttling_exception(&self) -> bool {
+        matches!(self, Self::ThrottlingException(_))
+    }
+    /// Whether the service answered `ValidationException`.
+    pub fn is_validation_exception(&self) -> bool {
+        matches!(self, Self::ValidationException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for GetExtensionError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {
@@ -447,6 +647,7 @@ impl ::std::error::Error for GetExtensionError {
 }
 /// Errors of the `GetExtensionVersion` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum GetExtensionVersionError {
     /// The service answered `AccessDeniedException`.
     AccessDeniedException(crate::types::AccessDeniedException),
@@ -460,6 +661,28 @@ pub enum GetExtensionVersionError {
     ValidationException(crate::types::ValidationException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl GetExtensionVersionError {
+    /// Whether the service answered `AccessDeniedException`.
+    pub fn is_access_denied_exception(&self) -> bool {
+        matches!(self, Self::AccessDeniedException(_))
+    }
+    /// Whether the service answered `InternalServerException`.
+    pub fn is_internal_server_exception(&self) -> bool {
+        matches!(self, Self::InternalServerException(_))
+    }
+    /// Whether the service answered `ResourceNotFoundException`.
+    pub fn is_resource_not_found_exception(&self) -> bool {
+        matches!(self, Self::ResourceNotFoundException(_))
+    }
+    /// Whether the service answered `ThrottlingException`.
+    pub fn is_throttling_exception(&self) -> bool {
+        matches!(self, Self::ThrottlingException(_))
+    }
+    /// Whether the service answered `ValidationException`.
+    pub fn is_validation_exception(&self) -> bool {
+        matches!(self, Self::ValidationException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for GetExtensionVersionError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {
@@ -500,6 +723,7 @@ impl ::std::error::Error for GetExtensionVersionError {
 }
 /// Errors of the `GetGame` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum GetGameError {
     /// The service answered `AccessDeniedException`.
     AccessDeniedException(crate::types::AccessDeniedException),
@@ -513,6 +737,28 @@ pub enum GetGameError {
     ValidationException(crate::types::ValidationException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl GetGameError {
+    /// Whether the service answered `AccessDeniedException`.
+    pub fn is_access_denied_exception(&self) -> bool {
+        matches!(self, Self::AccessDeniedException(_))
+    }
+    /// Whether the service answered `InternalServerException`.
+    pub fn is_internal_server_exception(&self) -> bool {
+        matches!(self, Self::InternalServerException(_))
+    }
+    /// Whether the service answered `ResourceNotFoundException`.
+    pub fn is_resource_not_found_exception(&self) -> bool {
+        matches!(self, Self::ResourceNotFoundException(_))
+    }
+    /// Whether the service answered `ThrottlingException`.
+    pub fn is_throttling_exception(&self) -> bool {
+        matches!(self, Self::ThrottlingException(_))
+    }
+    /// Whether the service answered `ValidationException`.
+    pub fn is_validation_exception(&self) -> bool {
+        matches!(self, Self::ValidationException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for GetGameError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {
@@ -553,6 +799,7 @@ impl ::std::error::Error for GetGameError {
 }
 /// Errors of the `GetGameConfiguration` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum GetGameConfigurationError {
     /// The service answered `AccessDeniedException`.
     AccessDeniedException(crate::types::AccessDeniedException),
@@ -566,6 +813,28 @@ pub enum GetGameConfigurationError {
     ValidationException(crate::types::ValidationException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl GetGameConfigurationError {
+    /// Whether the service answered `AccessDeniedException`.
+    pub fn is_access_denied_exception(&self) -> bool {
+        matches!(self, Self::AccessDeniedException(_))
+    }
+    /// Whether the service answered `InternalServerException`.
+    pub fn is_internal_server_exception(&self) -> bool {
+        matches!(self, Self::InternalServerException(_))
+    }
+    /// Whether the service answered `ResourceNotFoundException`.
+    pub fn is_resource_not_found_exception(&self) -> bool {
+        matches!(self, Self::ResourceNotFoundException(_))
+    }
+    /// Whether the service answered `ThrottlingException`.
+    pub fn is_throttling_exception(&self) -> bool {
+        matches!(self, Self::ThrottlingException(_))
+    }
+    /// Whether the service answered `ValidationException`.
+    pub fn is_validation_exception(&self) -> bool {
+        matches!(self, Self::ValidationException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for GetGameConfigurationError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {
@@ -606,6 +875,7 @@ impl ::std::error::Error for GetGameConfigurationError {
 }
 /// Errors of the `GetGeneratedCodeJob` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum GetGeneratedCodeJobError {
     /// The service answered `AccessDeniedException`.
     AccessDeniedException(crate::types::AccessDeniedException),
@@ -619,6 +889,28 @@ pub enum GetGeneratedCodeJobError {
     ValidationException(crate::types::ValidationException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl GetGeneratedCodeJobError {
+    /// Whether the service answered `AccessDeniedException`.
+    pub fn is_access_denied_exception(&self) -> bool {
+        matches!(self, Self::AccessDeniedException(_))
+    }
+    /// Whether the service answered `InternalServerException`.
+    pub fn is_internal_server_exception(&self) -> bool {
+        matches!(self, Self::InternalServerException(_))
+    }
+    /// Whether the service answered `ResourceNotFoundException`.
+    pub fn is_resource_not_found_exception(&self) -> bool {
+        matches!(self, Self::ResourceNotFoundException(_))
+    }
+    /// Whether the service answered `ThrottlingException`.
+    pub fn is_throttling_exception(&self) -> bool {
+        matches!(self, Self::ThrottlingException(_))
+    }
+    /// Whether the service answered `ValidationException`.
+    pub fn is_validation_exception(&self) -> bool {
+        matches!(self, Self::ValidationException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for GetGeneratedCodeJobError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {
@@ -659,6 +951,7 @@ impl ::std::error::Error for GetGeneratedCodeJobError {
 }
 /// Errors of the `GetPlayerConnectionStatus` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum GetPlayerConnectionStatusError {
     /// The service answered `AccessDeniedException`.
     AccessDeniedException(crate::types::AccessDeniedException),
@@ -672,6 +965,28 @@ pub enum GetPlayerConnectionStatusError {
     ValidationException(crate::types::ValidationException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl GetPlayerConnectionStatusError {
+    /// Whether the service answered `AccessDeniedException`.
+    pub fn is_access_denied_exception(&self) -> bool {
+        matches!(self, Self::AccessDeniedException(_))
+    }
+    /// Whether the service answered `InternalServerException`.
+    pub fn is_internal_server_exception(&self) -> bool {
+        matches!(self, Self::InternalServerException(_))
+    }
+    /// Whether the service answered `ResourceNotFoundException`.
+    pub fn is_resource_not_found_exception(&self) -> bool {
+        matches!(self, Self::ResourceNotFoundException(_))
+    }
+    /// Whether the service answered `ThrottlingException`.
+    pub fn is_throttling_exception(&self) -> bool {
+        matches!(self, Self::ThrottlingException(_))
+    }
+    /// Whether the service answered `ValidationException`.
+    pub fn is_validation_exception(&self) -> bool {
+        matches!(self, Self::ValidationException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for GetPlayerConnectionStatusError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {
@@ -712,6 +1027,7 @@ impl ::std::error::Error for GetPlayerConnectionStatusError {
 }
 /// Errors of the `GetSnapshot` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum GetSnapshotError {
     /// The service answered `AccessDeniedException`.
     AccessDeniedException(crate::types::AccessDeniedException),
@@ -725,6 +1041,28 @@ pub enum GetSnapshotError {
     ValidationException(crate::types::ValidationException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl GetSnapshotError {
+    /// Whether the service answered `AccessDeniedException`.
+    pub fn is_access_denied_exception(&self) -> bool {
+        matches!(self, Self::AccessDeniedException(_))
+    }
+    /// Whether the service answered `InternalServerException`.
+    pub fn is_internal_server_exception(&self) -> bool {
+        matches!(self, Self::InternalServerException(_))
+    }
+    /// Whether the service answered `ResourceNotFoundException`.
+    pub fn is_resource_not_found_exception(&self) -> bool {
+        matches!(self, Self::ResourceNotFoundException(_))
+    }
+    /// Whether the service answered `ThrottlingException`.
+    pub fn is_throttling_exception(&self) -> bool {
+        matches!(self, Self::ThrottlingException(_))
+    }
+    /// Whether the service answered `ValidationException`.
+    pub fn is_validation_exception(&self) -> bool {
+        matches!(self, Self::ValidationException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for GetSnapshotError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {
@@ -765,6 +1103,7 @@ impl ::std::error::Error for GetSnapshotError {
 }
 /// Errors of the `GetStage` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum GetStageError {
     /// The service answered `AccessDeniedException`.
     AccessDeniedException(crate::types::AccessDeniedException),
@@ -778,6 +1117,28 @@ pub enum GetStageError {
     ValidationException(crate::types::ValidationException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl GetStageError {
+    /// Whether the service answered `AccessDeniedException`.
+    pub fn is_access_denied_exception(&self) -> bool {
+        matches!(self, Self::AccessDeniedException(_))
+    }
+    /// Whether the service answered `InternalServerException`.
+    pub fn is_internal_server_exception(&self) -> bool {
+        matches!(self, Self::InternalServerException(_))
+    }
+    /// Whether the service answered `ResourceNotFoundException`.
+    pub fn is_resource_not_found_exception(&self) -> bool {
+        matches!(self, Self::ResourceNotFoundException(_))
+    }
+    /// Whether the service answered `ThrottlingException`.
+    pub fn is_throttling_exception(&self) -> bool {
+        matches!(self, Self::ThrottlingException(_))
+    }
+    /// Whether the service answered `ValidationException`.
+    pub fn is_validation_exception(&self) -> bool {
+        matches!(self, Self::ValidationException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for GetStageError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {
@@ -818,6 +1179,7 @@ impl ::std::error::Error for GetStageError {
 }
 /// Errors of the `GetStageDeployment` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum GetStageDeploymentError {
     /// The service answered `AccessDeniedException`.
     AccessDeniedException(crate::types::AccessDeniedException),
@@ -831,6 +1193,28 @@ pub enum GetStageDeploymentError {
     ValidationException(crate::types::ValidationException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl GetStageDeploymentError {
+    /// Whether the service answered `AccessDeniedException`.
+    pub fn is_access_denied_exception(&self) -> bool {
+        matches!(self, Self::AccessDeniedException(_))
+    }
+    /// Whether the service answered `InternalServerException`.
+    pub fn is_internal_server_exception(&self) -> bool {
+        matches!(self, Self::InternalServerException(_))
+    }
+    /// Whether the service answered `ResourceNotFoundException`.
+    pub fn is_resource_not_found_exception(&self) -> bool {
+        matches!(self, Self::ResourceNotFoundException(_))
+    }
+    /// Whether the service answered `ThrottlingException`.
+    pub fn is_throttling_exception(&self) -> bool {
+        matches!(self, Self::ThrottlingException(_))
+    }
+    /// Whether the service answered `ValidationException`.
+    pub fn is_validation_exception(&self) -> bool {
+        matches!(self, Self::ValidationException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for GetStageDeploymentError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {
@@ -871,6 +1255,7 @@ impl ::std::error::Error for GetStageDeploymentError {
 }
 /// Errors of the `ImportGameConfiguration` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum ImportGameConfigurationError {
     /// The service answered `AccessDeniedException`.
     AccessDeniedException(crate::types::AccessDeniedException),
@@ -886,6 +1271,32 @@ pub enum ImportGameConfigurationError {
     ValidationException(crate::types::ValidationException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl ImportGameConfigurationError {
+    /// Whether the service answered `AccessDeniedException`.
+    pub fn is_access_denied_exception(&self) -> bool {
+        matches!(self, Self::AccessDeniedException(_))
+    }
+    /// Whether the service answered `InternalServerException`.
+    pub fn is_internal_server_exception(&self) -> bool {
+        matches!(self, Self::InternalServerException(_))
+    }
+    /// Whether the service answered `ResourceNotFoundException`.
+    pub fn is_resource_not_found_exception(&self) -> bool {
+        matches!(self, Self::ResourceNotFoundException(_))
+    }
+    /// Whether the service answered `ServiceQuotaExceededException`.
+    pub fn is_service_quota_exceeded_exception(&self) -> bool {
+        matches!(self, Self::ServiceQuotaExceededException(_))
+    }
+    /// Whether the service answered `ThrottlingException`.
+    pub fn is_throttling_exception(&self) -> bool {
+        matches!(self, Self::ThrottlingException(_))
+    }
+    /// Whether the service answered `ValidationException`.
+    pub fn is_validation_exception(&self) -> bool {
+        matches!(self, Self::ValidationException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for ImportGameConfigurationError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {
@@ -930,6 +1341,7 @@ impl ::std::error::Error for ImportGameConfigurationError {
 }
 /// Errors of the `ListExtensionVersions` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum ListExtensionVersionsError {
     /// The service answered `AccessDeniedException`.
     AccessDeniedException(crate::types::AccessDeniedException),
@@ -943,6 +1355,28 @@ pub enum ListExtensionVersionsError {
     ValidationException(crate::types::ValidationException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl ListExtensionVersionsError {
+    /// Whether the service answered `AccessDeniedException`.
+    pub fn is_access_denied_exception(&self) -> bool {
+        matches!(self, Self::AccessDeniedException(_))
+    }
+    /// Whether the service answered `InternalServerException`.
+    pub fn is_internal_server_exception(&self) -> bool {
+        matches!(self, Self::InternalServerException(_))
+    }
+    /// Whether the service answered `ResourceNotFoundException`.
+    pub fn is_resource_not_found_exception(&self) -> bool {
+        matches!(self, Self::ResourceNotFoundException(_))
+    }
+    /// Whether the service answered `ThrottlingException`.
+    pub fn is_throttling_exception(&self) -> bool {
+        matches!(self, Self::ThrottlingException(_))
+    }
+    /// Whether the service answered `ValidationException`.
+    pub fn is_validation_exception(&self) -> bool {
+        matches!(self, Self::ValidationException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for ListExtensionVersionsError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {
@@ -983,6 +1417,7 @@ impl ::std::error::Error for ListExtensionVersionsError {
 }
 /// Errors of the `ListExtensions` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum ListExtensionsError {
     /// The service answered `AccessDeniedException`.
     AccessDeniedException(crate::types::AccessDeniedException),
@@ -994,6 +1429,24 @@ pub enum ListExtensionsError {
     ValidationException(crate::types::ValidationException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl ListExtensionsError {
+    /// Whether the service answered `AccessDeniedException`.
+    pub fn is_access_denied_exception(&self) -> bool {
+        matches!(self, Self::AccessDeniedException(_))
+    }
+    /// Whether the service answered `InternalServerException`.
+    pub fn is_internal_server_exception(&self) -> bool {
+        matches!(self, Self::InternalServerException(_))
+    }
+    /// Whether the service answered `ThrottlingException`.
+    pub fn is_throttling_exception(&self) -> bool {
+        matches!(self, Self::ThrottlingException(_))
+    }
+    /// Whether the service answered `ValidationException`.
+    pub fn is_validation_exception(&self) -> bool {
+        matches!(self, Self::ValidationException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for ListExtensionsError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {
@@ -1032,6 +1485,7 @@ impl ::std::error::Error for ListExtensionsError {
 }
 /// Errors of the `ListGames` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum ListGamesError {
     /// The service answered `AccessDeniedException`.
     AccessDeniedException(crate::types::AccessDeniedException),
@@ -1043,6 +1497,24 @@ pub enum ListGamesError {
     ValidationException(crate::types::ValidationException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl ListGamesError {
+    /// Whether the service answered `AccessDeniedException`.
+    pub fn is_access_denied_exception(&self) -> bool {
+        matches!(self, Self::AccessDeniedException(_))
+    }
+    /// Whether the service answered `InternalServerException`.
+    pub fn is_internal_server_exception(&self) -> bool {
+        matches!(self, Self::InternalServerException(_))
+    }
+    /// Whether the service answered `ThrottlingException`.
+    pub fn is_throttling_exception(&self) -> bool {
+        matches!(self, Self::ThrottlingException(_))
+    }
+    /// Whether the service answered `ValidationException`.
+    pub fn is_validation_exception(&self) -> bool {
+        matches!(self, Self::ValidationException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for ListGamesError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {
@@ -1081,6 +1553,7 @@ impl ::std::error::Error for ListGamesError {
 }
 /// Errors of the `ListGeneratedCodeJobs` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum ListGeneratedCodeJobsError {
     /// The service answered `AccessDeniedException`.
     AccessDeniedException(crate::types::AccessDeniedException),
@@ -1094,6 +1567,28 @@ pub enum ListGeneratedCodeJobsError {
     ValidationException(crate::types::ValidationException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl ListGeneratedCodeJobsError {
+    /// Whether the service answered `AccessDeniedException`.
+    pub fn is_access_denied_exception(&self) -> bool {
+        matches!(self, Self::AccessDeniedException(_))
+    }
+    /// Whether the service answered `InternalServerException`.
+    pub fn is_internal_server_exception(&self) -> bool {
+        matches!(self, Self::InternalServerException(_))
+    }
+    /// Whether the service answered `ResourceNotFoundException`.
+    pub fn is_resource_not_found_exception(&self) -> bool {
+        matches!(self, Self::ResourceNotFoundException(_))
+    }
+    /// Whether the service answered `ThrottlingException`.
+    pub fn is_throttling_exception(&self) -> bool {
+        matches!(self, Self::ThrottlingException(_))
+    }
+    /// Whether the service answered `ValidationException`.
+    pub fn is_validation_exception(&self) -> bool {
+        matches!(self, Self::ValidationException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for ListGeneratedCodeJobsError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {
@@ -1134,6 +1629,7 @@ impl ::std::error::Error for ListGeneratedCodeJobsError {
 }
 /// Errors of the `ListSnapshots` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum ListSnapshotsError {
     /// The service answered `AccessDeniedException`.
     AccessDeniedException(crate::types::AccessDeniedException),
@@ -1147,6 +1643,28 @@ pub enum ListSnapshotsError {
     ValidationException(crate::types::ValidationException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl ListSnapshotsError {
+    /// Whether the service answered `AccessDeniedException`.
+    pub fn is_access_denied_exception(&self) -> bool {
+        matches!(self, Self::AccessDeniedException(_))
+    }
+    /// Whether the service answered `InternalServerException`.
+    pub fn is_internal_server_exception(&self) -> bool {
+        matches!(self, Self::InternalServerException(_))
+    }
+    /// Whether the service answered `ResourceNotFoundException`.
+    pub fn is_resource_not_found_exception(&self) -> bool {
+        matches!(self, Self::ResourceNotFoundException(_))
+    }
+    /// Whether the service answered `ThrottlingException`.
+    pub fn is_throttling_exception(&self) -> bool {
+        matches!(self, Self::ThrottlingException(_))
+    }
+    /// Whether the service answered `ValidationException`.
+    pub fn is_validation_exception(&self) -> bool {
+        matches!(self, Self::ValidationException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for ListSnapshotsError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {
@@ -1187,6 +1705,7 @@ impl ::std::error::Error for ListSnapshotsError {
 }
 /// Errors of the `ListStageDeployments` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum ListStageDeploymentsError {
     /// The service answered `AccessDeniedException`.
     AccessDeniedException(crate::types::AccessDeniedException),
@@ -1200,6 +1719,28 @@ pub enum ListStageDeploymentsError {
     ValidationException(crate::types::ValidationException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl ListStageDeploymentsError {
+    /// Whether the service answered `AccessDeniedException`.
+    pub fn is_access_denied_exception(&self) -> bool {
+        matches!(self, Self::AccessDeniedException(_))
+    }
+    /// Whether the service answered `InternalServerException`.
+    pub fn is_internal_server_exception(&self) -> bool {
+        matches!(self, Self::InternalServerException(_))
+    }
+    /// Whether the service answered `ResourceNotFoundException`.
+    pub fn is_resource_not_found_exception(&self) -> bool {
+        matches!(self, Self::ResourceNotFoundException(_))
+    }
+    /// Whether the service answered `ThrottlingException`.
+    pub fn is_throttling_exception(&self) -> bool {
+        matches!(self, Self::ThrottlingException(_))
+    }
+    /// Whether the service answered `ValidationException`.
+    pub fn is_validation_exception(&self) -> bool {
+        matches!(self, Self::ValidationException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for ListStageDeploymentsError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {
@@ -1240,6 +1781,7 @@ impl ::std::error::Error for ListStageDeploymentsError {
 }
 /// Errors of the `ListStages` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum ListStagesError {
     /// The service answered `AccessDeniedException`.
     AccessDeniedException(crate::types::AccessDeniedException),
@@ -1253,6 +1795,28 @@ pub enum ListStagesError {
     ValidationException(crate::types::ValidationException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl ListStagesError {
+    /// Whether the service answered `AccessDeniedException`.
+    pub fn is_access_denied_exception(&self) -> bool {
+        matches!(self, Self::AccessDeniedException(_))
+    }
+    /// Whether the service answered `InternalServerException`.
+    pub fn is_internal_server_exception(&self) -> bool {
+        matches!(self, Self::InternalServerException(_))
+    }
+    /// Whether the service answered `ResourceNotFoundException`.
+    pub fn is_resource_not_found_exception(&self) -> bool {
+        matches!(self, Self::ResourceNotFoundException(_))
+    }
+    /// Whether the service answered `ThrottlingException`.
+    pub fn is_throttling_exception(&self) -> bool {
+        matches!(self, Self::ThrottlingException(_))
+    }
+    /// Whether the service answered `ValidationException`.
+    pub fn is_validation_exception(&self) -> bool {
+        matches!(self, Self::ValidationException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for ListStagesError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {
@@ -1293,6 +1857,7 @@ impl ::std::error::Error for ListStagesError {
 }
 /// Errors of the `ListTagsForResource` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum ListTagsForResourceError {
     /// The service answered `InternalServerException`.
     InternalServerException(crate::types::InternalServerException),
@@ -1302,6 +1867,20 @@ pub enum ListTagsForResourceError {
     ValidationException(crate::types::ValidationException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl ListTagsForResourceError {
+    /// Whether the service answered `InternalServerException`.
+    pub fn is_internal_server_exception(&self) -> bool {
+        matches!(self, Self::InternalServerException(_))
+    }
+    /// Whether the service answered `ResourceNotFoundException`.
+    pub fn is_resource_not_found_exception(&self) -> bool {
+        matches!(self, Self::ResourceNotFoundException(_))
+    }
+    /// Whether the service answered `ValidationException`.
+    pub fn is_validation_exception(&self) -> bool {
+        matches!(self, Self::ValidationException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for ListTagsForResourceError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {
@@ -1338,6 +1917,7 @@ impl ::std::error::Error for ListTagsForResourceError {
 }
 /// Errors of the `StartGeneratedCodeJob` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum StartGeneratedCodeJobError {
     /// The service answered `AccessDeniedException`.
     AccessDeniedException(crate::types::AccessDeniedException),
@@ -1351,6 +1931,28 @@ pub enum StartGeneratedCodeJobError {
     ValidationException(crate::types::ValidationException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl StartGeneratedCodeJobError {
+    /// Whether the service answered `AccessDeniedException`.
+    pub fn is_access_denied_exception(&self) -> bool {
+        matches!(self, Self::AccessDeniedException(_))
+    }
+    /// Whether the service answered `InternalServerException`.
+    pub fn is_internal_server_exception(&self) -> bool {
+        matches!(self, Self::InternalServerException(_))
+    }
+    /// Whether the service answered `ResourceNotFoundException`.
+    pub fn is_resource_not_found_exception(&self) -> bool {
+        matches!(self, Self::ResourceNotFoundException(_))
+    }
+    /// Whether the service answered `ThrottlingException`.
+    pub fn is_throttling_exception(&self) -> bool {
+        matches!(self, Self::ThrottlingException(_))
+    }
+    /// Whether the service answered `ValidationException`.
+    pub fn is_validation_exception(&self) -> bool {
+        matches!(self, Self::ValidationException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for StartGeneratedCodeJobError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {
@@ -1391,6 +1993,7 @@ impl ::std::error::Error for StartGeneratedCodeJobError {
 }
 /// Errors of the `StartStageDeployment` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum StartStageDeploymentError {
     /// The service answered `AccessDeniedException`.
     AccessDeniedException(crate::types::AccessDeniedException),
@@ -1406,6 +2009,32 @@ pub enum StartStageDeploymentError {
     ValidationException(crate::types::ValidationException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl StartStageDeploymentError {
+    /// Whether the service answered `AccessDeniedException`.
+    pub fn is_access_denied_exception(&self) -> bool {
+        matches!(self, Self::AccessDeniedException(_))
+    }
+    /// Whether the service answered `ConflictException`.
+    pub fn is_conflict_exception(&self) -> bool {
+        matches!(self, Self::ConflictException(_))
+    }
+    /// Whether the service answered `InternalServerException`.
+    pub fn is_internal_server_exception(&self) -> bool {
+        matches!(self, Self::InternalServerException(_))
+    }
+    /// Whether the service answered `ResourceNotFoundException`.
+    pub fn is_resource_not_found_exception(&self) -> bool {
+        matches!(self, Self::ResourceNotFoundException(_))
+    }
+    /// Whether the service answered `ThrottlingException`.
+    pub fn is_throttling_exception(&self) -> bool {
+        matches!(self, Self::ThrottlingException(_))
+    }
+    /// Whether the service answered `ValidationException`.
+    pub fn is_validation_exception(&self) -> bool {
+        matches!(self, Self::ValidationException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for StartStageDeploymentError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {
@@ -1448,6 +2077,7 @@ impl ::std::error::Error for StartStageDeploymentError {
 }
 /// Errors of the `TagResource` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum TagResourceError {
     /// The service answered `InternalServerException`.
     InternalServerException(crate::types::InternalServerException),
@@ -1457,6 +2087,20 @@ pub enum TagResourceError {
     ValidationException(crate::types::ValidationException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl TagResourceError {
+    /// Whether the service answered `InternalServerException`.
+    pub fn is_internal_server_exception(&self) -> bool {
+        matches!(self, Self::InternalServerException(_))
+    }
+    /// Whether the service answered `ResourceNotFoundException`.
+    pub fn is_resource_not_found_exception(&self) -> bool {
+        matches!(self, Self::ResourceNotFoundException(_))
+    }
+    /// Whether the service answered `ValidationException`.
+    pub fn is_validation_exception(&self) -> bool {
+        matches!(self, Self::ValidationException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for TagResourceError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {
@@ -1493,6 +2137,7 @@ impl ::std::error::Error for TagResourceError {
 }
 /// Errors of the `UntagResource` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum UntagResourceError {
     /// The service answered `InternalServerException`.
     InternalServerException(crate::types::InternalServerException),
@@ -1502,6 +2147,20 @@ pub enum UntagResourceError {
     ValidationException(crate::types::ValidationException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl UntagResourceError {
+    /// Whether the service answered `InternalServerException`.
+    pub fn is_internal_server_exception(&self) -> bool {
+        matches!(self, Self::InternalServerException(_))
+    }
+    /// Whether the service answered `ResourceNotFoundException`.
+    pub fn is_resource_not_found_exception(&self) -> bool {
+        matches!(self, Self::ResourceNotFoundException(_))
+    }
+    /// Whether the service answered `ValidationException`.
+    pub fn is_validation_exception(&self) -> bool {
+        matches!(self, Self::ValidationException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for UntagResourceError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {
@@ -1538,6 +2197,7 @@ impl ::std::error::Error for UntagResourceError {
 }
 /// Errors of the `UpdateGame` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum UpdateGameError {
     /// The service answered `AccessDeniedException`.
     AccessDeniedException(crate::types::AccessDeniedException),
@@ -1551,6 +2211,28 @@ pub enum UpdateGameError {
     ValidationException(crate::types::ValidationException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl UpdateGameError {
+    /// Whether the service answered `AccessDeniedException`.
+    pub fn is_access_denied_exception(&self) -> bool {
+        matches!(self, Self::AccessDeniedException(_))
+    }
+    /// Whether the service answered `InternalServerException`.
+    pub fn is_internal_server_exception(&self) -> bool {
+        matches!(self, Self::InternalServerException(_))
+    }
+    /// Whether the service answered `ResourceNotFoundException`.
+    pub fn is_resource_not_found_exception(&self) -> bool {
+        matches!(self, Self::ResourceNotFoundException(_))
+    }
+    /// Whether the service answered `ThrottlingException`.
+    pub fn is_throttling_exception(&self) -> bool {
+        matches!(self, Self::ThrottlingException(_))
+    }
+    /// Whether the service answered `ValidationException`.
+    pub fn is_validation_exception(&self) -> bool {
+        matches!(self, Self::ValidationException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for UpdateGameError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {
@@ -1591,6 +2273,7 @@ impl ::std::error::Error for UpdateGameError {
 }
 /// Errors of the `UpdateGameConfiguration` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum UpdateGameConfigurationError {
     /// The service answered `AccessDeniedException`.
     AccessDeniedException(crate::types::AccessDeniedException),
@@ -1606,6 +2289,32 @@ pub enum UpdateGameConfigurationError {
     ValidationException(crate::types::ValidationException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl UpdateGameConfigurationError {
+    /// Whether the service answered `AccessDeniedException`.
+    pub fn is_access_denied_exception(&self) -> bool {
+        matches!(self, Self::AccessDeniedException(_))
+    }
+    /// Whether the service answered `InternalServerException`.
+    pub fn is_internal_server_exception(&self) -> bool {
+        matches!(self, Self::InternalServerException(_))
+    }
+    /// Whether the service answered `ResourceNotFoundException`.
+    pub fn is_resource_not_found_exception(&self) -> bool {
+        matches!(self, Self::ResourceNotFoundException(_))
+    }
+    /// Whether the service answered `ServiceQuotaExceededException`.
+    pub fn is_service_quota_exceeded_exception(&self) -> bool {
+        matches!(self, Self::ServiceQuotaExceededException(_))
+    }
+    /// Whether the service answered `ThrottlingException`.
+    pub fn is_throttling_exception(&self) -> bool {
+        matches!(self, Self::ThrottlingException(_))
+    }
+    /// Whether the service answered `ValidationException`.
+    pub fn is_validation_exception(&self) -> bool {
+        matches!(self, Self::ValidationException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for UpdateGameConfigurationError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {
@@ -1650,6 +2359,7 @@ impl ::std::error::Error for UpdateGameConfigurationError {
 }
 /// Errors of the `UpdateSnapshot` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum UpdateSnapshotError {
     /// The service answered `AccessDeniedException`.
     AccessDeniedException(crate::types::AccessDeniedException),
@@ -1663,6 +2373,28 @@ pub enum UpdateSnapshotError {
     ValidationException(crate::types::ValidationException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl UpdateSnapshotError {
+    /// Whether the service answered `AccessDeniedException`.
+    pub fn is_access_denied_exception(&self) -> bool {
+        matches!(self, Self::AccessDeniedException(_))
+    }
+    /// Whether the service answered `InternalServerException`.
+    pub fn is_internal_server_exception(&self) -> bool {
+        matches!(self, Self::InternalServerException(_))
+    }
+    /// Whether the service answered `ResourceNotFoundException`.
+    pub fn is_resource_not_found_exception(&self) -> bool {
+        matches!(self, Self::ResourceNotFoundException(_))
+    }
+    /// Whether the service answered `ThrottlingException`.
+    pub fn is_throttling_exception(&self) -> bool {
+        matches!(self, Self::ThrottlingException(_))
+    }
+    /// Whether the service answered `ValidationException`.
+    pub fn is_validation_exception(&self) -> bool {
+        matches!(self, Self::ValidationException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for UpdateSnapshotError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {
@@ -1703,6 +2435,7 @@ impl ::std::error::Error for UpdateSnapshotError {
 }
 /// Errors of the `UpdateStage` operation. [`ServiceError`] gives the code and message of any of them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum UpdateStageError {
     /// The service answered `AccessDeniedException`.
     AccessDeniedException(crate::types::AccessDeniedException),
@@ -1716,6 +2449,28 @@ pub enum UpdateStageError {
     ValidationException(crate::types::ValidationException),
     /// An error the model does not describe for this operation.
     Unhandled(UnhandledError),
+}
+impl UpdateStageError {
+    /// Whether the service answered `AccessDeniedException`.
+    pub fn is_access_denied_exception(&self) -> bool {
+        matches!(self, Self::AccessDeniedException(_))
+    }
+    /// Whether the service answered `InternalServerException`.
+    pub fn is_internal_server_exception(&self) -> bool {
+        matches!(self, Self::InternalServerException(_))
+    }
+    /// Whether the service answered `ResourceNotFoundException`.
+    pub fn is_resource_not_found_exception(&self) -> bool {
+        matches!(self, Self::ResourceNotFoundException(_))
+    }
+    /// Whether the service answered `ThrottlingException`.
+    pub fn is_throttling_exception(&self) -> bool {
+        matches!(self, Self::ThrottlingException(_))
+    }
+    /// Whether the service answered `ValidationException`.
+    pub fn is_validation_exception(&self) -> bool {
+        matches!(self, Self::ValidationException(_))
+    }
 }
 impl ::smithy_runtime::OperationError for UpdateStageError {
     fn from_code(code: &str, errors: ErrorDecoder) -> Self {

@@ -11,9 +11,11 @@ pub static SERVICE: proto::ServiceSpec = proto::ServiceSpec {
     signing_name: Some("gamesparks"),
     endpoint_prefix: "gamesparks",
     query_compatible: false,
+    #[cfg(feature = "client")]
     endpoint_rules: Some(&ENDPOINT_RULES),
 };
 /// The service's endpoint rule set, as its model gives it.
+#[cfg(feature = "client")]
 pub static ENDPOINT_RULES: ::smithy_runtime::endpoint::EndpointRules = ::smithy_runtime::endpoint::EndpointRules::new(
     r#"{
   "parameters": {
@@ -328,12 +330,14 @@ impl ::smithy_runtime::Operation for CreateGame {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_CREATE_GAME_REQUEST,
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::CreateGameRequest;
@@ -378,12 +382,14 @@ impl ::smithy_runtime::Operation for CreateSnapshot {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_CREATE_SNAPSHOT_REQUEST,
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::CreateSnapshotRequest;
@@ -433,12 +439,14 @@ impl ::smithy_runtime::Operation for CreateStage {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_CREATE_STAGE_REQUEST,
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::CreateStageRequest;
@@ -482,12 +490,14 @@ impl ::smithy_runtime::Operation for DeleteGame {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_DELETE_GAME_REQUEST,
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::DeleteGameRequest;
@@ -537,12 +547,14 @@ impl ::smithy_runtime::Operation for DeleteStage {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_DELETE_STAGE_REQUEST,
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::DeleteStageRequest;
@@ -596,12 +608,14 @@ impl ::smithy_runtime::Operation for DisconnectPlayer {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_DISCONNECT_PLAYER_REQUEST,
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::DisconnectPlayerRequest;
@@ -650,12 +664,14 @@ impl ::smithy_runtime::Operation for ExportSnapshot {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_EXPORT_SNAPSHOT_REQUEST,
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::ExportSnapshotRequest;
@@ -704,12 +720,14 @@ impl ::smithy_runtime::Operation for GetExtension {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_GET_EXTENSION_REQUEST,
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::GetExtensionRequest;
@@ -763,12 +781,14 @@ impl ::smithy_runtime::Operation for GetExtensionVersion {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_GET_EXTENSION_VERSION_REQUEST,
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::GetExtensionVersionRequest;
@@ -812,12 +832,14 @@ impl ::smithy_runtime::Operation for GetGame {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_GET_GAME_REQUEST,
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::GetGameRequest;
@@ -866,12 +888,14 @@ impl ::smithy_runtime::Operation for GetGameConfiguration {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_GET_GAME_CONFIGURATION_REQUEST,
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::GetGameConfigurationRequest;
@@ -925,12 +949,14 @@ impl ::smithy_runtime::Operation for GetGeneratedCodeJob {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_GET_GENERATED_CODE_JOB_REQUEST,
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::GetGeneratedCodeJobRequest;
@@ -984,12 +1010,14 @@ impl ::smithy_runtime::Operation for GetPlayerConnectionStatus {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_GET_PLAYER_CONNECTION_STATUS_REQUEST,
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::GetPlayerConnectionStatusRequest;
@@ -1043,12 +1071,14 @@ impl ::smithy_runtime::Operation for GetSnapshot {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_GET_SNAPSHOT_REQUEST,
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::GetSnapshotRequest;
@@ -1097,12 +1127,14 @@ impl ::smithy_runtime::Operation for GetStage {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_GET_STAGE_REQUEST,
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::GetStageRequest;
@@ -1156,12 +1188,14 @@ impl ::smithy_runtime::Operation for GetStageDeployment {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_GET_STAGE_DEPLOYMENT_REQUEST,
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::GetStageDeploymentRequest;
@@ -1206,12 +1240,14 @@ impl ::smithy_runtime::Operation for ImportGameConfiguration {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_IMPORT_GAME_CONFIGURATION_REQUEST,
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::ImportGameConfigurationRequest;
@@ -1270,12 +1306,14 @@ impl ::smithy_runtime::Operation for ListExtensionVersions {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_LIST_EXTENSION_VERSIONS_REQUEST,
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::ListExtensionVersionsRequest;
@@ -1323,12 +1361,14 @@ impl ::smithy_runtime::Operation for ListExtensions {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_LIST_EXTENSIONS_REQUEST,
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::ListExtensionsRequest;
@@ -1376,12 +1416,14 @@ impl ::smithy_runtime::Operation for ListGames {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_LIST_GAMES_REQUEST,
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::ListGamesRequest;
@@ -1440,12 +1482,14 @@ impl ::smithy_runtime::Operation for ListGeneratedCodeJobs {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_LIST_GENERATED_CODE_JOBS_REQUEST,
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::ListGeneratedCodeJobsRequest;
@@ -1499,12 +1543,14 @@ impl ::smithy_runtime::Operation for ListSnapshots {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_LIST_SNAPSHOTS_REQUEST,
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::ListSnapshotsRequest;
@@ -1563,12 +1609,14 @@ impl ::smithy_runtime::Operation for ListStageDeployments {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_LIST_STAGE_DEPLOYMENTS_REQUEST,
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::ListStageDeploymentsRequest;
@@ -1622,12 +1670,14 @@ impl ::smithy_runtime::Operation for ListStages {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_LIST_STAGES_REQUEST,
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::ListStagesRequest;
@@ -1669,12 +1719,14 @@ impl ::smithy_runtime::Operation for ListTagsForResource {
             crate::types::ResourceNotFoundException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_LIST_TAGS_FOR_RESOURCE_REQUEST,
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::ListTagsForResourceRequest;
@@ -1723,12 +1775,14 @@ impl ::smithy_runtime::Operation for StartGeneratedCodeJob {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_START_GENERATED_CODE_JOB_REQUEST,
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::StartGeneratedCodeJobRequest;
@@ -1783,12 +1837,14 @@ impl ::smithy_runtime::Operation for StartStageDeployment {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_START_STAGE_DEPLOYMENT_REQUEST,
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::StartStageDeploymentRequest;
@@ -1830,12 +1886,14 @@ impl ::smithy_runtime::Operation for TagResource {
             crate::types::ResourceNotFoundException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_TAG_RESOURCE_REQUEST,
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::TagResourceRequest;
@@ -1882,12 +1940,14 @@ impl ::smithy_runtime::Operation for UntagResource {
             crate::types::ResourceNotFoundException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_UNTAG_RESOURCE_REQUEST,
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::UntagResourceRequest;
@@ -1931,12 +1991,14 @@ impl ::smithy_runtime::Operation for UpdateGame {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_UPDATE_GAME_REQUEST,
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::UpdateGameRequest;
@@ -1981,12 +2043,14 @@ impl ::smithy_runtime::Operation for UpdateGameConfiguration {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_UPDATE_GAME_CONFIGURATION_REQUEST,
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::UpdateGameConfigurationRequest;
@@ -2035,12 +2099,14 @@ impl ::smithy_runtime::Operation for UpdateSnapshot {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_UPDATE_SNAPSHOT_REQUEST,
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::UpdateSnapshotRequest;
@@ -2089,12 +2155,14 @@ impl ::smithy_runtime::Operation for UpdateStage {
             crate::types::ThrottlingException::SPEC,
             crate::types::ValidationException::SPEC,
         ],
+        #[cfg(feature = "server")]
         validation: Some(
             &::smithy_runtime::validate::Validation {
                 input: &crate::server::RULES_UPDATE_STAGE_REQUEST,
                 error: Some(("ValidationException", "Message")),
             },
         ),
+        #[cfg(feature = "client")]
         endpoint_params: &[],
     };
     type Input = crate::types::UpdateStageRequest;
@@ -2102,6 +2170,7 @@ impl ::smithy_runtime::Operation for UpdateStage {
     type Error = crate::error::UpdateStageError;
 }
 impl OfService for UpdateStage {}
+#[cfg(feature = "client")]
 impl ::smithy_runtime::client::paginate::Paginated for ListExtensionVersions {
     type Token = String;
     fn input_token(input: &Self::Input) -> Option<&Self::Token> {
@@ -2114,17 +2183,20 @@ impl ::smithy_runtime::client::paginate::Paginated for ListExtensionVersions {
         output.next_token.as_ref()
     }
 }
+#[cfg(feature = "client")]
 impl ::smithy_runtime::client::paginate::PageSize for ListExtensionVersions {
     fn set_page_size(input: &mut Self::Input, size: i32) {
         input.max_results = Some(size);
     }
 }
+#[cfg(feature = "client")]
 impl ::smithy_runtime::client::paginate::PaginatedItems for ListExtensionVersions {
     type Item = crate::types::ExtensionVersionDetails;
     fn items(output: Self::Output) -> Vec<Self::Item> {
         output.extension_versions.unwrap_or_default()
     }
 }
+#[cfg(feature = "client")]
 impl ::smithy_runtime::client::paginate::Paginated for ListExtensions {
     type Token = String;
     fn input_token(input: &Self::Input) -> Option<&Self::Token> {
@@ -2137,17 +2209,20 @@ impl ::smithy_runtime::client::paginate::Paginated for ListExtensions {
         output.next_token.as_ref()
     }
 }
+#[cfg(feature = "client")]
 impl ::smithy_runtime::client::paginate::PageSize for ListExtensions {
     fn set_page_size(input: &mut Self::Input, size: i32) {
         input.max_results = Some(size);
     }
 }
+#[cfg(feature = "client")]
 impl ::smithy_runtime::client::paginate::PaginatedItems for ListExtensions {
     type Item = crate::types::ExtensionDetails;
     fn items(output: Self::Output) -> Vec<Self::Item> {
         output.extensions.unwrap_or_default()
     }
 }
+#[cfg(feature = "client")]
 impl ::smithy_runtime::client::paginate::Paginated for ListGames {
     type Token = String;
     fn input_token(input: &Self::Input) -> Option<&Self::Token> {
@@ -2160,17 +2235,20 @@ impl ::smithy_runtime::client::paginate::Paginated for ListGames {
         output.next_token.as_ref()
     }
 }
+#[cfg(feature = "client")]
 impl ::smithy_runtime::client::paginate::PageSize for ListGames {
     fn set_page_size(input: &mut Self::Input, size: i32) {
         input.max_results = Some(size);
     }
 }
+#[cfg(feature = "client")]
 impl ::smithy_runtime::client::paginate::PaginatedItems for ListGames {
     type Item = crate::types::GameSummary;
     fn items(output: Self::Output) -> Vec<Self::Item> {
         output.games.unwrap_or_default()
     }
 }
+#[cfg(feature = "client")]
 impl ::smithy_runtime::client::paginate::Paginated for ListGeneratedCodeJobs {
     type Token = String;
     fn input_token(input: &Self::Input) -> Option<&Self::Token> {
@@ -2183,17 +2261,20 @@ impl ::smithy_runtime::client::paginate::Paginated for ListGeneratedCodeJobs {
         output.next_token.as_ref()
     }
 }
+#[cfg(feature = "client")]
 impl ::smithy_runtime::client::paginate::PageSize for ListGeneratedCodeJobs {
     fn set_page_size(input: &mut Self::Input, size: i32) {
         input.max_results = Some(size);
     }
 }
+#[cfg(feature = "client")]
 impl ::smithy_runtime::client::paginate::PaginatedItems for ListGeneratedCodeJobs {
     type Item = crate::types::GeneratedCodeJobDetails;
     fn items(output: Self::Output) -> Vec<Self::Item> {
         output.generated_code_jobs.unwrap_or_default()
     }
 }
+#[cfg(feature = "client")]
 impl ::smithy_runtime::client::paginate::Paginated for ListSnapshots {
     type Token = String;
     fn input_token(input: &Self::Input) -> Option<&Self::Token> {
@@ -2206,17 +2287,20 @@ impl ::smithy_runtime::client::paginate::Paginated for ListSnapshots {
         output.next_token.as_ref()
     }
 }
+#[cfg(feature = "client")]
 impl ::smithy_runtime::client::paginate::PageSize for ListSnapshots {
     fn set_page_size(input: &mut Self::Input, size: i32) {
         input.max_results = Some(size);
     }
 }
+#[cfg(feature = "client")]
 impl ::smithy_runtime::client::paginate::PaginatedItems for ListSnapshots {
     type Item = crate::types::SnapshotSummary;
     fn items(output: Self::Output) -> Vec<Self::Item> {
         output.snapshots.unwrap_or_default()
     }
 }
+#[cfg(feature = "client")]
 impl ::smithy_runtime::client::paginate::Paginated for ListStageDeployments {
     type Token = String;
     fn input_token(input: &Self::Input) -> Option<&Self::Token> {
@@ -2229,17 +2313,20 @@ impl ::smithy_runtime::client::paginate::Paginated for ListStageDeployments {
         output.next_token.as_ref()
     }
 }
+#[cfg(feature = "client")]
 impl ::smithy_runtime::client::paginate::PageSize for ListStageDeployments {
     fn set_page_size(input: &mut Self::Input, size: i32) {
         input.max_results = Some(size);
     }
 }
+#[cfg(feature = "client")]
 impl ::smithy_runtime::client::paginate::PaginatedItems for ListStageDeployments {
     type Item = crate::types::StageDeploymentSummary;
     fn items(output: Self::Output) -> Vec<Self::Item> {
         output.stage_deployments.unwrap_or_default()
     }
 }
+#[cfg(feature = "client")]
 impl ::smithy_runtime::client::paginate::Paginated for ListStages {
     type Token = String;
     fn input_token(input: &Self::Input) -> Option<&Self::Token> {
@@ -2252,11 +2339,13 @@ impl ::smithy_runtime::client::paginate::Paginated for ListStages {
         output.next_token.as_ref()
     }
 }
+#[cfg(feature = "client")]
 impl ::smithy_runtime::client::paginate::PageSize for ListStages {
     fn set_page_size(input: &mut Self::Input, size: i32) {
         input.max_results = Some(size);
     }
 }
+#[cfg(feature = "client")]
 impl ::smithy_runtime::client::paginate::PaginatedItems for ListStages {
     type Item = crate::types::StageSummary;
     fn items(output: Self::Output) -> Vec<Self::Item> {

@@ -11,6 +11,7 @@ pub mod builders;
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct AccessDeniedException {
     /// Explanation of the error.
     #[serde(rename = "Message", skip_serializing_if = "Option::is_none")]
@@ -62,6 +63,7 @@ impl ::std::error::Error for AccessDeniedException {}
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct ConflictException {
     /// Explanation of the error.
     #[serde(rename = "Message", skip_serializing_if = "Option::is_none")]
@@ -105,7 +107,6 @@ impl ::std::fmt::Display for ConflictException {
 }
 impl ::std::error::Error for ConflictException {}
 /// A player's WebSocket connection to the game runtime.
-#[::smithy_runtime::serde_with::serde_as(crate = "::smithy_runtime::serde_with")]
 #[derive(
     Clone,
     Debug,
@@ -114,10 +115,14 @@ impl ::std::error::Error for ConflictException {}
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct Connection {
     /// When the connection was opened.
     #[serde(rename = "Created", skip_serializing_if = "Option::is_none")]
-    #[serde_as(as = "Option < :: smithy_runtime :: codec :: DateTimeFormat >")]
+    #[serde(
+        with = "::smithy_runtime::serde_with::As::<Option<::smithy_runtime::codec::DateTimeFormat>>",
+        default
+    )]
     pub created: Option<::smithy_runtime::DateTime>,
     /// Identifier of the connection.
     #[serde(rename = "Id", skip_serializing_if = "Option::is_none")]
@@ -138,6 +143,7 @@ impl Connection {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct CreateGameRequest {
     /// Caller-supplied token that makes a repeated request idempotent.
     #[serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")]
@@ -167,15 +173,26 @@ impl CreateGameRequest {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct CreateGameResult {
     /// The game that was created.
     #[serde(rename = "Game", skip_serializing_if = "Option::is_none")]
     pub game: Option<GameDetails>,
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
 }
 impl CreateGameResult {
     /// A builder for this type.
     pub fn builder() -> builders::CreateGameResultBuilder {
         Default::default()
+    }
+}
+impl ::smithy_runtime::operation::OutputMetadata for CreateGameResult {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
     }
 }
 /// Input of CreateSnapshot.
@@ -187,6 +204,7 @@ impl CreateGameResult {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct CreateSnapshotRequest {
     /// Free-text description of the snapshot.
     #[serde(rename = "Description", skip_serializing_if = "Option::is_none")]
@@ -210,15 +228,26 @@ impl CreateSnapshotRequest {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct CreateSnapshotResult {
     /// The snapshot that was created.
     #[serde(rename = "Snapshot", skip_serializing_if = "Option::is_none")]
     pub snapshot: Option<SnapshotDetails>,
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
 }
 impl CreateSnapshotResult {
     /// A builder for this type.
     pub fn builder() -> builders::CreateSnapshotResultBuilder {
         Default::default()
+    }
+}
+impl ::smithy_runtime::operation::OutputMetadata for CreateSnapshotResult {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
     }
 }
 /// Input of CreateStage.
@@ -230,6 +259,7 @@ impl CreateSnapshotResult {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct CreateStageRequest {
     /// Caller-supplied token that makes a repeated request idempotent.
     #[serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")]
@@ -265,15 +295,26 @@ impl CreateStageRequest {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct CreateStageResult {
     /// The stage that was created.
     #[serde(rename = "Stage", skip_serializing_if = "Option::is_none")]
     pub stage: Option<StageDetails>,
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
 }
 impl CreateStageResult {
     /// A builder for this type.
     pub fn builder() -> builders::CreateStageResultBuilder {
         Default::default()
+    }
+}
+impl ::smithy_runtime::operation::OutputMetadata for CreateStageResult {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
     }
 }
 /// Input of DeleteGame.
@@ -285,6 +326,7 @@ impl CreateStageResult {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct DeleteGameRequest {
     /// Name of the game to delete.
     #[serde(rename = "GameName")]
@@ -305,11 +347,23 @@ impl DeleteGameRequest {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
-pub struct DeleteGameResult {}
+#[non_exhaustive]
+pub struct DeleteGameResult {
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
+}
 impl DeleteGameResult {
     /// A builder for this type.
     pub fn builder() -> builders::DeleteGameResultBuilder {
         Default::default()
+    }
+}
+impl ::smithy_runtime::operation::OutputMetadata for DeleteGameResult {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
     }
 }
 /// Input of DeleteStage.
@@ -321,6 +375,7 @@ impl DeleteGameResult {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct DeleteStageRequest {
     /// Name of the game.
     #[serde(rename = "GameName")]
@@ -344,15 +399,28 @@ impl DeleteStageRequest {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
-pub struct DeleteStageResult {}
+#[non_exhaustive]
+pub struct DeleteStageResult {
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
+}
 impl DeleteStageResult {
     /// A builder for this type.
     pub fn builder() -> builders::DeleteStageResultBuilder {
         Default::default()
     }
 }
+impl ::smithy_runtime::operation::OutputMetadata for DeleteStageResult {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
+    }
+}
 /// Kind of action a stage deployment performs.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum DeploymentAction {
     /// `DEPLOY`
     Deploy,
@@ -422,6 +490,7 @@ impl<'de> ::smithy_runtime::serde::Deserialize<'de> for DeploymentAction {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct DeploymentResult {
     /// Human-readable detail about the outcome.
     #[serde(rename = "Message", skip_serializing_if = "Option::is_none")]
@@ -438,6 +507,7 @@ impl DeploymentResult {
 }
 /// Progress state of a stage deployment.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum DeploymentState {
     /// `PENDING`
     Pending,
@@ -520,6 +590,7 @@ impl<'de> ::smithy_runtime::serde::Deserialize<'de> for DeploymentState {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct DisconnectPlayerRequest {
     /// Name of the game.
     #[serde(rename = "GameName")]
@@ -546,6 +617,7 @@ impl DisconnectPlayerRequest {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct DisconnectPlayerResult {
     /// Connections that could not be closed.
     #[serde(rename = "DisconnectFailures", skip_serializing_if = "Option::is_none")]
@@ -553,11 +625,29 @@ pub struct DisconnectPlayerResult {
     /// Connections that were closed.
     #[serde(rename = "DisconnectSuccesses", skip_serializing_if = "Option::is_none")]
     pub disconnect_successes: Option<Vec<String>>,
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
 }
 impl DisconnectPlayerResult {
     /// A builder for this type.
     pub fn builder() -> builders::DisconnectPlayerResultBuilder {
         Default::default()
+    }
+    /// The items of `DisconnectFailures` (none when it is unset).
+    pub fn disconnect_failures(&self) -> &[String] {
+        self.disconnect_failures.as_deref().unwrap_or_default()
+    }
+    /// The items of `DisconnectSuccesses` (none when it is unset).
+    pub fn disconnect_successes(&self) -> &[String] {
+        self.disconnect_successes.as_deref().unwrap_or_default()
+    }
+}
+impl ::smithy_runtime::operation::OutputMetadata for DisconnectPlayerResult {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
     }
 }
 /// Input of ExportSnapshot.
@@ -569,6 +659,7 @@ impl DisconnectPlayerResult {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct ExportSnapshotRequest {
     /// Name of the game.
     #[serde(rename = "GameName")]
@@ -592,15 +683,26 @@ impl ExportSnapshotRequest {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct ExportSnapshotResult {
     /// Short-lived presigned URL of the snapshot data.
     #[serde(rename = "S3Url", skip_serializing_if = "Option::is_none")]
     pub s3_url: Option<String>,
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
 }
 impl ExportSnapshotResult {
     /// A builder for this type.
     pub fn builder() -> builders::ExportSnapshotResultBuilder {
         Default::default()
+    }
+}
+impl ::smithy_runtime::operation::OutputMetadata for ExportSnapshotResult {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
     }
 }
 /// Description of an extension that game scripts can use.
@@ -612,6 +714,7 @@ impl ExportSnapshotResult {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct ExtensionDetails {
     /// Free-text description of the extension.
     #[serde(rename = "Description", skip_serializing_if = "Option::is_none")]
@@ -638,6 +741,7 @@ impl ExtensionDetails {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct ExtensionVersionDetails {
     /// Name of the extension.
     #[serde(rename = "Name", skip_serializing_if = "Option::is_none")]
@@ -659,7 +763,6 @@ impl ExtensionVersionDetails {
     }
 }
 /// A game's configuration and when it was created and changed.
-#[::smithy_runtime::serde_with::serde_as(crate = "::smithy_runtime::serde_with")]
 #[derive(
     Clone,
     Debug,
@@ -668,14 +771,21 @@ impl ExtensionVersionDetails {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct GameConfigurationDetails {
     /// When the game was created.
     #[serde(rename = "Created", skip_serializing_if = "Option::is_none")]
-    #[serde_as(as = "Option < :: smithy_runtime :: codec :: DateTimeFormat >")]
+    #[serde(
+        with = "::smithy_runtime::serde_with::As::<Option<::smithy_runtime::codec::DateTimeFormat>>",
+        default
+    )]
     pub created: Option<::smithy_runtime::DateTime>,
     /// When the game was last changed.
     #[serde(rename = "LastUpdated", skip_serializing_if = "Option::is_none")]
-    #[serde_as(as = "Option < :: smithy_runtime :: codec :: DateTimeFormat >")]
+    #[serde(
+        with = "::smithy_runtime::serde_with::As::<Option<::smithy_runtime::codec::DateTimeFormat>>",
+        default
+    )]
     pub last_updated: Option<::smithy_runtime::DateTime>,
     /// The configuration, keyed by section name.
     #[serde(rename = "Sections", skip_serializing_if = "Option::is_none")]
@@ -688,7 +798,6 @@ impl GameConfigurationDetails {
     }
 }
 /// Full description of a game.
-#[::smithy_runtime::serde_with::serde_as(crate = "::smithy_runtime::serde_with")]
 #[derive(
     Clone,
     Debug,
@@ -697,13 +806,17 @@ impl GameConfigurationDetails {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct GameDetails {
     /// ARN of the game.
     #[serde(rename = "Arn", skip_serializing_if = "Option::is_none")]
     pub arn: Option<String>,
     /// When the game was created.
     #[serde(rename = "Created", skip_serializing_if = "Option::is_none")]
-    #[serde_as(as = "Option < :: smithy_runtime :: codec :: DateTimeFormat >")]
+    #[serde(
+        with = "::smithy_runtime::serde_with::As::<Option<::smithy_runtime::codec::DateTimeFormat>>",
+        default
+    )]
     pub created: Option<::smithy_runtime::DateTime>,
     /// Free-text description of the game.
     #[serde(rename = "Description", skip_serializing_if = "Option::is_none")]
@@ -716,7 +829,10 @@ pub struct GameDetails {
     pub enable_termination_protection: Option<bool>,
     /// When the game was last changed.
     #[serde(rename = "LastUpdated", skip_serializing_if = "Option::is_none")]
-    #[serde_as(as = "Option < :: smithy_runtime :: codec :: DateTimeFormat >")]
+    #[serde(
+        with = "::smithy_runtime::serde_with::As::<Option<::smithy_runtime::codec::DateTimeFormat>>",
+        default
+    )]
     pub last_updated: Option<::smithy_runtime::DateTime>,
     /// Name of the game.
     #[serde(rename = "Name", skip_serializing_if = "Option::is_none")]
@@ -736,6 +852,7 @@ impl GameDetails {
 }
 /// Lifecycle state of a game.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum GameState {
     /// `ACTIVE`
     Active,
@@ -805,6 +922,7 @@ impl<'de> ::smithy_runtime::serde::Deserialize<'de> for GameState {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct GameSummary {
     /// Free-text description of the game.
     #[serde(rename = "Description", skip_serializing_if = "Option::is_none")]
@@ -826,7 +944,6 @@ impl GameSummary {
     }
 }
 /// Description of a client code generation job.
-#[::smithy_runtime::serde_with::serde_as(crate = "::smithy_runtime::serde_with")]
 #[derive(
     Clone,
     Debug,
@@ -835,13 +952,17 @@ impl GameSummary {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct GeneratedCodeJobDetails {
     /// Free-text description of the job.
     #[serde(rename = "Description", skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Time until which the download URL is guaranteed to work.
     #[serde(rename = "ExpirationTime", skip_serializing_if = "Option::is_none")]
-    #[serde_as(as = "Option < :: smithy_runtime :: codec :: DateTimeFormat >")]
+    #[serde(
+        with = "::smithy_runtime::serde_with::As::<Option<::smithy_runtime::codec::DateTimeFormat>>",
+        default
+    )]
     pub expiration_time: Option<::smithy_runtime::DateTime>,
     /// Identifier of the job.
     #[serde(rename = "GeneratedCodeJobId", skip_serializing_if = "Option::is_none")]
@@ -861,6 +982,7 @@ impl GeneratedCodeJobDetails {
 }
 /// Progress state of a code generation job.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum GeneratedCodeJobState {
     /// `IN_PROGRESS`
     InProgress,
@@ -943,6 +1065,7 @@ impl<'de> ::smithy_runtime::serde::Deserialize<'de> for GeneratedCodeJobState {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct Generator {
     /// Version of the GameSparks Game SDK to target.
     #[serde(rename = "GameSdkVersion", skip_serializing_if = "Option::is_none")]
@@ -969,6 +1092,7 @@ impl Generator {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct GetExtensionRequest {
     /// Name of the extension.
     #[serde(rename = "Name")]
@@ -992,15 +1116,26 @@ impl GetExtensionRequest {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct GetExtensionResult {
     /// The requested extension.
     #[serde(rename = "Extension", skip_serializing_if = "Option::is_none")]
     pub extension: Option<ExtensionDetails>,
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
 }
 impl GetExtensionResult {
     /// A builder for this type.
     pub fn builder() -> builders::GetExtensionResultBuilder {
         Default::default()
+    }
+}
+impl ::smithy_runtime::operation::OutputMetadata for GetExtensionResult {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
     }
 }
 /// Input of GetExtensionVersion.
@@ -1012,6 +1147,7 @@ impl GetExtensionResult {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct GetExtensionVersionRequest {
     /// Version of the extension.
     #[serde(rename = "ExtensionVersion")]
@@ -1038,15 +1174,26 @@ impl GetExtensionVersionRequest {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct GetExtensionVersionResult {
     /// The requested extension version.
     #[serde(rename = "ExtensionVersion", skip_serializing_if = "Option::is_none")]
     pub extension_version: Option<ExtensionVersionDetails>,
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
 }
 impl GetExtensionVersionResult {
     /// A builder for this type.
     pub fn builder() -> builders::GetExtensionVersionResultBuilder {
         Default::default()
+    }
+}
+impl ::smithy_runtime::operation::OutputMetadata for GetExtensionVersionResult {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
     }
 }
 /// Input of GetGameConfiguration.
@@ -1058,6 +1205,7 @@ impl GetExtensionVersionResult {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct GetGameConfigurationRequest {
     /// Name of the game.
     #[serde(rename = "GameName")]
@@ -1071,6 +1219,10 @@ impl GetGameConfigurationRequest {
     pub fn builder() -> builders::GetGameConfigurationRequestBuilder {
         Default::default()
     }
+    /// The items of `Sections` (none when it is unset).
+    pub fn sections(&self) -> &[String] {
+        self.sections.as_deref().unwrap_or_default()
+    }
 }
 /// Output of GetGameConfiguration.
 #[derive(
@@ -1081,15 +1233,26 @@ impl GetGameConfigurationRequest {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct GetGameConfigurationResult {
     /// The game configuration.
     #[serde(rename = "GameConfiguration", skip_serializing_if = "Option::is_none")]
     pub game_configuration: Option<GameConfigurationDetails>,
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
 }
 impl GetGameConfigurationResult {
     /// A builder for this type.
     pub fn builder() -> builders::GetGameConfigurationResultBuilder {
         Default::default()
+    }
+}
+impl ::smithy_runtime::operation::OutputMetadata for GetGameConfigurationResult {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
     }
 }
 /// Input of GetGame.
@@ -1101,6 +1264,7 @@ impl GetGameConfigurationResult {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct GetGameRequest {
     /// Name of the game.
     #[serde(rename = "GameName")]
@@ -1121,15 +1285,26 @@ impl GetGameRequest {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct GetGameResult {
     /// The requested game.
     #[serde(rename = "Game", skip_serializing_if = "Option::is_none")]
     pub game: Option<GameDetails>,
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
 }
 impl GetGameResult {
     /// A builder for this type.
     pub fn builder() -> builders::GetGameResultBuilder {
         Default::default()
+    }
+}
+impl ::smithy_runtime::operation::OutputMetadata for GetGameResult {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
     }
 }
 /// Input of GetGeneratedCodeJob.
@@ -1141,6 +1316,7 @@ impl GetGameResult {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct GetGeneratedCodeJobRequest {
     /// Name of the game.
     #[serde(rename = "GameName")]
@@ -1167,15 +1343,26 @@ impl GetGeneratedCodeJobRequest {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct GetGeneratedCodeJobResult {
     /// The requested job.
     #[serde(rename = "GeneratedCodeJob", skip_serializing_if = "Option::is_none")]
     pub generated_code_job: Option<GeneratedCodeJobDetails>,
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
 }
 impl GetGeneratedCodeJobResult {
     /// A builder for this type.
     pub fn builder() -> builders::GetGeneratedCodeJobResultBuilder {
         Default::default()
+    }
+}
+impl ::smithy_runtime::operation::OutputMetadata for GetGeneratedCodeJobResult {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
     }
 }
 /// Input of GetPlayerConnectionStatus.
@@ -1187,6 +1374,7 @@ impl GetGeneratedCodeJobResult {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct GetPlayerConnectionStatusRequest {
     /// Name of the game.
     #[serde(rename = "GameName")]
@@ -1213,15 +1401,30 @@ impl GetPlayerConnectionStatusRequest {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct GetPlayerConnectionStatusResult {
     /// One entry per open connection of the player.
     #[serde(rename = "Connections", skip_serializing_if = "Option::is_none")]
     pub connections: Option<Vec<Connection>>,
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
 }
 impl GetPlayerConnectionStatusResult {
     /// A builder for this type.
     pub fn builder() -> builders::GetPlayerConnectionStatusResultBuilder {
         Default::default()
+    }
+    /// The items of `Connections` (none when it is unset).
+    pub fn connections(&self) -> &[Connection] {
+        self.connections.as_deref().unwrap_or_default()
+    }
+}
+impl ::smithy_runtime::operation::OutputMetadata for GetPlayerConnectionStatusResult {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
     }
 }
 /// Input of GetSnapshot.
@@ -1233,6 +1436,7 @@ impl GetPlayerConnectionStatusResult {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct GetSnapshotRequest {
     /// Name of the game.
     #[serde(rename = "GameName")]
@@ -1249,6 +1453,10 @@ impl GetSnapshotRequest {
     pub fn builder() -> builders::GetSnapshotRequestBuilder {
         Default::default()
     }
+    /// The items of `Sections` (none when it is unset).
+    pub fn sections(&self) -> &[String] {
+        self.sections.as_deref().unwrap_or_default()
+    }
 }
 /// Output of GetSnapshot.
 #[derive(
@@ -1259,15 +1467,26 @@ impl GetSnapshotRequest {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct GetSnapshotResult {
     /// The requested snapshot.
     #[serde(rename = "Snapshot", skip_serializing_if = "Option::is_none")]
     pub snapshot: Option<SnapshotDetails>,
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
 }
 impl GetSnapshotResult {
     /// A builder for this type.
     pub fn builder() -> builders::GetSnapshotResultBuilder {
         Default::default()
+    }
+}
+impl ::smithy_runtime::operation::OutputMetadata for GetSnapshotResult {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
     }
 }
 /// Input of GetStageDeployment.
@@ -1279,6 +1498,7 @@ impl GetSnapshotResult {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct GetStageDeploymentRequest {
     /// Identifier of the deployment, as returned by StartStageDeployment.
     #[serde(rename = "DeploymentId", skip_serializing_if = "Option::is_none")]
@@ -1305,15 +1525,26 @@ impl GetStageDeploymentRequest {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct GetStageDeploymentResult {
     /// The requested deployment.
     #[serde(rename = "StageDeployment", skip_serializing_if = "Option::is_none")]
     pub stage_deployment: Option<StageDeploymentDetails>,
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
 }
 impl GetStageDeploymentResult {
     /// A builder for this type.
     pub fn builder() -> builders::GetStageDeploymentResultBuilder {
         Default::default()
+    }
+}
+impl ::smithy_runtime::operation::OutputMetadata for GetStageDeploymentResult {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
     }
 }
 /// Input of GetStage.
@@ -1325,6 +1556,7 @@ impl GetStageDeploymentResult {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct GetStageRequest {
     /// Name of the game.
     #[serde(rename = "GameName")]
@@ -1348,15 +1580,26 @@ impl GetStageRequest {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct GetStageResult {
     /// The requested stage.
     #[serde(rename = "Stage", skip_serializing_if = "Option::is_none")]
     pub stage: Option<StageDetails>,
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
 }
 impl GetStageResult {
     /// A builder for this type.
     pub fn builder() -> builders::GetStageResultBuilder {
         Default::default()
+    }
+}
+impl ::smithy_runtime::operation::OutputMetadata for GetStageResult {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
     }
 }
 /// Input of ImportGameConfiguration.
@@ -1368,6 +1611,7 @@ impl GetStageResult {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct ImportGameConfigurationRequest {
     /// Name of the game.
     #[serde(rename = "GameName")]
@@ -1391,15 +1635,26 @@ impl ImportGameConfigurationRequest {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct ImportGameConfigurationResult {
     /// The configuration after the import.
     #[serde(rename = "GameConfiguration", skip_serializing_if = "Option::is_none")]
     pub game_configuration: Option<GameConfigurationDetails>,
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
 }
 impl ImportGameConfigurationResult {
     /// A builder for this type.
     pub fn builder() -> builders::ImportGameConfigurationResultBuilder {
         Default::default()
+    }
+}
+impl ::smithy_runtime::operation::OutputMetadata for ImportGameConfigurationResult {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
     }
 }
 /// Where imported configuration sections come from.
@@ -1411,6 +1666,7 @@ impl ImportGameConfigurationResult {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct ImportGameConfigurationSource {
     /// JSON document holding the configuration sections.
     #[serde(rename = "File", default)]
@@ -1431,6 +1687,7 @@ impl ImportGameConfigurationSource {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct InternalServerException {
     /// Explanation of the error.
     #[serde(rename = "Message", skip_serializing_if = "Option::is_none")]
@@ -1482,6 +1739,7 @@ impl ::std::error::Error for InternalServerException {}
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct ListExtensionVersionsRequest {
     /// Upper bound on the number of items returned in one page.
     #[serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")]
@@ -1511,6 +1769,7 @@ impl ListExtensionVersionsRequest {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct ListExtensionVersionsResult {
     /// One page of extension versions.
     #[serde(rename = "ExtensionVersions", skip_serializing_if = "Option::is_none")]
@@ -1518,11 +1777,25 @@ pub struct ListExtensionVersionsResult {
     /// Token for fetching the next page; absent when there are no more results.
     #[serde(rename = "NextToken", skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
 }
 impl ListExtensionVersionsResult {
     /// A builder for this type.
     pub fn builder() -> builders::ListExtensionVersionsResultBuilder {
         Default::default()
+    }
+    /// The items of `ExtensionVersions` (none when it is unset).
+    pub fn extension_versions(&self) -> &[ExtensionVersionDetails] {
+        self.extension_versions.as_deref().unwrap_or_default()
+    }
+}
+impl ::smithy_runtime::operation::OutputMetadata for ListExtensionVersionsResult {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
     }
 }
 /// Input of ListExtensions.
@@ -1534,6 +1807,7 @@ impl ListExtensionVersionsResult {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct ListExtensionsRequest {
     /// Upper bound on the number of items returned in one page.
     #[serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")]
@@ -1557,6 +1831,7 @@ impl ListExtensionsRequest {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct ListExtensionsResult {
     /// One page of extensions.
     #[serde(rename = "Extensions", skip_serializing_if = "Option::is_none")]
@@ -1564,11 +1839,25 @@ pub struct ListExtensionsResult {
     /// Token for fetching the next page; absent when there are no more results.
     #[serde(rename = "NextToken", skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
 }
 impl ListExtensionsResult {
     /// A builder for this type.
     pub fn builder() -> builders::ListExtensionsResultBuilder {
         Default::default()
+    }
+    /// The items of `Extensions` (none when it is unset).
+    pub fn extensions(&self) -> &[ExtensionDetails] {
+        self.extensions.as_deref().unwrap_or_default()
+    }
+}
+impl ::smithy_runtime::operation::OutputMetadata for ListExtensionsResult {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
     }
 }
 /// Input of ListGames.
@@ -1580,6 +1869,7 @@ impl ListExtensionsResult {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct ListGamesRequest {
     /// Upper bound on the number of items returned in one page.
     #[serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")]
@@ -1603,6 +1893,7 @@ impl ListGamesRequest {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct ListGamesResult {
     /// One page of games.
     #[serde(rename = "Games", skip_serializing_if = "Option::is_none")]
@@ -1610,11 +1901,25 @@ pub struct ListGamesResult {
     /// Token for fetching the next page; absent when there are no more results.
     #[serde(rename = "NextToken", skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
 }
 impl ListGamesResult {
     /// A builder for this type.
     pub fn builder() -> builders::ListGamesResultBuilder {
         Default::default()
+    }
+    /// The items of `Games` (none when it is unset).
+    pub fn games(&self) -> &[GameSummary] {
+        self.games.as_deref().unwrap_or_default()
+    }
+}
+impl ::smithy_runtime::operation::OutputMetadata for ListGamesResult {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
     }
 }
 /// Input of ListGeneratedCodeJobs.
@@ -1626,6 +1931,7 @@ impl ListGamesResult {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct ListGeneratedCodeJobsRequest {
     /// Name of the game.
     #[serde(rename = "GameName")]
@@ -1655,6 +1961,7 @@ impl ListGeneratedCodeJobsRequest {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct ListGeneratedCodeJobsResult {
     /// One page of code generation jobs.
     #[serde(rename = "GeneratedCodeJobs", skip_serializing_if = "Option::is_none")]
@@ -1662,11 +1969,25 @@ pub struct ListGeneratedCodeJobsResult {
     /// Token for fetching the next page; absent when there are no more results.
     #[serde(rename = "NextToken", skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
 }
 impl ListGeneratedCodeJobsResult {
     /// A builder for this type.
     pub fn builder() -> builders::ListGeneratedCodeJobsResultBuilder {
         Default::default()
+    }
+    /// The items of `GeneratedCodeJobs` (none when it is unset).
+    pub fn generated_code_jobs(&self) -> &[GeneratedCodeJobDetails] {
+        self.generated_code_jobs.as_deref().unwrap_or_default()
+    }
+}
+impl ::smithy_runtime::operation::OutputMetadata for ListGeneratedCodeJobsResult {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
     }
 }
 /// Input of ListSnapshots.
@@ -1678,6 +1999,7 @@ impl ListGeneratedCodeJobsResult {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct ListSnapshotsRequest {
     /// Name of the game.
     #[serde(rename = "GameName")]
@@ -1704,6 +2026,7 @@ impl ListSnapshotsRequest {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct ListSnapshotsResult {
     /// Token for fetching the next page; absent when there are no more results.
     #[serde(rename = "NextToken", skip_serializing_if = "Option::is_none")]
@@ -1711,11 +2034,25 @@ pub struct ListSnapshotsResult {
     /// One page of snapshots.
     #[serde(rename = "Snapshots", skip_serializing_if = "Option::is_none")]
     pub snapshots: Option<Vec<SnapshotSummary>>,
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
 }
 impl ListSnapshotsResult {
     /// A builder for this type.
     pub fn builder() -> builders::ListSnapshotsResultBuilder {
         Default::default()
+    }
+    /// The items of `Snapshots` (none when it is unset).
+    pub fn snapshots(&self) -> &[SnapshotSummary] {
+        self.snapshots.as_deref().unwrap_or_default()
+    }
+}
+impl ::smithy_runtime::operation::OutputMetadata for ListSnapshotsResult {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
     }
 }
 /// Input of ListStageDeployments.
@@ -1727,6 +2064,7 @@ impl ListSnapshotsResult {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct ListStageDeploymentsRequest {
     /// Name of the game.
     #[serde(rename = "GameName")]
@@ -1756,6 +2094,7 @@ impl ListStageDeploymentsRequest {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct ListStageDeploymentsResult {
     /// Token for fetching the next page; absent when there are no more results.
     #[serde(rename = "NextToken", skip_serializing_if = "Option::is_none")]
@@ -1763,11 +2102,25 @@ pub struct ListStageDeploymentsResult {
     /// One page of deployments.
     #[serde(rename = "StageDeployments", skip_serializing_if = "Option::is_none")]
     pub stage_deployments: Option<Vec<StageDeploymentSummary>>,
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
 }
 impl ListStageDeploymentsResult {
     /// A builder for this type.
     pub fn builder() -> builders::ListStageDeploymentsResultBuilder {
         Default::default()
+    }
+    /// The items of `StageDeployments` (none when it is unset).
+    pub fn stage_deployments(&self) -> &[StageDeploymentSummary] {
+        self.stage_deployments.as_deref().unwrap_or_default()
+    }
+}
+impl ::smithy_runtime::operation::OutputMetadata for ListStageDeploymentsResult {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
     }
 }
 /// Input of ListStages.
@@ -1779,6 +2132,7 @@ impl ListStageDeploymentsResult {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct ListStagesRequest {
     /// Name of the game.
     #[serde(rename = "GameName")]
@@ -1805,6 +2159,7 @@ impl ListStagesRequest {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct ListStagesResult {
     /// Token for fetching the next page; absent when there are no more results.
     #[serde(rename = "NextToken", skip_serializing_if = "Option::is_none")]
@@ -1812,11 +2167,25 @@ pub struct ListStagesResult {
     /// One page of stages.
     #[serde(rename = "Stages", skip_serializing_if = "Option::is_none")]
     pub stages: Option<Vec<StageSummary>>,
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
 }
 impl ListStagesResult {
     /// A builder for this type.
     pub fn builder() -> builders::ListStagesResultBuilder {
         Default::default()
+    }
+    /// The items of `Stages` (none when it is unset).
+    pub fn stages(&self) -> &[StageSummary] {
+        self.stages.as_deref().unwrap_or_default()
+    }
+}
+impl ::smithy_runtime::operation::OutputMetadata for ListStagesResult {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
     }
 }
 /// Input of ListTagsForResource.
@@ -1828,6 +2197,7 @@ impl ListStagesResult {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct ListTagsForResourceRequest {
     /// ARN of the resource.
     #[serde(rename = "ResourceArn")]
@@ -1848,10 +2218,13 @@ impl ListTagsForResourceRequest {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct ListTagsForResourceResult {
     /// Tags attached to the resource.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<::std::collections::BTreeMap<String, String>>,
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
 }
 impl ListTagsForResourceResult {
     /// A builder for this type.
@@ -1859,8 +2232,17 @@ impl ListTagsForResourceResult {
         Default::default()
     }
 }
+impl ::smithy_runtime::operation::OutputMetadata for ListTagsForResourceResult {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
+    }
+}
 /// Kind of change applied to a configuration section.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Operation {
     /// `ADD`
     Add,
@@ -1934,6 +2316,7 @@ impl<'de> ::smithy_runtime::serde::Deserialize<'de> for Operation {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct ResourceNotFoundException {
     /// Explanation of the error.
     #[serde(rename = "Message", skip_serializing_if = "Option::is_none")]
@@ -1978,6 +2361,7 @@ impl ::std::fmt::Display for ResourceNotFoundException {
 impl ::std::error::Error for ResourceNotFoundException {}
 /// Outcome code of a stage deployment.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ResultCode {
     /// `SUCCESS`
     Success,
@@ -2055,6 +2439,7 @@ impl<'de> ::smithy_runtime::serde::Deserialize<'de> for ResultCode {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct Section {
     /// The JSON content held by the section.
     #[serde(rename = "Attributes", skip_serializing_if = "Option::is_none")]
@@ -2081,6 +2466,7 @@ impl Section {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct SectionModification {
     /// Whether content is added, removed or replaced.
     #[serde(rename = "Operation")]
@@ -2110,6 +2496,7 @@ impl SectionModification {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct ServiceQuotaExceededException {
     /// Explanation of the error.
     #[serde(rename = "Message", skip_serializing_if = "Option::is_none")]
@@ -2153,7 +2540,6 @@ impl ::std::fmt::Display for ServiceQuotaExceededException {
 }
 impl ::std::error::Error for ServiceQuotaExceededException {}
 /// Full description of a configuration snapshot.
-#[::smithy_runtime::serde_with::serde_as(crate = "::smithy_runtime::serde_with")]
 #[derive(
     Clone,
     Debug,
@@ -2162,10 +2548,14 @@ impl ::std::error::Error for ServiceQuotaExceededException {}
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct SnapshotDetails {
     /// When the snapshot was taken.
     #[serde(rename = "Created", skip_serializing_if = "Option::is_none")]
-    #[serde_as(as = "Option < :: smithy_runtime :: codec :: DateTimeFormat >")]
+    #[serde(
+        with = "::smithy_runtime::serde_with::As::<Option<::smithy_runtime::codec::DateTimeFormat>>",
+        default
+    )]
     pub created: Option<::smithy_runtime::DateTime>,
     /// Free-text description of the snapshot.
     #[serde(rename = "Description", skip_serializing_if = "Option::is_none")]
@@ -2175,7 +2565,10 @@ pub struct SnapshotDetails {
     pub id: Option<String>,
     /// When the snapshot was last changed.
     #[serde(rename = "LastUpdated", skip_serializing_if = "Option::is_none")]
-    #[serde_as(as = "Option < :: smithy_runtime :: codec :: DateTimeFormat >")]
+    #[serde(
+        with = "::smithy_runtime::serde_with::As::<Option<::smithy_runtime::codec::DateTimeFormat>>",
+        default
+    )]
     pub last_updated: Option<::smithy_runtime::DateTime>,
     /// The configuration sections captured in the snapshot.
     #[serde(rename = "Sections", skip_serializing_if = "Option::is_none")]
@@ -2188,7 +2581,6 @@ impl SnapshotDetails {
     }
 }
 /// Short description of a snapshot, as returned by ListSnapshots.
-#[::smithy_runtime::serde_with::serde_as(crate = "::smithy_runtime::serde_with")]
 #[derive(
     Clone,
     Debug,
@@ -2197,10 +2589,14 @@ impl SnapshotDetails {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct SnapshotSummary {
     /// When the snapshot was taken.
     #[serde(rename = "Created", skip_serializing_if = "Option::is_none")]
-    #[serde_as(as = "Option < :: smithy_runtime :: codec :: DateTimeFormat >")]
+    #[serde(
+        with = "::smithy_runtime::serde_with::As::<Option<::smithy_runtime::codec::DateTimeFormat>>",
+        default
+    )]
     pub created: Option<::smithy_runtime::DateTime>,
     /// Free-text description of the snapshot.
     #[serde(rename = "Description", skip_serializing_if = "Option::is_none")]
@@ -2210,7 +2606,10 @@ pub struct SnapshotSummary {
     pub id: Option<String>,
     /// When the snapshot was last changed.
     #[serde(rename = "LastUpdated", skip_serializing_if = "Option::is_none")]
-    #[serde_as(as = "Option < :: smithy_runtime :: codec :: DateTimeFormat >")]
+    #[serde(
+        with = "::smithy_runtime::serde_with::As::<Option<::smithy_runtime::codec::DateTimeFormat>>",
+        default
+    )]
     pub last_updated: Option<::smithy_runtime::DateTime>,
 }
 impl SnapshotSummary {
@@ -2220,7 +2619,6 @@ impl SnapshotSummary {
     }
 }
 /// Full description of a stage deployment.
-#[::smithy_runtime::serde_with::serde_as(crate = "::smithy_runtime::serde_with")]
 #[derive(
     Clone,
     Debug,
@@ -2229,10 +2627,14 @@ impl SnapshotSummary {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct StageDeploymentDetails {
     /// When the deployment was created.
     #[serde(rename = "Created", skip_serializing_if = "Option::is_none")]
-    #[serde_as(as = "Option < :: smithy_runtime :: codec :: DateTimeFormat >")]
+    #[serde(
+        with = "::smithy_runtime::serde_with::As::<Option<::smithy_runtime::codec::DateTimeFormat>>",
+        default
+    )]
     pub created: Option<::smithy_runtime::DateTime>,
     /// What the deployment does.
     #[serde(rename = "DeploymentAction", skip_serializing_if = "Option::is_none")]
@@ -2248,7 +2650,10 @@ pub struct StageDeploymentDetails {
     pub deployment_state: Option<DeploymentState>,
     /// When the deployment was last changed.
     #[serde(rename = "LastUpdated", skip_serializing_if = "Option::is_none")]
-    #[serde_as(as = "Option < :: smithy_runtime :: codec :: DateTimeFormat >")]
+    #[serde(
+        with = "::smithy_runtime::serde_with::As::<Option<::smithy_runtime::codec::DateTimeFormat>>",
+        default
+    )]
     pub last_updated: Option<::smithy_runtime::DateTime>,
     /// Identifier of the snapshot being deployed.
     #[serde(rename = "SnapshotId", skip_serializing_if = "Option::is_none")]
@@ -2261,7 +2666,6 @@ impl StageDeploymentDetails {
     }
 }
 /// Short description of a stage deployment, as returned by ListStageDeployments.
-#[::smithy_runtime::serde_with::serde_as(crate = "::smithy_runtime::serde_with")]
 #[derive(
     Clone,
     Debug,
@@ -2270,6 +2674,7 @@ impl StageDeploymentDetails {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct StageDeploymentSummary {
     /// What the deployment does.
     #[serde(rename = "DeploymentAction", skip_serializing_if = "Option::is_none")]
@@ -2285,7 +2690,10 @@ pub struct StageDeploymentSummary {
     pub deployment_state: Option<DeploymentState>,
     /// When the deployment was last changed.
     #[serde(rename = "LastUpdated", skip_serializing_if = "Option::is_none")]
-    #[serde_as(as = "Option < :: smithy_runtime :: codec :: DateTimeFormat >")]
+    #[serde(
+        with = "::smithy_runtime::serde_with::As::<Option<::smithy_runtime::codec::DateTimeFormat>>",
+        default
+    )]
     pub last_updated: Option<::smithy_runtime::DateTime>,
     /// Identifier of the snapshot being deployed.
     #[serde(rename = "SnapshotId", skip_serializing_if = "Option::is_none")]
@@ -2298,7 +2706,6 @@ impl StageDeploymentSummary {
     }
 }
 /// Full description of a stage.
-#[::smithy_runtime::serde_with::serde_as(crate = "::smithy_runtime::serde_with")]
 #[derive(
     Clone,
     Debug,
@@ -2307,13 +2714,17 @@ impl StageDeploymentSummary {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct StageDetails {
     /// ARN of the stage.
     #[serde(rename = "Arn", skip_serializing_if = "Option::is_none")]
     pub arn: Option<String>,
     /// When the stage was created.
     #[serde(rename = "Created", skip_serializing_if = "Option::is_none")]
-    #[serde_as(as = "Option < :: smithy_runtime :: codec :: DateTimeFormat >")]
+    #[serde(
+        with = "::smithy_runtime::serde_with::As::<Option<::smithy_runtime::codec::DateTimeFormat>>",
+        default
+    )]
     pub created: Option<::smithy_runtime::DateTime>,
     /// Free-text description of the stage.
     #[serde(rename = "Description", skip_serializing_if = "Option::is_none")]
@@ -2323,7 +2734,10 @@ pub struct StageDetails {
     pub game_key: Option<String>,
     /// When the stage was last changed.
     #[serde(rename = "LastUpdated", skip_serializing_if = "Option::is_none")]
-    #[serde_as(as = "Option < :: smithy_runtime :: codec :: DateTimeFormat >")]
+    #[serde(
+        with = "::smithy_runtime::serde_with::As::<Option<::smithy_runtime::codec::DateTimeFormat>>",
+        default
+    )]
     pub last_updated: Option<::smithy_runtime::DateTime>,
     /// CloudWatch log group that receives logs of the stage's game runtimes.
     #[serde(rename = "LogGroup", skip_serializing_if = "Option::is_none")]
@@ -2349,6 +2763,7 @@ impl StageDetails {
 }
 /// Lifecycle state of a stage.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum StageState {
     /// `ACTIVE`
     Active,
@@ -2418,6 +2833,7 @@ impl<'de> ::smithy_runtime::serde::Deserialize<'de> for StageState {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct StageSummary {
     /// Free-text description of the stage.
     #[serde(rename = "Description", skip_serializing_if = "Option::is_none")]
@@ -2450,6 +2866,7 @@ impl StageSummary {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct StartGeneratedCodeJobRequest {
     /// Name of the game.
     #[serde(rename = "GameName")]
@@ -2476,15 +2893,26 @@ impl StartGeneratedCodeJobRequest {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct StartGeneratedCodeJobResult {
     /// Identifier of the new job, usable with GetGeneratedCodeJob.
     #[serde(rename = "GeneratedCodeJobId", skip_serializing_if = "Option::is_none")]
     pub generated_code_job_id: Option<String>,
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
 }
 impl StartGeneratedCodeJobResult {
     /// A builder for this type.
     pub fn builder() -> builders::StartGeneratedCodeJobResultBuilder {
         Default::default()
+    }
+}
+impl ::smithy_runtime::operation::OutputMetadata for StartGeneratedCodeJobResult {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
     }
 }
 /// Input of StartStageDeployment.
@@ -2496,6 +2924,7 @@ impl StartGeneratedCodeJobResult {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct StartStageDeploymentRequest {
     /// Caller-supplied token that makes a repeated request idempotent.
     #[serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")]
@@ -2525,15 +2954,26 @@ impl StartStageDeploymentRequest {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct StartStageDeploymentResult {
     /// The deployment that was started.
     #[serde(rename = "StageDeployment", skip_serializing_if = "Option::is_none")]
     pub stage_deployment: Option<StageDeploymentDetails>,
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
 }
 impl StartStageDeploymentResult {
     /// A builder for this type.
     pub fn builder() -> builders::StartStageDeploymentResultBuilder {
         Default::default()
+    }
+}
+impl ::smithy_runtime::operation::OutputMetadata for StartStageDeploymentResult {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
     }
 }
 /// Input of TagResource.
@@ -2545,6 +2985,7 @@ impl StartStageDeploymentResult {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct TagResourceRequest {
     /// ARN of the resource to tag.
     #[serde(rename = "ResourceArn")]
@@ -2567,11 +3008,23 @@ impl TagResourceRequest {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
-pub struct TagResourceResult {}
+#[non_exhaustive]
+pub struct TagResourceResult {
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
+}
 impl TagResourceResult {
     /// A builder for this type.
     pub fn builder() -> builders::TagResourceResultBuilder {
         Default::default()
+    }
+}
+impl ::smithy_runtime::operation::OutputMetadata for TagResourceResult {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
     }
 }
 /// Too many requests were sent; slow down and retry.
@@ -2583,6 +3036,7 @@ impl TagResourceResult {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct ThrottlingException {
     /// Explanation of the error.
     #[serde(rename = "Message", skip_serializing_if = "Option::is_none")]
@@ -2634,6 +3088,7 @@ impl ::std::error::Error for ThrottlingException {}
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct UntagResourceRequest {
     /// ARN of the resource to untag.
     #[serde(rename = "ResourceArn")]
@@ -2657,11 +3112,23 @@ impl UntagResourceRequest {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
-pub struct UntagResourceResult {}
+#[non_exhaustive]
+pub struct UntagResourceResult {
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
+}
 impl UntagResourceResult {
     /// A builder for this type.
     pub fn builder() -> builders::UntagResourceResultBuilder {
         Default::default()
+    }
+}
+impl ::smithy_runtime::operation::OutputMetadata for UntagResourceResult {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
     }
 }
 /// Input of UpdateGameConfiguration.
@@ -2673,6 +3140,7 @@ impl UntagResourceResult {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct UpdateGameConfigurationRequest {
     /// Name of the game.
     #[serde(rename = "GameName")]
@@ -2696,15 +3164,26 @@ impl UpdateGameConfigurationRequest {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct UpdateGameConfigurationResult {
     /// The configuration after the changes.
     #[serde(rename = "GameConfiguration", skip_serializing_if = "Option::is_none")]
     pub game_configuration: Option<GameConfigurationDetails>,
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
 }
 impl UpdateGameConfigurationResult {
     /// A builder for this type.
     pub fn builder() -> builders::UpdateGameConfigurationResultBuilder {
         Default::default()
+    }
+}
+impl ::smithy_runtime::operation::OutputMetadata for UpdateGameConfigurationResult {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
     }
 }
 /// Input of UpdateGame.
@@ -2716,6 +3195,7 @@ impl UpdateGameConfigurationResult {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct UpdateGameRequest {
     /// New description of the game.
     #[serde(rename = "Description", skip_serializing_if = "Option::is_none")]
@@ -2739,15 +3219,26 @@ impl UpdateGameRequest {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct UpdateGameResult {
     /// The game after the update.
     #[serde(rename = "Game", skip_serializing_if = "Option::is_none")]
     pub game: Option<GameDetails>,
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
 }
 impl UpdateGameResult {
     /// A builder for this type.
     pub fn builder() -> builders::UpdateGameResultBuilder {
         Default::default()
+    }
+}
+impl ::smithy_runtime::operation::OutputMetadata for UpdateGameResult {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
     }
 }
 /// Input of UpdateSnapshot.
@@ -2759,6 +3250,7 @@ impl UpdateGameResult {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct UpdateSnapshotRequest {
     /// New description of the snapshot.
     #[serde(rename = "Description", skip_serializing_if = "Option::is_none")]
@@ -2785,15 +3277,26 @@ impl UpdateSnapshotRequest {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct UpdateSnapshotResult {
     /// The snapshot after the update.
     #[serde(rename = "Snapshot", skip_serializing_if = "Option::is_none")]
     pub snapshot: Option<SnapshotDetails>,
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
 }
 impl UpdateSnapshotResult {
     /// A builder for this type.
     pub fn builder() -> builders::UpdateSnapshotResultBuilder {
         Default::default()
+    }
+}
+impl ::smithy_runtime::operation::OutputMetadata for UpdateSnapshotResult {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
     }
 }
 /// Input of UpdateStage.
@@ -2805,6 +3308,7 @@ impl UpdateSnapshotResult {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct UpdateStageRequest {
     /// New description of the stage.
     #[serde(rename = "Description", skip_serializing_if = "Option::is_none")]
@@ -2834,15 +3338,26 @@ impl UpdateStageRequest {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct UpdateStageResult {
     /// The stage after the update.
     #[serde(rename = "Stage", skip_serializing_if = "Option::is_none")]
     pub stage: Option<StageDetails>,
+    #[serde(skip)]
+    __response: ::smithy_runtime::operation::ResponseMetadata,
 }
 impl UpdateStageResult {
     /// A builder for this type.
     pub fn builder() -> builders::UpdateStageResultBuilder {
         Default::default()
+    }
+}
+impl ::smithy_runtime::operation::OutputMetadata for UpdateStageResult {
+    fn metadata(&self) -> &::smithy_runtime::operation::ResponseMetadata {
+        &self.__response
+    }
+    fn metadata_mut(&mut self) -> &mut ::smithy_runtime::operation::ResponseMetadata {
+        &mut self.__response
     }
 }
 /// One or more request parameters are invalid.
@@ -2854,6 +3369,7 @@ impl UpdateStageResult {
     ::smithy_runtime::serde::Deserialize
 )]
 #[serde(crate = "::smithy_runtime::serde")]
+#[non_exhaustive]
 pub struct ValidationException {
     /// Explanation of the error.
     #[serde(rename = "Message", skip_serializing_if = "Option::is_none")]

@@ -139,7 +139,7 @@ pub async fn scenario(client: &Client, tally: &Shared, name: &str) {
         client
             .create_player_sessions()
             .game_session_id(&session_id)
-            .player_ids(players.clone())
+            .set_player_ids(Some(players.clone()))
             .send(),
     )
     .await;
@@ -181,11 +181,11 @@ pub fn create_fleet(
         .ec2_instance_type(EC2InstanceType::C4Large)
         .runtime_configuration(
             RuntimeConfiguration::builder()
-                .server_processes(vec![ServerProcess {
-                    launch_path: "/local/game/server".to_owned(),
-                    parameters: None,
-                    concurrent_executions: 1,
-                }])
+                .set_server_processes(Some(vec![ServerProcess::builder()
+                    .launch_path("/local/game/server")
+                    .concurrent_executions(1)
+                    .build()
+                    .expect("every required member is set")]))
                 .build(),
         )
 }
@@ -205,7 +205,7 @@ pub async fn active_fleet(client: &Client, tally: &Shared, name: &str) -> Option
             "DescribeFleetAttributes",
             client
                 .describe_fleet_attributes()
-                .fleet_ids(vec![fleet_id.clone()])
+                .fleet_ids(fleet_id.clone())
                 .send(),
         )
         .await;
@@ -289,7 +289,7 @@ pub async fn check_state(client: &Client, created: &[Created]) -> Vec<String> {
     for c in created {
         let fleet = client
             .describe_fleet_attributes()
-            .fleet_ids(vec![c.fleet_id.clone()])
+            .fleet_ids(c.fleet_id.clone())
             .send()
             .await;
         let status = fleet

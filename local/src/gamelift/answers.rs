@@ -12,24 +12,24 @@ macro_rules! answers {
             fn from(fault: Fault) -> Self {
                 match fault {
                     $(Fault::$fault(message) => Self::$exception(
-                        gamelift_api::types::$exception { message: Some(message) },
+                        gamelift_api::types::$exception::builder().message(message).build(),
                     ),)*
                     #[allow(unreachable_patterns)]
                     Fault::Internal(message) | Fault::Unsaved(message) => {
                         Self::InternalServiceException(
-                            gamelift_api::types::InternalServiceException {
-                                message: Some(message),
-                            },
+                            gamelift_api::types::InternalServiceException::builder()
+                                .message(message)
+                                .build(),
                         )
                     }
                     #[allow(unreachable_patterns)]
                     other => Self::InternalServiceException(
-                        gamelift_api::types::InternalServiceException {
-                            message: Some(format!(
+                        gamelift_api::types::InternalServiceException::builder()
+                            .message(format!(
                                 "this service refused the request with an error the \
                                  operation does not model: {other}"
-                            )),
-                        },
+                            ))
+                            .build(),
                     ),
                 }
             }

@@ -46,7 +46,7 @@ pub(crate) fn create(
         },
     );
     let fleet = Fleet {
-        attributes: attributes(cx, &fleet_id, &input, setup.os.clone()),
+        attributes: attributes(cx, &fleet_id, &input, setup.os.clone())?,
         progress: cx.clock.start(),
         runtime: input.runtime_configuration,
         permissions: input.ec2_inbound_permissions.unwrap_or_default(),
@@ -55,9 +55,9 @@ pub(crate) fn create(
     };
     let fleet_attributes = fleet.attributes.clone();
     state.fleets.insert(fleet_id, fleet);
-    Ok(CreateFleetOutput {
-        fleet_attributes: Some(fleet_attributes),
-    })
+    Ok(CreateFleetOutput::builder()
+        .set_fleet_attributes(Some(fleet_attributes))
+        .build())
 }
 
 /// The attributes of a new fleet: what the request set, with the documented defaults.
@@ -66,18 +66,18 @@ fn attributes(
     fleet_id: &str,
     input: &CreateFleetInput,
     os: OperatingSystem,
-) -> FleetAttributes {
+) -> Result<FleetAttributes, Fault> {
     let metric_groups = match &input.metric_groups {
         Some(groups) if !groups.is_empty() => groups.clone(),
         _ => vec![DEFAULT_METRIC_GROUP.to_owned()],
     };
-    let certificate = input
-        .certificate_configuration
-        .clone()
-        .unwrap_or(CertificateConfiguration {
-            certificate_type: CertificateType::Disabled,
-        });
-    FleetAttributes::builder()
+    let certificate = match input.certificate_configuration.clone() {
+        Some(certificate) => certificate,
+        None => CertificateConfiguration::builder()
+            .certificate_type(CertificateType::Disabled)
+            .build()?,
+    };
+    Ok(FleetAttributes::builder()
         .fleet_id(fleet_id)
         .fleet_arn(cx.names.arn("gamelift", &format!("fleet/{fleet_id}")))
         .fleet_type(input.fleet_type.clone().unwrap_or(FleetType::OnDemand))
@@ -99,10 +99,10 @@ fn attributes(
         )
         .operating_system(os)
         .set_resource_creation_limit_policy(input.resource_creation_limit_policy.clone())
-        .metric_groups(metric_groups)
+        .set_metric_groups(Some(metric_groups))
         .set_instance_role_arn(input.instance_role_arn.clone())
         .certificate_configuration(certificate)
-        .build()
+        .build())
 }
 
 /// The id in a build or script reference, which may be its ARN (`arn:…:build/build-1`).
@@ -148,10 +148,10 @@ pub(crate) fn describe(
             found.push(fleet.attributes.clone());
         }
     }
-    Ok(DescribeFleetAttributesOutput {
-        fleet_attributes: Some(found),
-        next_token,
-    })
+    Ok(DescribeFleetAttributesOutput::builder()
+        .set_fleet_attributes(Some(found))
+        .set_next_token(next_token)
+        .build())
 }
 
 #[cfg(test)]

@@ -89,10 +89,10 @@ pub(crate) fn describe(
         input.limit,
         input.next_token.as_deref(),
     )?;
-    Ok(DescribeInstancesOutput {
-        instances: Some(page.items),
-        next_token: page.next_token,
-    })
+    Ok(DescribeInstancesOutput::builder()
+        .set_instances(Some(page.items))
+        .set_next_token(page.next_token)
+        .build())
 }
 
 #[cfg(test)]
@@ -101,12 +101,13 @@ mod tests {
     use gamelift_api::types::IpProtocol;
 
     fn range(from_port: i32, to_port: i32) -> IpPermission {
-        IpPermission {
-            from_port,
-            to_port,
-            ip_range: "0.0.0.0/0".into(),
-            protocol: IpProtocol::Udp,
-        }
+        IpPermission::builder()
+            .from_port(from_port)
+            .to_port(to_port)
+            .ip_range("0.0.0.0/0")
+            .protocol(IpProtocol::Udp)
+            .build()
+            .expect("every required member is set")
     }
 
     #[test]

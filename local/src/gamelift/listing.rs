@@ -45,10 +45,10 @@ pub(crate) fn describe(
         .filter_map(|id| state.sessions.get(id))
         .map(|record| render(state, record))
         .collect();
-    Ok(DescribeGameSessionsOutput {
-        game_sessions: Some(sessions),
-        next_token: page.next_token,
-    })
+    Ok(DescribeGameSessionsOutput::builder()
+        .set_game_sessions(Some(sessions))
+        .set_next_token(page.next_token)
+        .build())
 }
 
 /// `DescribeGameSessionDetails`: the sessions with their protection policies.
@@ -70,15 +70,17 @@ pub(crate) fn details(
         .items
         .iter()
         .filter_map(|id| state.sessions.get(id))
-        .map(|record| GameSessionDetail {
-            game_session: Some(render(state, record)),
-            protection_policy: Some(record.protection.clone()),
+        .map(|record| {
+            GameSessionDetail::builder()
+                .set_game_session(Some(render(state, record)))
+                .set_protection_policy(Some(record.protection.clone()))
+                .build()
         })
         .collect();
-    Ok(DescribeGameSessionDetailsOutput {
-        game_session_details: Some(details),
-        next_token: page.next_token,
-    })
+    Ok(DescribeGameSessionDetailsOutput::builder()
+        .set_game_session_details(Some(details))
+        .set_next_token(page.next_token)
+        .build())
 }
 
 /// The ids of the selected sessions on the page asked for. The sessions selected are moved

@@ -84,19 +84,21 @@ mod tests {
 
     #[test]
     fn players_are_grouped_into_their_teams() {
-        let player = |id: &str, team: Option<&str>| Player {
-            player_id: Some(id.into()),
-            player_attributes: Some(BTreeMap::from([(
-                "skill".to_owned(),
-                AttributeValue {
-                    s: None,
-                    n: Some(23.0),
-                    sl: None,
-                    sdm: None,
-                },
-            )])),
-            team: team.map(str::to_owned),
-            latency_in_ms: None,
+        let player = |id: &str, team: Option<&str>| {
+            Player::builder()
+                .set_player_id(Some(id.into()))
+                .set_player_attributes(Some(BTreeMap::from([(
+                    "skill".to_owned(),
+                    AttributeValue::builder()
+                        .set_s(None)
+                        .set_n(Some(23.0))
+                        .set_sl(None)
+                        .set_sdm(None)
+                        .build(),
+                )])))
+                .set_team(team.map(str::to_owned))
+                .set_latency_in_ms(None)
+                .build()
         };
         let data = matchmaker_data(
             "match-1",

@@ -62,9 +62,9 @@ pub(crate) fn start(
         input.players,
         None,
     )?;
-    Ok(StartMatchmakingOutput {
-        matchmaking_ticket: Some(ticket),
-    })
+    Ok(StartMatchmakingOutput::builder()
+        .set_matchmaking_ticket(Some(ticket))
+        .build())
 }
 
 /// `StartMatchBackfill`: a `QUEUED` ticket to fill the open slots of an `ACTIVE` game session,
@@ -126,9 +126,9 @@ pub(crate) fn backfill(
             ));
         }
     }
-    Ok(StartMatchBackfillOutput {
-        matchmaking_ticket: Some(ticket),
-    })
+    Ok(StartMatchBackfillOutput::builder()
+        .set_matchmaking_ticket(Some(ticket))
+        .build())
 }
 
 /// Records a new `QUEUED` ticket (a new UUID when no id is given).
@@ -160,7 +160,7 @@ fn open(
         .configuration_name(configuration_name(configuration))
         .status(Status::Queued)
         .start_time(cx.timestamp())
-        .players(players)
+        .set_players(Some(players))
         .build();
     state.tickets.insert(
         id.clone(),
@@ -213,9 +213,9 @@ pub(crate) fn describe(
         .filter_map(|id| state.tickets.get(id))
         .map(|t| t.ticket.clone())
         .collect();
-    Ok(DescribeMatchmakingOutput {
-        ticket_list: Some(tickets),
-    })
+    Ok(DescribeMatchmakingOutput::builder()
+        .set_ticket_list(Some(tickets))
+        .build())
 }
 
 fn advance(state: &mut State, cx: &Cx<'_>, id: &str) {
@@ -393,19 +393,21 @@ fn seats(players: &[Player]) -> Vec<players::Seat> {
 
 /// How the matched players connect to `session`.
 fn connection(session: &GameSession, placed: &[PlayerSession]) -> GameSessionConnectionInfo {
-    GameSessionConnectionInfo {
-        game_session_arn: session.game_session_id.clone(),
-        ip_address: session.ip_address.clone(),
-        dns_name: session.dns_name.clone(),
-        port: session.port,
-        matched_player_sessions: Some(
+    GameSessionConnectionInfo::builder()
+        .set_game_session_arn(session.game_session_id.clone())
+        .set_ip_address(session.ip_address.clone())
+        .set_dns_name(session.dns_name.clone())
+        .set_port(session.port)
+        .set_matched_player_sessions(Some(
             placed
                 .iter()
-                .map(|p| MatchedPlayerSession {
-                    player_id: p.player_id.clone(),
-                    player_session_id: p.player_session_id.clone(),
+                .map(|p| {
+                    MatchedPlayerSession::builder()
+                        .set_player_id(p.player_id.clone())
+                        .set_player_session_id(p.player_session_id.clone())
+                        .build()
                 })
                 .collect(),
-        ),
-    }
+        ))
+        .build()
 }

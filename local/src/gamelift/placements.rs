@@ -80,9 +80,9 @@ pub(crate) fn start(
         },
     );
     watch(state, Due::Placement(id.to_owned()));
-    Ok(StartGameSessionPlacementOutput {
-        game_session_placement: Some(placement),
-    })
+    Ok(StartGameSessionPlacementOutput::builder()
+        .set_game_session_placement(Some(placement))
+        .build())
 }
 
 /// Each desired player has a unique id, and they fit into the new game session.
@@ -131,9 +131,9 @@ pub(crate) fn describe(
         }
     }
     let record = state.placements.get(id).ok_or_else(|| no_placement(id))?;
-    Ok(DescribeGameSessionPlacementOutput {
-        game_session_placement: Some(record.placement.clone()),
-    })
+    Ok(DescribeGameSessionPlacementOutput::builder()
+        .set_game_session_placement(Some(record.placement.clone()))
+        .build())
 }
 
 /// Places the game session of placement `id` on a fleet with a free server process, with its
@@ -185,9 +185,11 @@ fn fulfil(state: &mut State, cx: &Cx<'_>, id: &str) -> bool {
     placement.placed_player_sessions = Some(
         placed
             .into_iter()
-            .map(|p| PlacedPlayerSession {
-                player_id: p.player_id,
-                player_session_id: p.player_session_id,
+            .map(|p| {
+                PlacedPlayerSession::builder()
+                    .set_player_id(p.player_id)
+                    .set_player_session_id(p.player_session_id)
+                    .build()
             })
             .collect(),
     );
@@ -214,7 +216,7 @@ pub(crate) fn stop(
     }
     placement.status = Some(GameSessionPlacementState::Cancelled);
     placement.end_time = Some(cx.timestamp());
-    Ok(StopGameSessionPlacementOutput {
-        game_session_placement: Some(placement.clone()),
-    })
+    Ok(StopGameSessionPlacementOutput::builder()
+        .set_game_session_placement(Some(placement.clone()))
+        .build())
 }

@@ -128,9 +128,9 @@ pub(crate) fn create_one(
         &input.game_session_id,
         vec![(input.player_id, input.player_data)],
     )?;
-    Ok(CreatePlayerSessionOutput {
-        player_session: created.into_iter().next(),
-    })
+    Ok(CreatePlayerSessionOutput::builder()
+        .set_player_session(created.into_iter().next())
+        .build())
 }
 
 /// `CreatePlayerSessions`: all of the players or none; `PlayerDataMap` entries for players
@@ -150,9 +150,9 @@ pub(crate) fn create_many(
         })
         .collect();
     let created = reserve(state, cx, &input.game_session_id, seats)?;
-    Ok(CreatePlayerSessionsOutput {
-        player_sessions: Some(created),
-    })
+    Ok(CreatePlayerSessionsOutput::builder()
+        .set_player_sessions(Some(created))
+        .build())
 }
 
 /// `DescribePlayerSessions`: by exactly one of player session, game session or player,
@@ -179,10 +179,10 @@ pub(crate) fn describe(
                 .get(id)
                 .ok_or_else(|| Fault::NotFound(format!("no player session {id} exists")))?;
             let single = Some(player).filter(|p| wanted(p)).cloned();
-            return Ok(DescribePlayerSessionsOutput {
-                player_sessions: Some(single.into_iter().collect()),
-                next_token: None,
-            });
+            return Ok(DescribePlayerSessionsOutput::builder()
+                .set_player_sessions(Some(single.into_iter().collect()))
+                .set_next_token(None)
+                .build());
         }
         (None, Some(id), None) => {
             if !state.sessions.contains_key(id) {
@@ -207,8 +207,8 @@ pub(crate) fn describe(
     };
     let token = input.next_token.as_deref();
     let page = paged_in_order(cx, found, "playersessions", input.limit, token)?;
-    Ok(DescribePlayerSessionsOutput {
-        player_sessions: Some(page.items),
-        next_token: page.next_token,
-    })
+    Ok(DescribePlayerSessionsOutput::builder()
+        .set_player_sessions(Some(page.items))
+        .set_next_token(page.next_token)
+        .build())
 }

@@ -54,10 +54,10 @@ pub(crate) fn search(
     }
     let limit = input.limit.map_or(MAX_PAGE, |l| l.min(MAX_PAGE));
     let page = cx.page(found, "search", Some(limit), input.next_token.as_deref())?;
-    Ok(SearchGameSessionsOutput {
-        game_sessions: Some(page.items),
-        next_token: page.next_token,
-    })
+    Ok(SearchGameSessionsOutput::builder()
+        .set_game_sessions(Some(page.items))
+        .set_next_token(page.next_token)
+        .build())
 }
 
 /// A game session as search sees it, as the API returns it.

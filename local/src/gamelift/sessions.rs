@@ -268,9 +268,9 @@ pub(crate) fn create(
         .sessions
         .get(&session)
         .ok_or_else(|| no_session(&session))?;
-    Ok(CreateGameSessionOutput {
-        game_session: Some(render(state, record)),
-    })
+    Ok(CreateGameSessionOutput::builder()
+        .set_game_session(Some(render(state, record)))
+        .build())
 }
 
 /// The session an idempotency token (or legacy custom id) of `input` already names on the
@@ -389,9 +389,9 @@ pub(crate) fn update(
         record.protection = protection;
     }
     let record = state.sessions.get(id).ok_or_else(|| no_session(id))?;
-    Ok(UpdateGameSessionOutput {
-        game_session: Some(render(state, record)),
-    })
+    Ok(UpdateGameSessionOutput::builder()
+        .set_game_session(Some(render(state, record)))
+        .build())
 }
 
 /// `current` with `changes` applied: new keys are added, existing ones get the new value; no

@@ -16,15 +16,17 @@ macro_rules! errors {
         impl From<Fault> for error::$error {
             fn from(fault: Fault) -> Self {
                 match fault {
-                    Fault::NotFound(m) => Self::$not_found(types::$not_found { message: Some(m) }),
-                    Fault::Conflict(m) => Self::$conflict(types::$conflict { message: Some(m) }),
-                    Fault::LimitExceeded(m) => Self::$quota(types::$quota { message: Some(m) }),
-                    Fault::InvalidRequest(m) => {
-                        Self::ValidationException(types::ValidationException { message: Some(m) })
-                    }
-                    other => Self::InternalServerException(types::InternalServerException {
-                        message: Some(other.message().to_owned()),
-                    }),
+                    Fault::NotFound(m) => Self::$not_found(types::$not_found::builder().message(m).build()),
+                    Fault::Conflict(m) => Self::$conflict(types::$conflict::builder().message(m).build()),
+                    Fault::LimitExceeded(m) => Self::$quota(types::$quota::builder().message(m).build()),
+                    Fault::InvalidRequest(m) => Self::ValidationException(
+                        types::ValidationException::builder().message(m).build(),
+                    ),
+                    other => Self::InternalServerException(
+                        types::InternalServerException::builder()
+                            .message(other.message())
+                            .build(),
+                    ),
                 }
             }
         }

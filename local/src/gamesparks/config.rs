@@ -34,9 +34,13 @@ pub(crate) fn get(
 ) -> Result<GetGameConfigurationResult, Fault> {
     let game = state.game(&input.game_name)?;
     let configuration = configuration_of(state, game)?;
-    Ok(GetGameConfigurationResult {
-        game_configuration: Some(details(game, configuration, input.sections.as_deref())),
-    })
+    Ok(GetGameConfigurationResult::builder()
+        .set_game_configuration(Some(details(
+            game,
+            configuration,
+            input.sections.as_deref(),
+        )))
+        .build())
 }
 
 /// `UpdateGameConfiguration`: applies the modifications (see [`patch`]), all or none.
@@ -50,9 +54,9 @@ pub(crate) fn update(
     let sections =
         patch::apply(&current.sections, &input.modifications).map_err(Fault::InvalidRequest)?;
     let game = replace(state, &input.game_name, sections, cx.now)?;
-    Ok(UpdateGameConfigurationResult {
-        game_configuration: Some(game),
-    })
+    Ok(UpdateGameConfigurationResult::builder()
+        .set_game_configuration(Some(game))
+        .build())
 }
 
 /// `ImportGameConfiguration`: replaces the configuration with the file's sections (see
@@ -66,9 +70,9 @@ pub(crate) fn import(
     let sections =
         import::parse(input.import_source.file.as_bytes()).map_err(Fault::InvalidRequest)?;
     let game = replace(state, &input.game_name, sections, cx.now)?;
-    Ok(ImportGameConfigurationResult {
-        game_configuration: Some(game),
-    })
+    Ok(ImportGameConfigurationResult::builder()
+        .set_game_configuration(Some(game))
+        .build())
 }
 
 /// `sections` as answered, each with its name and size; only those `filter` names, when it
@@ -81,11 +85,11 @@ pub(crate) fn sections_out(
         .iter()
         .filter(|(name, _)| filter.is_none_or(|wanted| wanted.contains(name)))
         .map(|(name, attributes)| {
-            let section = Section {
-                attributes: Some(attributes.clone()),
-                name: Some(name.clone()),
-                size: Some(i32::try_from(size(attributes)).unwrap_or(i32::MAX)),
-            };
+            let section = Section::builder()
+                .set_attributes(Some(attributes.clone()))
+                .set_name(Some(name.clone()))
+                .set_size(Some(i32::try_from(size(attributes)).unwrap_or(i32::MAX)))
+                .build();
             (name.clone(), section)
         })
         .collect()
@@ -150,11 +154,11 @@ fn details(
     configuration: &Configuration,
     filter: Option<&[String]>,
 ) -> GameConfigurationDetails {
-    GameConfigurationDetails {
-        created: Some(datetime(game.created_millis)),
-        last_updated: Some(datetime(configuration.last_updated_millis)),
-        sections: Some(sections_out(&configuration.sections, filter)),
-    }
+    GameConfigurationDetails::builder()
+        .set_created(Some(datetime(game.created_millis)))
+        .set_last_updated(Some(datetime(configuration.last_updated_millis)))
+        .set_sections(Some(sections_out(&configuration.sections, filter)))
+        .build()
 }
 
 /// The current sections of game `name`, for a snapshot.

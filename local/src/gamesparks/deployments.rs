@@ -46,9 +46,9 @@ pub(crate) fn start(
                 earlier.id, earlier.snapshot_id
             )));
         }
-        return Ok(StartStageDeploymentResult {
-            stage_deployment: Some(details(earlier, &stage.name)),
-        });
+        return Ok(StartStageDeploymentResult::builder()
+            .set_stage_deployment(Some(details(earlier, &stage.name)))
+            .build());
     }
     if stage.deployments.len() >= quotas::DEPLOYMENTS_PER_STAGE {
         return Err(Fault::LimitExceeded(format!(
@@ -66,9 +66,9 @@ pub(crate) fn start(
     };
     let answer = details(&deployment, &stage.name);
     stage.deployments.push(deployment);
-    Ok(StartStageDeploymentResult {
-        stage_deployment: Some(answer),
-    })
+    Ok(StartStageDeploymentResult::builder()
+        .set_stage_deployment(Some(answer))
+        .build())
 }
 
 /// `GetStageDeployment`: the deployment `DeploymentId`, or the stage's latest without it,
@@ -96,9 +96,9 @@ pub(crate) fn get(
     let deployment = index
         .and_then(|index| observe(stage, index, cx.clock))
         .ok_or_else(missing)?;
-    Ok(GetStageDeploymentResult {
-        stage_deployment: Some(deployment),
-    })
+    Ok(GetStageDeploymentResult::builder()
+        .set_stage_deployment(Some(deployment))
+        .build())
 }
 
 /// `ListStageDeployments`: the stage's deployments, oldest first, each moved on one status.
@@ -118,10 +118,10 @@ pub(crate) fn list(
         input.max_results,
         input.next_token.as_deref(),
     )?;
-    Ok(ListStageDeploymentsResult {
-        next_token: page.next_token,
-        stage_deployments: Some(page.items),
-    })
+    Ok(ListStageDeploymentsResult::builder()
+        .set_next_token(page.next_token)
+        .set_stage_deployments(Some(page.items))
+        .build())
 }
 
 /// Reads deployment `index` of `stage`: moves it on, and marks the stage updated when the
@@ -145,36 +145,38 @@ fn deployment_state(deployment: &Deployment) -> DeploymentState {
 
 /// The outcome, once the deployment completed: `SUCCESS`.
 fn outcome(deployment: &Deployment, stage: &str) -> Option<DeploymentResult> {
-    (Run::of(&deployment.progress) == Run::Completed).then(|| DeploymentResult {
-        message: Some(format!(
-            "Snapshot '{}' is deployed to stage '{stage}'.",
-            deployment.snapshot_id
-        )),
-        result_code: Some(ResultCode::Success),
+    (Run::of(&deployment.progress) == Run::Completed).then(|| {
+        DeploymentResult::builder()
+            .set_message(Some(format!(
+                "Snapshot '{}' is deployed to stage '{stage}'.",
+                deployment.snapshot_id
+            )))
+            .set_result_code(Some(ResultCode::Success))
+            .build()
     })
 }
 
 fn details(deployment: &Deployment, stage: &str) -> StageDeploymentDetails {
-    StageDeploymentDetails {
-        created: Some(datetime(deployment.created_millis)),
-        deployment_action: Some(DeploymentAction::Deploy),
-        deployment_id: Some(deployment.id.clone()),
-        deployment_result: outcome(deployment, stage),
-        deployment_state: Some(deployment_state(deployment)),
-        last_updated: Some(datetime(deployment.progress.since_millis)),
-        snapshot_id: Some(deployment.snapshot_id.clone()),
-    }
+    StageDeploymentDetails::builder()
+        .set_created(Some(datetime(deployment.created_millis)))
+        .set_deployment_action(Some(DeploymentAction::Deploy))
+        .set_deployment_id(Some(deployment.id.clone()))
+        .set_deployment_result(outcome(deployment, stage))
+        .set_deployment_state(Some(deployment_state(deployment)))
+        .set_last_updated(Some(datetime(deployment.progress.since_millis)))
+        .set_snapshot_id(Some(deployment.snapshot_id.clone()))
+        .build()
 }
 
 fn summary(details: StageDeploymentDetails) -> StageDeploymentSummary {
-    StageDeploymentSummary {
-        deployment_action: details.deployment_action,
-        deployment_id: details.deployment_id,
-        deployment_result: details.deployment_result,
-        deployment_state: details.deployment_state,
-        last_updated: details.last_updated,
-        snapshot_id: details.snapshot_id,
-    }
+    StageDeploymentSummary::builder()
+        .set_deployment_action(details.deployment_action)
+        .set_deployment_id(details.deployment_id)
+        .set_deployment_result(details.deployment_result)
+        .set_deployment_state(details.deployment_state)
+        .set_last_updated(details.last_updated)
+        .set_snapshot_id(details.snapshot_id)
+        .build()
 }
 
 impl Stage {

@@ -56,9 +56,9 @@ pub static CATALOG: &[Extension] = &[Extension {
 /// `GetExtension`.
 pub(crate) fn get(input: &GetExtensionRequest) -> Result<GetExtensionResult, Fault> {
     let extension = find(&input.namespace, &input.name)?;
-    Ok(GetExtensionResult {
-        extension: Some(details(extension)),
-    })
+    Ok(GetExtensionResult::builder()
+        .set_extension(Some(details(extension)))
+        .build())
 }
 
 /// `GetExtensionVersion`.
@@ -76,9 +76,9 @@ pub(crate) fn get_version(
                 input.name, input.namespace, input.extension_version
             ))
         })?;
-    Ok(GetExtensionVersionResult {
-        extension_version: Some(version_details(extension, version)),
-    })
+    Ok(GetExtensionVersionResult::builder()
+        .set_extension_version(Some(version_details(extension, version)))
+        .build())
 }
 
 /// `ListExtensions`: the catalog, in its order.
@@ -90,10 +90,10 @@ pub(crate) fn list(input: &ListExtensionsRequest) -> Result<ListExtensionsResult
         input.max_results,
         input.next_token.as_deref(),
     )?;
-    Ok(ListExtensionsResult {
-        extensions: Some(page.items),
-        next_token: page.next_token,
-    })
+    Ok(ListExtensionsResult::builder()
+        .set_extensions(Some(page.items))
+        .set_next_token(page.next_token)
+        .build())
 }
 
 /// `ListExtensionVersions`: the extension's versions, oldest first.
@@ -108,10 +108,10 @@ pub(crate) fn list_versions(
         .collect();
     let token = input.next_token.as_deref();
     let page = page(versions, "extension-versions", input.max_results, token)?;
-    Ok(ListExtensionVersionsResult {
-        extension_versions: Some(page.items),
-        next_token: page.next_token,
-    })
+    Ok(ListExtensionVersionsResult::builder()
+        .set_extension_versions(Some(page.items))
+        .set_next_token(page.next_token)
+        .build())
 }
 
 fn find(namespace: &str, name: &str) -> Result<&'static Extension, Fault> {
@@ -126,20 +126,20 @@ fn find(namespace: &str, name: &str) -> Result<&'static Extension, Fault> {
 }
 
 fn details(extension: &Extension) -> ExtensionDetails {
-    ExtensionDetails {
-        description: Some(extension.description.to_owned()),
-        name: Some(extension.name.to_owned()),
-        namespace: Some(extension.namespace.to_owned()),
-    }
+    ExtensionDetails::builder()
+        .set_description(Some(extension.description.to_owned()))
+        .set_name(Some(extension.name.to_owned()))
+        .set_namespace(Some(extension.namespace.to_owned()))
+        .build()
 }
 
 fn version_details(extension: &Extension, version: &Version) -> ExtensionVersionDetails {
-    ExtensionVersionDetails {
-        name: Some(extension.name.to_owned()),
-        namespace: Some(extension.namespace.to_owned()),
-        schema: Some(version.schema.to_owned()),
-        version: Some(version.version.to_owned()),
-    }
+    ExtensionVersionDetails::builder()
+        .set_name(Some(extension.name.to_owned()))
+        .set_namespace(Some(extension.namespace.to_owned()))
+        .set_schema(Some(version.schema.to_owned()))
+        .set_version(Some(version.version.to_owned()))
+        .build()
 }
 
 /// The page of `items` a request asks for, in the service's default page size.

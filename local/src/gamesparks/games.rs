@@ -37,9 +37,9 @@ pub(crate) fn create(
         if game.deletion.is_none()
             && is_retry(game.client_token.as_deref(), input.client_token.as_deref())
         {
-            return Ok(CreateGameResult {
-                game: Some(details(game)),
-            });
+            return Ok(CreateGameResult::builder()
+                .set_game(Some(details(game)))
+                .build());
         }
         return Err(Fault::Conflict(format!(
             "A game named '{name}' already exists."
@@ -70,7 +70,7 @@ pub(crate) fn create(
     };
     state.configurations.insert(name.clone(), configuration);
     state.games.insert(name, game);
-    Ok(CreateGameResult { game: Some(answer) })
+    Ok(CreateGameResult::builder().set_game(Some(answer)).build())
 }
 
 /// `GetGame`: the game, its deletion moved on.
@@ -82,9 +82,9 @@ pub(crate) fn get(
     let name = &input.game_name;
     observe_game(state, cx.clock, name)?;
     let game = state.game(name)?;
-    Ok(GetGameResult {
-        game: Some(details(game)),
-    })
+    Ok(GetGameResult::builder()
+        .set_game(Some(details(game)))
+        .build())
 }
 
 /// `ListGames`: the games by name, their deletions moved on.
@@ -105,10 +105,10 @@ pub(crate) fn list(
         input.max_results,
         input.next_token.as_deref(),
     )?;
-    Ok(ListGamesResult {
-        games: Some(page.items),
-        next_token: page.next_token,
-    })
+    Ok(ListGamesResult::builder()
+        .set_games(Some(page.items))
+        .set_next_token(page.next_token)
+        .build())
 }
 
 /// `UpdateGame`: sets the description.
@@ -122,9 +122,9 @@ pub(crate) fn update(
         game.description = input.description;
     }
     game.last_updated_millis = cx.now;
-    Ok(UpdateGameResult {
-        game: Some(details(game)),
-    })
+    Ok(UpdateGameResult::builder()
+        .set_game(Some(details(game)))
+        .build())
 }
 
 /// `DeleteGame`: the game becomes `DELETING`, and is gone on the next read.
@@ -153,7 +153,7 @@ pub(crate) fn delete(
     }
     game.deletion = Some(cx.clock.start());
     game.last_updated_millis = cx.now;
-    Ok(DeleteGameResult {})
+    Ok(DeleteGameResult::builder().build())
 }
 
 /// `ACTIVE`, or `DELETING` once its deletion started.
@@ -165,23 +165,23 @@ fn game_state(game: &Game) -> GameState {
 }
 
 fn details(game: &Game) -> GameDetails {
-    GameDetails {
-        arn: Some(game.arn.clone()),
-        created: Some(datetime(game.created_millis)),
-        description: game.description.clone(),
-        enable_termination_protection: Some(game.enable_termination_protection),
-        last_updated: Some(datetime(game.last_updated_millis)),
-        name: Some(game.name.clone()),
-        state: Some(game_state(game)),
-        tags: tags::out(&game.tags),
-    }
+    GameDetails::builder()
+        .set_arn(Some(game.arn.clone()))
+        .set_created(Some(datetime(game.created_millis)))
+        .set_description(game.description.clone())
+        .set_enable_termination_protection(Some(game.enable_termination_protection))
+        .set_last_updated(Some(datetime(game.last_updated_millis)))
+        .set_name(Some(game.name.clone()))
+        .set_state(Some(game_state(game)))
+        .set_tags(tags::out(&game.tags))
+        .build()
 }
 
 fn summary(game: &Game) -> GameSummary {
-    GameSummary {
-        description: game.description.clone(),
-        name: Some(game.name.clone()),
-        state: Some(game_state(game)),
-        tags: tags::out(&game.tags),
-    }
+    GameSummary::builder()
+        .set_description(game.description.clone())
+        .set_name(Some(game.name.clone()))
+        .set_state(Some(game_state(game)))
+        .set_tags(tags::out(&game.tags))
+        .build()
 }

@@ -40,9 +40,9 @@ pub(crate) fn start(
     let id = job.id.clone();
     jobs.push(job);
     state.jobs.insert(key, jobs);
-    Ok(StartGeneratedCodeJobResult {
-        generated_code_job_id: Some(id),
-    })
+    Ok(StartGeneratedCodeJobResult::builder()
+        .set_generated_code_job_id(Some(id))
+        .build())
 }
 
 /// `GetGeneratedCodeJob`: the job, moved on one status.
@@ -64,9 +64,9 @@ pub(crate) fn get(
             ))
         })?;
     Run::advance(cx.clock, &mut job.progress);
-    Ok(GetGeneratedCodeJobResult {
-        generated_code_job: Some(details(job, cx, game, snapshot_id)?),
-    })
+    Ok(GetGeneratedCodeJobResult::builder()
+        .set_generated_code_job(Some(details(job, cx, game, snapshot_id)?))
+        .build())
 }
 
 /// `ListGeneratedCodeJobs`: the snapshot's jobs, oldest first, each moved on one status.
@@ -89,10 +89,10 @@ pub(crate) fn list(
         })
         .collect::<Result<Vec<_>, _>>()?;
     let page = cx.page(jobs, "jobs", input.max_results, input.next_token.as_deref())?;
-    Ok(ListGeneratedCodeJobsResult {
-        generated_code_jobs: Some(page.items),
-        next_token: page.next_token,
-    })
+    Ok(ListGeneratedCodeJobsResult::builder()
+        .set_generated_code_jobs(Some(page.items))
+        .set_next_token(page.next_token)
+        .build())
 }
 
 /// The job as answered; once completed, with the URL of its code and when the URL expires.
@@ -117,13 +117,13 @@ fn details(
         Run::InProgress => GeneratedCodeJobState::InProgress,
         Run::Completed => GeneratedCodeJobState::Completed,
     };
-    Ok(GeneratedCodeJobDetails {
-        description: Some(description(job, snapshot)),
-        expiration_time,
-        generated_code_job_id: Some(job.id.clone()),
-        s3_url,
-        status: Some(status),
-    })
+    Ok(GeneratedCodeJobDetails::builder()
+        .set_description(Some(description(job, snapshot)))
+        .set_expiration_time(expiration_time)
+        .set_generated_code_job_id(Some(job.id.clone()))
+        .set_s3_url(s3_url)
+        .set_status(Some(status))
+        .build())
 }
 
 /// What the job generates: `Client code for snapshot '…': platform Unity, language CSharp,

@@ -78,8 +78,9 @@ fn apply_one(
             *slot = value;
             Ok(())
         }
-        Operation::Unknown(operation) => Err(format!(
-            "'{operation}' is not an operation; use ADD, REMOVE or REPLACE"
+        other => Err(format!(
+            "'{}' is not an operation; use ADD, REMOVE or REPLACE",
+            other.as_str()
         )),
     }
 }
@@ -238,12 +239,22 @@ mod tests {
     use smithy_runtime::serde_json::json;
 
     fn modification(operation: Operation, path: &str, value: Option<Value>) -> SectionModification {
-        SectionModification {
-            operation,
-            path: path.into(),
-            section: "Economy".into(),
-            value,
-        }
+        in_section("Economy", operation, path, value)
+    }
+
+    fn in_section(
+        section: &str,
+        operation: Operation,
+        path: &str,
+        value: Option<Value>,
+    ) -> SectionModification {
+        SectionModification::builder()
+            .operation(operation)
+            .path(path)
+            .section(section)
+            .set_value(value)
+            .build()
+            .expect("every required member is set")
     }
 
     fn economy() -> BTreeMap<String, Value> {
@@ -270,10 +281,7 @@ mod tests {
 
     #[test]
     fn add_creates_a_missing_section() {
-        let changes = [SectionModification {
-            section: "Lobby".into(),
-            ..modification(Operation::Add, "/size", Some(json!(8)))
-        }];
+        let changes = [in_section("Lobby", Operation::Add, "/size", Some(json!(8)))];
         let sections = apply(&BTreeMap::new(), &changes).expect("applies");
         assert_eq!(sections["Lobby"], json!({"size": 8}));
     }
@@ -346,10 +354,7 @@ mod tests {
                 "REPLACE needs a Value",
             ),
             (
-                SectionModification {
-                    section: "Nope".into(),
-                    ..modification(Operation::Remove, "/x", None)
-                },
+                in_section("Nope", Operation::Remove, "/x", None),
                 "no section 'Nope'",
             ),
         ];

@@ -30,16 +30,18 @@ pub(crate) fn status(
         .map(|connections| {
             connections
                 .iter()
-                .map(|c| Connection {
-                    created: Some(datetime(c.created_millis)),
-                    id: Some(c.id.clone()),
+                .map(|c| {
+                    Connection::builder()
+                        .set_created(Some(datetime(c.created_millis)))
+                        .set_id(Some(c.id.clone()))
+                        .build()
                 })
                 .collect()
         })
         .unwrap_or_default();
-    Ok(GetPlayerConnectionStatusResult {
-        connections: Some(connections),
-    })
+    Ok(GetPlayerConnectionStatusResult::builder()
+        .set_connections(Some(connections))
+        .build())
 }
 
 /// `DisconnectPlayer`: closes every connection the player has to the stage.
@@ -52,8 +54,8 @@ pub(crate) fn disconnect(
         .connections
         .remove(&input.player_id)
         .unwrap_or_default();
-    Ok(DisconnectPlayerResult {
-        disconnect_failures: Some(Vec::new()),
-        disconnect_successes: Some(closed.into_iter().map(|c| c.id).collect()),
-    })
+    Ok(DisconnectPlayerResult::builder()
+        .set_disconnect_failures(Some(Vec::new()))
+        .set_disconnect_successes(Some(closed.into_iter().map(|c| c.id).collect()))
+        .build())
 }

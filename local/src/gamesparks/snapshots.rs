@@ -39,17 +39,17 @@ pub(crate) fn create(
     };
     let answer = details(&snapshot, None);
     state.snapshots.insert(child_key(&game, &id), snapshot);
-    Ok(CreateSnapshotResult {
-        snapshot: Some(answer),
-    })
+    Ok(CreateSnapshotResult::builder()
+        .set_snapshot(Some(answer))
+        .build())
 }
 
 /// `GetSnapshot`: the snapshot, or only the sections `Sections` names.
 pub(crate) fn get(state: &State, input: &GetSnapshotRequest) -> Result<GetSnapshotResult, Fault> {
     let snapshot = state.snapshot(&input.game_name, &input.snapshot_id)?;
-    Ok(GetSnapshotResult {
-        snapshot: Some(details(snapshot, input.sections.as_deref())),
-    })
+    Ok(GetSnapshotResult::builder()
+        .set_snapshot(Some(details(snapshot, input.sections.as_deref())))
+        .build())
 }
 
 /// `ListSnapshots`: the game's snapshots, oldest first.
@@ -70,10 +70,10 @@ pub(crate) fn list(
         input.max_results,
         input.next_token.as_deref(),
     )?;
-    Ok(ListSnapshotsResult {
-        next_token: page.next_token,
-        snapshots: Some(page.items),
-    })
+    Ok(ListSnapshotsResult::builder()
+        .set_next_token(page.next_token)
+        .set_snapshots(Some(page.items))
+        .build())
 }
 
 /// `UpdateSnapshot`: sets the description.
@@ -88,9 +88,9 @@ pub(crate) fn update(
         snapshot.description = input.description;
     }
     snapshot.last_updated_millis = cx.now;
-    Ok(UpdateSnapshotResult {
-        snapshot: Some(details(snapshot, None)),
-    })
+    Ok(UpdateSnapshotResult::builder()
+        .set_snapshot(Some(details(snapshot, None)))
+        .build())
 }
 
 /// `ExportSnapshot`: a fresh presigned URL of the snapshot's data (see [`urls`]).
@@ -101,9 +101,9 @@ pub(crate) fn export(
 ) -> Result<ExportSnapshotResult, Fault> {
     let (game, id) = (&input.game_name, &input.snapshot_id);
     state.snapshot(game, id)?; // It must exist.
-    Ok(ExportSnapshotResult {
-        s3_url: Some(urls::snapshot_export(cx.names, game, id, cx.now)?),
-    })
+    Ok(ExportSnapshotResult::builder()
+        .set_s3_url(Some(urls::snapshot_export(cx.names, game, id, cx.now)?))
+        .build())
 }
 
 /// A snapshot id for a snapshot of `game` taken at `now` (a microsecond later for each id
@@ -123,20 +123,20 @@ fn new_id(state: &State, game: &str, now: SystemTime) -> Result<(String, u64), F
 }
 
 fn details(snapshot: &Snapshot, filter: Option<&[String]>) -> SnapshotDetails {
-    SnapshotDetails {
-        created: Some(datetime(snapshot.created_millis)),
-        description: snapshot.description.clone(),
-        id: Some(snapshot.id.clone()),
-        last_updated: Some(datetime(snapshot.last_updated_millis)),
-        sections: Some(sections_out(&snapshot.sections, filter)),
-    }
+    SnapshotDetails::builder()
+        .set_created(Some(datetime(snapshot.created_millis)))
+        .set_description(snapshot.description.clone())
+        .set_id(Some(snapshot.id.clone()))
+        .set_last_updated(Some(datetime(snapshot.last_updated_millis)))
+        .set_sections(Some(sections_out(&snapshot.sections, filter)))
+        .build()
 }
 
 fn summary(snapshot: &Snapshot) -> SnapshotSummary {
-    SnapshotSummary {
-        created: Some(datetime(snapshot.created_millis)),
-        description: snapshot.description.clone(),
-        id: Some(snapshot.id.clone()),
-        last_updated: Some(datetime(snapshot.last_updated_millis)),
-    }
+    SnapshotSummary::builder()
+        .set_created(Some(datetime(snapshot.created_millis)))
+        .set_description(snapshot.description.clone())
+        .set_id(Some(snapshot.id.clone()))
+        .set_last_updated(Some(datetime(snapshot.last_updated_millis)))
+        .build()
 }

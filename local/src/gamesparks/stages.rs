@@ -41,9 +41,9 @@ pub(crate) fn create(
         if stage.deletion.is_none()
             && is_retry(stage.client_token.as_deref(), input.client_token.as_deref())
         {
-            return Ok(CreateStageResult {
-                stage: Some(details(stage)),
-            });
+            return Ok(CreateStageResult::builder()
+                .set_stage(Some(details(stage)))
+                .build());
         }
         return Err(Fault::Conflict(format!(
             "Game '{game}' already has a stage named '{name}'."
@@ -75,9 +75,7 @@ pub(crate) fn create(
     };
     let answer = details(&stage);
     state.stages.insert(key, stage);
-    Ok(CreateStageResult {
-        stage: Some(answer),
-    })
+    Ok(CreateStageResult::builder().set_stage(Some(answer)).build())
 }
 
 /// `GetStage`: the stage, its deletion moved on.
@@ -89,9 +87,9 @@ pub(crate) fn get(
     let (game, name) = (&input.game_name, &input.stage_name);
     observe_stage(state, cx.clock, game, name)?;
     let stage = state.stage(game, name)?;
-    Ok(GetStageResult {
-        stage: Some(details(stage)),
-    })
+    Ok(GetStageResult::builder()
+        .set_stage(Some(details(stage)))
+        .build())
 }
 
 /// `ListStages`: the game's stages by name, their deletions moved on.
@@ -114,10 +112,10 @@ pub(crate) fn list(
         input.max_results,
         input.next_token.as_deref(),
     )?;
-    Ok(ListStagesResult {
-        next_token: page.next_token,
-        stages: Some(page.items),
-    })
+    Ok(ListStagesResult::builder()
+        .set_next_token(page.next_token)
+        .set_stages(Some(page.items))
+        .build())
 }
 
 /// `UpdateStage`: sets the role and the description.
@@ -138,9 +136,9 @@ pub(crate) fn update(
         stage.description = input.description;
     }
     stage.last_updated_millis = cx.now;
-    Ok(UpdateStageResult {
-        stage: Some(details(stage)),
-    })
+    Ok(UpdateStageResult::builder()
+        .set_stage(Some(details(stage)))
+        .build())
 }
 
 /// `DeleteStage`: the stage becomes `DELETING`, and is gone on the next read; refused with
@@ -156,7 +154,7 @@ pub(crate) fn delete(
     }
     stage.deletion = Some(cx.clock.start());
     stage.last_updated_millis = cx.now;
-    Ok(DeleteStageResult {})
+    Ok(DeleteStageResult::builder().build())
 }
 
 /// The refusal to change a stage that is being deleted.
@@ -175,26 +173,26 @@ fn stage_state(stage: &Stage) -> StageState {
 }
 
 fn details(stage: &Stage) -> StageDetails {
-    StageDetails {
-        arn: Some(stage.arn.clone()),
-        created: Some(datetime(stage.created_millis)),
-        description: stage.description.clone(),
-        game_key: Some(stage.game_key.clone()),
-        last_updated: Some(datetime(stage.last_updated_millis)),
-        log_group: Some(stage.log_group.clone()),
-        name: Some(stage.name.clone()),
-        role: Some(stage.role.clone()),
-        state: Some(stage_state(stage)),
-        tags: tags::out(&stage.tags),
-    }
+    StageDetails::builder()
+        .set_arn(Some(stage.arn.clone()))
+        .set_created(Some(datetime(stage.created_millis)))
+        .set_description(stage.description.clone())
+        .set_game_key(Some(stage.game_key.clone()))
+        .set_last_updated(Some(datetime(stage.last_updated_millis)))
+        .set_log_group(Some(stage.log_group.clone()))
+        .set_name(Some(stage.name.clone()))
+        .set_role(Some(stage.role.clone()))
+        .set_state(Some(stage_state(stage)))
+        .set_tags(tags::out(&stage.tags))
+        .build()
 }
 
 fn summary(stage: &Stage) -> StageSummary {
-    StageSummary {
-        description: stage.description.clone(),
-        game_key: Some(stage.game_key.clone()),
-        name: Some(stage.name.clone()),
-        state: Some(stage_state(stage)),
-        tags: tags::out(&stage.tags),
-    }
+    StageSummary::builder()
+        .set_description(stage.description.clone())
+        .set_game_key(Some(stage.game_key.clone()))
+        .set_name(Some(stage.name.clone()))
+        .set_state(Some(stage_state(stage)))
+        .set_tags(tags::out(&stage.tags))
+        .build()
 }

@@ -37,7 +37,7 @@ pub(crate) fn tag(
     input: TagResourceRequest,
 ) -> Result<TagResourceResult, Fault> {
     add(tags_mut(state, &input.resource_arn)?, input.tags)?;
-    Ok(TagResourceResult {})
+    Ok(TagResourceResult::builder().build())
 }
 
 /// `UntagResource`: removes the keys `tag_keys` from the resource; absent keys are ignored.
@@ -49,7 +49,7 @@ pub(crate) fn untag(
     for key in &input.tag_keys {
         tags.remove(key);
     }
-    Ok(UntagResourceResult {})
+    Ok(UntagResourceResult::builder().build())
 }
 
 /// `ListTagsForResource`: the resource's tags.
@@ -71,9 +71,9 @@ pub(crate) fn list(
             .map(|s| &s.tags),
         None => None,
     };
-    Ok(ListTagsForResourceResult {
-        tags: out(tags.ok_or_else(|| missing(arn))?),
-    })
+    Ok(ListTagsForResourceResult::builder()
+        .set_tags(out(tags.ok_or_else(|| missing(arn))?))
+        .build())
 }
 
 /// The game, and the stage if any, an ARN (`…:game/NAME` or `…:game/NAME/stage/STAGE`) names.

@@ -41,25 +41,27 @@ pub fn client(local: &Local) -> Client {
 
 /// A runtime configuration of one Linux server process run `processes` times.
 pub fn runtime(processes: i32) -> RuntimeConfiguration {
-    RuntimeConfiguration {
-        server_processes: Some(vec![ServerProcess {
-            launch_path: "/local/game/server".into(),
-            parameters: Some("-port 33430".into()),
-            concurrent_executions: processes,
-        }]),
-        max_concurrent_game_session_activations: None,
-        game_session_activation_timeout_seconds: None,
-    }
+    RuntimeConfiguration::builder()
+        .set_server_processes(Some(vec![ServerProcess::builder()
+            .launch_path("/local/game/server")
+            .set_parameters(Some("-port 33430".into()))
+            .concurrent_executions(processes)
+            .build()
+            .expect("every required member is set")]))
+        .set_max_concurrent_game_session_activations(None)
+        .set_game_session_activation_timeout_seconds(None)
+        .build()
 }
 
 /// UDP ports 33430 to 33440 from anywhere.
 pub fn udp_ports() -> IpPermission {
-    IpPermission {
-        from_port: 33430,
-        to_port: 33440,
-        ip_range: "0.0.0.0/0".into(),
-        protocol: IpProtocol::Udp,
-    }
+    IpPermission::builder()
+        .from_port(33430)
+        .to_port(33440)
+        .ip_range("0.0.0.0/0")
+        .protocol(IpProtocol::Udp)
+        .build()
+        .expect("every required member is set")
 }
 
 /// A new fleet (status `NEW`) named `name` whose instance runs `processes` server processes.
@@ -70,7 +72,7 @@ pub async fn new_fleet(client: &Client, name: &str, processes: i32) -> FleetAttr
         .build_id("build-1111aaaa-22bb-33cc-44dd-5555eeee66ff")
         .ec2_instance_type(EC2InstanceType::C4Large)
         .runtime_configuration(runtime(processes))
-        .ec2_inbound_permissions(vec![udp_ports()])
+        .ec2_inbound_permissions(udp_ports())
         .send()
         .await
         .expect("create the fleet")
@@ -93,7 +95,7 @@ pub async fn created_fleet_id(request: CreateFleetInputBuilder<Sender<CreateFlee
 pub async fn wait_for_fleet(client: &Client, fleet_id: &str) {
     client
         .wait_until_fleet_active()
-        .fleet_ids(vec![fleet_id.to_owned()])
+        .fleet_ids(fleet_id.to_owned())
         .wait(WAIT)
         .await
         .expect("the fleet becomes ACTIVE");
@@ -112,7 +114,7 @@ pub async fn active_fleet(client: &Client, processes: i32) -> String {
 pub async fn fleet_attributes(client: &Client, fleet_id: &str) -> FleetAttributes {
     client
         .describe_fleet_attributes()
-        .fleet_ids(vec![fleet_id.to_owned()])
+        .fleet_ids(fleet_id.to_owned())
         .send()
         .await
         .expect("DescribeFleetAttributes")
@@ -135,10 +137,11 @@ pub async fn instances(client: &Client, fleet_id: &str) -> Vec<Instance> {
 
 /// A game session property.
 pub fn property(key: &str, value: &str) -> GameProperty {
-    GameProperty {
-        key: key.into(),
-        value: value.into(),
-    }
+    GameProperty::builder()
+        .key(key)
+        .value(value)
+        .build()
+        .expect("every required member is set")
 }
 
 /// Asks for a game session of at most `maximum` players on `fleet_id` (no other parameter);
@@ -242,7 +245,9 @@ pub async fn reserve_players<P: Into<String>>(
     client
         .create_player_sessions()
         .game_session_id(id)
-        .player_ids(players.into_iter().map(Into::into).collect::<Vec<String>>())
+        .set_player_ids(Some(
+            players.into_iter().map(Into::into).collect::<Vec<String>>(),
+        ))
         .send()
         .await
         .expect("CreatePlayerSessions");
@@ -351,7 +356,7 @@ pub async fn start_matchmaking(
         .start_matchmaking()
         .set_ticket_id(ticket_id.map(str::to_owned))
         .configuration_name(configuration)
-        .players(players)
+        .set_players(Some(players))
         .send()
         .await
         .map(|started| started.matchmaking_ticket.expect("the ticket"))
@@ -373,7 +378,7 @@ pub async fn start_backfill(
         .set_ticket_id(ticket_id.map(str::to_owned))
         .configuration_name(configuration)
         .game_session_arn(game_session_arn)
-        .players(players)
+        .set_players(Some(players))
         .send()
         .await
         .map(|started| started.matchmaking_ticket.expect("the ticket"))
@@ -384,7 +389,7 @@ pub async fn start_backfill(
 pub async fn ticket(client: &Client, ticket_id: &str) -> MatchmakingTicket {
     client
         .describe_matchmaking()
-        .ticket_ids(vec![ticket_id.to_owned()])
+        .ticket_ids(ticket_id.to_owned())
         .send()
         .await
         .expect("DescribeMatchmaking")
@@ -398,7 +403,7 @@ pub async fn ticket(client: &Client, ticket_id: &str) -> MatchmakingTicket {
 pub async fn wait_for_match(client: &Client, ticket_id: &str) -> Vec<MatchmakingTicket> {
     client
         .wait_until_matchmaking_succeeded()
-        .ticket_ids(vec![ticket_id.to_owned()])
+        .ticket_ids(ticket_id.to_owned())
         .wait(WAIT)
         .await
         .expect("the ticket completes")

@@ -121,9 +121,12 @@ pub async fn import(client: &Client, game: &str, file: &[u8]) -> Result<(), (Str
     let imported = client
         .import_game_configuration()
         .game_name(game)
-        .import_source(ImportGameConfigurationSource {
-            file: Blob::new(file.to_vec()),
-        })
+        .import_source(
+            ImportGameConfigurationSource::builder()
+                .file(Blob::new(file.to_vec()))
+                .build()
+                .expect("every required member is set"),
+        )
         .send()
         .await;
     match imported {
@@ -142,7 +145,7 @@ pub async fn update_configuration(
     client
         .update_game_configuration()
         .game_name(game)
-        .modifications(modifications)
+        .set_modifications(Some(modifications))
         .send()
         .await
 }

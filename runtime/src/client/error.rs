@@ -35,6 +35,8 @@ pub enum SdkError<E> {
         status: u16,
         /// The request id the service reported.
         request_id: Option<String>,
+        /// The response's headers, as received.
+        headers: http::HeaderMap,
     },
 }
 
@@ -60,6 +62,15 @@ impl<E> SdkError<E> {
         match self {
             SdkError::Service { request_id, .. } => request_id.as_deref(),
             SdkError::Response(response) => response.request_id(),
+            _ => None,
+        }
+    }
+
+    /// The headers of the service's answer, when it answered.
+    pub fn headers(&self) -> Option<&http::HeaderMap> {
+        match self {
+            SdkError::Service { headers, .. } => Some(headers),
+            SdkError::Response(response) => Some(response.headers()),
             _ => None,
         }
     }
@@ -92,10 +103,12 @@ impl<E> SdkError<E> {
                 error,
                 status,
                 request_id,
+                headers,
             } => SdkError::Service {
                 error: f(error),
                 status,
                 request_id,
+                headers,
             },
         }
     }
@@ -111,7 +124,12 @@ impl<E: fmt::Display> fmt::Display for SdkError<E> {
                 "the request could not be sent: {e} (check the endpoint URL and network connectivity)"
             ),
             SdkError::Response(e) => e.fmt(f),
-            SdkError::Service { error, status, request_id } => {
+            SdkError::Service {
+                error,
+                status,
+                request_id,
+                ..
+            } => {
                 write!(f, "the service returned an error (HTTP {status}")?;
                 if let Some(id) = request_id {
                     write!(f, ", request id {id}")?;
@@ -273,29 +291,37 @@ impl fmt::Display for TimeoutError {
 
 impl StdError for TimeoutError {}
 
-/// A response that could not be understood: its status and raw body are kept.
+/// A response that could not be understood: its status, headers and raw body are kept.
 #[derive(Debug)]
 pub struct MalformedResponse {
     status: u16,
+    // Boxed: `SdkError` stays small enough to return by value.
+    headers: Box<http::HeaderMap>,
     body: Bytes,
     request_id: Option<String>,
     source: Source,
 }
 
 impl MalformedResponse {
-    /// A response with `status` and `body` that failed to decode with `source`.
+    /// A response with `status`, `headers` and `body` that failed to decode with `source`.
     pub fn new(
         status: u16,
+        headers: http::HeaderMap,
         body: Bytes,
-        request_id: Option<String>,
         source: impl Into<Source>,
     ) -> Self {
         MalformedResponse {
             status,
+            request_id: crate::protocol::request_id(&headers),
+            headers: Box::new(headers),
             body,
-            request_id,
             source: source.into(),
         }
+    }
+
+    /// The response headers.
+    pub fn headers(&self) -> &http::HeaderMap {
+        &self.headers
     }
 
     /// The HTTP status.

@@ -24,6 +24,7 @@ use super::telemetry;
 use super::transport::{HttpClient, TransportError};
 use crate::endpoint::Resolver;
 use crate::operation::{Operation, OperationError};
+use crate::operation::OutputMetadata as _;
 use crate::protocol::{request_id, ErrorResponse, Protocol, ServiceSpec, Slot};
 use crate::ErrorMetadata;
 use tracing::Instrument;
@@ -137,6 +138,7 @@ enum Failure {
     Service {
         status: u16,
         response: ErrorResponse,
+        headers: http::HeaderMap,
     },
     Transport(TransportError),
     Timeout(Duration),
@@ -412,6 +414,7 @@ impl Handle {
                     Failure::Service {
                         status,
                         response: error,
+                        headers: response.headers().clone(),
                     },
                     kind,
                 ))
@@ -521,7 +524,7 @@ fn attempt_outcome(
             Some(response.status().as_u16()),
             request_id(response.headers()),
         ),
-        Err((Failure::Service { status, response }, _)) => {
+        Err((Failure::Service { status, response, .. }, _)) => {
             (Some(*status), response.request_id.clone())
         }
         Err(_) => (None, None),
@@ -540,7 +543,11 @@ impl Failure {
 
     fn into_sdk_error<O: Operation>(self, attempts: u32) -> SdkError<O::Error> {
         match self {
-            Failure::Service { status, response } => {
+            Failure::Service {
+                status,
+                response,
+                headers,
+            } => {
                 let mut meta = ErrorMetadata::new();
                 if let Some(code) = &response.code {
                     meta = meta.with_code(code.clone());
@@ -557,6 +564,7 @@ impl Failure {
                     error,
                     status,
                     request_id: response.request_id,
+                    headers,
                 }
             }
             Failure::Transport(error) => SdkError::Transport(error),
@@ -584,8 +592,8 @@ fn decode_output<O: Operation>(
     let malformed = |source: Box<dyn std::error::Error + Send + Sync>| {
         SdkError::Response(MalformedResponse::new(
             response.status().as_u16(),
+            response.headers().clone(),
             response.body().clone(),
-            request_id(response.headers()),
             source,
         ))
     };
@@ -593,7 +601,11 @@ fn decode_output<O: Operation>(
     protocol
         .read_response(O::SERVICE, O::SPEC, response, &mut output)
         .map_err(|e| malformed(Box::new(e)))?;
-    output
+    let mut output = output
         .take()
-        .ok_or_else(|| malformed("the protocol decoded no output".into()))
+        .ok_or_else(|| malformed("the protocol decoded no output".into()))?;
+    output
+        .metadata_mut()
+        .set_request_id(request_id(response.headers()));
+    Ok(output)
 }

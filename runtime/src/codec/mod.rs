@@ -1,9 +1,10 @@
 //! What generated serde code names in its attributes.
 //!
-//! The adapters are [`serde_with`] types, used with `#[serde_as(as = "…")]`; `serde_with`
-//! lifts them through `Option<_>`, `Vec<_>`, `BTreeMap<String, _>` and the like:
+//! The adapters are [`serde_with`] types, used with
+//! `#[serde(with = "serde_with::As::<…>")]` (no `serde_with` proc macro); `serde_with` lifts
+//! them through `Option<_>`, `Vec<_>`, `BTreeMap<Same, _>` and the like:
 //!
-//! | Smithy member | Rust field | `serde_as` |
+//! | Smithy member | Rust field | adapter |
 //! |---|---|---|
 //! | timestamp, `epoch-seconds` (JSON default) | `DateTime` | none needed, or [`EpochSeconds`] |
 //! | timestamp, `date-time` | `DateTime` | [`DateTimeFormat`] |
@@ -17,6 +18,7 @@
 
 mod decode;
 mod float;
+#[cfg(feature = "server")]
 pub(crate) mod reader;
 pub(crate) mod strict;
 #[cfg(test)]
@@ -26,6 +28,7 @@ mod union;
 
 pub use decode::{from_json_value, DecodeError};
 pub use float::Float;
+#[cfg(feature = "server")]
 pub use reader::from_json_with;
 pub use strict::{read_unknown_member, Strictness};
 pub use timestamp::{DateTimeFormat, EpochSeconds, HttpDate};

@@ -20,6 +20,7 @@ use crate::codec::{DecodeError, Strictness};
 
 mod top_level;
 
+#[cfg(feature = "server")]
 pub(crate) use top_level::cbor_error_text;
 
 /// How to write the top-level structure of a message.

@@ -63,6 +63,7 @@ use bytes::Bytes;
 
 pub use aws_json::{AwsJson1_0, AwsJson1_1};
 pub use body::{Decode, Encode, Encoded, Plan, Slot};
+#[cfg(feature = "client")]
 pub(crate) use error_response::request_id;
 pub use error_response::{sanitize_error_code, ErrorBody, ErrorResponse};
 pub use errors::{MalformedKind, MalformedRequest, RequestError, ResponseError};

@@ -32,6 +32,7 @@ pub struct ServiceSpec {
     pub query_compatible: bool,
     /// The `smithy.rules#endpointRuleSet` clients resolve endpoints with; without one, the
     /// endpoint is `https://{endpoint_prefix}.{region}.{partition's DNS suffix}`.
+    #[cfg(feature = "client")]
     pub endpoint_rules: Option<&'static crate::endpoint::EndpointRules>,
 }
 
@@ -112,10 +113,12 @@ pub struct OperationSpec {
     pub gzip: bool,
     /// The operation's modeled errors (service-level ones included).
     pub errors: &'static [ErrorSpec],
-    /// How a server validates the input (`None`: not validated).
+    /// How a server validates the input (`None`: not validated). Feature `server`.
+    #[cfg(feature = "server")]
     pub validation: Option<&'static crate::validate::Validation>,
     /// The endpoint rule-set parameters the operation sets (`@staticContextParams`,
     /// `@contextParam`, `@operationContextParams`).
+    #[cfg(feature = "client")]
     pub endpoint_params: &'static [crate::endpoint::ParamBinding],
 }
 

@@ -14,7 +14,7 @@ use http_body::{Body, Frame, SizeHint};
 use http_body_util::Full;
 use tokio::time::{Instant, Sleep};
 
-use crate::client::BoxFuture;
+use crate::BoxFuture;
 
 /// A request body that fails once it has gone `timeout` without a frame: a client that stops
 /// sending mid-body does not hold its connection for good.

@@ -11,7 +11,7 @@ use http::{HeaderValue, Response};
 
 use super::context::RequestContext;
 use super::input::{Input, InputReader};
-use crate::client::BoxFuture;
+use crate::BoxFuture;
 use crate::codec::Strictness;
 use crate::operation::{Operation, OperationError, ServiceError};
 use crate::protocol::{

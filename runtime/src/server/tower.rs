@@ -8,7 +8,9 @@ use bytes::Bytes;
 use http_body_util::{BodyExt as _, Full, Limited};
 
 use super::router::{malformed, Router};
-use crate::client::{BoxFuture, HttpClient, TransportError};
+#[cfg(feature = "client")]
+use crate::client::{HttpClient, TransportError};
+use crate::BoxFuture;
 use crate::protocol::{MalformedKind, MalformedRequest};
 
 /// `tower::Service` for any body: the body is collected (up to [`Router::body_limit`]; past it
@@ -92,7 +94,9 @@ impl Router {
 }
 
 /// In-process transport: a client configured with `http_client(router)` sends its requests,
-/// signed and encoded, straight to the router, without a socket.
+/// signed and encoded, straight to the router, without a socket (features `client` and
+/// `server`).
+#[cfg(feature = "client")]
 impl HttpClient for Router {
     fn call(
         &self,

@@ -85,6 +85,17 @@ pub struct CreateThingInput {
 pub struct CreateThingOutput {
     #[serde(rename = "ThingId", skip_serializing_if = "Option::is_none")]
     pub thing_id: Option<String>,
+    #[serde(skip)]
+    pub meta: smithy_runtime::operation::ResponseMetadata,
+}
+
+impl smithy_runtime::operation::OutputMetadata for CreateThingOutput {
+    fn metadata(&self) -> &smithy_runtime::operation::ResponseMetadata {
+        &self.meta
+    }
+    fn metadata_mut(&mut self) -> &mut smithy_runtime::operation::ResponseMetadata {
+        &mut self.meta
+    }
 }
 
 /// An operation error with one modeled error (a `Message` structure) and `Unhandled`, with

@@ -63,6 +63,17 @@ pub struct DescribeThingOutput {
     pub items: Option<Vec<Item>>,
     #[serde(rename = "Ready", skip_serializing_if = "Option::is_none")]
     pub ready: Option<bool>,
+    #[serde(skip)]
+    pub meta: smithy_runtime::operation::ResponseMetadata,
+}
+
+impl smithy_runtime::operation::OutputMetadata for DescribeThingOutput {
+    fn metadata(&self) -> &smithy_runtime::operation::ResponseMetadata {
+        &self.meta
+    }
+    fn metadata_mut(&mut self) -> &mut smithy_runtime::operation::ResponseMetadata {
+        &mut self.meta
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]

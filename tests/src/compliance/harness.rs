@@ -70,8 +70,8 @@ name = "{bin}"
 path = "{runner}"
 
 [dependencies]
-service = {{ package = "{package}", path = "../service-{index}" }}
-smithy-runtime = {{ path = "{runtime}", features = ["test-util"] }}
+service = {{ package = "{package}", path = "../service-{index}", features = ["client", "server"] }}
+smithy-runtime = {{ path = "{runtime}", features = ["test-util", "client", "server"] }}
 tokio = {{ version = "1", features = ["rt", "time"] }}
 "#,
             bin = self.binary_name(index),

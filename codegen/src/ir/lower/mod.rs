@@ -184,6 +184,10 @@ impl<'a> Cx<'a> {
                     .filter(|(_, op)| op.input == StructId(index))
                     .map(|(i, _)| OperationId(i))
                     .collect();
+                s.response_metadata = operations
+                    .iter()
+                    .any(|op| op.output == StructId(index))
+                    .then(names::response_metadata_ident);
                 s
             })
             .collect()
@@ -207,5 +211,6 @@ fn synthetic(operation: &ShapeId, name: &str, suffix: &str, ident: Ident) -> Str
         error: None,
         synthetic: true,
         input_of: Vec::new(),
+        response_metadata: None,
     }
 }

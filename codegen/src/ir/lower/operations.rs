@@ -110,10 +110,12 @@ impl Cx<'_> {
             .iter()
             .filter_map(|e| {
                 let shape = self.layout.struct_of(e)?;
+                let variant = self.type_ident(e);
                 Some(ErrorRef {
                     shape,
                     code: e.name().to_string(),
-                    variant: self.type_ident(e),
+                    test: names::variant_test_ident(&variant),
+                    variant,
                 })
             })
             .collect()

@@ -43,6 +43,7 @@ impl Cx<'_> {
             error,
             synthetic: false,
             input_of: Vec::new(),
+            response_metadata: None,
         }
     }
 
@@ -54,12 +55,15 @@ impl Cx<'_> {
             || container.traits.input
             || !(m.traits.required || default.is_some());
         let (setter, set_fn) = names::setter_idents(&ident);
+        let getter = (optional && matches!(ty, RustType::List(..)))
+            .then(|| names::getter_ident(&ident));
         Field {
             member: m.name.clone(),
             json_name: self.json_name(m),
             ident,
             setter,
             set_fn,
+            getter,
             ty,
             optional,
             boxed: self.boxed.contains(&(container.id.clone(), m.name.clone())),

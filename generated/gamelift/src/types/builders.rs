@@ -30,9 +30,9 @@ impl AttributeValueBuilder {
         self.n = value;
         self
     }
-    /// Sets `SL`.
-    pub fn sl(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.sl = Some(value.into());
+    /// Appends an item to `SL`.
+    pub fn sl(mut self, item: impl Into<String>) -> Self {
+        self.sl.get_or_insert_default().push(item.into());
         self
     }
     /// Sets or clears `SL`.
@@ -40,12 +40,9 @@ impl AttributeValueBuilder {
         self.sl = value;
         self
     }
-    /// Sets `SDM`.
-    pub fn sdm(
-        mut self,
-        value: impl Into<::std::collections::BTreeMap<String, f64>>,
-    ) -> Self {
-        self.sdm = Some(value.into());
+    /// Adds an entry to `SDM`.
+    pub fn sdm(mut self, key: impl Into<String>, value: impl Into<f64>) -> Self {
+        self.sdm.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears `SDM`.
@@ -213,9 +210,9 @@ impl<S> CreateFleetInputBuilder<S> {
         self.server_launch_parameters = value;
         self
     }
-    /// Sets `LogPaths`.
-    pub fn log_paths(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.log_paths = Some(value.into());
+    /// Appends an item to `LogPaths`.
+    pub fn log_paths(mut self, item: impl Into<String>) -> Self {
+        self.log_paths.get_or_insert_default().push(item.into());
         self
     }
     /// Sets or clears `LogPaths`.
@@ -239,12 +236,12 @@ impl<S> CreateFleetInputBuilder<S> {
         self.ec2_instance_type = value;
         self
     }
-    /// Sets `EC2InboundPermissions`.
+    /// Appends an item to `EC2InboundPermissions`.
     pub fn ec2_inbound_permissions(
         mut self,
-        value: impl Into<Vec<super::IpPermission>>,
+        item: impl Into<super::IpPermission>,
     ) -> Self {
-        self.ec2_inbound_permissions = Some(value.into());
+        self.ec2_inbound_permissions.get_or_insert_default().push(item.into());
         self
     }
     /// Sets or clears `EC2InboundPermissions`.
@@ -303,9 +300,9 @@ impl<S> CreateFleetInputBuilder<S> {
         self.resource_creation_limit_policy = value;
         self
     }
-    /// Sets `MetricGroups`.
-    pub fn metric_groups(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.metric_groups = Some(value.into());
+    /// Appends an item to `MetricGroups`.
+    pub fn metric_groups(mut self, item: impl Into<String>) -> Self {
+        self.metric_groups.get_or_insert_default().push(item.into());
         self
     }
     /// Sets or clears `MetricGroups`.
@@ -409,6 +406,7 @@ impl<S> CreateFleetInputBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl CreateFleetInputBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> CreateFleetInputBuilder<S> {
@@ -435,6 +433,7 @@ impl CreateFleetInputBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl CreateFleetInputBuilder<
     ::smithy_runtime::client::Sender<crate::operation::CreateFleet>,
 > {
@@ -472,6 +471,7 @@ impl CreateFleetOutputBuilder {
     pub fn build(self) -> super::CreateFleetOutput {
         super::CreateFleetOutput {
             fleet_attributes: self.fleet_attributes,
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
         }
     }
 }
@@ -530,12 +530,9 @@ impl<S> CreateGameSessionInputBuilder<S> {
         self.name = value;
         self
     }
-    /// Sets `GameProperties`.
-    pub fn game_properties(
-        mut self,
-        value: impl Into<Vec<super::GameProperty>>,
-    ) -> Self {
-        self.game_properties = Some(value.into());
+    /// Appends an item to `GameProperties`.
+    pub fn game_properties(mut self, item: impl Into<super::GameProperty>) -> Self {
+        self.game_properties.get_or_insert_default().push(item.into());
         self
     }
     /// Sets or clears `GameProperties`.
@@ -620,6 +617,7 @@ impl<S> CreateGameSessionInputBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl CreateGameSessionInputBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> CreateGameSessionInputBuilder<S> {
@@ -637,6 +635,7 @@ impl CreateGameSessionInputBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl CreateGameSessionInputBuilder<
     ::smithy_runtime::client::Sender<crate::operation::CreateGameSession>,
 > {
@@ -671,6 +670,7 @@ impl CreateGameSessionOutputBuilder {
     pub fn build(self) -> super::CreateGameSessionOutput {
         super::CreateGameSessionOutput {
             game_session: self.game_session,
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
         }
     }
 }
@@ -739,6 +739,7 @@ impl<S> CreatePlayerSessionInputBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl CreatePlayerSessionInputBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> CreatePlayerSessionInputBuilder<S> {
@@ -750,6 +751,7 @@ impl CreatePlayerSessionInputBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl CreatePlayerSessionInputBuilder<
     ::smithy_runtime::client::Sender<crate::operation::CreatePlayerSession>,
 > {
@@ -784,6 +786,7 @@ impl CreatePlayerSessionOutputBuilder {
     pub fn build(self) -> super::CreatePlayerSessionOutput {
         super::CreatePlayerSessionOutput {
             player_session: self.player_session,
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
         }
     }
 }
@@ -806,9 +809,9 @@ impl<S> CreatePlayerSessionsInputBuilder<S> {
         self.game_session_id = value;
         self
     }
-    /// Sets `PlayerIds` (required).
-    pub fn player_ids(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.player_ids = Some(value.into());
+    /// Appends an item to `PlayerIds` (required).
+    pub fn player_ids(mut self, item: impl Into<String>) -> Self {
+        self.player_ids.get_or_insert_default().push(item.into());
         self
     }
     /// Sets or clears `PlayerIds`.
@@ -816,12 +819,13 @@ impl<S> CreatePlayerSessionsInputBuilder<S> {
         self.player_ids = value;
         self
     }
-    /// Sets `PlayerDataMap`.
+    /// Adds an entry to `PlayerDataMap`.
     pub fn player_data_map(
         mut self,
-        value: impl Into<::std::collections::BTreeMap<String, String>>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.player_data_map = Some(value.into());
+        self.player_data_map.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears `PlayerDataMap`.
@@ -858,6 +862,7 @@ impl<S> CreatePlayerSessionsInputBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl CreatePlayerSessionsInputBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> CreatePlayerSessionsInputBuilder<S> {
@@ -869,6 +874,7 @@ impl CreatePlayerSessionsInputBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl CreatePlayerSessionsInputBuilder<
     ::smithy_runtime::client::Sender<crate::operation::CreatePlayerSessions>,
 > {
@@ -889,12 +895,9 @@ pub struct CreatePlayerSessionsOutputBuilder {
     player_sessions: Option<Vec<super::PlayerSession>>,
 }
 impl CreatePlayerSessionsOutputBuilder {
-    /// Sets `PlayerSessions`.
-    pub fn player_sessions(
-        mut self,
-        value: impl Into<Vec<super::PlayerSession>>,
-    ) -> Self {
-        self.player_sessions = Some(value.into());
+    /// Appends an item to `PlayerSessions`.
+    pub fn player_sessions(mut self, item: impl Into<super::PlayerSession>) -> Self {
+        self.player_sessions.get_or_insert_default().push(item.into());
         self
     }
     /// Sets or clears `PlayerSessions`.
@@ -909,6 +912,7 @@ impl CreatePlayerSessionsOutputBuilder {
     pub fn build(self) -> super::CreatePlayerSessionsOutput {
         super::CreatePlayerSessionsOutput {
             player_sessions: self.player_sessions,
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
         }
     }
 }
@@ -921,9 +925,9 @@ pub struct DescribeFleetAttributesInputBuilder<S = ()> {
     __sender: S,
 }
 impl<S> DescribeFleetAttributesInputBuilder<S> {
-    /// Sets `FleetIds`.
-    pub fn fleet_ids(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.fleet_ids = Some(value.into());
+    /// Appends an item to `FleetIds`.
+    pub fn fleet_ids(mut self, item: impl Into<String>) -> Self {
+        self.fleet_ids.get_or_insert_default().push(item.into());
         self
     }
     /// Sets or clears `FleetIds`.
@@ -960,6 +964,7 @@ impl<S> DescribeFleetAttributesInputBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl DescribeFleetAttributesInputBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> DescribeFleetAttributesInputBuilder<S> {
@@ -971,6 +976,7 @@ impl DescribeFleetAttributesInputBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl DescribeFleetAttributesInputBuilder<
     ::smithy_runtime::client::Sender<crate::operation::DescribeFleetAttributes>,
 > {
@@ -994,6 +1000,7 @@ impl DescribeFleetAttributesInputBuilder<
         ::smithy_runtime::client::paginate::Paginator::new(&sender, Ok(self.build()))
     }
 }
+#[cfg(feature = "client")]
 impl DescribeFleetAttributesInputBuilder<
     ::smithy_runtime::client::wait::Wait<crate::operation::DescribeFleetAttributes>,
 > {
@@ -1021,12 +1028,9 @@ pub struct DescribeFleetAttributesOutputBuilder {
     next_token: Option<String>,
 }
 impl DescribeFleetAttributesOutputBuilder {
-    /// Sets `FleetAttributes`.
-    pub fn fleet_attributes(
-        mut self,
-        value: impl Into<Vec<super::FleetAttributes>>,
-    ) -> Self {
-        self.fleet_attributes = Some(value.into());
+    /// Appends an item to `FleetAttributes`.
+    pub fn fleet_attributes(mut self, item: impl Into<super::FleetAttributes>) -> Self {
+        self.fleet_attributes.get_or_insert_default().push(item.into());
         self
     }
     /// Sets or clears `FleetAttributes`.
@@ -1052,6 +1056,7 @@ impl DescribeFleetAttributesOutputBuilder {
         super::DescribeFleetAttributesOutput {
             fleet_attributes: self.fleet_attributes,
             next_token: self.next_token,
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
         }
     }
 }
@@ -1139,6 +1144,7 @@ impl<S> DescribeGameSessionDetailsInputBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl DescribeGameSessionDetailsInputBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> DescribeGameSessionDetailsInputBuilder<S> {
@@ -1153,6 +1159,7 @@ impl DescribeGameSessionDetailsInputBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl DescribeGameSessionDetailsInputBuilder<
     ::smithy_runtime::client::Sender<crate::operation::DescribeGameSessionDetails>,
 > {
@@ -1183,12 +1190,12 @@ pub struct DescribeGameSessionDetailsOutputBuilder {
     next_token: Option<String>,
 }
 impl DescribeGameSessionDetailsOutputBuilder {
-    /// Sets `GameSessionDetails`.
+    /// Appends an item to `GameSessionDetails`.
     pub fn game_session_details(
         mut self,
-        value: impl Into<Vec<super::GameSessionDetail>>,
+        item: impl Into<super::GameSessionDetail>,
     ) -> Self {
-        self.game_session_details = Some(value.into());
+        self.game_session_details.get_or_insert_default().push(item.into());
         self
     }
     /// Sets or clears `GameSessionDetails`.
@@ -1214,6 +1221,7 @@ impl DescribeGameSessionDetailsOutputBuilder {
         super::DescribeGameSessionDetailsOutput {
             game_session_details: self.game_session_details,
             next_token: self.next_token,
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
         }
     }
 }
@@ -1255,6 +1263,7 @@ impl<S> DescribeGameSessionPlacementInputBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl DescribeGameSessionPlacementInputBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> DescribeGameSessionPlacementInputBuilder<S> {
@@ -1264,6 +1273,7 @@ impl DescribeGameSessionPlacementInputBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl DescribeGameSessionPlacementInputBuilder<
     ::smithy_runtime::client::Sender<crate::operation::DescribeGameSessionPlacement>,
 > {
@@ -1280,6 +1290,7 @@ impl DescribeGameSessionPlacementInputBuilder<
         sender.send(self.build()).await
     }
 }
+#[cfg(feature = "client")]
 impl DescribeGameSessionPlacementInputBuilder<
     ::smithy_runtime::client::wait::Wait<crate::operation::DescribeGameSessionPlacement>,
 > {
@@ -1326,6 +1337,7 @@ impl DescribeGameSessionPlacementOutputBuilder {
     pub fn build(self) -> super::DescribeGameSessionPlacementOutput {
         super::DescribeGameSessionPlacementOutput {
             game_session_placement: self.game_session_placement,
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
         }
     }
 }
@@ -1413,6 +1425,7 @@ impl<S> DescribeGameSessionsInputBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl DescribeGameSessionsInputBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> DescribeGameSessionsInputBuilder<S> {
@@ -1427,6 +1440,7 @@ impl DescribeGameSessionsInputBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl DescribeGameSessionsInputBuilder<
     ::smithy_runtime::client::Sender<crate::operation::DescribeGameSessions>,
 > {
@@ -1450,6 +1464,7 @@ impl DescribeGameSessionsInputBuilder<
         ::smithy_runtime::client::paginate::Paginator::new(&sender, Ok(self.build()))
     }
 }
+#[cfg(feature = "client")]
 impl DescribeGameSessionsInputBuilder<
     ::smithy_runtime::client::wait::Wait<crate::operation::DescribeGameSessions>,
 > {
@@ -1477,9 +1492,9 @@ pub struct DescribeGameSessionsOutputBuilder {
     next_token: Option<String>,
 }
 impl DescribeGameSessionsOutputBuilder {
-    /// Sets `GameSessions`.
-    pub fn game_sessions(mut self, value: impl Into<Vec<super::GameSession>>) -> Self {
-        self.game_sessions = Some(value.into());
+    /// Appends an item to `GameSessions`.
+    pub fn game_sessions(mut self, item: impl Into<super::GameSession>) -> Self {
+        self.game_sessions.get_or_insert_default().push(item.into());
         self
     }
     /// Sets or clears `GameSessions`.
@@ -1502,6 +1517,7 @@ impl DescribeGameSessionsOutputBuilder {
         super::DescribeGameSessionsOutput {
             game_sessions: self.game_sessions,
             next_token: self.next_token,
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
         }
     }
 }
@@ -1579,6 +1595,7 @@ impl<S> DescribeInstancesInputBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl DescribeInstancesInputBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> DescribeInstancesInputBuilder<S> {
@@ -1591,6 +1608,7 @@ impl DescribeInstancesInputBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl DescribeInstancesInputBuilder<
     ::smithy_runtime::client::Sender<crate::operation::DescribeInstances>,
 > {
@@ -1621,9 +1639,9 @@ pub struct DescribeInstancesOutputBuilder {
     next_token: Option<String>,
 }
 impl DescribeInstancesOutputBuilder {
-    /// Sets `Instances`.
-    pub fn instances(mut self, value: impl Into<Vec<super::Instance>>) -> Self {
-        self.instances = Some(value.into());
+    /// Appends an item to `Instances`.
+    pub fn instances(mut self, item: impl Into<super::Instance>) -> Self {
+        self.instances.get_or_insert_default().push(item.into());
         self
     }
     /// Sets or clears `Instances`.
@@ -1646,6 +1664,7 @@ impl DescribeInstancesOutputBuilder {
         super::DescribeInstancesOutput {
             instances: self.instances,
             next_token: self.next_token,
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
         }
     }
 }
@@ -1656,9 +1675,9 @@ pub struct DescribeMatchmakingInputBuilder<S = ()> {
     __sender: S,
 }
 impl<S> DescribeMatchmakingInputBuilder<S> {
-    /// Sets `TicketIds` (required).
-    pub fn ticket_ids(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.ticket_ids = Some(value.into());
+    /// Appends an item to `TicketIds` (required).
+    pub fn ticket_ids(mut self, item: impl Into<String>) -> Self {
+        self.ticket_ids.get_or_insert_default().push(item.into());
         self
     }
     /// Sets or clears `TicketIds`.
@@ -1687,6 +1706,7 @@ impl<S> DescribeMatchmakingInputBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl DescribeMatchmakingInputBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> DescribeMatchmakingInputBuilder<S> {
@@ -1696,6 +1716,7 @@ impl DescribeMatchmakingInputBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl DescribeMatchmakingInputBuilder<
     ::smithy_runtime::client::Sender<crate::operation::DescribeMatchmaking>,
 > {
@@ -1710,6 +1731,7 @@ impl DescribeMatchmakingInputBuilder<
         sender.send(self.build()).await
     }
 }
+#[cfg(feature = "client")]
 impl DescribeMatchmakingInputBuilder<
     ::smithy_runtime::client::wait::Wait<crate::operation::DescribeMatchmaking>,
 > {
@@ -1734,12 +1756,9 @@ pub struct DescribeMatchmakingOutputBuilder {
     ticket_list: Option<Vec<super::MatchmakingTicket>>,
 }
 impl DescribeMatchmakingOutputBuilder {
-    /// Sets `TicketList`.
-    pub fn ticket_list(
-        mut self,
-        value: impl Into<Vec<super::MatchmakingTicket>>,
-    ) -> Self {
-        self.ticket_list = Some(value.into());
+    /// Appends an item to `TicketList`.
+    pub fn ticket_list(mut self, item: impl Into<super::MatchmakingTicket>) -> Self {
+        self.ticket_list.get_or_insert_default().push(item.into());
         self
     }
     /// Sets or clears `TicketList`.
@@ -1754,6 +1773,7 @@ impl DescribeMatchmakingOutputBuilder {
     pub fn build(self) -> super::DescribeMatchmakingOutput {
         super::DescribeMatchmakingOutput {
             ticket_list: self.ticket_list,
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
         }
     }
 }
@@ -1841,6 +1861,7 @@ impl<S> DescribePlayerSessionsInputBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl DescribePlayerSessionsInputBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> DescribePlayerSessionsInputBuilder<S> {
@@ -1855,6 +1876,7 @@ impl DescribePlayerSessionsInputBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl DescribePlayerSessionsInputBuilder<
     ::smithy_runtime::client::Sender<crate::operation::DescribePlayerSessions>,
 > {
@@ -1885,12 +1907,9 @@ pub struct DescribePlayerSessionsOutputBuilder {
     next_token: Option<String>,
 }
 impl DescribePlayerSessionsOutputBuilder {
-    /// Sets `PlayerSessions`.
-    pub fn player_sessions(
-        mut self,
-        value: impl Into<Vec<super::PlayerSession>>,
-    ) -> Self {
-        self.player_sessions = Some(value.into());
+    /// Appends an item to `PlayerSessions`.
+    pub fn player_sessions(mut self, item: impl Into<super::PlayerSession>) -> Self {
+        self.player_sessions.get_or_insert_default().push(item.into());
         self
     }
     /// Sets or clears `PlayerSessions`.
@@ -1916,6 +1935,7 @@ impl DescribePlayerSessionsOutputBuilder {
         super::DescribePlayerSessionsOutput {
             player_sessions: self.player_sessions,
             next_token: self.next_token,
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
         }
     }
 }
@@ -2122,9 +2142,9 @@ impl FleetAttributesBuilder {
         self.server_launch_parameters = value;
         self
     }
-    /// Sets `LogPaths`.
-    pub fn log_paths(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.log_paths = Some(value.into());
+    /// Appends an item to `LogPaths`.
+    pub fn log_paths(mut self, item: impl Into<String>) -> Self {
+        self.log_paths.get_or_insert_default().push(item.into());
         self
     }
     /// Sets or clears `LogPaths`.
@@ -2177,9 +2197,9 @@ impl FleetAttributesBuilder {
         self.resource_creation_limit_policy = value;
         self
     }
-    /// Sets `MetricGroups`.
-    pub fn metric_groups(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.metric_groups = Some(value.into());
+    /// Appends an item to `MetricGroups`.
+    pub fn metric_groups(mut self, item: impl Into<String>) -> Self {
+        self.metric_groups.get_or_insert_default().push(item.into());
         self
     }
     /// Sets or clears `MetricGroups`.
@@ -2187,9 +2207,9 @@ impl FleetAttributesBuilder {
         self.metric_groups = value;
         self
     }
-    /// Sets `StoppedActions`.
-    pub fn stopped_actions(mut self, value: impl Into<Vec<super::FleetAction>>) -> Self {
-        self.stopped_actions = Some(value.into());
+    /// Appends an item to `StoppedActions`.
+    pub fn stopped_actions(mut self, item: impl Into<super::FleetAction>) -> Self {
+        self.stopped_actions.get_or_insert_default().push(item.into());
         self
     }
     /// Sets or clears `StoppedActions`.
@@ -2460,12 +2480,9 @@ impl GameSessionBuilder {
         self.status_reason = value;
         self
     }
-    /// Sets `GameProperties`.
-    pub fn game_properties(
-        mut self,
-        value: impl Into<Vec<super::GameProperty>>,
-    ) -> Self {
-        self.game_properties = Some(value.into());
+    /// Appends an item to `GameProperties`.
+    pub fn game_properties(mut self, item: impl Into<super::GameProperty>) -> Self {
+        self.game_properties.get_or_insert_default().push(item.into());
         self
     }
     /// Sets or clears `GameProperties`.
@@ -2637,12 +2654,12 @@ impl GameSessionConnectionInfoBuilder {
         self.port = value;
         self
     }
-    /// Sets `MatchedPlayerSessions`.
+    /// Appends an item to `MatchedPlayerSessions`.
     pub fn matched_player_sessions(
         mut self,
-        value: impl Into<Vec<super::MatchedPlayerSession>>,
+        item: impl Into<super::MatchedPlayerSession>,
     ) -> Self {
-        self.matched_player_sessions = Some(value.into());
+        self.matched_player_sessions.get_or_insert_default().push(item.into());
         self
     }
     /// Sets or clears `MatchedPlayerSessions`.
@@ -2784,12 +2801,9 @@ impl GameSessionPlacementBuilder {
         self.status = value;
         self
     }
-    /// Sets `GameProperties`.
-    pub fn game_properties(
-        mut self,
-        value: impl Into<Vec<super::GameProperty>>,
-    ) -> Self {
-        self.game_properties = Some(value.into());
+    /// Appends an item to `GameProperties`.
+    pub fn game_properties(mut self, item: impl Into<super::GameProperty>) -> Self {
+        self.game_properties.get_or_insert_default().push(item.into());
         self
     }
     /// Sets or clears `GameProperties`.
@@ -2850,12 +2864,9 @@ impl GameSessionPlacementBuilder {
         self.game_session_region = value;
         self
     }
-    /// Sets `PlayerLatencies`.
-    pub fn player_latencies(
-        mut self,
-        value: impl Into<Vec<super::PlayerLatency>>,
-    ) -> Self {
-        self.player_latencies = Some(value.into());
+    /// Appends an item to `PlayerLatencies`.
+    pub fn player_latencies(mut self, item: impl Into<super::PlayerLatency>) -> Self {
+        self.player_latencies.get_or_insert_default().push(item.into());
         self
     }
     /// Sets or clears `PlayerLatencies`.
@@ -2916,12 +2927,12 @@ impl GameSessionPlacementBuilder {
         self.port = value;
         self
     }
-    /// Sets `PlacedPlayerSessions`.
+    /// Appends an item to `PlacedPlayerSessions`.
     pub fn placed_player_sessions(
         mut self,
-        value: impl Into<Vec<super::PlacedPlayerSession>>,
+        item: impl Into<super::PlacedPlayerSession>,
     ) -> Self {
-        self.placed_player_sessions = Some(value.into());
+        self.placed_player_sessions.get_or_insert_default().push(item.into());
         self
     }
     /// Sets or clears `PlacedPlayerSessions`.
@@ -3432,9 +3443,9 @@ impl MatchmakingTicketBuilder {
         self.end_time = value;
         self
     }
-    /// Sets `Players`.
-    pub fn players(mut self, value: impl Into<Vec<super::Player>>) -> Self {
-        self.players = Some(value.into());
+    /// Appends an item to `Players`.
+    pub fn players(mut self, item: impl Into<super::Player>) -> Self {
+        self.players.get_or_insert_default().push(item.into());
         self
     }
     /// Sets or clears `Players`.
@@ -3586,12 +3597,13 @@ impl PlayerBuilder {
         self.player_id = value;
         self
     }
-    /// Sets `PlayerAttributes`.
+    /// Adds an entry to `PlayerAttributes`.
     pub fn player_attributes(
         mut self,
-        value: impl Into<::std::collections::BTreeMap<String, super::AttributeValue>>,
+        key: impl Into<String>,
+        value: impl Into<super::AttributeValue>,
     ) -> Self {
-        self.player_attributes = Some(value.into());
+        self.player_attributes.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears `PlayerAttributes`.
@@ -3612,12 +3624,13 @@ impl PlayerBuilder {
         self.team = value;
         self
     }
-    /// Sets `LatencyInMs`.
+    /// Adds an entry to `LatencyInMs`.
     pub fn latency_in_ms(
         mut self,
-        value: impl Into<::std::collections::BTreeMap<String, i32>>,
+        key: impl Into<String>,
+        value: impl Into<i32>,
     ) -> Self {
-        self.latency_in_ms = Some(value.into());
+        self.latency_in_ms.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears `LatencyInMs`.
@@ -3883,12 +3896,9 @@ pub struct RuntimeConfigurationBuilder {
     game_session_activation_timeout_seconds: Option<i32>,
 }
 impl RuntimeConfigurationBuilder {
-    /// Sets `ServerProcesses`.
-    pub fn server_processes(
-        mut self,
-        value: impl Into<Vec<super::ServerProcess>>,
-    ) -> Self {
-        self.server_processes = Some(value.into());
+    /// Appends an item to `ServerProcesses`.
+    pub fn server_processes(mut self, item: impl Into<super::ServerProcess>) -> Self {
+        self.server_processes.get_or_insert_default().push(item.into());
         self
     }
     /// Sets or clears `ServerProcesses`.
@@ -4026,6 +4036,7 @@ impl<S> SearchGameSessionsInputBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl SearchGameSessionsInputBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> SearchGameSessionsInputBuilder<S> {
@@ -4040,6 +4051,7 @@ impl SearchGameSessionsInputBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl SearchGameSessionsInputBuilder<
     ::smithy_runtime::client::Sender<crate::operation::SearchGameSessions>,
 > {
@@ -4070,9 +4082,9 @@ pub struct SearchGameSessionsOutputBuilder {
     next_token: Option<String>,
 }
 impl SearchGameSessionsOutputBuilder {
-    /// Sets `GameSessions`.
-    pub fn game_sessions(mut self, value: impl Into<Vec<super::GameSession>>) -> Self {
-        self.game_sessions = Some(value.into());
+    /// Appends an item to `GameSessions`.
+    pub fn game_sessions(mut self, item: impl Into<super::GameSession>) -> Self {
+        self.game_sessions.get_or_insert_default().push(item.into());
         self
     }
     /// Sets or clears `GameSessions`.
@@ -4095,6 +4107,7 @@ impl SearchGameSessionsOutputBuilder {
         super::SearchGameSessionsOutput {
             game_sessions: self.game_sessions,
             next_token: self.next_token,
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
         }
     }
 }
@@ -4194,12 +4207,9 @@ impl<S> StartGameSessionPlacementInputBuilder<S> {
         self.game_session_queue_name = value;
         self
     }
-    /// Sets `GameProperties`.
-    pub fn game_properties(
-        mut self,
-        value: impl Into<Vec<super::GameProperty>>,
-    ) -> Self {
-        self.game_properties = Some(value.into());
+    /// Appends an item to `GameProperties`.
+    pub fn game_properties(mut self, item: impl Into<super::GameProperty>) -> Self {
+        self.game_properties.get_or_insert_default().push(item.into());
         self
     }
     /// Sets or clears `GameProperties`.
@@ -4230,12 +4240,9 @@ impl<S> StartGameSessionPlacementInputBuilder<S> {
         self.game_session_name = value;
         self
     }
-    /// Sets `PlayerLatencies`.
-    pub fn player_latencies(
-        mut self,
-        value: impl Into<Vec<super::PlayerLatency>>,
-    ) -> Self {
-        self.player_latencies = Some(value.into());
+    /// Appends an item to `PlayerLatencies`.
+    pub fn player_latencies(mut self, item: impl Into<super::PlayerLatency>) -> Self {
+        self.player_latencies.get_or_insert_default().push(item.into());
         self
     }
     /// Sets or clears `PlayerLatencies`.
@@ -4246,12 +4253,12 @@ impl<S> StartGameSessionPlacementInputBuilder<S> {
         self.player_latencies = value;
         self
     }
-    /// Sets `DesiredPlayerSessions`.
+    /// Appends an item to `DesiredPlayerSessions`.
     pub fn desired_player_sessions(
         mut self,
-        value: impl Into<Vec<super::DesiredPlayerSession>>,
+        item: impl Into<super::DesiredPlayerSession>,
     ) -> Self {
-        self.desired_player_sessions = Some(value.into());
+        self.desired_player_sessions.get_or_insert_default().push(item.into());
         self
     }
     /// Sets or clears `DesiredPlayerSessions`.
@@ -4318,6 +4325,7 @@ impl<S> StartGameSessionPlacementInputBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl StartGameSessionPlacementInputBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> StartGameSessionPlacementInputBuilder<S> {
@@ -4334,6 +4342,7 @@ impl StartGameSessionPlacementInputBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl StartGameSessionPlacementInputBuilder<
     ::smithy_runtime::client::Sender<crate::operation::StartGameSessionPlacement>,
 > {
@@ -4374,6 +4383,7 @@ impl StartGameSessionPlacementOutputBuilder {
     pub fn build(self) -> super::StartGameSessionPlacementOutput {
         super::StartGameSessionPlacementOutput {
             game_session_placement: self.game_session_placement,
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
         }
     }
 }
@@ -4417,9 +4427,9 @@ impl<S> StartMatchBackfillInputBuilder<S> {
         self.game_session_arn = value;
         self
     }
-    /// Sets `Players` (required).
-    pub fn players(mut self, value: impl Into<Vec<super::Player>>) -> Self {
-        self.players = Some(value.into());
+    /// Appends an item to `Players` (required).
+    pub fn players(mut self, item: impl Into<super::Player>) -> Self {
+        self.players.get_or_insert_default().push(item.into());
         self
     }
     /// Sets or clears `Players`.
@@ -4455,6 +4465,7 @@ impl<S> StartMatchBackfillInputBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl StartMatchBackfillInputBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> StartMatchBackfillInputBuilder<S> {
@@ -4467,6 +4478,7 @@ impl StartMatchBackfillInputBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl StartMatchBackfillInputBuilder<
     ::smithy_runtime::client::Sender<crate::operation::StartMatchBackfill>,
 > {
@@ -4507,6 +4519,7 @@ impl StartMatchBackfillOutputBuilder {
     pub fn build(self) -> super::StartMatchBackfillOutput {
         super::StartMatchBackfillOutput {
             matchmaking_ticket: self.matchmaking_ticket,
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
         }
     }
 }
@@ -4539,9 +4552,9 @@ impl<S> StartMatchmakingInputBuilder<S> {
         self.configuration_name = value;
         self
     }
-    /// Sets `Players` (required).
-    pub fn players(mut self, value: impl Into<Vec<super::Player>>) -> Self {
-        self.players = Some(value.into());
+    /// Appends an item to `Players` (required).
+    pub fn players(mut self, item: impl Into<super::Player>) -> Self {
+        self.players.get_or_insert_default().push(item.into());
         self
     }
     /// Sets or clears `Players`.
@@ -4575,6 +4588,7 @@ impl<S> StartMatchmakingInputBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl StartMatchmakingInputBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> StartMatchmakingInputBuilder<S> {
@@ -4586,6 +4600,7 @@ impl StartMatchmakingInputBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl StartMatchmakingInputBuilder<
     ::smithy_runtime::client::Sender<crate::operation::StartMatchmaking>,
 > {
@@ -4626,6 +4641,7 @@ impl StartMatchmakingOutputBuilder {
     pub fn build(self) -> super::StartMatchmakingOutput {
         super::StartMatchmakingOutput {
             matchmaking_ticket: self.matchmaking_ticket,
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
         }
     }
 }
@@ -4667,6 +4683,7 @@ impl<S> StopGameSessionPlacementInputBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl StopGameSessionPlacementInputBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> StopGameSessionPlacementInputBuilder<S> {
@@ -4676,6 +4693,7 @@ impl StopGameSessionPlacementInputBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl StopGameSessionPlacementInputBuilder<
     ::smithy_runtime::client::Sender<crate::operation::StopGameSessionPlacement>,
 > {
@@ -4716,6 +4734,7 @@ impl StopGameSessionPlacementOutputBuilder {
     pub fn build(self) -> super::StopGameSessionPlacementOutput {
         super::StopGameSessionPlacementOutput {
             game_session_placement: self.game_session_placement,
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
         }
     }
 }
@@ -4885,12 +4904,9 @@ impl<S> UpdateGameSessionInputBuilder<S> {
         self.protection_policy = value;
         self
     }
-    /// Sets `GameProperties`.
-    pub fn game_properties(
-        mut self,
-        value: impl Into<Vec<super::GameProperty>>,
-    ) -> Self {
-        self.game_properties = Some(value.into());
+    /// Appends an item to `GameProperties`.
+    pub fn game_properties(mut self, item: impl Into<super::GameProperty>) -> Self {
+        self.game_properties.get_or_insert_default().push(item.into());
         self
     }
     /// Sets or clears `GameProperties`.
@@ -4927,6 +4943,7 @@ impl<S> UpdateGameSessionInputBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl UpdateGameSessionInputBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> UpdateGameSessionInputBuilder<S> {
@@ -4941,6 +4958,7 @@ impl UpdateGameSessionInputBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl UpdateGameSessionInputBuilder<
     ::smithy_runtime::client::Sender<crate::operation::UpdateGameSession>,
 > {
@@ -4975,6 +4993,7 @@ impl UpdateGameSessionOutputBuilder {
     pub fn build(self) -> super::UpdateGameSessionOutput {
         super::UpdateGameSessionOutput {
             game_session: self.game_session,
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
         }
     }
 }

@@ -122,12 +122,9 @@ impl<S> CreateGameRequestBuilder<S> {
         self.game_name = value;
         self
     }
-    /// Sets `Tags`.
-    pub fn tags(
-        mut self,
-        value: impl Into<::std::collections::BTreeMap<String, String>>,
-    ) -> Self {
-        self.tags = Some(value.into());
+    /// Adds an entry to `Tags`.
+    pub fn tags(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears `Tags`.
@@ -162,6 +159,7 @@ impl<S> CreateGameRequestBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl CreateGameRequestBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> CreateGameRequestBuilder<S> {
@@ -174,6 +172,7 @@ impl CreateGameRequestBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl CreateGameRequestBuilder<
     ::smithy_runtime::client::Sender<crate::operation::CreateGame>,
 > {
@@ -208,6 +207,7 @@ impl CreateGameResultBuilder {
     pub fn build(self) -> super::CreateGameResult {
         super::CreateGameResult {
             game: self.game,
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
         }
     }
 }
@@ -261,6 +261,7 @@ impl<S> CreateSnapshotRequestBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl CreateSnapshotRequestBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> CreateSnapshotRequestBuilder<S> {
@@ -271,6 +272,7 @@ impl CreateSnapshotRequestBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl CreateSnapshotRequestBuilder<
     ::smithy_runtime::client::Sender<crate::operation::CreateSnapshot>,
 > {
@@ -305,6 +307,7 @@ impl CreateSnapshotResultBuilder {
     pub fn build(self) -> super::CreateSnapshotResult {
         super::CreateSnapshotResult {
             snapshot: self.snapshot,
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
         }
     }
 }
@@ -370,12 +373,9 @@ impl<S> CreateStageRequestBuilder<S> {
         self.stage_name = value;
         self
     }
-    /// Sets `Tags`.
-    pub fn tags(
-        mut self,
-        value: impl Into<::std::collections::BTreeMap<String, String>>,
-    ) -> Self {
-        self.tags = Some(value.into());
+    /// Adds an entry to `Tags`.
+    pub fn tags(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears `Tags`.
@@ -416,6 +416,7 @@ impl<S> CreateStageRequestBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl CreateStageRequestBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> CreateStageRequestBuilder<S> {
@@ -430,6 +431,7 @@ impl CreateStageRequestBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl CreateStageRequestBuilder<
     ::smithy_runtime::client::Sender<crate::operation::CreateStage>,
 > {
@@ -464,6 +466,7 @@ impl CreateStageResultBuilder {
     pub fn build(self) -> super::CreateStageResult {
         super::CreateStageResult {
             stage: self.stage,
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
         }
     }
 }
@@ -505,6 +508,7 @@ impl<S> DeleteGameRequestBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl DeleteGameRequestBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> DeleteGameRequestBuilder<S> {
@@ -514,6 +518,7 @@ impl DeleteGameRequestBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl DeleteGameRequestBuilder<
     ::smithy_runtime::client::Sender<crate::operation::DeleteGame>,
 > {
@@ -534,7 +539,9 @@ pub struct DeleteGameResultBuilder {}
 impl DeleteGameResultBuilder {
     /// Builds the value.
     pub fn build(self) -> super::DeleteGameResult {
-        super::DeleteGameResult {}
+        super::DeleteGameResult {
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
+        }
     }
 }
 /// A builder for [`DeleteStageRequest`](super::DeleteStageRequest).
@@ -590,6 +597,7 @@ impl<S> DeleteStageRequestBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl DeleteStageRequestBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> DeleteStageRequestBuilder<S> {
@@ -600,6 +608,7 @@ impl DeleteStageRequestBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl DeleteStageRequestBuilder<
     ::smithy_runtime::client::Sender<crate::operation::DeleteStage>,
 > {
@@ -620,7 +629,9 @@ pub struct DeleteStageResultBuilder {}
 impl DeleteStageResultBuilder {
     /// Builds the value.
     pub fn build(self) -> super::DeleteStageResult {
-        super::DeleteStageResult {}
+        super::DeleteStageResult {
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
+        }
     }
 }
 /// A builder for [`DeploymentResult`](super::DeploymentResult).
@@ -724,6 +735,7 @@ impl<S> DisconnectPlayerRequestBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl DisconnectPlayerRequestBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> DisconnectPlayerRequestBuilder<S> {
@@ -735,6 +747,7 @@ impl DisconnectPlayerRequestBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl DisconnectPlayerRequestBuilder<
     ::smithy_runtime::client::Sender<crate::operation::DisconnectPlayer>,
 > {
@@ -756,9 +769,9 @@ pub struct DisconnectPlayerResultBuilder {
     disconnect_successes: Option<Vec<String>>,
 }
 impl DisconnectPlayerResultBuilder {
-    /// Sets `DisconnectFailures`.
-    pub fn disconnect_failures(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.disconnect_failures = Some(value.into());
+    /// Appends an item to `DisconnectFailures`.
+    pub fn disconnect_failures(mut self, item: impl Into<String>) -> Self {
+        self.disconnect_failures.get_or_insert_default().push(item.into());
         self
     }
     /// Sets or clears `DisconnectFailures`.
@@ -766,9 +779,9 @@ impl DisconnectPlayerResultBuilder {
         self.disconnect_failures = value;
         self
     }
-    /// Sets `DisconnectSuccesses`.
-    pub fn disconnect_successes(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.disconnect_successes = Some(value.into());
+    /// Appends an item to `DisconnectSuccesses`.
+    pub fn disconnect_successes(mut self, item: impl Into<String>) -> Self {
+        self.disconnect_successes.get_or_insert_default().push(item.into());
         self
     }
     /// Sets or clears `DisconnectSuccesses`.
@@ -781,6 +794,7 @@ impl DisconnectPlayerResultBuilder {
         super::DisconnectPlayerResult {
             disconnect_failures: self.disconnect_failures,
             disconnect_successes: self.disconnect_successes,
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
         }
     }
 }
@@ -837,6 +851,7 @@ impl<S> ExportSnapshotRequestBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl ExportSnapshotRequestBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> ExportSnapshotRequestBuilder<S> {
@@ -847,6 +862,7 @@ impl ExportSnapshotRequestBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl ExportSnapshotRequestBuilder<
     ::smithy_runtime::client::Sender<crate::operation::ExportSnapshot>,
 > {
@@ -881,6 +897,7 @@ impl ExportSnapshotResultBuilder {
     pub fn build(self) -> super::ExportSnapshotResult {
         super::ExportSnapshotResult {
             s3_url: self.s3_url,
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
         }
     }
 }
@@ -1021,12 +1038,13 @@ impl GameConfigurationDetailsBuilder {
         self.last_updated = value;
         self
     }
-    /// Sets `Sections`.
+    /// Adds an entry to `Sections`.
     pub fn sections(
         mut self,
-        value: impl Into<::std::collections::BTreeMap<String, super::Section>>,
+        key: impl Into<String>,
+        value: impl Into<super::Section>,
     ) -> Self {
-        self.sections = Some(value.into());
+        self.sections.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears `Sections`.
@@ -1132,12 +1150,9 @@ impl GameDetailsBuilder {
         self.state = value;
         self
     }
-    /// Sets `Tags`.
-    pub fn tags(
-        mut self,
-        value: impl Into<::std::collections::BTreeMap<String, String>>,
-    ) -> Self {
-        self.tags = Some(value.into());
+    /// Adds an entry to `Tags`.
+    pub fn tags(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears `Tags`.
@@ -1201,12 +1216,9 @@ impl GameSummaryBuilder {
         self.state = value;
         self
     }
-    /// Sets `Tags`.
-    pub fn tags(
-        mut self,
-        value: impl Into<::std::collections::BTreeMap<String, String>>,
-    ) -> Self {
-        self.tags = Some(value.into());
+    /// Adds an entry to `Tags`.
+    pub fn tags(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears `Tags`.
@@ -1401,6 +1413,7 @@ impl<S> GetExtensionRequestBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl GetExtensionRequestBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> GetExtensionRequestBuilder<S> {
@@ -1411,6 +1424,7 @@ impl GetExtensionRequestBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl GetExtensionRequestBuilder<
     ::smithy_runtime::client::Sender<crate::operation::GetExtension>,
 > {
@@ -1445,6 +1459,7 @@ impl GetExtensionResultBuilder {
     pub fn build(self) -> super::GetExtensionResult {
         super::GetExtensionResult {
             extension: self.extension,
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
         }
     }
 }
@@ -1514,6 +1529,7 @@ impl<S> GetExtensionVersionRequestBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl GetExtensionVersionRequestBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> GetExtensionVersionRequestBuilder<S> {
@@ -1525,6 +1541,7 @@ impl GetExtensionVersionRequestBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl GetExtensionVersionRequestBuilder<
     ::smithy_runtime::client::Sender<crate::operation::GetExtensionVersion>,
 > {
@@ -1565,6 +1582,7 @@ impl GetExtensionVersionResultBuilder {
     pub fn build(self) -> super::GetExtensionVersionResult {
         super::GetExtensionVersionResult {
             extension_version: self.extension_version,
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
         }
     }
 }
@@ -1586,9 +1604,9 @@ impl<S> GetGameConfigurationRequestBuilder<S> {
         self.game_name = value;
         self
     }
-    /// Sets `Sections`.
-    pub fn sections(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.sections = Some(value.into());
+    /// Appends an item to `Sections`.
+    pub fn sections(mut self, item: impl Into<String>) -> Self {
+        self.sections.get_or_insert_default().push(item.into());
         self
     }
     /// Sets or clears `Sections`.
@@ -1618,6 +1636,7 @@ impl<S> GetGameConfigurationRequestBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl GetGameConfigurationRequestBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> GetGameConfigurationRequestBuilder<S> {
@@ -1628,6 +1647,7 @@ impl GetGameConfigurationRequestBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl GetGameConfigurationRequestBuilder<
     ::smithy_runtime::client::Sender<crate::operation::GetGameConfiguration>,
 > {
@@ -1668,6 +1688,7 @@ impl GetGameConfigurationResultBuilder {
     pub fn build(self) -> super::GetGameConfigurationResult {
         super::GetGameConfigurationResult {
             game_configuration: self.game_configuration,
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
         }
     }
 }
@@ -1703,6 +1724,7 @@ impl<S> GetGameRequestBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl GetGameRequestBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> GetGameRequestBuilder<S> {
@@ -1712,6 +1734,7 @@ impl GetGameRequestBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl GetGameRequestBuilder<::smithy_runtime::client::Sender<crate::operation::GetGame>> {
     /// Sends the `GetGame` request and waits for its answer.
     pub async fn send(
@@ -1724,6 +1747,7 @@ impl GetGameRequestBuilder<::smithy_runtime::client::Sender<crate::operation::Ge
         sender.send(self.build()).await
     }
 }
+#[cfg(feature = "client")]
 impl GetGameRequestBuilder<
     ::smithy_runtime::client::wait::Wait<crate::operation::GetGame>,
 > {
@@ -1762,6 +1786,7 @@ impl GetGameResultBuilder {
     pub fn build(self) -> super::GetGameResult {
         super::GetGameResult {
             game: self.game,
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
         }
     }
 }
@@ -1831,6 +1856,7 @@ impl<S> GetGeneratedCodeJobRequestBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl GetGeneratedCodeJobRequestBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> GetGeneratedCodeJobRequestBuilder<S> {
@@ -1842,6 +1868,7 @@ impl GetGeneratedCodeJobRequestBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl GetGeneratedCodeJobRequestBuilder<
     ::smithy_runtime::client::Sender<crate::operation::GetGeneratedCodeJob>,
 > {
@@ -1856,6 +1883,7 @@ impl GetGeneratedCodeJobRequestBuilder<
         sender.send(self.build()).await
     }
 }
+#[cfg(feature = "client")]
 impl GetGeneratedCodeJobRequestBuilder<
     ::smithy_runtime::client::wait::Wait<crate::operation::GetGeneratedCodeJob>,
 > {
@@ -1900,6 +1928,7 @@ impl GetGeneratedCodeJobResultBuilder {
     pub fn build(self) -> super::GetGeneratedCodeJobResult {
         super::GetGeneratedCodeJobResult {
             generated_code_job: self.generated_code_job,
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
         }
     }
 }
@@ -1969,6 +1998,7 @@ impl<S> GetPlayerConnectionStatusRequestBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl GetPlayerConnectionStatusRequestBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> GetPlayerConnectionStatusRequestBuilder<S> {
@@ -1980,6 +2010,7 @@ impl GetPlayerConnectionStatusRequestBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl GetPlayerConnectionStatusRequestBuilder<
     ::smithy_runtime::client::Sender<crate::operation::GetPlayerConnectionStatus>,
 > {
@@ -2000,9 +2031,9 @@ pub struct GetPlayerConnectionStatusResultBuilder {
     connections: Option<Vec<super::Connection>>,
 }
 impl GetPlayerConnectionStatusResultBuilder {
-    /// Sets `Connections`.
-    pub fn connections(mut self, value: impl Into<Vec<super::Connection>>) -> Self {
-        self.connections = Some(value.into());
+    /// Appends an item to `Connections`.
+    pub fn connections(mut self, item: impl Into<super::Connection>) -> Self {
+        self.connections.get_or_insert_default().push(item.into());
         self
     }
     /// Sets or clears `Connections`.
@@ -2014,6 +2045,7 @@ impl GetPlayerConnectionStatusResultBuilder {
     pub fn build(self) -> super::GetPlayerConnectionStatusResult {
         super::GetPlayerConnectionStatusResult {
             connections: self.connections,
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
         }
     }
 }
@@ -2036,9 +2068,9 @@ impl<S> GetSnapshotRequestBuilder<S> {
         self.game_name = value;
         self
     }
-    /// Sets `Sections`.
-    pub fn sections(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.sections = Some(value.into());
+    /// Appends an item to `Sections`.
+    pub fn sections(mut self, item: impl Into<String>) -> Self {
+        self.sections.get_or_insert_default().push(item.into());
         self
     }
     /// Sets or clears `Sections`.
@@ -2082,6 +2114,7 @@ impl<S> GetSnapshotRequestBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl GetSnapshotRequestBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> GetSnapshotRequestBuilder<S> {
@@ -2093,6 +2126,7 @@ impl GetSnapshotRequestBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl GetSnapshotRequestBuilder<
     ::smithy_runtime::client::Sender<crate::operation::GetSnapshot>,
 > {
@@ -2127,6 +2161,7 @@ impl GetSnapshotResultBuilder {
     pub fn build(self) -> super::GetSnapshotResult {
         super::GetSnapshotResult {
             snapshot: self.snapshot,
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
         }
     }
 }
@@ -2195,6 +2230,7 @@ impl<S> GetStageDeploymentRequestBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl GetStageDeploymentRequestBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> GetStageDeploymentRequestBuilder<S> {
@@ -2206,6 +2242,7 @@ impl GetStageDeploymentRequestBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl GetStageDeploymentRequestBuilder<
     ::smithy_runtime::client::Sender<crate::operation::GetStageDeployment>,
 > {
@@ -2220,6 +2257,7 @@ impl GetStageDeploymentRequestBuilder<
         sender.send(self.build()).await
     }
 }
+#[cfg(feature = "client")]
 impl GetStageDeploymentRequestBuilder<
     ::smithy_runtime::client::wait::Wait<crate::operation::GetStageDeployment>,
 > {
@@ -2264,6 +2302,7 @@ impl GetStageDeploymentResultBuilder {
     pub fn build(self) -> super::GetStageDeploymentResult {
         super::GetStageDeploymentResult {
             stage_deployment: self.stage_deployment,
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
         }
     }
 }
@@ -2318,6 +2357,7 @@ impl<S> GetStageRequestBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl GetStageRequestBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> GetStageRequestBuilder<S> {
@@ -2328,6 +2368,7 @@ impl GetStageRequestBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl GetStageRequestBuilder<
     ::smithy_runtime::client::Sender<crate::operation::GetStage>,
 > {
@@ -2362,6 +2403,7 @@ impl GetStageResultBuilder {
     pub fn build(self) -> super::GetStageResult {
         super::GetStageResult {
             stage: self.stage,
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
         }
     }
 }
@@ -2424,6 +2466,7 @@ impl<S> ImportGameConfigurationRequestBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl ImportGameConfigurationRequestBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> ImportGameConfigurationRequestBuilder<S> {
@@ -2434,6 +2477,7 @@ impl ImportGameConfigurationRequestBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl ImportGameConfigurationRequestBuilder<
     ::smithy_runtime::client::Sender<crate::operation::ImportGameConfiguration>,
 > {
@@ -2474,6 +2518,7 @@ impl ImportGameConfigurationResultBuilder {
     pub fn build(self) -> super::ImportGameConfigurationResult {
         super::ImportGameConfigurationResult {
             game_configuration: self.game_configuration,
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
         }
     }
 }
@@ -2611,6 +2656,7 @@ impl<S> ListExtensionVersionsRequestBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl ListExtensionVersionsRequestBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> ListExtensionVersionsRequestBuilder<S> {
@@ -2623,6 +2669,7 @@ impl ListExtensionVersionsRequestBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl ListExtensionVersionsRequestBuilder<
     ::smithy_runtime::client::Sender<crate::operation::ListExtensionVersions>,
 > {
@@ -2653,12 +2700,12 @@ pub struct ListExtensionVersionsResultBuilder {
     next_token: Option<String>,
 }
 impl ListExtensionVersionsResultBuilder {
-    /// Sets `ExtensionVersions`.
+    /// Appends an item to `ExtensionVersions`.
     pub fn extension_versions(
         mut self,
-        value: impl Into<Vec<super::ExtensionVersionDetails>>,
+        item: impl Into<super::ExtensionVersionDetails>,
     ) -> Self {
-        self.extension_versions = Some(value.into());
+        self.extension_versions.get_or_insert_default().push(item.into());
         self
     }
     /// Sets or clears `ExtensionVersions`.
@@ -2684,6 +2731,7 @@ impl ListExtensionVersionsResultBuilder {
         super::ListExtensionVersionsResult {
             extension_versions: self.extension_versions,
             next_token: self.next_token,
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
         }
     }
 }
@@ -2723,6 +2771,7 @@ impl<S> ListExtensionsRequestBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl ListExtensionsRequestBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> ListExtensionsRequestBuilder<S> {
@@ -2733,6 +2782,7 @@ impl ListExtensionsRequestBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl ListExtensionsRequestBuilder<
     ::smithy_runtime::client::Sender<crate::operation::ListExtensions>,
 > {
@@ -2763,9 +2813,9 @@ pub struct ListExtensionsResultBuilder {
     next_token: Option<String>,
 }
 impl ListExtensionsResultBuilder {
-    /// Sets `Extensions`.
-    pub fn extensions(mut self, value: impl Into<Vec<super::ExtensionDetails>>) -> Self {
-        self.extensions = Some(value.into());
+    /// Appends an item to `Extensions`.
+    pub fn extensions(mut self, item: impl Into<super::ExtensionDetails>) -> Self {
+        self.extensions.get_or_insert_default().push(item.into());
         self
     }
     /// Sets or clears `Extensions`.
@@ -2791,6 +2841,7 @@ impl ListExtensionsResultBuilder {
         super::ListExtensionsResult {
             extensions: self.extensions,
             next_token: self.next_token,
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
         }
     }
 }
@@ -2830,6 +2881,7 @@ impl<S> ListGamesRequestBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl ListGamesRequestBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> ListGamesRequestBuilder<S> {
@@ -2840,6 +2892,7 @@ impl ListGamesRequestBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl ListGamesRequestBuilder<
     ::smithy_runtime::client::Sender<crate::operation::ListGames>,
 > {
@@ -2868,9 +2921,9 @@ pub struct ListGamesResultBuilder {
     next_token: Option<String>,
 }
 impl ListGamesResultBuilder {
-    /// Sets `Games`.
-    pub fn games(mut self, value: impl Into<Vec<super::GameSummary>>) -> Self {
-        self.games = Some(value.into());
+    /// Appends an item to `Games`.
+    pub fn games(mut self, item: impl Into<super::GameSummary>) -> Self {
+        self.games.get_or_insert_default().push(item.into());
         self
     }
     /// Sets or clears `Games`.
@@ -2893,6 +2946,7 @@ impl ListGamesResultBuilder {
         super::ListGamesResult {
             games: self.games,
             next_token: self.next_token,
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
         }
     }
 }
@@ -2973,6 +3027,7 @@ impl<S> ListGeneratedCodeJobsRequestBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl ListGeneratedCodeJobsRequestBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> ListGeneratedCodeJobsRequestBuilder<S> {
@@ -2985,6 +3040,7 @@ impl ListGeneratedCodeJobsRequestBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl ListGeneratedCodeJobsRequestBuilder<
     ::smithy_runtime::client::Sender<crate::operation::ListGeneratedCodeJobs>,
 > {
@@ -3015,12 +3071,12 @@ pub struct ListGeneratedCodeJobsResultBuilder {
     next_token: Option<String>,
 }
 impl ListGeneratedCodeJobsResultBuilder {
-    /// Sets `GeneratedCodeJobs`.
+    /// Appends an item to `GeneratedCodeJobs`.
     pub fn generated_code_jobs(
         mut self,
-        value: impl Into<Vec<super::GeneratedCodeJobDetails>>,
+        item: impl Into<super::GeneratedCodeJobDetails>,
     ) -> Self {
-        self.generated_code_jobs = Some(value.into());
+        self.generated_code_jobs.get_or_insert_default().push(item.into());
         self
     }
     /// Sets or clears `GeneratedCodeJobs`.
@@ -3046,6 +3102,7 @@ impl ListGeneratedCodeJobsResultBuilder {
         super::ListGeneratedCodeJobsResult {
             generated_code_jobs: self.generated_code_jobs,
             next_token: self.next_token,
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
         }
     }
 }
@@ -3111,6 +3168,7 @@ impl<S> ListSnapshotsRequestBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl ListSnapshotsRequestBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> ListSnapshotsRequestBuilder<S> {
@@ -3122,6 +3180,7 @@ impl ListSnapshotsRequestBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl ListSnapshotsRequestBuilder<
     ::smithy_runtime::client::Sender<crate::operation::ListSnapshots>,
 > {
@@ -3160,9 +3219,9 @@ impl ListSnapshotsResultBuilder {
         self.next_token = value;
         self
     }
-    /// Sets `Snapshots`.
-    pub fn snapshots(mut self, value: impl Into<Vec<super::SnapshotSummary>>) -> Self {
-        self.snapshots = Some(value.into());
+    /// Appends an item to `Snapshots`.
+    pub fn snapshots(mut self, item: impl Into<super::SnapshotSummary>) -> Self {
+        self.snapshots.get_or_insert_default().push(item.into());
         self
     }
     /// Sets or clears `Snapshots`.
@@ -3175,6 +3234,7 @@ impl ListSnapshotsResultBuilder {
         super::ListSnapshotsResult {
             next_token: self.next_token,
             snapshots: self.snapshots,
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
         }
     }
 }
@@ -3255,6 +3315,7 @@ impl<S> ListStageDeploymentsRequestBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl ListStageDeploymentsRequestBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> ListStageDeploymentsRequestBuilder<S> {
@@ -3267,6 +3328,7 @@ impl ListStageDeploymentsRequestBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl ListStageDeploymentsRequestBuilder<
     ::smithy_runtime::client::Sender<crate::operation::ListStageDeployments>,
 > {
@@ -3307,12 +3369,12 @@ impl ListStageDeploymentsResultBuilder {
         self.next_token = value;
         self
     }
-    /// Sets `StageDeployments`.
+    /// Appends an item to `StageDeployments`.
     pub fn stage_deployments(
         mut self,
-        value: impl Into<Vec<super::StageDeploymentSummary>>,
+        item: impl Into<super::StageDeploymentSummary>,
     ) -> Self {
-        self.stage_deployments = Some(value.into());
+        self.stage_deployments.get_or_insert_default().push(item.into());
         self
     }
     /// Sets or clears `StageDeployments`.
@@ -3328,6 +3390,7 @@ impl ListStageDeploymentsResultBuilder {
         super::ListStageDeploymentsResult {
             next_token: self.next_token,
             stage_deployments: self.stage_deployments,
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
         }
     }
 }
@@ -3393,6 +3456,7 @@ impl<S> ListStagesRequestBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl ListStagesRequestBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> ListStagesRequestBuilder<S> {
@@ -3404,6 +3468,7 @@ impl ListStagesRequestBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl ListStagesRequestBuilder<
     ::smithy_runtime::client::Sender<crate::operation::ListStages>,
 > {
@@ -3442,9 +3507,9 @@ impl ListStagesResultBuilder {
         self.next_token = value;
         self
     }
-    /// Sets `Stages`.
-    pub fn stages(mut self, value: impl Into<Vec<super::StageSummary>>) -> Self {
-        self.stages = Some(value.into());
+    /// Appends an item to `Stages`.
+    pub fn stages(mut self, item: impl Into<super::StageSummary>) -> Self {
+        self.stages.get_or_insert_default().push(item.into());
         self
     }
     /// Sets or clears `Stages`.
@@ -3457,6 +3522,7 @@ impl ListStagesResultBuilder {
         super::ListStagesResult {
             next_token: self.next_token,
             stages: self.stages,
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
         }
     }
 }
@@ -3498,6 +3564,7 @@ impl<S> ListTagsForResourceRequestBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl ListTagsForResourceRequestBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> ListTagsForResourceRequestBuilder<S> {
@@ -3507,6 +3574,7 @@ impl ListTagsForResourceRequestBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl ListTagsForResourceRequestBuilder<
     ::smithy_runtime::client::Sender<crate::operation::ListTagsForResource>,
 > {
@@ -3527,12 +3595,9 @@ pub struct ListTagsForResourceResultBuilder {
     tags: Option<::std::collections::BTreeMap<String, String>>,
 }
 impl ListTagsForResourceResultBuilder {
-    /// Sets `tags`.
-    pub fn tags(
-        mut self,
-        value: impl Into<::std::collections::BTreeMap<String, String>>,
-    ) -> Self {
-        self.tags = Some(value.into());
+    /// Adds an entry to `tags`.
+    pub fn tags(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears `tags`.
@@ -3547,6 +3612,7 @@ impl ListTagsForResourceResultBuilder {
     pub fn build(self) -> super::ListTagsForResourceResult {
         super::ListTagsForResourceResult {
             tags: self.tags,
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
         }
     }
 }
@@ -3773,12 +3839,13 @@ impl SnapshotDetailsBuilder {
         self.last_updated = value;
         self
     }
-    /// Sets `Sections`.
+    /// Adds an entry to `Sections`.
     pub fn sections(
         mut self,
-        value: impl Into<::std::collections::BTreeMap<String, super::Section>>,
+        key: impl Into<String>,
+        value: impl Into<super::Section>,
     ) -> Self {
-        self.sections = Some(value.into());
+        self.sections.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears `Sections`.
@@ -4184,12 +4251,9 @@ impl StageDetailsBuilder {
         self.state = value;
         self
     }
-    /// Sets `Tags`.
-    pub fn tags(
-        mut self,
-        value: impl Into<::std::collections::BTreeMap<String, String>>,
-    ) -> Self {
-        self.tags = Some(value.into());
+    /// Adds an entry to `Tags`.
+    pub fn tags(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears `Tags`.
@@ -4266,12 +4330,9 @@ impl StageSummaryBuilder {
         self.state = value;
         self
     }
-    /// Sets `Tags`.
-    pub fn tags(
-        mut self,
-        value: impl Into<::std::collections::BTreeMap<String, String>>,
-    ) -> Self {
-        self.tags = Some(value.into());
+    /// Adds an entry to `Tags`.
+    pub fn tags(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears `Tags`.
@@ -4359,6 +4420,7 @@ impl<S> StartGeneratedCodeJobRequestBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl StartGeneratedCodeJobRequestBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> StartGeneratedCodeJobRequestBuilder<S> {
@@ -4370,6 +4432,7 @@ impl StartGeneratedCodeJobRequestBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl StartGeneratedCodeJobRequestBuilder<
     ::smithy_runtime::client::Sender<crate::operation::StartGeneratedCodeJob>,
 > {
@@ -4404,6 +4467,7 @@ impl StartGeneratedCodeJobResultBuilder {
     pub fn build(self) -> super::StartGeneratedCodeJobResult {
         super::StartGeneratedCodeJobResult {
             generated_code_job_id: self.generated_code_job_id,
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
         }
     }
 }
@@ -4485,6 +4549,7 @@ impl<S> StartStageDeploymentRequestBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl StartStageDeploymentRequestBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> StartStageDeploymentRequestBuilder<S> {
@@ -4497,6 +4562,7 @@ impl StartStageDeploymentRequestBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl StartStageDeploymentRequestBuilder<
     ::smithy_runtime::client::Sender<crate::operation::StartStageDeployment>,
 > {
@@ -4537,6 +4603,7 @@ impl StartStageDeploymentResultBuilder {
     pub fn build(self) -> super::StartStageDeploymentResult {
         super::StartStageDeploymentResult {
             stage_deployment: self.stage_deployment,
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
         }
     }
 }
@@ -4558,12 +4625,9 @@ impl<S> TagResourceRequestBuilder<S> {
         self.resource_arn = value;
         self
     }
-    /// Sets `tags` (required).
-    pub fn tags(
-        mut self,
-        value: impl Into<::std::collections::BTreeMap<String, String>>,
-    ) -> Self {
-        self.tags = Some(value.into());
+    /// Adds an entry to `tags` (required).
+    pub fn tags(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears `tags`.
@@ -4599,6 +4663,7 @@ impl<S> TagResourceRequestBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl TagResourceRequestBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> TagResourceRequestBuilder<S> {
@@ -4609,6 +4674,7 @@ impl TagResourceRequestBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl TagResourceRequestBuilder<
     ::smithy_runtime::client::Sender<crate::operation::TagResource>,
 > {
@@ -4629,7 +4695,9 @@ pub struct TagResourceResultBuilder {}
 impl TagResourceResultBuilder {
     /// Builds the value.
     pub fn build(self) -> super::TagResourceResult {
-        super::TagResourceResult {}
+        super::TagResourceResult {
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
+        }
     }
 }
 /// A builder for [`ThrottlingException`](super::ThrottlingException).
@@ -4673,9 +4741,9 @@ impl<S> UntagResourceRequestBuilder<S> {
         self.resource_arn = value;
         self
     }
-    /// Sets `tagKeys` (required).
-    pub fn tag_keys(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.tag_keys = Some(value.into());
+    /// Appends an item to `tagKeys` (required).
+    pub fn tag_keys(mut self, item: impl Into<String>) -> Self {
+        self.tag_keys.get_or_insert_default().push(item.into());
         self
     }
     /// Sets or clears `tagKeys`.
@@ -4708,6 +4776,7 @@ impl<S> UntagResourceRequestBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl UntagResourceRequestBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> UntagResourceRequestBuilder<S> {
@@ -4718,6 +4787,7 @@ impl UntagResourceRequestBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl UntagResourceRequestBuilder<
     ::smithy_runtime::client::Sender<crate::operation::UntagResource>,
 > {
@@ -4738,7 +4808,9 @@ pub struct UntagResourceResultBuilder {}
 impl UntagResourceResultBuilder {
     /// Builds the value.
     pub fn build(self) -> super::UntagResourceResult {
-        super::UntagResourceResult {}
+        super::UntagResourceResult {
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
+        }
     }
 }
 /// A builder for [`UpdateGameConfigurationRequest`](super::UpdateGameConfigurationRequest).
@@ -4759,12 +4831,9 @@ impl<S> UpdateGameConfigurationRequestBuilder<S> {
         self.game_name = value;
         self
     }
-    /// Sets `Modifications` (required).
-    pub fn modifications(
-        mut self,
-        value: impl Into<Vec<super::SectionModification>>,
-    ) -> Self {
-        self.modifications = Some(value.into());
+    /// Appends an item to `Modifications` (required).
+    pub fn modifications(mut self, item: impl Into<super::SectionModification>) -> Self {
+        self.modifications.get_or_insert_default().push(item.into());
         self
     }
     /// Sets or clears `Modifications`.
@@ -4800,6 +4869,7 @@ impl<S> UpdateGameConfigurationRequestBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl UpdateGameConfigurationRequestBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> UpdateGameConfigurationRequestBuilder<S> {
@@ -4810,6 +4880,7 @@ impl UpdateGameConfigurationRequestBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl UpdateGameConfigurationRequestBuilder<
     ::smithy_runtime::client::Sender<crate::operation::UpdateGameConfiguration>,
 > {
@@ -4850,6 +4921,7 @@ impl UpdateGameConfigurationResultBuilder {
     pub fn build(self) -> super::UpdateGameConfigurationResult {
         super::UpdateGameConfigurationResult {
             game_configuration: self.game_configuration,
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
         }
     }
 }
@@ -4903,6 +4975,7 @@ impl<S> UpdateGameRequestBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl UpdateGameRequestBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> UpdateGameRequestBuilder<S> {
@@ -4913,6 +4986,7 @@ impl UpdateGameRequestBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl UpdateGameRequestBuilder<
     ::smithy_runtime::client::Sender<crate::operation::UpdateGame>,
 > {
@@ -4947,6 +5021,7 @@ impl UpdateGameResultBuilder {
     pub fn build(self) -> super::UpdateGameResult {
         super::UpdateGameResult {
             game: self.game,
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
         }
     }
 }
@@ -5015,6 +5090,7 @@ impl<S> UpdateSnapshotRequestBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl UpdateSnapshotRequestBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> UpdateSnapshotRequestBuilder<S> {
@@ -5026,6 +5102,7 @@ impl UpdateSnapshotRequestBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl UpdateSnapshotRequestBuilder<
     ::smithy_runtime::client::Sender<crate::operation::UpdateSnapshot>,
 > {
@@ -5060,6 +5137,7 @@ impl UpdateSnapshotResultBuilder {
     pub fn build(self) -> super::UpdateSnapshotResult {
         super::UpdateSnapshotResult {
             snapshot: self.snapshot,
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
         }
     }
 }
@@ -5140,6 +5218,7 @@ impl<S> UpdateStageRequestBuilder<S> {
         }
     }
 }
+#[cfg(feature = "client")]
 impl UpdateStageRequestBuilder {
     /// This builder, empty, with `sender` to send the request when it is complete.
     pub(crate) fn sending<S>(sender: S) -> UpdateStageRequestBuilder<S> {
@@ -5152,6 +5231,7 @@ impl UpdateStageRequestBuilder {
         }
     }
 }
+#[cfg(feature = "client")]
 impl UpdateStageRequestBuilder<
     ::smithy_runtime::client::Sender<crate::operation::UpdateStage>,
 > {
@@ -5186,6 +5266,7 @@ impl UpdateStageResultBuilder {
     pub fn build(self) -> super::UpdateStageResult {
         super::UpdateStageResult {
             stage: self.stage,
+            __response: ::smithy_runtime::operation::ResponseMetadata::default(),
         }
     }
 }

@@ -20,13 +20,10 @@ pub use options::{HttpOptions, Proxy, TlsRoots};
 
 use std::error::Error as StdError;
 use std::fmt;
-use std::future::Future;
-use std::pin::Pin;
 
 use bytes::Bytes;
 
-/// A boxed, `Send` future borrowing from `'a`.
-pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+pub use crate::BoxFuture;
 
 /// Sends one request and returns the whole response.
 ///
