@@ -29,10 +29,16 @@ impl RuntimeDependency {
     pub(crate) fn manifest_value(&self) -> String {
         match self {
             RuntimeDependency::Path(path) => {
-                format!("{{ path = {}, default-features = false }}", toml_string(path))
+                format!(
+                    "{{ path = {}, default-features = false }}",
+                    toml_string(path)
+                )
             }
             RuntimeDependency::Version(version) => {
-                format!("{{ version = {}, default-features = false }}", toml_string(version))
+                format!(
+                    "{{ version = {}, default-features = false }}",
+                    toml_string(version)
+                )
             }
         }
     }

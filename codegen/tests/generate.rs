@@ -133,7 +133,13 @@ fn compile_cleanly(name: &str, crates: &[(GeneratedCrate, Vec<(String, PathBuf)>
         clippy(&["--no-default-features", "--features", "client"]);
         clippy(&["--no-default-features", "--features", "server"]);
     }
-    cargo(&["doc", "--workspace", "--no-deps", "--all-features", "--quiet"]);
+    cargo(&[
+        "doc",
+        "--workspace",
+        "--no-deps",
+        "--all-features",
+        "--quiet",
+    ]);
     if test {
         cargo(&["test", "--workspace", "--all-features", "--quiet"]);
     }

@@ -83,8 +83,7 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// A boxed, `Send` future borrowing from `'a`: what [`client::HttpClient`] and the server's
 /// handlers return.
-pub type BoxFuture<'a, T> =
-    std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send + 'a>>;
+pub type BoxFuture<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send + 'a>>;
 
 /// A Smithy `document`: arbitrary JSON, carried verbatim by the JSON protocols.
 pub type Document = serde_json::Value;

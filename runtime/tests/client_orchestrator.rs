@@ -754,14 +754,21 @@ async fn outputs_carry_the_request_id_of_their_response() {
     use smithy_runtime::operation::RequestId as _;
     let transport = ScriptedTransport::new();
     let mut answered = smithy_runtime::client::json_response(200, ok_body());
-    answered
-        .headers_mut()
-        .insert("x-amzn-requestid", http::HeaderValue::from_static("req-ok-1"));
+    answered.headers_mut().insert(
+        "x-amzn-requestid",
+        http::HeaderValue::from_static("req-ok-1"),
+    );
     transport.push_response(answered);
     transport.push_json(200, ok_body());
-    let first = handle(&transport).call::<CreateThing>(input("a")).await.unwrap();
+    let first = handle(&transport)
+        .call::<CreateThing>(input("a"))
+        .await
+        .unwrap();
     assert_eq!(first.request_id(), Some("req-ok-1"));
-    let second = handle(&transport).call::<CreateThing>(input("b")).await.unwrap();
+    let second = handle(&transport)
+        .call::<CreateThing>(input("b"))
+        .await
+        .unwrap();
     assert_eq!(second.request_id(), None);
     // Metadata is not part of the value.
     assert_eq!(first, second);

@@ -17,14 +17,20 @@ struct Game {
         rename = "CreationTime",
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    #[serde(with = "::smithy_runtime::serde_with::As::<::std::option::Option<::smithy_runtime::codec::DateTimeFormat>>", default)]
+    #[serde(
+        with = "::smithy_runtime::serde_with::As::<::std::option::Option<::smithy_runtime::codec::DateTimeFormat>>",
+        default
+    )]
     // Fully qualified, as generated code writes it, with `default`: a missing key is `None`.
     creation_time: ::std::option::Option<DateTime>,
     #[serde(
         rename = "Modified",
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    #[serde(with = "::smithy_runtime::serde_with::As::<::std::option::Option<::smithy_runtime::codec::HttpDate>>", default)]
+    #[serde(
+        with = "::smithy_runtime::serde_with::As::<::std::option::Option<::smithy_runtime::codec::HttpDate>>",
+        default
+    )]
     modified: Option<DateTime>,
     #[serde(
         rename = "Expires",
@@ -32,16 +38,23 @@ struct Game {
     )]
     expires: Option<DateTime>,
     #[serde(rename = "History", default)]
-    #[serde(with = "::smithy_runtime::serde_with::As::<::std::vec::Vec<::smithy_runtime::codec::EpochSeconds>>")]
+    #[serde(
+        with = "::smithy_runtime::serde_with::As::<::std::vec::Vec<::smithy_runtime::codec::EpochSeconds>>"
+    )]
     history: Vec<DateTime>,
     #[serde(
         rename = "Score",
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    #[serde(with = "::smithy_runtime::serde_with::As::<::std::option::Option<::smithy_runtime::codec::Float>>", default)]
+    #[serde(
+        with = "::smithy_runtime::serde_with::As::<::std::option::Option<::smithy_runtime::codec::Float>>",
+        default
+    )]
     score: Option<f64>,
     #[serde(rename = "Weights", default)]
-    #[serde(with = "::smithy_runtime::serde_with::As::<::std::collections::BTreeMap<::smithy_runtime::serde_with::Same, ::smithy_runtime::codec::Float>>")]
+    #[serde(
+        with = "::smithy_runtime::serde_with::As::<::std::collections::BTreeMap<::smithy_runtime::serde_with::Same, ::smithy_runtime::codec::Float>>"
+    )]
     weights: BTreeMap<String, f32>,
     #[serde(
         rename = "Payload",

@@ -17,9 +17,11 @@ pub(crate) fn structure(p: &Paths, s: &Struct, error_members: &TokenStream) -> T
         &format!("The `{}` structure.", s.shape_name),
     );
     let mut fields: Vec<TokenStream> = s.fields.iter().map(|f| field(p, s, f)).collect();
-    fields.extend(s.response_metadata.as_ref().map(|m| {
-        quote!(#[serde(skip)] #m: ::smithy_runtime::operation::ResponseMetadata)
-    }));
+    fields.extend(
+        s.response_metadata
+            .as_ref()
+            .map(|m| quote!(#[serde(skip)] #m: ::smithy_runtime::operation::ResponseMetadata)),
+    );
     let metadata_impl = s.response_metadata.as_ref().map(|m| {
         quote! {
             impl ::smithy_runtime::operation::OutputMetadata for #ident {
@@ -122,7 +124,10 @@ fn getters(p: &Paths, s: &Struct) -> TokenStream {
         let item = p.field_type(item, false, *sparse);
         let ident = &f.ident;
         let doc = format!(" The items of `{}` (none when it is unset).", f.member);
-        let deprecated = f.deprecated.as_ref().map(|note| quote!(#[deprecated(note = #note)]));
+        let deprecated = f
+            .deprecated
+            .as_ref()
+            .map(|note| quote!(#[deprecated(note = #note)]));
         Some(quote! {
             #[doc = #doc]
             #deprecated

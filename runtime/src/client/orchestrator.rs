@@ -23,8 +23,8 @@ use super::sign::{sign_request, user_agent};
 use super::telemetry;
 use super::transport::{HttpClient, TransportError};
 use crate::endpoint::Resolver;
-use crate::operation::{Operation, OperationError};
 use crate::operation::OutputMetadata as _;
+use crate::operation::{Operation, OperationError};
 use crate::protocol::{request_id, ErrorResponse, Protocol, ServiceSpec, Slot};
 use crate::ErrorMetadata;
 use tracing::Instrument;
@@ -524,9 +524,12 @@ fn attempt_outcome(
             Some(response.status().as_u16()),
             request_id(response.headers()),
         ),
-        Err((Failure::Service { status, response, .. }, _)) => {
-            (Some(*status), response.request_id.clone())
-        }
+        Err((
+            Failure::Service {
+                status, response, ..
+            },
+            _,
+        )) => (Some(*status), response.request_id.clone()),
         Err(_) => (None, None),
     }
 }

@@ -11,13 +11,13 @@ use http::{HeaderValue, Response};
 
 use super::context::RequestContext;
 use super::input::{Input, InputReader};
-use crate::BoxFuture;
 use crate::codec::Strictness;
 use crate::operation::{Operation, OperationError, ServiceError};
 use crate::protocol::{
     MalformedKind, MalformedRequest, OperationSpec, Protocol, Route, ServiceSpec,
 };
 use crate::validate::{Validation, Violation, MAX_REPORTED};
+use crate::BoxFuture;
 
 /// The default body limit: 10 MiB.
 pub const DEFAULT_BODY_LIMIT: usize = 10 * 1024 * 1024;

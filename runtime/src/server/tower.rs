@@ -10,8 +10,8 @@ use http_body_util::{BodyExt as _, Full, Limited};
 use super::router::{malformed, Router};
 #[cfg(feature = "client")]
 use crate::client::{HttpClient, TransportError};
-use crate::BoxFuture;
 use crate::protocol::{MalformedKind, MalformedRequest};
+use crate::BoxFuture;
 
 /// `tower::Service` for any body: the body is collected (up to [`Router::body_limit`]; past it
 /// the answer is 413) and the request answered. Never fails.

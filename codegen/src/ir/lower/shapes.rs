@@ -55,8 +55,8 @@ impl Cx<'_> {
             || container.traits.input
             || !(m.traits.required || default.is_some());
         let (setter, set_fn) = names::setter_idents(&ident);
-        let getter = (optional && matches!(ty, RustType::List(..)))
-            .then(|| names::getter_ident(&ident));
+        let getter =
+            (optional && matches!(ty, RustType::List(..))).then(|| names::getter_ident(&ident));
         Field {
             member: m.name.clone(),
             json_name: self.json_name(m),
