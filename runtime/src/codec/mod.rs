@@ -16,6 +16,7 @@
 //! read with [`deserialize_union`]; [`from_json_value`] decodes a whole value and names the
 //! member path of what does not decode.
 
+pub(crate) mod cbor;
 mod decode;
 mod float;
 #[cfg(feature = "server")]

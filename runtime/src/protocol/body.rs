@@ -16,12 +16,9 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::spec::{Location, MemberSpec};
-use crate::codec::{DecodeError, Strictness};
+use crate::codec::{cbor, DecodeError, Strictness};
 
 mod top_level;
-
-#[cfg(feature = "server")]
-pub(crate) use top_level::cbor_error_text;
 
 /// How to write the top-level structure of a message.
 #[derive(Clone, Copy, Debug, Default)]
@@ -224,65 +221,29 @@ impl<T: DeserializeOwned> Decode for Slot<T> {
         } else {
             body
         };
-        let mut rest = body;
-        match ciborium::de::from_reader::<T, _>(&mut rest) {
-            Ok(value) if rest.is_empty() => {
+        // Decode without tracking the path first (the common case succeeds); on failure,
+        // decode again to find where.
+        match cbor::from_slice::<T>(body) {
+            Ok(value) => {
                 self.0 = Some(value);
                 Ok(())
             }
-            Ok(_) => Err(DecodeError::at(
-                String::new(),
-                format!("{} bytes after the CBOR value", rest.len()),
-            )),
-            // serde's derived field names are read as borrowed strings, which an
-            // indefinite-length (chunked) text string cannot be: such a body is read again
-            // with every length made definite.
-            Err(_) => match definite_lengths(body) {
-                Some(definite) => match ciborium::de::from_reader::<T, _>(definite.as_slice()) {
-                    Ok(value) => {
-                        self.0 = Some(value);
-                        Ok(())
-                    }
-                    Err(_) => Err(cbor_error_path::<T>(&definite)),
-                },
-                None => Err(cbor_error_path::<T>(body)),
-            },
+            Err(_) => Err(cbor_error_path::<T>(body)),
         }
     }
-}
-
-/// `body` written again with definite lengths throughout, when it is one CBOR value that
-/// used an indefinite length somewhere.
-pub(crate) fn definite_lengths(body: &[u8]) -> Option<Vec<u8>> {
-    let mut rest = body;
-    let value: ciborium::Value = ciborium::de::from_reader(&mut rest).ok()?;
-    if !rest.is_empty() {
-        return None;
-    }
-    let mut out = Vec::with_capacity(body.len());
-    ciborium::ser::into_writer(&value, &mut out).ok()?;
-    (out != body).then_some(out)
 }
 
 /// Decodes `body` again, tracking the path, to say where it does not decode as `T`.
 fn cbor_error_path<T: DeserializeOwned>(body: &[u8]) -> DecodeError {
-    match ciborium::de::from_reader::<top_level::Tracked<T>, _>(body) {
-        Ok(top_level::Tracked(Err(error))) => error,
-        Ok(top_level::Tracked(Ok(_))) => DecodeError::at(String::new(), "invalid CBOR"),
-        Err(error) => DecodeError::at(String::new(), cbor_message(&error)),
-    }
-}
-
-/// The text of a ciborium error.
-pub(crate) fn cbor_message<E: std::fmt::Debug>(error: &ciborium::de::Error<E>) -> String {
-    match error {
-        ciborium::de::Error::Io(e) => format!("cannot read the CBOR body: {e:?}"),
-        ciborium::de::Error::Syntax(offset) => format!("invalid CBOR at byte {offset}"),
-        ciborium::de::Error::Semantic(Some(offset), message) => {
-            format!("{message} (at byte {offset})")
-        }
-        ciborium::de::Error::Semantic(None, message) => message.clone(),
-        ciborium::de::Error::RecursionLimitExceeded => "CBOR nested too deeply".to_owned(),
+    let mut de = cbor::Deserializer::new(body);
+    match serde_path_to_error::deserialize::<_, T>(&mut de) {
+        Ok(_) => DecodeError::at(
+            String::new(),
+            de.end()
+                .err()
+                .unwrap_or_else(|| cbor::Error::message("invalid CBOR".to_owned())),
+        ),
+        Err(error) => DecodeError::at(top_level::member_path(error.path()), error.into_inner()),
     }
 }
 

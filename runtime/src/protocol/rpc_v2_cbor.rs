@@ -2,8 +2,8 @@
 //! `smithy-protocol: rpc-v2-cbor` header, CBOR bodies keyed by member name, `__type` errors.
 //!
 //! The values' own serde impls write the CBOR forms when the serializer is not human-readable
-//! (ciborium's is not): timestamps as tag 1 epoch seconds, blobs as byte strings, floats as
-//! CBOR floats (NaN and the infinities included).
+//! (neither ciborium's writer nor the runtime's reader is): timestamps as tag 1 epoch
+//! seconds, blobs as byte strings, floats as CBOR floats (NaN and the infinities included).
 
 use bytes::Bytes;
 use http::header::{HeaderMap, HeaderName, HeaderValue, ACCEPT};
@@ -195,7 +195,7 @@ impl Protocol for RpcV2Cbor {
         let head: Head = if response.body().is_empty() {
             Head::default()
         } else {
-            ciborium::de::from_reader(response.body().as_ref()).unwrap_or_default()
+            crate::codec::cbor::from_slice(response.body()).unwrap_or_default()
         };
         ErrorResponse {
             code: head

@@ -3,12 +3,10 @@
 //! then checks: the request is decoded once, and a required member that is missing is known as
 //! such, not guessed from an error message.
 
-use serde::Deserialize;
-
 use crate::codec::reader::{self, Read};
-use crate::codec::{DecodeError, Strictness};
+use crate::codec::{cbor, DecodeError, Strictness};
 use crate::operation::Operation;
-use crate::protocol::body::{cbor_error_text, definite_lengths, EMPTY_CBOR_MAP};
+use crate::protocol::body::EMPTY_CBOR_MAP;
 use crate::protocol::Decode;
 use crate::validate::{validate, Shape, Violation};
 
@@ -75,37 +73,14 @@ impl<O: Operation> InputReader<O> {
 
     /// Reads a CBOR body once.
     fn read_cbor(&self, body: &[u8]) -> Read<O::Input> {
-        let mut rest = body;
-        let read = match self.strictness {
-            Strictness::Strict => {
-                ciborium::de::from_reader::<FromCbor<O, true>, _>(&mut rest).map(|r| r.0)
-            }
-            Strictness::Lenient => {
-                ciborium::de::from_reader::<FromCbor<O, false>, _>(&mut rest).map(|r| r.0)
-            }
-        };
-        match read {
-            Ok(read) if read.value.is_err() || rest.is_empty() => {
-                let value = read
-                    .value
-                    .map_err(|e| DecodeError::at(e.path(), cbor_error_text(e.message())));
-                Read { value, ..read }
-            }
-            Ok(read) => Read {
-                value: Err(DecodeError::at(
-                    "",
-                    format!("{} bytes after the CBOR value", rest.len()),
-                )),
+        let mut de = cbor::Deserializer::new(body);
+        let read = reader::read::<O::Input, _>(&mut de, Self::rules(), self.strictness);
+        match (&read.value, de.end()) {
+            (Ok(_), Err(trailing)) => Read {
+                value: Err(DecodeError::at("", trailing)),
                 ..read
             },
-            Err(error) => Read {
-                value: Err(DecodeError::at(
-                    "",
-                    crate::protocol::body::cbor_message(&error),
-                )),
-                view: None,
-                missing: false,
-            },
+            _ => read,
         }
     }
 }
@@ -140,30 +115,6 @@ impl<O: Operation> Decode for InputReader<O> {
             body
         };
         let read = self.read_cbor(body);
-        // serde's derived field names are read as borrowed strings, which an
-        // indefinite-length (chunked) text string cannot be: such a body is read again with
-        // every length made definite.
-        let read = match definite_lengths(body) {
-            Some(definite) if read.value.is_err() && !read.missing => self.read_cbor(&definite),
-            _ => read,
-        };
         self.finish(read)
-    }
-}
-
-/// A checked read of `O`'s input from ciborium, whose deserializer is reached only through
-/// `from_reader` (of a `DeserializeOwned` type): the strictness is a constant here, chosen by
-/// [`InputReader::read_cbor`] from the reader's.
-struct FromCbor<O: Operation, const STRICT: bool>(Read<O::Input>);
-
-impl<'de, O: Operation, const STRICT: bool> Deserialize<'de> for FromCbor<O, STRICT> {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let strictness = if STRICT {
-            Strictness::Strict
-        } else {
-            Strictness::Lenient
-        };
-        let rules = O::SPEC.validation.map(|v| v.input);
-        Ok(FromCbor(reader::read(deserializer, rules, strictness)))
     }
 }

@@ -3,9 +3,9 @@
 //! whether a required member is missing (the `validate` tables say which members are
 //! required).
 //!
-//! It wraps any deserializer (serde_json's, a `serde_json::Value`, ciborium's from inside a
-//! `Deserialize` impl): every value the typed decode reads passes through it once, and is
-//! recorded in the view. When the typed decode fails because a structure lacks a required
+//! It wraps any deserializer (serde_json's, a `serde_json::Value`, the runtime's CBOR
+//! reader): every value the typed decode reads passes through it once, and is recorded in the
+//! view. When the typed decode fails because a structure lacks a required
 //! member (an error that serde raises after the structure's last member), the reader reads the
 //! rest of every enclosing structure, list and map into the view before the error goes on, so
 //! that the view is whole and validation reports every violation of the request.
@@ -119,7 +119,7 @@ enum Frame {
     Map(Vec<(String, View)>, Option<String>),
     /// A list.
     List(Vec<View>),
-    /// A CBOR tag (ciborium's enum form): its value.
+    /// A CBOR tag (in ciborium's enum form, which the CBOR reader keeps): its value.
     Tag(Option<View>),
 }
 

@@ -1,14 +1,11 @@
 //! The serializer of a message's top-level structure: it forwards body members to the format's
 //! map serializer, hands bound members back as serde JSON values, and adds the plan's extra
-//! member when the value lacks it. Also [`Tracked`], which finds the member path of a CBOR
-//! decoding error.
+//! member when the value lacks it. Also [`member_path`], the path of a CBOR decoding error.
 
-use serde::de::{Deserialize, Deserializer};
 use serde::ser::{self, Error as _, Impossible, Serialize, SerializeMap, SerializeStruct};
 use serde_json::{Map, Value};
 
 use super::Plan;
-use crate::codec::DecodeError;
 
 /// Serializes a top-level structure (or map, or `null` as an empty one) through `inner`.
 pub(super) struct TopLevel<'p, S> {
@@ -283,24 +280,8 @@ impl<T: Serialize + ?Sized> Serialize for Wrapped<'_, T> {
     }
 }
 
-/// Decodes `T` while tracking the member path: a value that does not decode gives
-/// `Tracked(Err(..))` naming where. Used only after a failed untracked decode, whose
-/// format's deserializer cannot be wrapped from outside (ciborium's is private).
-pub(super) struct Tracked<T>(pub(super) Result<T, DecodeError>);
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Tracked<T> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Ok(Tracked(
-            serde_path_to_error::deserialize(deserializer).map_err(|e| {
-                let path = member_path(e.path());
-                DecodeError::at(path, cbor_error_text(&e.into_inner().to_string()))
-            }),
-        ))
-    }
-}
-
-/// The member path without the variants ciborium's tag handling adds (`@@TAGGED@@`).
-fn member_path(path: &serde_path_to_error::Path) -> String {
+/// The member path without the variants the CBOR reader's tags add (`@@TAGGED@@`).
+pub(super) fn member_path(path: &serde_path_to_error::Path) -> String {
     use serde_path_to_error::Segment;
     let mut out = String::new();
     for segment in path {
@@ -317,28 +298,4 @@ fn member_path(path: &serde_path_to_error::Path) -> String {
         }
     }
     out
-}
-
-/// A ciborium error's text (its `Display` is its `Debug`): the message of a semantic error
-/// (`Semantic(None, "invalid type: ...")`), with its byte offset when it has one.
-pub(crate) fn cbor_error_text(text: &str) -> String {
-    let Some(inner) = text
-        .strip_prefix("Semantic(")
-        .and_then(|rest| rest.strip_suffix(')'))
-    else {
-        return text.to_owned();
-    };
-    let Some((offset, quoted)) = inner.split_once(", ") else {
-        return text.to_owned();
-    };
-    let Ok(message) = serde_json::from_str::<String>(quoted) else {
-        return text.to_owned();
-    };
-    match offset
-        .strip_prefix("Some(")
-        .and_then(|o| o.strip_suffix(')'))
-    {
-        Some(offset) => format!("{message} (at byte {offset})"),
-        None => message,
-    }
 }
