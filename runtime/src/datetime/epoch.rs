@@ -44,6 +44,42 @@ pub(crate) fn parse(text: &str) -> Result<DateTime, DateTimeError> {
     Ok(DateTime::from_secs_and_nanos(secs, nanos))
 }
 
+/// The time whose shortest decimal form is `secs` when that form has at most millisecond
+/// precision (`1700000000.123`), found without formatting; `None` otherwise, or when `secs`
+/// is not between 2^20 and 2^40 seconds from the epoch in magnitude (the range where the test
+/// below is exact).
+///
+/// Between 2^20 and 2^40, the float's unit in the last place `2^-k` (`k` from 12 to 32) is
+/// below a millisecond, so at most one millisecond decimal `s + m/1000` lies within half a
+/// unit of `secs`; when one does, it is the shortest form's value (any shorter decimal in that
+/// interval has at most three decimals, so is that one). With `secs = s + a·2^-k`, the
+/// decimal is within half a unit exactly when `|1000·a − m·2^k| < 500`: integers, no rounding.
+pub(crate) fn from_millis_f64(secs: f64) -> Option<DateTime> {
+    let exponent = i64::from(((secs.to_bits() >> 52) & 0x7ff) as u16) - 1023;
+    if !(20..40).contains(&exponent) {
+        return None;
+    }
+    let k = 52 - exponent;
+    let whole = secs.floor();
+    // Exact: the fraction is a multiple of 2^-k below 1, so `a` is an integer below 2^32.
+    let a = ((secs - whole) * (1u64 << k) as f64) as i64;
+    let m = (1000 * a + (1i64 << (k - 1))) >> k;
+    if (1000 * a - (m << k)).abs() >= 500 {
+        return None;
+    }
+    // `whole` is below 2^40 in magnitude: exact as an integer.
+    let whole = whole as i64;
+    let (secs, millis) = if m == 1000 {
+        (whole + 1, 0)
+    } else {
+        (whole, m)
+    };
+    Some(DateTime::from_secs_and_nanos(
+        secs,
+        u32::try_from(millis).ok()? * 1_000_000,
+    ))
+}
+
 /// A decimal number as written: `-?digits(.digits)?([eE][+-]?digits)?`.
 struct Decimal<'a> {
     negative: bool,

@@ -99,6 +99,9 @@ impl DateTime {
                 "{secs} is not a finite number of seconds"
             )));
         }
+        if let Some(time) = epoch::from_millis_f64(secs) {
+            return Ok(time);
+        }
         // `{:e}` prints the shortest representation that round-trips, in exponent form.
         epoch::parse(&format!("{secs:e}"))
     }

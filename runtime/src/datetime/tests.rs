@@ -334,3 +334,39 @@ fn json_number() {
         assert!(serde_json::from_str::<DateTime>(bad).is_err(), "{bad}");
     }
 }
+
+/// The shortcut for millisecond floats gives what formatting and parsing the shortest decimal
+/// gives, on millisecond values, values a few units off them, and arbitrary bit patterns.
+#[test]
+fn millisecond_floats_read_as_their_shortest_decimal() {
+    let mut rng = fastrand::Rng::with_seed(22);
+    let slow = |secs: f64| super::epoch::parse(&format!("{secs:e}")).unwrap();
+    let mut shortcuts = 0;
+    for _ in 0..200_000 {
+        let whole = rng.i64(-(1 << 41)..(1 << 41));
+        let millis = rng.i64(0..1000);
+        let mut secs = whole as f64 + millis as f64 / 1000.0;
+        match rng.u8(0..4) {
+            0 => {}
+            1 => secs = f64::from_bits(secs.to_bits().wrapping_add(rng.u64(0..4)).wrapping_sub(2)),
+            2 => {
+                let exponent = rng.u64(1023 + 15..1023 + 45) << 52;
+                secs = f64::from_bits(rng.u64(..) & 0x800f_ffff_ffff_ffff | exponent);
+            }
+            _ => secs = whole as f64 + rng.f64(),
+        }
+        if !secs.is_finite() {
+            continue;
+        }
+        if let Some(fast) = super::epoch::from_millis_f64(secs) {
+            shortcuts += 1;
+            assert_eq!(fast, slow(secs), "{secs:e}");
+        }
+        assert_eq!(
+            DateTime::try_from_secs_f64(secs).unwrap(),
+            slow(secs),
+            "{secs:e}"
+        );
+    }
+    assert!(shortcuts > 20_000, "{shortcuts}");
+}
