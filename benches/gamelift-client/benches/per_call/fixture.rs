@@ -5,7 +5,7 @@ use smithy_runtime::bytes::Bytes;
 use smithy_runtime::http;
 use smithy_runtime::serde_json::{self, json, Value as Json};
 
-/// Number of game sessions in the response.
+/// Number of game sessions in the large response (the small one has the first of them).
 pub const SESSIONS: usize = 100;
 
 /// The fleet every session belongs to.
@@ -144,7 +144,7 @@ pub fn cbor_body(sessions: &[Session]) -> Bytes {
     fn map(entries: Vec<(&str, Cbor)>) -> Cbor {
         Cbor::Map(entries.into_iter().map(|(k, v)| (text(k), v)).collect())
     }
-    let sessions: Vec<Cbor> = sessions
+    let records: Vec<Cbor> = sessions
         .iter()
         .map(|s| {
             map(vec![
@@ -182,7 +182,7 @@ pub fn cbor_body(sessions: &[Session]) -> Bytes {
         })
         .collect();
     let body = map(vec![
-        ("GameSessions", Cbor::Array(sessions)),
+        ("GameSessions", Cbor::Array(records)),
         ("NextToken", text(NEXT_TOKEN)),
     ]);
     let mut bytes = Vec::new();
@@ -190,7 +190,8 @@ pub fn cbor_body(sessions: &[Session]) -> Bytes {
     // Every CreationTime must be tag 1 (0xc1) followed by a float64 (0xfb).
     let float64_timestamps = bytes.windows(2).filter(|w| *w == [0xc1, 0xfb]).count();
     assert_eq!(
-        float64_timestamps, SESSIONS,
+        float64_timestamps,
+        sessions.len(),
         "CreationTime is not tag 1 + float64"
     );
     Bytes::from(bytes)
