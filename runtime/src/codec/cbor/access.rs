@@ -23,6 +23,7 @@ impl Left {
     }
 
     /// Whether another item follows; counts it.
+    #[inline]
     fn next(&mut self, de: &mut Deserializer<'_>) -> bool {
         match *self {
             Left::Count(0) | Left::Done => false,
@@ -39,6 +40,7 @@ impl Left {
     }
 
     /// A bound on the items left (each takes a byte at least), for preallocation.
+    #[inline]
     fn hint(self, de: &Deserializer<'_>) -> Option<usize> {
         match self {
             Left::Count(n) => Some(usize::try_from(n).unwrap_or(usize::MAX).min(de.rest())),
@@ -48,6 +50,7 @@ impl Left {
     }
 
     /// Checks that the visitor read every item.
+    #[inline]
     fn finish(mut self, de: &mut Deserializer<'_>, what: &str) -> Result<(), Error> {
         if self.next(de) {
             return Err(de.error(&format!("the type read fewer {what} than there are")));
@@ -79,6 +82,7 @@ impl<'a, 'de> Items<'a, 'de> {
 impl<'de> SeqAccess<'de> for Items<'_, 'de> {
     type Error = Error;
 
+    #[inline]
     fn next_element_seed<T: DeserializeSeed<'de>>(
         &mut self,
         seed: T,
@@ -117,6 +121,7 @@ impl<'a, 'de> Entries<'a, 'de> {
 impl<'de> MapAccess<'de> for Entries<'_, 'de> {
     type Error = Error;
 
+    #[inline]
     fn next_key_seed<K: DeserializeSeed<'de>>(
         &mut self,
         seed: K,
@@ -127,6 +132,7 @@ impl<'de> MapAccess<'de> for Entries<'_, 'de> {
         seed.deserialize(&mut *self.de).map(Some)
     }
 
+    #[inline]
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
         seed.deserialize(&mut *self.de)
     }

@@ -35,6 +35,7 @@ fn unexpected(header: Header) -> Unexpected<'static> {
 
 impl<'de> Deserializer<'de> {
     /// Hands a text string to `visitor`, borrowed when it can be.
+    #[inline]
     fn visit_text<V: Visitor<'de>>(
         &mut self,
         len: Option<u64>,
@@ -59,6 +60,7 @@ impl<'de> Deserializer<'de> {
     }
 
     /// Hands the items of an array to `visitor`, which must read them all.
+    #[inline]
     fn visit_array<V: Visitor<'de>>(
         &mut self,
         len: Option<u64>,
@@ -73,6 +75,7 @@ impl<'de> Deserializer<'de> {
     }
 
     /// Hands the entries of a map to `visitor`, which must read them all.
+    #[inline]
     fn visit_map<V: Visitor<'de>>(
         &mut self,
         len: Option<u64>,
@@ -131,7 +134,8 @@ impl<'de> Deserializer<'de> {
 /// Scalars: tags skipped, then the item as it is (the visitor refuses a wrong type).
 macro_rules! scalars {
     ($($method:ident)*) => {
-        $(fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        $(#[inline]
+        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
             self.skip_tags()?;
             self.deserialize_any(visitor)
         })*
@@ -141,6 +145,7 @@ macro_rules! scalars {
 impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
     type Error = Error;
 
+    #[inline]
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         match self.header()? {
             Header::Unsigned(n) => visitor.visit_u64(n),
@@ -169,7 +174,11 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
         deserialize_f32 deserialize_f64
     }
 
+    #[inline]
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        if let Some(text) = self.short_text()? {
+            return visitor.visit_borrowed_str(text);
+        }
         self.skip_tags()?;
         match self.header()? {
             Header::Text(len) => self.visit_text(len, visitor),
@@ -177,11 +186,16 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
         }
     }
 
+    #[inline]
     fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         self.deserialize_str(visitor)
     }
 
+    #[inline]
     fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        if let Some(text) = self.short_text()? {
+            return visitor.visit_borrowed_str(text);
+        }
         self.skip_tags()?;
         match self.header()? {
             Header::Text(len) => self.visit_text(len, visitor),
@@ -203,6 +217,7 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
         self.deserialize_bytes(visitor)
     }
 
+    #[inline]
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         // `null` (0xf6) and `undefined` (0xf7) are the absent value.
         match self.peek_byte() {
@@ -238,6 +253,7 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
         visitor.visit_newtype_struct(self)
     }
 
+    #[inline]
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         self.skip_tags()?;
         match self.header()? {
@@ -263,6 +279,7 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
         self.deserialize_seq(visitor)
     }
 
+    #[inline]
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         self.skip_tags()?;
         match self.header()? {
@@ -271,6 +288,7 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
         }
     }
 
+    #[inline]
     fn deserialize_struct<V: Visitor<'de>>(
         self,
         _name: &'static str,

@@ -104,6 +104,7 @@ impl<'de> Deserializer<'de> {
     /// # Errors
     ///
     /// When bytes are left.
+    #[inline]
     pub(crate) fn end(&self) -> Result<(), Error> {
         match self.input.len() - self.pos {
             0 => Ok(()),
@@ -112,11 +113,13 @@ impl<'de> Deserializer<'de> {
     }
 
     /// The bytes not read yet.
+    #[inline]
     fn rest(&self) -> usize {
         self.input.len() - self.pos
     }
 
     /// The next byte, not consumed.
+    #[inline]
     fn peek_byte(&self) -> Option<u8> {
         self.input.get(self.pos).copied()
     }
@@ -127,6 +130,7 @@ impl<'de> Deserializer<'de> {
     }
 
     /// The next `N` bytes.
+    #[inline]
     fn take<const N: usize>(&mut self) -> Result<[u8; N], Error> {
         let bytes = self
             .input
@@ -138,6 +142,7 @@ impl<'de> Deserializer<'de> {
     }
 
     /// The next `len` bytes, borrowed from the input.
+    #[inline]
     fn slice(&mut self, len: u64) -> Result<&'de [u8], Error> {
         let len = usize::try_from(len)
             .ok()
@@ -149,7 +154,34 @@ impl<'de> Deserializer<'de> {
     }
 
     /// Reads the head of the next item.
+    #[inline]
     pub(crate) fn header(&mut self) -> Result<Header, Error> {
+        // The common case inline: an argument in the first byte, major types 0 to 6.
+        if let Some(&initial) = self.input.get(self.pos) {
+            let (major, info) = (initial >> 5, initial & 0x1f);
+            let argument = u64::from(info);
+            let header = match major {
+                _ if info >= 24 => None,
+                0 => Some(Header::Unsigned(argument)),
+                1 => Some(Header::Negative(argument)),
+                2 => Some(Header::Bytes(Some(argument))),
+                3 => Some(Header::Text(Some(argument))),
+                4 => Some(Header::Array(Some(argument))),
+                5 => Some(Header::Map(Some(argument))),
+                6 => Some(Header::Tag(argument)),
+                _ => None,
+            };
+            if let Some(header) = header {
+                self.pos += 1;
+                return Ok(header);
+            }
+        }
+        self.long_header()
+    }
+
+    /// [`Self::header`] for the other cases: longer arguments, indefinite lengths, major
+    /// type 7, the end of the input.
+    fn long_header(&mut self) -> Result<Header, Error> {
         let start = self.pos;
         let initial = self
             .peek_byte()
@@ -210,6 +242,7 @@ impl<'de> Deserializer<'de> {
     }
 
     /// Consumes a `break` if one is next; says whether it did.
+    #[inline]
     fn at_break(&mut self) -> bool {
         let found = self.peek_byte() == Some(BREAK);
         if found {
@@ -219,7 +252,16 @@ impl<'de> Deserializer<'de> {
     }
 
     /// Skips tags other than the bignum tags 2 and 3 (which [`de`] reads as integers).
+    #[inline]
     fn skip_tags(&mut self) -> Result<(), Error> {
+        match self.peek_byte() {
+            Some(byte) if byte >> 5 == 6 => self.skip_some_tags(),
+            _ => Ok(()),
+        }
+    }
+
+    /// [`Self::skip_tags`] once a tag is next.
+    fn skip_some_tags(&mut self) -> Result<(), Error> {
         while self.peek_byte().is_some_and(|b| b >> 5 == 6) {
             let start = self.pos;
             match self.header()? {
@@ -231,6 +273,33 @@ impl<'de> Deserializer<'de> {
             }
         }
         Ok(())
+    }
+
+    /// The next item when it is a text string whose length is in its first one to three bytes
+    /// (below 64 KiB: nearly every string), consumed; `None`, with nothing consumed, otherwise.
+    #[inline]
+    fn short_text(&mut self) -> Result<Option<&'de str>, Error> {
+        let at = |offset: usize| self.input.get(self.pos + offset).copied();
+        let (len, head) = match at(0) {
+            Some(byte @ 0x60..=0x77) => (usize::from(byte - 0x60), 1),
+            Some(0x78) => match at(1) {
+                Some(len) => (usize::from(len), 2),
+                None => return Ok(None),
+            },
+            Some(0x79) => match (at(1), at(2)) {
+                (Some(high), Some(low)) => (usize::from(u16::from_be_bytes([high, low])), 3),
+                _ => return Ok(None),
+            },
+            _ => return Ok(None),
+        };
+        let start = self.pos + head;
+        let Some(bytes) = self.input.get(start..start + len) else {
+            return Ok(None);
+        };
+        let text = std::str::from_utf8(bytes)
+            .map_err(|_| Error::at(start, "a text string is not valid UTF-8"))?;
+        self.pos = start + len;
+        Ok(Some(text))
     }
 
     /// A text string's contents after its head: borrowed when definite, joined from its
@@ -252,6 +321,7 @@ impl<'de> Deserializer<'de> {
     }
 
     /// `len` bytes of UTF-8 text.
+    #[inline]
     fn text_chunk(&mut self, len: u64) -> Result<&'de str, Error> {
         let start = self.pos;
         std::str::from_utf8(self.slice(len)?)
@@ -277,6 +347,7 @@ impl<'de> Deserializer<'de> {
     }
 
     /// Runs `f` one level deeper.
+    #[inline]
     fn nested<T>(&mut self, f: impl FnOnce(&mut Self) -> Result<T, Error>) -> Result<T, Error> {
         if self.depth == 0 {
             return Err(self.error("CBOR nested too deeply"));
