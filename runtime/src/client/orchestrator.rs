@@ -3,30 +3,30 @@
 use std::fmt;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, OnceLock};
-use std::time::Duration;
 
 use bytes::Bytes;
+
+mod attempt;
+mod outcome;
+
+use attempt::{copy_request, AttemptHeaders};
+use outcome::{attempt_outcome, construction, decode_output, Failure};
 
 use super::config::Config;
 use super::credentials::{Credentials, CredentialsErrorKind};
 use super::endpoint::{apply_host_prefix, check_region};
 use super::endpoint_target::{target, EndpointConfig};
-use super::error::{
-    ConstructionError, ConstructionErrorKind, MalformedResponse, SdkError, TimeoutError,
-    TimeoutKind,
-};
+use super::error::{ConstructionError, ConstructionErrorKind, SdkError, TimeoutError, TimeoutKind};
 use super::rate_limit::ClientRateLimiter;
 use super::resolved::ResolvedConfig;
 use super::retry::{classify_error_response, RetryKind, RetryQuota};
 use super::retry_config::RetryMode;
 use super::sign::{sign_request, user_agent};
 use super::telemetry;
-use super::transport::{HttpClient, TransportError};
+use super::transport::HttpClient;
 use crate::endpoint::Resolver;
-use crate::operation::OutputMetadata as _;
-use crate::operation::{Operation, OperationError};
-use crate::protocol::{request_id, ErrorResponse, Protocol, ServiceSpec, Slot};
-use crate::ErrorMetadata;
+use crate::operation::Operation;
+use crate::protocol::{Protocol, ServiceSpec};
 use tracing::Instrument;
 
 /// A client for one service: its [`Config`], its description, and the retry quota shared by its
@@ -96,33 +96,6 @@ impl fmt::Debug for Handle {
     }
 }
 
-/// The headers of one attempt: the user agent, and the ones botocore and the AWS SDKs send with
-/// every attempt, `amz-sdk-invocation-id` (one UUID per call, the same on every attempt) and
-/// `amz-sdk-request: attempt=N; max=M`. They are set before signing, as botocore does.
-struct AttemptHeaders<'a> {
-    invocation_id: &'a http::HeaderValue,
-    attempt: u32,
-    max_attempts: u32,
-}
-
-impl AttemptHeaders<'_> {
-    /// Adds the SDK attempt headers to `request`.
-    fn add_to(&self, request: &mut http::Request<Bytes>) {
-        let headers = request.headers_mut();
-        headers.insert(
-            http::HeaderName::from_static("amz-sdk-invocation-id"),
-            self.invocation_id.clone(),
-        );
-        let attempts = format!("attempt={}; max={}", self.attempt, self.max_attempts);
-        headers.insert(
-            http::HeaderName::from_static("amz-sdk-request"),
-            http::HeaderValue::from_str(&attempts).unwrap_or_else(|_| {
-                unreachable!("digits and ASCII punctuation are a valid header value")
-            }),
-        );
-    }
-}
-
 /// What every attempt of a call shares.
 struct Prepared<'a> {
     state: &'a ClientState,
@@ -131,17 +104,6 @@ struct Prepared<'a> {
     /// The signing name and region, for services that sign.
     signing: Option<(String, String)>,
     request: http::Request<Bytes>,
-}
-
-/// What ended an attempt that did not succeed.
-enum Failure {
-    Service {
-        status: u16,
-        response: ErrorResponse,
-        headers: http::HeaderMap,
-    },
-    Transport(TransportError),
-    Timeout(Duration),
 }
 
 impl Handle {
@@ -509,106 +471,4 @@ impl Handle {
             )
         })
     }
-}
-
-fn construction<E>(kind: ConstructionErrorKind, message: impl Into<String>) -> SdkError<E> {
-    SdkError::Construction(ConstructionError::new(kind, message))
-}
-
-/// The status and request id of an attempt's answer, when there was one.
-fn attempt_outcome(
-    sent: &Result<http::Response<Bytes>, (Failure, Option<RetryKind>)>,
-) -> (Option<u16>, Option<String>) {
-    match sent {
-        Ok(response) => (
-            Some(response.status().as_u16()),
-            request_id(response.headers()),
-        ),
-        Err((
-            Failure::Service {
-                status, response, ..
-            },
-            _,
-        )) => (Some(*status), response.request_id.clone()),
-        Err(_) => (None, None),
-    }
-}
-
-impl Failure {
-    /// Why the attempt failed, for the retry event.
-    fn reason(&self) -> &'static str {
-        match self {
-            Failure::Service { .. } => "the service answered with a retryable error",
-            Failure::Transport(_) => "the connection failed",
-            Failure::Timeout(_) => "the attempt timed out",
-        }
-    }
-
-    fn into_sdk_error<O: Operation>(self, attempts: u32) -> SdkError<O::Error> {
-        match self {
-            Failure::Service {
-                status,
-                response,
-                headers,
-            } => {
-                let mut meta = ErrorMetadata::new();
-                if let Some(code) = &response.code {
-                    meta = meta.with_code(code.clone());
-                }
-                if let Some(message) = &response.message {
-                    meta = meta.with_message(message.clone());
-                }
-                if let Some(request_id) = &response.request_id {
-                    meta = meta.with_request_id(request_id.clone());
-                }
-                let error =
-                    O::Error::from_response(response.code.as_deref(), response.members, meta);
-                SdkError::Service {
-                    error,
-                    status,
-                    request_id: response.request_id,
-                    headers,
-                }
-            }
-            Failure::Transport(error) => SdkError::Transport(error),
-            Failure::Timeout(limit) => {
-                SdkError::Timeout(TimeoutError::new(TimeoutKind::Attempt, limit, attempts))
-            }
-        }
-    }
-}
-
-/// A copy of `request` for one attempt (the body is shared, not copied).
-fn copy_request(request: &http::Request<Bytes>) -> http::Request<Bytes> {
-    let mut copy = http::Request::new(request.body().clone());
-    *copy.method_mut() = request.method().clone();
-    *copy.uri_mut() = request.uri().clone();
-    *copy.version_mut() = request.version();
-    *copy.headers_mut() = request.headers().clone();
-    copy
-}
-
-fn decode_output<O: Operation>(
-    protocol: &dyn Protocol,
-    response: &http::Response<Bytes>,
-) -> Result<O::Output, SdkError<O::Error>> {
-    let malformed = |source: Box<dyn std::error::Error + Send + Sync>| {
-        SdkError::Response(MalformedResponse::new(
-            response.status().as_u16(),
-            response.headers().clone(),
-            response.body().clone(),
-            source,
-        ))
-    };
-    let mut output = Slot::<O::Output>::new();
-    protocol
-        .read_response(O::SERVICE, O::SPEC, response, &mut output)
-        .map_err(|e| malformed(Box::new(e)))?;
-    let mut output = output
-        .take()
-        .ok_or_else(|| malformed("the protocol decoded no output".into()))?;
-    output
-        .metadata_mut()
-        .set_request_id(request_id(response.headers()));
-    Ok(output)
 }
