@@ -52,6 +52,8 @@ fn errors_display_code_and_message() {
     assert_eq!(err.to_string(), "BadValue: too big");
     let service_level = values::error::PutValuesError::ServiceFault(ServiceFault::builder().build());
     assert_eq!(service_level.to_string(), "ServiceFault", "service errors belong to every operation");
+    assert_eq!((err.is_bad_value(), err.is_service_fault()), (true, false));
+    assert_eq!((service_level.is_bad_value(), service_level.is_service_fault()), (false, true));
     use smithy_runtime::OperationError;
     let members = err.to_members().map(|m| m.to_json_value().unwrap());
     assert_eq!(members, Some(json!({"message": "too big"})), "the members an error body carries");
@@ -75,6 +77,8 @@ fn http_bindings_travel_in_their_locations() {
         .meta("color", "red")
         .build()
         .unwrap();
+    assert_eq!(input.filters(), ["x", "y"], "list setters append, the getter gives the items");
+    assert!(GetValueInput::builder().id("a").build().unwrap().filters().is_empty(), "an unset list reads as empty");
     let endpoint: smithy_runtime::http::Uri = "https://example.com".parse().unwrap();
     let json = serde_json::to_value(&input).unwrap();
     let request = write_request(GetValue::SERVICE, GetValue::SPEC, json, &endpoint).unwrap();
