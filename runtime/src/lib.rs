@@ -13,11 +13,11 @@
 //!   union member without data).
 //! * [`endpoint`]: the Smithy rules engine: endpoints from a model's endpoint rule set, with
 //!   the AWS partitions.
-//! * [`client`]: the client side: [`client::Config`], credentials, endpoints, SigV4 signing,
+//! * [`client`] (feature `client`, on by default): the client side: [`client::Config`], credentials, endpoints, SigV4 signing,
 //!   the HTTP transport, retries, and [`client::Handle`], which runs any [`Operation`].
-//! * [`server`]: the server side: [`server::Router`], which answers requests with handlers
-//!   in every protocol of the service, as a `tower::Service`, an in-process `HttpClient`, or
-//!   over TCP with [`server::serve`].
+//! * `server` (feature `server`): the server side: `server::Router`, which answers requests
+//!   with handlers in every protocol of the service, as a `tower::Service`, an in-process
+//!   `HttpClient`, or over TCP with `server::serve`.
 //! * [`codec`]: the `serde_with` adapters (applied with `serde_with::As`, without its proc
 //!   macro) and helpers that generated serde code names in
 //!   its attributes (timestamp formats, non-finite floats, unions).

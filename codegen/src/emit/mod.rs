@@ -3,7 +3,7 @@
 //!
 //! Emitters read the IR only: they import nothing from `model`, take every identifier from
 //! the IR (none calls `names`), and never touch the filesystem. Helpers that several emitters
-//! share ([`specs`] for the HTTP tables, [`ty`] for type paths, [`doc`]) are modules of
+//! share (`specs` for the HTTP tables, `ty` for type paths, `doc`) are modules of
 //! their own, so that no emitter reaches into another.
 
 mod builders;

@@ -12,7 +12,7 @@
 //! | float, double | `f32`, `f64` | [`Float`] (writes NaN and infinities as strings) |
 //!
 //! Servers read requests [`Strictness::Strict`]ly, with the checked reader that also keeps the
-//! wire form for validation ([`from_json_with`] reads JSON with either strictness). Unions are
+//! wire form for validation (`from_json_with`, feature `server`, reads JSON with either strictness). Unions are
 //! read with [`deserialize_union`]; [`from_json_value`] decodes a whole value and names the
 //! member path of what does not decode.
 
