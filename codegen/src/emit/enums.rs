@@ -107,7 +107,6 @@ fn string_enum(p: &Paths, e: &Enum) -> TokenStream {
 /// `Serialize` and `Deserialize` for a string enum: its wire value as a string.
 fn string_serde(p: &Paths, e: &Enum) -> TokenStream {
     let ident = &e.ident;
-    let string = p.string();
     let result = p.result(quote!(S::Ok), quote!(S::Error));
     let de_result = p.result(quote!(Self), quote!(D::Error));
     quote! {
@@ -119,7 +118,7 @@ fn string_serde(p: &Paths, e: &Enum) -> TokenStream {
 
         impl<'de> ::smithy_runtime::serde::Deserialize<'de> for #ident {
             fn deserialize<D: ::smithy_runtime::serde::Deserializer<'de>>(deserializer: D) -> #de_result {
-                <#string as ::smithy_runtime::serde::Deserialize>::deserialize(deserializer).map(Self::from)
+                ::smithy_runtime::codec::deserialize_string_enum(deserializer)
             }
         }
     }

@@ -124,8 +124,7 @@ impl<'de> ::smithy_runtime::serde::Deserialize<'de> for CertificateType {
     fn deserialize<D: ::smithy_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as ::smithy_runtime::serde::Deserialize>::deserialize(deserializer)
-            .map(Self::from)
+        ::smithy_runtime::codec::deserialize_string_enum(deserializer)
     }
 }
 /// The request conflicts with the current state of the resource.
@@ -3609,8 +3608,7 @@ impl<'de> ::smithy_runtime::serde::Deserialize<'de> for EC2InstanceType {
     fn deserialize<D: ::smithy_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as ::smithy_runtime::serde::Deserialize>::deserialize(deserializer)
-            .map(Self::from)
+        ::smithy_runtime::codec::deserialize_string_enum(deserializer)
     }
 }
 /// A fleet action that can be suspended.
@@ -3668,8 +3666,7 @@ impl<'de> ::smithy_runtime::serde::Deserialize<'de> for FleetAction {
     fn deserialize<D: ::smithy_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as ::smithy_runtime::serde::Deserialize>::deserialize(deserializer)
-            .map(Self::from)
+        ::smithy_runtime::codec::deserialize_string_enum(deserializer)
     }
 }
 /// Settings and status of a fleet.
@@ -3928,8 +3925,7 @@ impl<'de> ::smithy_runtime::serde::Deserialize<'de> for FleetStatus {
     fn deserialize<D: ::smithy_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as ::smithy_runtime::serde::Deserialize>::deserialize(deserializer)
-            .map(Self::from)
+        ::smithy_runtime::codec::deserialize_string_enum(deserializer)
     }
 }
 /// On-demand or spot instances.
@@ -3991,8 +3987,7 @@ impl<'de> ::smithy_runtime::serde::Deserialize<'de> for FleetType {
     fn deserialize<D: ::smithy_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as ::smithy_runtime::serde::Deserialize>::deserialize(deserializer)
-            .map(Self::from)
+        ::smithy_runtime::codec::deserialize_string_enum(deserializer)
     }
 }
 /// A custom key/value pair attached to a game session.
@@ -4444,8 +4439,7 @@ impl<'de> ::smithy_runtime::serde::Deserialize<'de> for GameSessionPlacementStat
     fn deserialize<D: ::smithy_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as ::smithy_runtime::serde::Deserialize>::deserialize(deserializer)
-            .map(Self::from)
+        ::smithy_runtime::codec::deserialize_string_enum(deserializer)
     }
 }
 /// Lifecycle status of a game session.
@@ -4525,8 +4519,7 @@ impl<'de> ::smithy_runtime::serde::Deserialize<'de> for GameSessionStatus {
     fn deserialize<D: ::smithy_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as ::smithy_runtime::serde::Deserialize>::deserialize(deserializer)
-            .map(Self::from)
+        ::smithy_runtime::codec::deserialize_string_enum(deserializer)
     }
 }
 /// Extra detail about a game session status.
@@ -4596,8 +4589,7 @@ impl<'de> ::smithy_runtime::serde::Deserialize<'de> for GameSessionStatusReason 
     fn deserialize<D: ::smithy_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as ::smithy_runtime::serde::Deserialize>::deserialize(deserializer)
-            .map(Self::from)
+        ::smithy_runtime::codec::deserialize_string_enum(deserializer)
     }
 }
 /// An idempotency token was reused with different parameters.
@@ -4770,8 +4762,7 @@ impl<'de> ::smithy_runtime::serde::Deserialize<'de> for InstanceStatus {
     fn deserialize<D: ::smithy_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as ::smithy_runtime::serde::Deserialize>::deserialize(deserializer)
-            .map(Self::from)
+        ::smithy_runtime::codec::deserialize_string_enum(deserializer)
     }
 }
 /// The service failed to process the request; retry it later.
@@ -5080,8 +5071,7 @@ impl<'de> ::smithy_runtime::serde::Deserialize<'de> for IpProtocol {
     fn deserialize<D: ::smithy_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as ::smithy_runtime::serde::Deserialize>::deserialize(deserializer)
-            .map(Self::from)
+        ::smithy_runtime::codec::deserialize_string_enum(deserializer)
     }
 }
 /// The request would exceed a service limit.
@@ -5259,8 +5249,7 @@ impl<'de> ::smithy_runtime::serde::Deserialize<'de> for MatchmakingConfiguration
     fn deserialize<D: ::smithy_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as ::smithy_runtime::serde::Deserialize>::deserialize(deserializer)
-            .map(Self::from)
+        ::smithy_runtime::codec::deserialize_string_enum(deserializer)
     }
 }
 /// A matchmaking request and its progress.
@@ -5499,8 +5488,7 @@ impl<'de> ::smithy_runtime::serde::Deserialize<'de> for OperatingSystem {
     fn deserialize<D: ::smithy_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as ::smithy_runtime::serde::Deserialize>::deserialize(deserializer)
-            .map(Self::from)
+        ::smithy_runtime::codec::deserialize_string_enum(deserializer)
     }
 }
 /// Player and player session IDs created by a placement.
@@ -5738,8 +5726,7 @@ impl<'de> ::smithy_runtime::serde::Deserialize<'de> for PlayerSessionCreationPol
     fn deserialize<D: ::smithy_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as ::smithy_runtime::serde::Deserialize>::deserialize(deserializer)
-            .map(Self::from)
+        ::smithy_runtime::codec::deserialize_string_enum(deserializer)
     }
 }
 /// Lifecycle status of a player session.
@@ -5814,8 +5801,7 @@ impl<'de> ::smithy_runtime::serde::Deserialize<'de> for PlayerSessionStatus {
     fn deserialize<D: ::smithy_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as ::smithy_runtime::serde::Deserialize>::deserialize(deserializer)
-            .map(Self::from)
+        ::smithy_runtime::codec::deserialize_string_enum(deserializer)
     }
 }
 /// Whether a game session may be terminated during scale-down.
@@ -5877,8 +5863,7 @@ impl<'de> ::smithy_runtime::serde::Deserialize<'de> for ProtectionPolicy {
     fn deserialize<D: ::smithy_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as ::smithy_runtime::serde::Deserialize>::deserialize(deserializer)
-            .map(Self::from)
+        ::smithy_runtime::codec::deserialize_string_enum(deserializer)
     }
 }
 /// Caps how many game sessions one creator may start over a period.

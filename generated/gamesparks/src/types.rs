@@ -477,8 +477,7 @@ impl<'de> ::smithy_runtime::serde::Deserialize<'de> for DeploymentAction {
     fn deserialize<D: ::smithy_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as ::smithy_runtime::serde::Deserialize>::deserialize(deserializer)
-            .map(Self::from)
+        ::smithy_runtime::codec::deserialize_string_enum(deserializer)
     }
 }
 /// Outcome of a stage deployment.
@@ -577,8 +576,7 @@ impl<'de> ::smithy_runtime::serde::Deserialize<'de> for DeploymentState {
     fn deserialize<D: ::smithy_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as ::smithy_runtime::serde::Deserialize>::deserialize(deserializer)
-            .map(Self::from)
+        ::smithy_runtime::codec::deserialize_string_enum(deserializer)
     }
 }
 /// Input of DisconnectPlayer.
@@ -909,8 +907,7 @@ impl<'de> ::smithy_runtime::serde::Deserialize<'de> for GameState {
     fn deserialize<D: ::smithy_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as ::smithy_runtime::serde::Deserialize>::deserialize(deserializer)
-            .map(Self::from)
+        ::smithy_runtime::codec::deserialize_string_enum(deserializer)
     }
 }
 /// Short description of a game, as returned by ListGames.
@@ -1052,8 +1049,7 @@ impl<'de> ::smithy_runtime::serde::Deserialize<'de> for GeneratedCodeJobState {
     fn deserialize<D: ::smithy_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as ::smithy_runtime::serde::Deserialize>::deserialize(deserializer)
-            .map(Self::from)
+        ::smithy_runtime::codec::deserialize_string_enum(deserializer)
     }
 }
 /// Settings of the code generator used by a job.
@@ -2303,8 +2299,7 @@ impl<'de> ::smithy_runtime::serde::Deserialize<'de> for Operation {
     fn deserialize<D: ::smithy_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as ::smithy_runtime::serde::Deserialize>::deserialize(deserializer)
-            .map(Self::from)
+        ::smithy_runtime::codec::deserialize_string_enum(deserializer)
     }
 }
 /// A resource named in the request does not exist.
@@ -2426,8 +2421,7 @@ impl<'de> ::smithy_runtime::serde::Deserialize<'de> for ResultCode {
     fn deserialize<D: ::smithy_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as ::smithy_runtime::serde::Deserialize>::deserialize(deserializer)
-            .map(Self::from)
+        ::smithy_runtime::codec::deserialize_string_enum(deserializer)
     }
 }
 /// One section of a game configuration.
@@ -2820,8 +2814,7 @@ impl<'de> ::smithy_runtime::serde::Deserialize<'de> for StageState {
     fn deserialize<D: ::smithy_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as ::smithy_runtime::serde::Deserialize>::deserialize(deserializer)
-            .map(Self::from)
+        ::smithy_runtime::codec::deserialize_string_enum(deserializer)
     }
 }
 /// Short description of a stage, as returned by ListStages.

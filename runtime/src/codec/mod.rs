@@ -18,6 +18,7 @@
 
 pub(crate) mod cbor;
 mod decode;
+mod enums;
 mod float;
 #[cfg(feature = "server")]
 pub(crate) mod reader;
@@ -28,6 +29,7 @@ mod timestamp;
 mod union;
 
 pub use decode::{from_json_value, DecodeError};
+pub use enums::deserialize_string_enum;
 pub use float::Float;
 #[cfg(feature = "server")]
 pub use reader::from_json_with;
