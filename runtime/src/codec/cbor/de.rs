@@ -193,6 +193,11 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
 
     #[inline]
     fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        if self.names_as_bytes {
+            if let Some(name) = self.short_name() {
+                return visitor.visit_borrowed_bytes(name);
+            }
+        }
         if let Some(text) = self.short_text()? {
             return visitor.visit_borrowed_str(text);
         }

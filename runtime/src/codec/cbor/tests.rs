@@ -142,6 +142,19 @@ fn unknown_members_are_read_over() {
     assert_eq!(from_slice::<Record>(&body).unwrap().count, Some(7));
 }
 
+#[test]
+fn member_names_are_matched_as_bytes_and_unknown_ones_skipped_unchecked() {
+    // {"Count": 7, <the name 0xff 0xfe, not UTF-8>: 1}
+    let body = [
+        0xa2, 0x65, b'C', b'o', b'u', b'n', b't', 0x07, 0x62, 0xff, 0xfe, 0x01,
+    ];
+    assert_eq!(from_slice::<Record>(&body).unwrap().count, Some(7));
+    // Read as text (what the path-tracking decode of an error does), the name is refused.
+    let mut de = Deserializer::new(&body);
+    let error = Record::deserialize(&mut de).unwrap_err().to_string();
+    assert!(error.contains("UTF-8"), "{error}");
+}
+
 /// Malformed bodies are errors, never panics.
 #[test]
 fn refuses_malformed_bodies() {
