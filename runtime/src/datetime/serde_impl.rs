@@ -3,8 +3,11 @@
 
 use std::fmt;
 
-use serde::de::{self, Visitor};
+use serde::de::{self, VariantAccess, Visitor};
+use serde::ser::SerializeTupleVariant;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::codec::cbor::{TAGGED, TAG_ENUM, UNTAGGED};
 
 use super::{epoch, DateTime};
 
@@ -23,7 +26,10 @@ impl Serialize for DateTime {
             } else {
                 epoch_f64::<S::Error>(*self)?
             };
-            return ciborium::tag::Required::<f64, EPOCH_TAG>(secs).serialize(serializer);
+            let mut tag = serializer.serialize_tuple_variant(TAG_ENUM, 0, TAGGED, 2)?;
+            tag.serialize_field(&EPOCH_TAG)?;
+            tag.serialize_field(&secs)?;
+            return tag.end();
         }
         if whole {
             return serializer.serialize_i64(self.secs());
@@ -48,12 +54,68 @@ impl<'de> Deserialize<'de> for DateTime {
         if deserializer.is_human_readable() {
             return deserializer.deserialize_any(EpochSecondsVisitor);
         }
-        match ciborium::tag::Captured::<Seconds>::deserialize(deserializer)? {
-            ciborium::tag::Captured(None | Some(EPOCH_TAG), Seconds(time)) => Ok(time),
-            ciborium::tag::Captured(Some(tag), _) => Err(de::Error::custom(format_args!(
-                "a timestamp is tagged {EPOCH_TAG} (epoch seconds), found tag {tag}"
-            ))),
+        deserializer.deserialize_enum(TAG_ENUM, &[TAGGED, UNTAGGED], TaggedSecondsVisitor)
+    }
+}
+
+/// Reads epoch seconds in the CBOR reader's enum form of tags: tagged 1, or untagged.
+struct TaggedSecondsVisitor;
+
+impl<'de> Visitor<'de> for TaggedSecondsVisitor {
+    type Value = DateTime;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a timestamp as epoch seconds, tagged 1 or untagged")
+    }
+
+    fn visit_enum<A: de::EnumAccess<'de>>(self, data: A) -> Result<DateTime, A::Error> {
+        let (tagged, variant) = data.variant::<TagVariant>()?;
+        if !tagged.0 {
+            return variant
+                .newtype_variant::<Seconds>()
+                .map(|Seconds(time)| time);
         }
+        variant.tuple_variant(2, TagAndSecondsVisitor)
+    }
+}
+
+/// Which variant of the tag enum: `true` for the tagged one.
+struct TagVariant(bool);
+
+impl<'de> Deserialize<'de> for TagVariant {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        match name.as_ref() {
+            TAGGED => Ok(TagVariant(true)),
+            UNTAGGED => Ok(TagVariant(false)),
+            other => Err(de::Error::unknown_variant(other, &[TAGGED, UNTAGGED])),
+        }
+    }
+}
+
+/// The (tag number, epoch seconds) pair of a tagged timestamp.
+struct TagAndSecondsVisitor;
+
+impl<'de> Visitor<'de> for TagAndSecondsVisitor {
+    type Value = DateTime;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a tag number and epoch seconds")
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut items: A) -> Result<DateTime, A::Error> {
+        let tag: u64 = items
+            .next_element()?
+            .ok_or_else(|| de::Error::invalid_length(0, &self))?;
+        if tag != EPOCH_TAG {
+            return Err(de::Error::custom(format_args!(
+                "a timestamp is tagged {EPOCH_TAG} (epoch seconds), found tag {tag}"
+            )));
+        }
+        let Seconds(time) = items
+            .next_element()?
+            .ok_or_else(|| de::Error::invalid_length(1, &self))?;
+        Ok(time)
     }
 }
 

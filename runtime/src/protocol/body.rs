@@ -106,17 +106,14 @@ impl<T: Serialize + ?Sized> Encode for T {
 
     fn encode_cbor(&self, plan: &Plan<'_>) -> Result<Encoded, EncodeError> {
         let mut body = Vec::with_capacity(128);
-        // ciborium's serializer is reached only through `into_writer`, so the top-level
-        // serializer wraps it from inside a `Serialize` impl.
-        let wrapped = top_level::Wrapped::new(self, plan);
-        ciborium::ser::into_writer(&wrapped, &mut body).map_err(|e| match e {
-            ciborium::ser::Error::Value(message) => EncodeError::new(message),
-            ciborium::ser::Error::Io(e) => EncodeError::new(e),
-        })?;
-        Ok(Encoded {
-            body,
-            bound: wrapped.into_bound(),
-        })
+        let bound = self
+            .serialize(top_level::TopLevel::new(
+                &mut crate::codec::cbor::Writer::new(&mut body),
+                plan,
+            ))
+            .map_err(EncodeError::new)?
+            .1;
+        Ok(Encoded { body, bound })
     }
 
     fn to_json_value(&self) -> Result<Value, EncodeError> {

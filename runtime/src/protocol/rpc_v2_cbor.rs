@@ -2,7 +2,7 @@
 //! `smithy-protocol: rpc-v2-cbor` header, CBOR bodies keyed by member name, `__type` errors.
 //!
 //! The values' own serde impls write the CBOR forms when the serializer is not human-readable
-//! (neither ciborium's writer nor the runtime's reader is): timestamps as tag 1 epoch
+//! (neither the runtime's CBOR writer nor its reader is): timestamps as tag 1 epoch
 //! seconds, blobs as byte strings, floats as CBOR floats (NaN and the infinities included).
 
 use bytes::Bytes;

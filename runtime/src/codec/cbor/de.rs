@@ -8,7 +8,7 @@ use super::access::{Entries, Items, Tagged, Variant};
 use super::{Deserializer, Error, Header, FALSE, NULL, TRUE, UNDEFINED};
 
 /// The tag of ciborium's tag enum, which [`Tagged`] answers.
-const TAG_ENUM: &str = "@@TAG@@";
+pub(crate) const TAG_ENUM: &str = "@@TAG@@";
 
 /// What an item is, for type errors.
 fn unexpected(header: Header) -> Unexpected<'static> {

@@ -44,3 +44,9 @@ impl serde::de::Error for Error {
         Error::message(message.to_string())
     }
 }
+
+impl serde::ser::Error for Error {
+    fn custom<T: fmt::Display>(message: T) -> Self {
+        Error::message(message.to_string())
+    }
+}

@@ -1,5 +1,5 @@
 //! A CBOR reader for rpcv2Cbor bodies: a serde [`Deserializer`] over a byte slice, reading
-//! straight into the generated types.
+//! straight into the generated types; and its writer ([`to_writer`]).
 //!
 //! It reads what RFC 8949 calls well-formed CBOR: definite and indefinite lengths (an
 //! indefinite text or byte string is joined from its chunks), half, single and double floats
@@ -7,11 +7,10 @@
 //! `undefined` (both read as an absent value). Definite strings are borrowed from the body,
 //! so a member name costs no copy and a `String` member one allocation.
 //!
-//! Tags are presented the way ciborium presents them (an enum named `@@TAG@@` whose variant
-//! `@@TAGGED@@` holds the tag number and the value), so that [`DateTime`](crate::DateTime)'s
-//! impls, `ciborium::tag` types and the validation view read tag 1 timestamps from either
-//! reader. Where a type asks for a specific kind of item (a string, a number, a map), tags
-//! other than bignums are skipped, as ciborium does.
+//! Tags are presented as an enum named `@@TAG@@` whose variant `@@TAGGED@@` holds the tag
+//! number and the value (the form ciborium uses too), which [`DateTime`](crate::DateTime)'s
+//! impls, the validation view and the writer read and write. Where a type asks for a
+//! specific kind of item (a string, a number, a map), tags other than bignums are skipped.
 //!
 //! Nesting is limited to [`MAX_DEPTH`] arrays, maps and tags, and nothing is allocated from a
 //! length the body announces before the bytes are there, so a malformed or hostile body is an
@@ -20,6 +19,8 @@
 mod access;
 mod de;
 mod error;
+mod half;
+mod ser;
 #[cfg(test)]
 mod tests;
 
@@ -27,7 +28,11 @@ use std::borrow::Cow;
 
 use serde::Deserialize;
 
+pub(crate) use self::de::TAG_ENUM;
 pub(crate) use self::error::Error;
+#[cfg(test)]
+pub(crate) use self::ser::to_writer;
+pub(crate) use self::ser::{Writer, TAGGED, UNTAGGED};
 
 /// How many arrays, maps and tags may enclose an item (ciborium's limit too).
 pub(crate) const MAX_DEPTH: usize = 256;
@@ -233,7 +238,7 @@ impl<'de> Deserializer<'de> {
                 value @ 32.. => Header::Simple(value),
                 _ => return Err(Error::at(start, "a simple value in two bytes below 32")),
             },
-            25 => Header::Float(f64::from(half::f16::from_be_bytes(self.take()?))),
+            25 => Header::Float(half::to_f64(u16::from_be_bytes(self.take()?))),
             26 => Header::Float(f64::from(f32::from_be_bytes(self.take()?))),
             27 => Header::Float(f64::from_be_bytes(self.take()?)),
             31 => Header::Break,

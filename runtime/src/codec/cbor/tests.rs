@@ -220,3 +220,139 @@ fn reads_enums_as_names_or_single_entry_maps() {
     );
     assert!(from_slice::<Choice>(&[0x61, b'B']).is_err());
 }
+
+/// `value` written by the codec's writer.
+fn ours<T: serde::Serialize + ?Sized>(value: &T) -> Vec<u8> {
+    let mut out = Vec::new();
+    super::to_writer(value, &mut out).unwrap();
+    out
+}
+
+/// The examples of RFC 8949 appendix A that the writer's choices reproduce byte for byte.
+#[test]
+fn writes_the_encodings_of_rfc_8949_appendix_a() {
+    let hex = |bytes: Vec<u8>| bytes.iter().map(|b| format!("{b:02x}")).collect::<String>();
+    assert_eq!(hex(ours(&0u8)), "00");
+    assert_eq!(hex(ours(&23u8)), "17");
+    assert_eq!(hex(ours(&24u8)), "1818");
+    assert_eq!(hex(ours(&1000u16)), "1903e8");
+    assert_eq!(hex(ours(&1_000_000u32)), "1a000f4240");
+    assert_eq!(hex(ours(&1_000_000_000_000u64)), "1b000000e8d4a51000");
+    assert_eq!(hex(ours(&u64::MAX)), "1bffffffffffffffff");
+    assert_eq!(
+        hex(ours(&18_446_744_073_709_551_616u128)),
+        "c249010000000000000000"
+    );
+    assert_eq!(
+        hex(ours(&-18_446_744_073_709_551_617i128)),
+        "c349010000000000000000"
+    );
+    assert_eq!(hex(ours(&-1i8)), "20");
+    assert_eq!(hex(ours(&-100i32)), "3863");
+    assert_eq!(hex(ours(&-1000i64)), "3903e7");
+    assert_eq!(hex(ours(&i64::MIN)), "3b7fffffffffffffff");
+    assert_eq!(hex(ours(&1.1f64)), "fb3ff199999999999a");
+    assert_eq!(hex(ours(&100_000.0f64)), "fa47c35000");
+    assert_eq!(hex(ours(&f64::INFINITY)), "f97c00");
+    assert_eq!(hex(ours(&f64::NAN)), "f97e00");
+    assert_eq!(hex(ours(&f32::NEG_INFINITY)), "f9fc00");
+    assert_eq!(hex(ours(&false)), "f4");
+    assert_eq!(hex(ours(&true)), "f5");
+    assert_eq!(hex(ours(&None::<u8>)), "f6");
+    assert_eq!(hex(ours("")), "60");
+    assert_eq!(hex(ours("IETF")), "6449455446");
+    assert_eq!(hex(ours(&serde_bytes_like(&[1, 2, 3, 4]))), "4401020304");
+    assert_eq!(hex(ours(&[1u8, 2, 3])), "83010203");
+    assert_eq!(hex(ours(&BTreeMap::<u8, u8>::new())), "a0");
+    let time = DateTime::from_secs_and_nanos(1_363_896_240, 500_000_000);
+    assert_eq!(hex(ours(&time)), "c1fb41d452d9ec200000");
+}
+
+/// Bytes that serialize as a byte string.
+fn serde_bytes_like(bytes: &[u8]) -> Blob {
+    Blob::new(bytes.to_vec())
+}
+
+/// What the writer writes, ciborium reads as what it writes itself (lengths aside: ciborium
+/// writes every float in its shortest width, the writer never narrower than single).
+#[test]
+fn ciborium_reads_what_the_writer_writes() {
+    #[derive(serde::Serialize)]
+    enum Shape {
+        Unit,
+        Newtype(u8),
+        Tuple(u8, String),
+        Struct { a: i64 },
+    }
+    #[derive(serde::Serialize)]
+    struct Record {
+        name: &'static str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        absent: Option<u8>,
+        shapes: Vec<Shape>,
+        at: DateTime,
+        data: Blob,
+        ratio: f32,
+        map: BTreeMap<String, Option<i32>>,
+    }
+    let record = Record {
+        name: "Ünïcode",
+        absent: None,
+        shapes: vec![
+            Shape::Unit,
+            Shape::Newtype(7),
+            Shape::Tuple(1, "x".to_owned()),
+            Shape::Struct { a: -70_000 },
+        ],
+        at: DateTime::from_secs(1_700_000_000),
+        data: Blob::new(vec![0, 255]),
+        ratio: 0.25,
+        map: BTreeMap::from([("k".to_owned(), None), ("v".to_owned(), Some(-2))]),
+    };
+    let theirs = {
+        let mut out = Vec::new();
+        ciborium::ser::into_writer(&record, &mut out).unwrap();
+        out
+    };
+    let read = |bytes: &[u8]| -> Value { ciborium::de::from_reader(bytes).unwrap() };
+    assert_eq!(read(&ours(&record)), read(&theirs));
+}
+
+/// Indefinite lengths for what serde does not count, and the reader reads them back.
+#[test]
+fn unknown_lengths_are_indefinite() {
+    struct Unsized;
+    impl serde::Serialize for Unsized {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeMap;
+            let mut map = serializer.serialize_map(None)?;
+            map.serialize_key("k")?;
+            map.serialize_value(&UnsizedSeq)?;
+            map.end()
+        }
+    }
+    struct UnsizedSeq;
+    impl serde::Serialize for UnsizedSeq {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeSeq;
+            let mut seq = serializer.serialize_seq(None)?;
+            seq.serialize_element(&1u8)?;
+            seq.end()
+        }
+    }
+    let bytes = ours(&Unsized);
+    assert_eq!(bytes, [0xbf, 0x61, b'k', 0x9f, 0x01, 0xff, 0xff]);
+    let back: BTreeMap<String, Vec<u8>> = from_slice(&bytes).unwrap();
+    assert_eq!(back["k"], [1]);
+}
+
+#[test]
+fn timestamps_round_trip_through_the_reader() {
+    for time in [
+        DateTime::from_secs(0),
+        DateTime::from_secs(-1),
+        DateTime::from_secs_and_nanos(1_700_000_000, 123_000_000),
+    ] {
+        assert_eq!(from_slice::<DateTime>(&ours(&time)).unwrap(), time);
+    }
+}

@@ -250,36 +250,6 @@ impl<'p, S: ser::Serializer> ser::Serializer for TopLevel<'p, S> {
     }
 }
 
-/// A value serialized through [`TopLevel`] from inside a `Serialize` impl, for formats whose
-/// serializer is not public; the bound members are kept for [`Wrapped::into_bound`].
-pub(super) struct Wrapped<'a, T: ?Sized> {
-    value: &'a T,
-    plan: &'a Plan<'a>,
-    bound: std::cell::RefCell<Map<String, Value>>,
-}
-
-impl<'a, T: ?Sized> Wrapped<'a, T> {
-    pub(super) fn new(value: &'a T, plan: &'a Plan<'a>) -> Self {
-        Wrapped {
-            value,
-            plan,
-            bound: std::cell::RefCell::new(Map::new()),
-        }
-    }
-
-    pub(super) fn into_bound(self) -> Map<String, Value> {
-        self.bound.into_inner()
-    }
-}
-
-impl<T: Serialize + ?Sized> Serialize for Wrapped<'_, T> {
-    fn serialize<S: ser::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let (ok, bound) = self.value.serialize(TopLevel::new(serializer, self.plan))?;
-        *self.bound.borrow_mut() = bound;
-        Ok(ok)
-    }
-}
-
 /// The member path without the variants the CBOR reader's tags add (`@@TAGGED@@`).
 pub(super) fn member_path(path: &serde_path_to_error::Path) -> String {
     use serde_path_to_error::Segment;
