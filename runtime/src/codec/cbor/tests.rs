@@ -356,3 +356,19 @@ fn timestamps_round_trip_through_the_reader() {
         assert_eq!(from_slice::<DateTime>(&ours(&time)).unwrap(), time);
     }
 }
+
+#[test]
+fn a_tag_number_must_be_an_unsigned_integer() {
+    struct TextTag;
+    impl serde::Serialize for TextTag {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeTupleVariant;
+            let mut tag = serializer.serialize_tuple_variant("@@TAG@@", 0, "@@TAGGED@@", 2)?;
+            tag.serialize_field("one")?;
+            tag.serialize_field(&1u8)?;
+            tag.end()
+        }
+    }
+    let error = super::to_writer(&TextTag, &mut Vec::new()).unwrap_err();
+    assert!(error.to_string().contains("unsigned integer"), "{error}");
+}
