@@ -22,7 +22,7 @@
 //!   and the sources: [`DefaultCredentialsChain`], [`EnvironmentCredentials`],
 //!   [`ProfileCredentials`], [`WebIdentityCredentials`], [`ContainerCredentials`],
 //!   [`ImdsCredentials`], which read an [`Env`] (the process environment or a map).
-//! * [`resolve_endpoint`], [`apply_host_prefix`] (`@endpoint` host prefixes), [`sign_request`] (SigV4 through `aws-sigv4`).
+//! * [`resolve_endpoint`], [`apply_host_prefix`] (`@endpoint` host prefixes), [`sign_request`] (SigV4; the signing key kept per day, region and service).
 //! * Transport: the [`HttpClient`] trait and [`HyperClient`] (feature `rustls`, on by default).
 //! * For tests (feature `test-util`): `ScriptedTransport` (scripted answers, recorded requests),
 //!   `json_response`, and the fixed `FixedTime` and `FixedToken` sources.

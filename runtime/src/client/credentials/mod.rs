@@ -24,6 +24,7 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::SystemTime;
 
+use super::sign::SigningKeys;
 use super::transport::BoxFuture;
 use crate::REDACTED;
 
@@ -51,6 +52,8 @@ struct Inner {
     session_token: Option<String>,
     expiry: Option<SystemTime>,
     source: &'static str,
+    /// The SigV4 signing key last derived from the secret.
+    signing_keys: SigningKeys,
 }
 
 impl Credentials {
@@ -62,6 +65,7 @@ impl Credentials {
             session_token: None,
             expiry: None,
             source: "static",
+            signing_keys: SigningKeys::default(),
         }))
     }
 
@@ -107,6 +111,11 @@ impl Credentials {
     /// The source they came from (`static` unless a provider said otherwise).
     pub fn source(&self) -> &'static str {
         self.0.source
+    }
+
+    /// The cache of the SigV4 signing key derived from these credentials.
+    pub(crate) fn signing_keys(&self) -> &SigningKeys {
+        &self.0.signing_keys
     }
 }
 
