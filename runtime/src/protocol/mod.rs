@@ -50,7 +50,7 @@ pub mod body;
 mod error_response;
 mod errors;
 mod message;
-mod rest_json;
+pub(crate) mod rest_json;
 mod rpc_v2_cbor;
 pub mod spec;
 #[cfg(feature = "test-util")]

@@ -4,18 +4,12 @@
 
 use std::fmt::Write as _;
 
-use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use percent_encoding::{percent_decode_str, utf8_percent_encode};
 use sha2::{Digest, Sha256};
 
-/// Everything but the unreserved characters of RFC 3986 (`A-Z a-z 0-9 - _ . ~`).
-const QUERY: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'_')
-    .remove(b'.')
-    .remove(b'~');
-
-/// As [`QUERY`], keeping `/`: a path's segments are encoded, its separators are not.
-const PATH: &AsciiSet = &QUERY.remove(b'/');
+// Query names and values: everything but the unreserved characters of RFC 3986 is encoded;
+// in a path, `/` is kept too (the encode sets of URI labels, shared).
+use crate::protocol::rest_json::uri::{GREEDY as PATH, UNRESERVED as QUERY};
 
 /// Headers that proxies and transports may change, never signed (the SDKs' common set).
 const UNSIGNED_HEADERS: [&str; 4] = [

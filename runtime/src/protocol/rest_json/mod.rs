@@ -6,7 +6,7 @@ mod headers;
 mod payload;
 mod request;
 mod response;
-mod uri;
+pub(crate) mod uri;
 
 use crate::codec::Strictness;
 use bytes::Bytes;

@@ -5,15 +5,15 @@ use std::collections::BTreeMap;
 
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
-/// Every byte but the unreserved characters `A-Za-z0-9-._~` is encoded.
-const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC
+/// Every byte but the unreserved characters `A-Za-z0-9-._~` is encoded (also SigV4's set).
+pub(crate) const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'-')
     .remove(b'.')
     .remove(b'_')
     .remove(b'~');
 
-/// Greedy labels also keep `/`.
-const GREEDY: &AsciiSet = &UNRESERVED.remove(b'/');
+/// Greedy labels also keep `/` (as SigV4's canonical path does).
+pub(crate) const GREEDY: &AsciiSet = &UNRESERVED.remove(b'/');
 
 /// One `/`-separated segment of a URI pattern.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
