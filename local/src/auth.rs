@@ -1,8 +1,8 @@
 //! [`Keys`]: SigV4 signature checks for `--require-auth`.
 //!
-//! The signature is recomputed with `aws-sigv4` (the signer of the Rust SDK and of the
-//! generated clients) over the request as received, restricted to the headers the client
-//! says it signed, and compared with the one it sent.
+//! The signature is recomputed with `aws-sigv4` (the Rust SDK's signer; the generated clients
+//! sign with the runtime's own, which is checked against it) over the request as received,
+//! restricted to the headers the client says it signed, and compared with the one it sent.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
