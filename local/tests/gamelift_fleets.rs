@@ -261,12 +261,9 @@ async fn a_windows_build_and_invalid_setups() {
     let windows = RuntimeConfiguration::builder()
         .set_server_processes(Some(vec![ServerProcess::builder()
             .launch_path("C:\\game\\MyGame\\server.exe")
-            .set_parameters(None)
             .concurrent_executions(1)
             .build()
             .expect("every required member is set")]))
-        .set_max_concurrent_game_session_activations(None)
-        .set_game_session_activation_timeout_seconds(None)
         .build();
     let fleet = client
         .create_fleet()

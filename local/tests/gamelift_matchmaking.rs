@@ -17,17 +17,12 @@ use gamelift_support::{
 
 fn player(id: &str, team: &str) -> Player {
     Player::builder()
-        .set_player_id(Some(id.into()))
+        .player_id(id)
         .set_player_attributes(Some(BTreeMap::from([(
             "skill".to_owned(),
-            AttributeValue::builder()
-                .set_s(None)
-                .set_n(Some(23.0))
-                .set_sl(None)
-                .set_sdm(None)
-                .build(),
+            AttributeValue::builder().n(23.0).build(),
         )])))
-        .set_team(Some(team.into()))
+        .team(team)
         .set_latency_in_ms(Some(BTreeMap::from([("us-west-2".to_owned(), 40)])))
         .build()
 }

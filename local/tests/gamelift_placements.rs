@@ -19,8 +19,8 @@ use gamelift_support::{
 
 fn desired(player: &str) -> DesiredPlayerSession {
     DesiredPlayerSession::builder()
-        .set_player_id(Some(player.into()))
-        .set_player_data(Some(format!("{player}'s loadout")))
+        .player_id(player)
+        .player_data(format!("{player}'s loadout"))
         .build()
 }
 
@@ -35,9 +35,9 @@ async fn start(client: &Client, id: &str) -> Result<(), StartGameSessionPlacemen
         .set_desired_player_sessions(Some(vec![desired("ann"), desired("bo")]))
         .player_latencies(
             PlayerLatency::builder()
-                .set_player_id(Some("ann".into()))
-                .set_region_identifier(Some("us-west-2".into()))
-                .set_latency_in_milliseconds(Some(42.0))
+                .player_id("ann")
+                .region_identifier("us-west-2")
+                .latency_in_milliseconds(42.0)
                 .build(),
         )
         .game_session_data("seed=7")

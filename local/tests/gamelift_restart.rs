@@ -135,10 +135,7 @@ async fn reservations_and_placements_time_out_on_the_wall_clock() {
     reserve_players(&client, &id, ["ann", "bo"]).await;
     start_placement(&client, "stuck", 2).await;
     let dee = gamelift_api::types::Player::builder()
-        .set_player_id(Some("dee".into()))
-        .set_player_attributes(None)
-        .set_team(None)
-        .set_latency_in_ms(None)
+        .player_id("dee")
         .build();
     start_matchmaking(&client, Some("unplaced"), "mm", vec![dee])
         .await

@@ -216,8 +216,8 @@ async fn the_resource_creation_limit_counts_per_creator() {
             .ec2_inbound_permissions(udp_ports())
             .resource_creation_limit_policy(
                 ResourceCreationLimitPolicy::builder()
-                    .set_new_game_sessions_per_creator(Some(2))
-                    .set_policy_period_in_minutes(Some(15))
+                    .new_game_sessions_per_creator(2)
+                    .policy_period_in_minutes(15)
                     .build(),
             ),
     )

@@ -199,9 +199,9 @@ async fn a_code_job_completes_for_the_waiter() {
     game(&client, "Racer").await;
     let snapshot_id = snapshot(&client, "Racer").await.id.expect("an id");
     let generator = Generator::builder()
-        .set_game_sdk_version(Some("1.0.0".to_owned()))
-        .set_language(Some("CSharp".to_owned()))
-        .set_target_platform(Some("Unity".to_owned()))
+        .game_sdk_version("1.0.0".to_owned())
+        .language("CSharp".to_owned())
+        .target_platform("Unity".to_owned())
         .build();
     let job_id = start_code_job(&client, "Racer", &snapshot_id, generator).await;
     let listed = client

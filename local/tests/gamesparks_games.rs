@@ -275,9 +275,7 @@ async fn the_state_survives_a_restart() {
         .deployment_id
         .expect("a deployment id");
     let unity = Generator::builder()
-        .set_game_sdk_version(None)
-        .set_language(None)
-        .set_target_platform(Some("Unity".to_owned()))
+        .target_platform("Unity".to_owned())
         .build();
     let job_id = start_code_job(&client_before, "Racer", &snapshot_id, unity).await;
     drop(client_before);

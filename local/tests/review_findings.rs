@@ -62,12 +62,7 @@ async fn a_refused_placement_does_not_drop_the_cancelled_one_with_its_id() {
     let client = client(&local);
     start_placement(&client, "p-1", 4).await;
     stop_placement(&client, "p-1").await.expect("stop");
-    let player = |id: &str| {
-        DesiredPlayerSession::builder()
-            .set_player_id(Some(id.into()))
-            .set_player_data(None)
-            .build()
-    };
+    let player = |id: &str| DesiredPlayerSession::builder().player_id(id).build();
     let refused = client
         .start_game_session_placement()
         .placement_id("p-1")

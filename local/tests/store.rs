@@ -161,7 +161,7 @@ fn add(path: &str, value: Value) -> SectionModification {
         .operation(Operation::Add)
         .path(path)
         .section("Deep")
-        .set_value(Some(value))
+        .value(value)
         .build()
         .expect("every required member is set")
 }

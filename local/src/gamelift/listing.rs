@@ -72,8 +72,8 @@ pub(crate) fn details(
         .filter_map(|id| state.sessions.get(id))
         .map(|record| {
             GameSessionDetail::builder()
-                .set_game_session(Some(render(state, record)))
-                .set_protection_policy(Some(record.protection.clone()))
+                .game_session(render(state, record))
+                .protection_policy(record.protection.clone())
                 .build()
         })
         .collect();

@@ -86,18 +86,12 @@ mod tests {
     fn players_are_grouped_into_their_teams() {
         let player = |id: &str, team: Option<&str>| {
             Player::builder()
-                .set_player_id(Some(id.into()))
+                .player_id(id)
                 .set_player_attributes(Some(BTreeMap::from([(
                     "skill".to_owned(),
-                    AttributeValue::builder()
-                        .set_s(None)
-                        .set_n(Some(23.0))
-                        .set_sl(None)
-                        .set_sdm(None)
-                        .build(),
+                    AttributeValue::builder().n(23.0).build(),
                 )])))
                 .set_team(team.map(str::to_owned))
-                .set_latency_in_ms(None)
                 .build()
         };
         let data = matchmaker_data(

@@ -63,7 +63,7 @@ pub(crate) fn start(
         None,
     )?;
     Ok(StartMatchmakingOutput::builder()
-        .set_matchmaking_ticket(Some(ticket))
+        .matchmaking_ticket(ticket)
         .build())
 }
 
@@ -127,7 +127,7 @@ pub(crate) fn backfill(
         }
     }
     Ok(StartMatchBackfillOutput::builder()
-        .set_matchmaking_ticket(Some(ticket))
+        .matchmaking_ticket(ticket)
         .build())
 }
 

@@ -81,7 +81,7 @@ pub(crate) fn start(
     );
     watch(state, Due::Placement(id.to_owned()));
     Ok(StartGameSessionPlacementOutput::builder()
-        .set_game_session_placement(Some(placement))
+        .game_session_placement(placement)
         .build())
 }
 
@@ -132,7 +132,7 @@ pub(crate) fn describe(
     }
     let record = state.placements.get(id).ok_or_else(|| no_placement(id))?;
     Ok(DescribeGameSessionPlacementOutput::builder()
-        .set_game_session_placement(Some(record.placement.clone()))
+        .game_session_placement(record.placement.clone())
         .build())
 }
 
@@ -217,6 +217,6 @@ pub(crate) fn stop(
     placement.status = Some(GameSessionPlacementState::Cancelled);
     placement.end_time = Some(cx.timestamp());
     Ok(StopGameSessionPlacementOutput::builder()
-        .set_game_session_placement(Some(placement.clone()))
+        .game_session_placement(placement.clone())
         .build())
 }

@@ -181,7 +181,6 @@ pub(crate) fn describe(
             let single = Some(player).filter(|p| wanted(p)).cloned();
             return Ok(DescribePlayerSessionsOutput::builder()
                 .set_player_sessions(Some(single.into_iter().collect()))
-                .set_next_token(None)
                 .build());
         }
         (None, Some(id), None) => {

@@ -269,7 +269,7 @@ pub(crate) fn create(
         .get(&session)
         .ok_or_else(|| no_session(&session))?;
     Ok(CreateGameSessionOutput::builder()
-        .set_game_session(Some(render(state, record)))
+        .game_session(render(state, record))
         .build())
 }
 
@@ -390,7 +390,7 @@ pub(crate) fn update(
     }
     let record = state.sessions.get(id).ok_or_else(|| no_session(id))?;
     Ok(UpdateGameSessionOutput::builder()
-        .set_game_session(Some(render(state, record)))
+        .game_session(render(state, record))
         .build())
 }
 

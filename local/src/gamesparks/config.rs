@@ -35,11 +35,7 @@ pub(crate) fn get(
     let game = state.game(&input.game_name)?;
     let configuration = configuration_of(state, game)?;
     Ok(GetGameConfigurationResult::builder()
-        .set_game_configuration(Some(details(
-            game,
-            configuration,
-            input.sections.as_deref(),
-        )))
+        .game_configuration(details(game, configuration, input.sections.as_deref()))
         .build())
 }
 
@@ -55,7 +51,7 @@ pub(crate) fn update(
         patch::apply(&current.sections, &input.modifications).map_err(Fault::InvalidRequest)?;
     let game = replace(state, &input.game_name, sections, cx.now)?;
     Ok(UpdateGameConfigurationResult::builder()
-        .set_game_configuration(Some(game))
+        .game_configuration(game)
         .build())
 }
 
@@ -71,7 +67,7 @@ pub(crate) fn import(
         import::parse(input.import_source.file.as_bytes()).map_err(Fault::InvalidRequest)?;
     let game = replace(state, &input.game_name, sections, cx.now)?;
     Ok(ImportGameConfigurationResult::builder()
-        .set_game_configuration(Some(game))
+        .game_configuration(game)
         .build())
 }
 
@@ -86,9 +82,9 @@ pub(crate) fn sections_out(
         .filter(|(name, _)| filter.is_none_or(|wanted| wanted.contains(name)))
         .map(|(name, attributes)| {
             let section = Section::builder()
-                .set_attributes(Some(attributes.clone()))
-                .set_name(Some(name.clone()))
-                .set_size(Some(i32::try_from(size(attributes)).unwrap_or(i32::MAX)))
+                .attributes(attributes.clone())
+                .name(name.clone())
+                .size(i32::try_from(size(attributes)).unwrap_or(i32::MAX))
                 .build();
             (name.clone(), section)
         })
@@ -155,8 +151,8 @@ fn details(
     filter: Option<&[String]>,
 ) -> GameConfigurationDetails {
     GameConfigurationDetails::builder()
-        .set_created(Some(datetime(game.created_millis)))
-        .set_last_updated(Some(datetime(configuration.last_updated_millis)))
+        .created(datetime(game.created_millis))
+        .last_updated(datetime(configuration.last_updated_millis))
         .set_sections(Some(sections_out(&configuration.sections, filter)))
         .build()
 }

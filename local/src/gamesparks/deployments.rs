@@ -47,7 +47,7 @@ pub(crate) fn start(
             )));
         }
         return Ok(StartStageDeploymentResult::builder()
-            .set_stage_deployment(Some(details(earlier, &stage.name)))
+            .stage_deployment(details(earlier, &stage.name))
             .build());
     }
     if stage.deployments.len() >= quotas::DEPLOYMENTS_PER_STAGE {
@@ -67,7 +67,7 @@ pub(crate) fn start(
     let answer = details(&deployment, &stage.name);
     stage.deployments.push(deployment);
     Ok(StartStageDeploymentResult::builder()
-        .set_stage_deployment(Some(answer))
+        .stage_deployment(answer)
         .build())
 }
 
@@ -97,7 +97,7 @@ pub(crate) fn get(
         .and_then(|index| observe(stage, index, cx.clock))
         .ok_or_else(missing)?;
     Ok(GetStageDeploymentResult::builder()
-        .set_stage_deployment(Some(deployment))
+        .stage_deployment(deployment)
         .build())
 }
 
@@ -147,24 +147,24 @@ fn deployment_state(deployment: &Deployment) -> DeploymentState {
 fn outcome(deployment: &Deployment, stage: &str) -> Option<DeploymentResult> {
     (Run::of(&deployment.progress) == Run::Completed).then(|| {
         DeploymentResult::builder()
-            .set_message(Some(format!(
+            .message(format!(
                 "Snapshot '{}' is deployed to stage '{stage}'.",
                 deployment.snapshot_id
-            )))
-            .set_result_code(Some(ResultCode::Success))
+            ))
+            .result_code(ResultCode::Success)
             .build()
     })
 }
 
 fn details(deployment: &Deployment, stage: &str) -> StageDeploymentDetails {
     StageDeploymentDetails::builder()
-        .set_created(Some(datetime(deployment.created_millis)))
-        .set_deployment_action(Some(DeploymentAction::Deploy))
-        .set_deployment_id(Some(deployment.id.clone()))
+        .created(datetime(deployment.created_millis))
+        .deployment_action(DeploymentAction::Deploy)
+        .deployment_id(deployment.id.clone())
         .set_deployment_result(outcome(deployment, stage))
-        .set_deployment_state(Some(deployment_state(deployment)))
-        .set_last_updated(Some(datetime(deployment.progress.since_millis)))
-        .set_snapshot_id(Some(deployment.snapshot_id.clone()))
+        .deployment_state(deployment_state(deployment))
+        .last_updated(datetime(deployment.progress.since_millis))
+        .snapshot_id(deployment.snapshot_id.clone())
         .build()
 }
 

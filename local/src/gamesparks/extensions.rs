@@ -57,7 +57,7 @@ pub static CATALOG: &[Extension] = &[Extension {
 pub(crate) fn get(input: &GetExtensionRequest) -> Result<GetExtensionResult, Fault> {
     let extension = find(&input.namespace, &input.name)?;
     Ok(GetExtensionResult::builder()
-        .set_extension(Some(details(extension)))
+        .extension(details(extension))
         .build())
 }
 
@@ -77,7 +77,7 @@ pub(crate) fn get_version(
             ))
         })?;
     Ok(GetExtensionVersionResult::builder()
-        .set_extension_version(Some(version_details(extension, version)))
+        .extension_version(version_details(extension, version))
         .build())
 }
 
@@ -127,18 +127,18 @@ fn find(namespace: &str, name: &str) -> Result<&'static Extension, Fault> {
 
 fn details(extension: &Extension) -> ExtensionDetails {
     ExtensionDetails::builder()
-        .set_description(Some(extension.description.to_owned()))
-        .set_name(Some(extension.name.to_owned()))
-        .set_namespace(Some(extension.namespace.to_owned()))
+        .description(extension.description.to_owned())
+        .name(extension.name.to_owned())
+        .namespace(extension.namespace.to_owned())
         .build()
 }
 
 fn version_details(extension: &Extension, version: &Version) -> ExtensionVersionDetails {
     ExtensionVersionDetails::builder()
-        .set_name(Some(extension.name.to_owned()))
-        .set_namespace(Some(extension.namespace.to_owned()))
-        .set_schema(Some(version.schema.to_owned()))
-        .set_version(Some(version.version.to_owned()))
+        .name(extension.name.to_owned())
+        .namespace(extension.namespace.to_owned())
+        .schema(version.schema.to_owned())
+        .version(version.version.to_owned())
         .build()
 }
 

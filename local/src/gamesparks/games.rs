@@ -37,9 +37,7 @@ pub(crate) fn create(
         if game.deletion.is_none()
             && is_retry(game.client_token.as_deref(), input.client_token.as_deref())
         {
-            return Ok(CreateGameResult::builder()
-                .set_game(Some(details(game)))
-                .build());
+            return Ok(CreateGameResult::builder().game(details(game)).build());
         }
         return Err(Fault::Conflict(format!(
             "A game named '{name}' already exists."
@@ -70,7 +68,7 @@ pub(crate) fn create(
     };
     state.configurations.insert(name.clone(), configuration);
     state.games.insert(name, game);
-    Ok(CreateGameResult::builder().set_game(Some(answer)).build())
+    Ok(CreateGameResult::builder().game(answer).build())
 }
 
 /// `GetGame`: the game, its deletion moved on.
@@ -82,9 +80,7 @@ pub(crate) fn get(
     let name = &input.game_name;
     observe_game(state, cx.clock, name)?;
     let game = state.game(name)?;
-    Ok(GetGameResult::builder()
-        .set_game(Some(details(game)))
-        .build())
+    Ok(GetGameResult::builder().game(details(game)).build())
 }
 
 /// `ListGames`: the games by name, their deletions moved on.
@@ -122,9 +118,7 @@ pub(crate) fn update(
         game.description = input.description;
     }
     game.last_updated_millis = cx.now;
-    Ok(UpdateGameResult::builder()
-        .set_game(Some(details(game)))
-        .build())
+    Ok(UpdateGameResult::builder().game(details(game)).build())
 }
 
 /// `DeleteGame`: the game becomes `DELETING`, and is gone on the next read.
@@ -166,13 +160,13 @@ fn game_state(game: &Game) -> GameState {
 
 fn details(game: &Game) -> GameDetails {
     GameDetails::builder()
-        .set_arn(Some(game.arn.clone()))
-        .set_created(Some(datetime(game.created_millis)))
+        .arn(game.arn.clone())
+        .created(datetime(game.created_millis))
         .set_description(game.description.clone())
-        .set_enable_termination_protection(Some(game.enable_termination_protection))
-        .set_last_updated(Some(datetime(game.last_updated_millis)))
-        .set_name(Some(game.name.clone()))
-        .set_state(Some(game_state(game)))
+        .enable_termination_protection(game.enable_termination_protection)
+        .last_updated(datetime(game.last_updated_millis))
+        .name(game.name.clone())
+        .state(game_state(game))
         .set_tags(tags::out(&game.tags))
         .build()
 }
@@ -180,8 +174,8 @@ fn details(game: &Game) -> GameDetails {
 fn summary(game: &Game) -> GameSummary {
     GameSummary::builder()
         .set_description(game.description.clone())
-        .set_name(Some(game.name.clone()))
-        .set_state(Some(game_state(game)))
+        .name(game.name.clone())
+        .state(game_state(game))
         .set_tags(tags::out(&game.tags))
         .build()
 }

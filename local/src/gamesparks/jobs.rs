@@ -41,7 +41,7 @@ pub(crate) fn start(
     jobs.push(job);
     state.jobs.insert(key, jobs);
     Ok(StartGeneratedCodeJobResult::builder()
-        .set_generated_code_job_id(Some(id))
+        .generated_code_job_id(id)
         .build())
 }
 
@@ -65,7 +65,7 @@ pub(crate) fn get(
         })?;
     Run::advance(cx.clock, &mut job.progress);
     Ok(GetGeneratedCodeJobResult::builder()
-        .set_generated_code_job(Some(details(job, cx, game, snapshot_id)?))
+        .generated_code_job(details(job, cx, game, snapshot_id)?)
         .build())
 }
 
@@ -118,11 +118,11 @@ fn details(
         Run::Completed => GeneratedCodeJobState::Completed,
     };
     Ok(GeneratedCodeJobDetails::builder()
-        .set_description(Some(description(job, snapshot)))
+        .description(description(job, snapshot))
         .set_expiration_time(expiration_time)
-        .set_generated_code_job_id(Some(job.id.clone()))
+        .generated_code_job_id(job.id.clone())
         .set_s3_url(s3_url)
-        .set_status(Some(status))
+        .status(status)
         .build())
 }
 

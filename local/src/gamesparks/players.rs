@@ -32,8 +32,8 @@ pub(crate) fn status(
                 .iter()
                 .map(|c| {
                     Connection::builder()
-                        .set_created(Some(datetime(c.created_millis)))
-                        .set_id(Some(c.id.clone()))
+                        .created(datetime(c.created_millis))
+                        .id(c.id.clone())
                         .build()
                 })
                 .collect()

@@ -39,16 +39,14 @@ pub(crate) fn create(
     };
     let answer = details(&snapshot, None);
     state.snapshots.insert(child_key(&game, &id), snapshot);
-    Ok(CreateSnapshotResult::builder()
-        .set_snapshot(Some(answer))
-        .build())
+    Ok(CreateSnapshotResult::builder().snapshot(answer).build())
 }
 
 /// `GetSnapshot`: the snapshot, or only the sections `Sections` names.
 pub(crate) fn get(state: &State, input: &GetSnapshotRequest) -> Result<GetSnapshotResult, Fault> {
     let snapshot = state.snapshot(&input.game_name, &input.snapshot_id)?;
     Ok(GetSnapshotResult::builder()
-        .set_snapshot(Some(details(snapshot, input.sections.as_deref())))
+        .snapshot(details(snapshot, input.sections.as_deref()))
         .build())
 }
 
@@ -89,7 +87,7 @@ pub(crate) fn update(
     }
     snapshot.last_updated_millis = cx.now;
     Ok(UpdateSnapshotResult::builder()
-        .set_snapshot(Some(details(snapshot, None)))
+        .snapshot(details(snapshot, None))
         .build())
 }
 
@@ -102,7 +100,7 @@ pub(crate) fn export(
     let (game, id) = (&input.game_name, &input.snapshot_id);
     state.snapshot(game, id)?; // It must exist.
     Ok(ExportSnapshotResult::builder()
-        .set_s3_url(Some(urls::snapshot_export(cx.names, game, id, cx.now)?))
+        .s3_url(urls::snapshot_export(cx.names, game, id, cx.now)?)
         .build())
 }
 
@@ -124,19 +122,19 @@ fn new_id(state: &State, game: &str, now: SystemTime) -> Result<(String, u64), F
 
 fn details(snapshot: &Snapshot, filter: Option<&[String]>) -> SnapshotDetails {
     SnapshotDetails::builder()
-        .set_created(Some(datetime(snapshot.created_millis)))
+        .created(datetime(snapshot.created_millis))
         .set_description(snapshot.description.clone())
-        .set_id(Some(snapshot.id.clone()))
-        .set_last_updated(Some(datetime(snapshot.last_updated_millis)))
+        .id(snapshot.id.clone())
+        .last_updated(datetime(snapshot.last_updated_millis))
         .set_sections(Some(sections_out(&snapshot.sections, filter)))
         .build()
 }
 
 fn summary(snapshot: &Snapshot) -> SnapshotSummary {
     SnapshotSummary::builder()
-        .set_created(Some(datetime(snapshot.created_millis)))
+        .created(datetime(snapshot.created_millis))
         .set_description(snapshot.description.clone())
-        .set_id(Some(snapshot.id.clone()))
-        .set_last_updated(Some(datetime(snapshot.last_updated_millis)))
+        .id(snapshot.id.clone())
+        .last_updated(datetime(snapshot.last_updated_millis))
         .build()
 }

@@ -41,9 +41,7 @@ pub(crate) fn create(
         if stage.deletion.is_none()
             && is_retry(stage.client_token.as_deref(), input.client_token.as_deref())
         {
-            return Ok(CreateStageResult::builder()
-                .set_stage(Some(details(stage)))
-                .build());
+            return Ok(CreateStageResult::builder().stage(details(stage)).build());
         }
         return Err(Fault::Conflict(format!(
             "Game '{game}' already has a stage named '{name}'."
@@ -75,7 +73,7 @@ pub(crate) fn create(
     };
     let answer = details(&stage);
     state.stages.insert(key, stage);
-    Ok(CreateStageResult::builder().set_stage(Some(answer)).build())
+    Ok(CreateStageResult::builder().stage(answer).build())
 }
 
 /// `GetStage`: the stage, its deletion moved on.
@@ -87,9 +85,7 @@ pub(crate) fn get(
     let (game, name) = (&input.game_name, &input.stage_name);
     observe_stage(state, cx.clock, game, name)?;
     let stage = state.stage(game, name)?;
-    Ok(GetStageResult::builder()
-        .set_stage(Some(details(stage)))
-        .build())
+    Ok(GetStageResult::builder().stage(details(stage)).build())
 }
 
 /// `ListStages`: the game's stages by name, their deletions moved on.
@@ -136,9 +132,7 @@ pub(crate) fn update(
         stage.description = input.description;
     }
     stage.last_updated_millis = cx.now;
-    Ok(UpdateStageResult::builder()
-        .set_stage(Some(details(stage)))
-        .build())
+    Ok(UpdateStageResult::builder().stage(details(stage)).build())
 }
 
 /// `DeleteStage`: the stage becomes `DELETING`, and is gone on the next read; refused with
@@ -174,15 +168,15 @@ fn stage_state(stage: &Stage) -> StageState {
 
 fn details(stage: &Stage) -> StageDetails {
     StageDetails::builder()
-        .set_arn(Some(stage.arn.clone()))
-        .set_created(Some(datetime(stage.created_millis)))
+        .arn(stage.arn.clone())
+        .created(datetime(stage.created_millis))
         .set_description(stage.description.clone())
-        .set_game_key(Some(stage.game_key.clone()))
-        .set_last_updated(Some(datetime(stage.last_updated_millis)))
-        .set_log_group(Some(stage.log_group.clone()))
-        .set_name(Some(stage.name.clone()))
-        .set_role(Some(stage.role.clone()))
-        .set_state(Some(stage_state(stage)))
+        .game_key(stage.game_key.clone())
+        .last_updated(datetime(stage.last_updated_millis))
+        .log_group(stage.log_group.clone())
+        .name(stage.name.clone())
+        .role(stage.role.clone())
+        .state(stage_state(stage))
         .set_tags(tags::out(&stage.tags))
         .build()
 }
@@ -190,9 +184,9 @@ fn details(stage: &Stage) -> StageDetails {
 fn summary(stage: &Stage) -> StageSummary {
     StageSummary::builder()
         .set_description(stage.description.clone())
-        .set_game_key(Some(stage.game_key.clone()))
-        .set_name(Some(stage.name.clone()))
-        .set_state(Some(stage_state(stage)))
+        .game_key(stage.game_key.clone())
+        .name(stage.name.clone())
+        .state(stage_state(stage))
         .set_tags(tags::out(&stage.tags))
         .build()
 }

@@ -44,12 +44,10 @@ pub fn runtime(processes: i32) -> RuntimeConfiguration {
     RuntimeConfiguration::builder()
         .set_server_processes(Some(vec![ServerProcess::builder()
             .launch_path("/local/game/server")
-            .set_parameters(Some("-port 33430".into()))
+            .parameters("-port 33430")
             .concurrent_executions(processes)
             .build()
             .expect("every required member is set")]))
-        .set_max_concurrent_game_session_activations(None)
-        .set_game_session_activation_timeout_seconds(None)
         .build()
 }
 
