@@ -10,6 +10,18 @@ use tokio::runtime::Runtime;
 
 use crate::fixture;
 
+/// The pairs whose ratios the passes print: (the SDK's contender, ours) for each response size
+/// and each of our protocols.
+pub fn comparisons() -> Vec<(String, String)> {
+    [fixture::SESSIONS, 1]
+        .into_iter()
+        .flat_map(|sessions| {
+            ["awsJson1_1", "rpcv2Cbor"]
+                .map(|protocol| (sdk_name(sessions), ours_name(protocol, sessions)))
+        })
+        .collect()
+}
+
 /// A contender: a name and one complete call.
 pub struct Contender {
     /// The name printed in the results.
@@ -378,6 +390,14 @@ pub fn parts(sessions: &[fixture::Session]) -> Vec<Contender> {
     use smithy_runtime::protocol::{Decode, Slot};
     type Output = gamelift::types::DescribeGameSessionsOutput;
 
+    /// The digest of a decoded output: how many sessions it holds.
+    fn decoded(slot: Slot<Output>) -> Digest {
+        Digest::of_sessions(
+            slot.take()
+                .map_or(0, |o| o.game_sessions.map_or(0, |s| s.len())),
+        )
+    }
+
     let mut parts = Vec::new();
     let body = fixture::json_body(sessions);
     parts.push(Contender {
@@ -385,10 +405,7 @@ pub fn parts(sessions: &[fixture::Session]) -> Vec<Contender> {
         call: Box::new(move |_| {
             let mut slot = Slot::<Output>::new();
             slot.decode_json(&body).expect("the JSON body decodes");
-            Digest::of_sessions(
-                slot.take()
-                    .map_or(0, |o| o.game_sessions.map_or(0, |s| s.len())),
-            )
+            decoded(slot)
         }),
     });
     let body = fixture::cbor_body(sessions);
@@ -397,10 +414,7 @@ pub fn parts(sessions: &[fixture::Session]) -> Vec<Contender> {
         call: Box::new(move |_| {
             let mut slot = Slot::<Output>::new();
             slot.decode_cbor(&body).expect("the CBOR body decodes");
-            Digest::of_sessions(
-                slot.take()
-                    .map_or(0, |o| o.game_sessions.map_or(0, |s| s.len())),
-            )
+            decoded(slot)
         }),
     });
     let empty_json = fixture::json_response(Bytes::from_static(b"{}"));

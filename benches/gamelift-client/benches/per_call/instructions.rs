@@ -13,8 +13,7 @@ use std::process::{Command, Stdio};
 
 use tokio::runtime::Runtime;
 
-use crate::calls::{ours_name, sdk_name, Contender};
-use crate::fixture;
+use crate::calls::{comparisons, Contender};
 
 /// Set in the child's environment: run the calls instead of the passes.
 pub const CHILD_VAR: &str = "GAMELIFT_BENCH_CALLGRIND_CHILD";
@@ -140,15 +139,9 @@ fn report(contenders: &[Contender], per_call: &[f64], dir: &Path) {
     };
     println!();
     println!("ratios of instructions per call (above 1x: the right-hand side executes fewer):");
-    for sessions in [fixture::SESSIONS, 1] {
-        let Some(sdk) = count(&sdk_name(sessions)) else {
-            continue;
-        };
-        for protocol in ["awsJson1_1", "rpcv2Cbor"] {
-            let name = ours_name(protocol, sessions);
-            if let Some(ours) = count(&name) {
-                println!("  {} / {name}: {:.2}x", sdk_name(sessions), sdk / ours);
-            }
+    for (sdk_name, ours_name) in comparisons() {
+        if let (Some(sdk), Some(ours)) = (count(&sdk_name), count(&ours_name)) {
+            println!("  {sdk_name} / {ours_name}: {:.2}x", sdk / ours);
         }
     }
 }

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use criterion::Criterion;
 use tokio::runtime::Runtime;
 
-use crate::calls::{ours_name, sdk_name, Contender};
+use crate::calls::{comparisons, ours_name, Contender};
 use crate::fixture;
 
 /// Times each contender with criterion.
@@ -140,15 +140,9 @@ pub fn interleaved(runtime: &Runtime, contenders: &[Contender]) {
     };
     println!();
     println!("ratios of mean time per call (above 1x: the right-hand side is faster):");
-    for sessions in [fixture::SESSIONS, 1] {
-        let Some(sdk) = timing(&sdk_name(sessions)) else {
-            continue;
-        };
-        for protocol in ["awsJson1_1", "rpcv2Cbor"] {
-            let name = ours_name(protocol, sessions);
-            if let Some(ours) = timing(&name) {
-                println!("  {} / {name}: {}", sdk_name(sessions), ratio(sdk, ours));
-            }
+    for (sdk_name, ours_name) in comparisons() {
+        if let (Some(sdk), Some(ours)) = (timing(&sdk_name), timing(&ours_name)) {
+            println!("  {sdk_name} / {ours_name}: {}", ratio(sdk, ours));
         }
     }
     if let (Some(json), Some(cbor)) = (
