@@ -6,7 +6,7 @@ use serde::de::{
     DeserializeSeed, Deserializer as _, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor,
 };
 
-use super::{Deserializer, Error};
+use super::{Deserializer, Error, TAGGED, UNTAGGED};
 
 /// How many items of a container are left: a count, or until a `break`.
 #[derive(Clone, Copy, Debug)]
@@ -223,8 +223,8 @@ impl<'de> EnumAccess<'de> for Tagged<'_, 'de> {
 
     fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> Result<(V::Value, Self), Error> {
         let name = match self.tag {
-            Some(_) => "@@TAGGED@@",
-            None => "@@UNTAGGED@@",
+            Some(_) => TAGGED,
+            None => UNTAGGED,
         };
         let variant = seed.deserialize(BorrowedStrDeserializer::<Error>::new(name))?;
         Ok((variant, self))

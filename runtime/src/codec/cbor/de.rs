@@ -5,10 +5,7 @@ use std::borrow::Cow;
 use serde::de::{self, Error as _, Unexpected, Visitor};
 
 use super::access::{Entries, Items, Tagged, Variant};
-use super::{Deserializer, Error, Header, FALSE, NULL, TRUE, UNDEFINED};
-
-/// The tag of ciborium's tag enum, which [`Tagged`] answers.
-pub(crate) const TAG_ENUM: &str = "@@TAG@@";
+use super::{Deserializer, Error, Header, FALSE, NULL, TAG_ENUM, TRUE, UNDEFINED};
 
 /// What an item is, for type errors.
 fn unexpected(header: Header) -> Unexpected<'static> {

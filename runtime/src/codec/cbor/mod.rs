@@ -28,11 +28,18 @@ use std::borrow::Cow;
 
 use serde::Deserialize;
 
-pub(crate) use self::de::TAG_ENUM;
 pub(crate) use self::error::Error;
 #[cfg(test)]
 pub(crate) use self::ser::to_writer;
-pub(crate) use self::ser::{Writer, TAGGED, UNTAGGED};
+pub(crate) use self::ser::Writer;
+
+/// The enum a tagged item is presented as (and written from), with its two variants: the
+/// pair (tag number, item), and the item of an untagged value read where a tag may be.
+pub(crate) const TAG_ENUM: &str = "@@TAG@@";
+/// The variant of [`TAG_ENUM`] that carries a tag number and an item.
+pub(crate) const TAGGED: &str = "@@TAGGED@@";
+/// The variant of [`TAG_ENUM`] that carries an item without a tag.
+pub(crate) const UNTAGGED: &str = "@@UNTAGGED@@";
 
 /// How many arrays, maps and tags may enclose an item (ciborium's limit too).
 pub(crate) const MAX_DEPTH: usize = 256;

@@ -15,13 +15,7 @@
 
 use serde::ser::{self, Serialize};
 
-use super::de::TAG_ENUM;
-use super::{Error, BREAK, FALSE, NULL, TRUE};
-
-/// The variant of the tag enum that carries a tag number and an item.
-pub(crate) const TAGGED: &str = "@@TAGGED@@";
-/// The variant of the tag enum that carries an item without a tag.
-pub(crate) const UNTAGGED: &str = "@@UNTAGGED@@";
+use super::{Error, BREAK, FALSE, NULL, TAGGED, TAG_ENUM, TRUE, UNTAGGED};
 
 /// Major types, in the high three bits of an item's first byte.
 const UNSIGNED: u8 = 0;
