@@ -20,6 +20,7 @@ pub(crate) mod cbor;
 mod decode;
 mod enums;
 mod float;
+pub(crate) mod json;
 #[cfg(feature = "server")]
 pub(crate) mod reader;
 pub(crate) mod strict;

@@ -16,7 +16,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::spec::{Location, MemberSpec};
-use crate::codec::{cbor, DecodeError, Strictness};
+use crate::codec::{cbor, json, DecodeError, Strictness};
 
 mod top_level;
 
@@ -191,20 +191,14 @@ impl<T: DeserializeOwned> Decode for Slot<T> {
             body
         };
         // Decode without tracking the path first (the common case succeeds); on failure,
-        // decode again to find where. The body is checked to be UTF-8 once, up front, which
-        // is cheaper than serde_json checking each string it reads.
-        let fast = match std::str::from_utf8(body) {
-            Ok(text) => serde_json::from_str::<T>(text),
-            Err(_) => serde_json::from_slice::<T>(body),
-        };
-        self.0 = Some(fast.or_else(|_| {
-            let mut de = serde_json::Deserializer::from_slice(body);
-            let value = serde_path_to_error::deserialize::<_, T>(&mut de)
-                .map_err(|e| DecodeError::at(e.path().to_string(), e.into_inner()))?;
-            de.end().map_err(|e| DecodeError::at(String::new(), e))?;
-            Ok::<T, DecodeError>(value)
-        })?);
-        Ok(())
+        // decode again to find where.
+        match json::from_slice::<T>(body) {
+            Ok(value) => {
+                self.0 = Some(value);
+                Ok(())
+            }
+            Err(_) => Err(json_error_path::<T>(body)),
+        }
     }
 
     fn decode_value(&mut self, value: Value) -> Result<(), DecodeError> {
@@ -227,6 +221,23 @@ impl<T: DeserializeOwned> Decode for Slot<T> {
             }
             Err(_) => Err(cbor_error_path::<T>(body)),
         }
+    }
+}
+
+/// Decodes `body` again, tracking the path, to say where it does not decode as `T`.
+fn json_error_path<T: DeserializeOwned>(body: &[u8]) -> DecodeError {
+    let mut de = match json::Deserializer::from_slice(body) {
+        Ok(de) => de,
+        Err(error) => return DecodeError::at(String::new(), error),
+    };
+    match serde_path_to_error::deserialize::<_, T>(&mut de) {
+        Ok(_) => DecodeError::at(
+            String::new(),
+            de.end()
+                .err()
+                .unwrap_or_else(|| json::Error::message("invalid JSON".to_owned())),
+        ),
+        Err(error) => DecodeError::at(error.path().to_string(), error.into_inner()),
     }
 }
 

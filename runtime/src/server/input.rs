@@ -4,7 +4,7 @@
 //! such, not guessed from an error message.
 
 use crate::codec::reader::{self, Read};
-use crate::codec::{cbor, DecodeError, Strictness};
+use crate::codec::{cbor, json, DecodeError, Strictness};
 use crate::operation::Operation;
 use crate::protocol::body::EMPTY_CBOR_MAP;
 use crate::protocol::Decode;
@@ -96,7 +96,7 @@ impl<O: Operation> Decode for InputReader<O> {
         } else {
             body
         };
-        let mut de = serde_json::Deserializer::from_slice(body);
+        let mut de = json::Deserializer::from_slice(body).map_err(|e| DecodeError::at("", e))?;
         let read = reader::read::<O::Input, _>(&mut de, Self::rules(), self.strictness);
         if read.value.is_ok() {
             de.end().map_err(|e| DecodeError::at("", e))?;

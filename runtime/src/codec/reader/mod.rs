@@ -86,7 +86,7 @@ pub fn from_json_with<T>(json: &[u8], strictness: Strictness) -> Result<T, Decod
 where
     T: serde::de::DeserializeOwned,
 {
-    let mut de = serde_json::Deserializer::from_slice(json);
+    let mut de = super::json::Deserializer::from_slice(json).map_err(|e| DecodeError::at("", e))?;
     let value = read::<T, _>(&mut de, None, strictness).value?;
     de.end().map_err(|e| DecodeError::at("", e))?;
     Ok(value)

@@ -1,0 +1,276 @@
+//! How the reader hands over the insides of arrays, objects and enums, and object keys.
+
+use std::borrow::Cow;
+
+use serde::de::value::{BorrowedStrDeserializer, StringDeserializer};
+use serde::de::{self, DeserializeSeed, Visitor};
+
+use super::{Deserializer, Error};
+
+/// The items of an array, read one at a time; the `[` is consumed.
+pub(super) struct Items<'a, 'de> {
+    de: &'a mut Deserializer<'de>,
+    /// No item was asked for yet.
+    first: bool,
+    /// The closing `]` is consumed.
+    done: bool,
+}
+
+impl<'a, 'de> Items<'a, 'de> {
+    pub(super) fn new(de: &'a mut Deserializer<'de>) -> Self {
+        Items {
+            de,
+            first: true,
+            done: false,
+        }
+    }
+
+    /// Whether another item follows (consuming the `,` or the `]`).
+    fn more(&mut self) -> Result<bool, Error> {
+        if self.done {
+            return Ok(false);
+        }
+        let more = if self.first {
+            self.first = false;
+            if self.de.peek() == Some(b']') {
+                self.de.pos += 1;
+                false
+            } else {
+                true
+            }
+        } else {
+            self.de.list_continues()?
+        };
+        self.done = !more;
+        Ok(more)
+    }
+
+    /// After the visitor: the array must have ended.
+    pub(super) fn finish(mut self) -> Result<(), Error> {
+        match self.more()? {
+            false => Ok(()),
+            true => Err(self.de.error("trailing characters")),
+        }
+    }
+}
+
+impl<'de> de::SeqAccess<'de> for Items<'_, 'de> {
+    type Error = Error;
+
+    #[inline]
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, Error> {
+        if !self.more()? {
+            return Ok(None);
+        }
+        seed.deserialize(&mut *self.de).map(Some)
+    }
+}
+
+/// The entries of an object, read one at a time; the `{` is consumed.
+pub(super) struct Entries<'a, 'de> {
+    de: &'a mut Deserializer<'de>,
+    /// No key was asked for yet.
+    first: bool,
+    /// The closing `}` is consumed.
+    done: bool,
+}
+
+impl<'a, 'de> Entries<'a, 'de> {
+    pub(super) fn new(de: &'a mut Deserializer<'de>) -> Self {
+        Entries {
+            de,
+            first: true,
+            done: false,
+        }
+    }
+
+    /// Whether another entry follows: then at its key's opening quote (past the `,`);
+    /// otherwise past the closing `}`.
+    #[inline]
+    fn more(&mut self) -> Result<bool, Error> {
+        if self.done {
+            return Ok(false);
+        }
+        let de = &mut *self.de;
+        let next = match de.peek() {
+            Some(b',') if !self.first => {
+                de.pos += 1;
+                match de.peek() {
+                    Some(b'}') => return Err(de.error("trailing comma")),
+                    next => next,
+                }
+            }
+            Some(b'}') => {
+                de.pos += 1;
+                self.done = true;
+                return Ok(false);
+            }
+            next if self.first => next,
+            Some(_) => return Err(de.error("expected `,` or `}`")),
+            None => return Err(de.error("EOF while parsing an object")),
+        };
+        self.first = false;
+        match next {
+            Some(b'"') => Ok(true),
+            Some(_) => Err(de.error("key must be a string")),
+            None => Err(de.error("EOF while parsing an object")),
+        }
+    }
+
+    /// After the visitor: the object must have ended.
+    pub(super) fn finish(mut self) -> Result<(), Error> {
+        match self.more()? {
+            false => Ok(()),
+            true => Err(self.de.error("trailing characters")),
+        }
+    }
+}
+
+impl<'de> de::MapAccess<'de> for Entries<'_, 'de> {
+    type Error = Error;
+
+    #[inline]
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Error> {
+        if !self.more()? {
+            return Ok(None);
+        }
+        let key = self.de.string()?;
+        seed.deserialize(Key(key)).map(Some)
+    }
+
+    #[inline]
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
+        self.de.expect(b':', "expected `:`")?;
+        seed.deserialize(&mut *self.de)
+    }
+}
+
+/// An object's key (or an enum's variant name): text, or a number or `bool` written as text.
+pub(super) struct Key<'de>(pub(super) Cow<'de, str>);
+
+impl<'de> Key<'de> {
+    /// The key parsed as a `T` (a key of a map whose keys are numbers).
+    fn parse<T: std::str::FromStr>(&self) -> Result<T, Error>
+    where
+        T::Err: std::fmt::Display,
+    {
+        self.0
+            .parse()
+            .map_err(|e| Error::message(format!("the key `{}`: {e}", self.0)))
+    }
+}
+
+/// Number and `bool` keys: the key's text parsed as the type asked for.
+macro_rules! parsed_keys {
+    ($($method:ident $visit:ident $ty:ty)*) => {
+        $(fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+            visitor.$visit(self.parse::<$ty>()?)
+        })*
+    };
+}
+
+impl<'de> de::Deserializer<'de> for Key<'de> {
+    type Error = Error;
+
+    #[inline]
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.0 {
+            Cow::Borrowed(text) => visitor.visit_borrowed_str(text),
+            Cow::Owned(text) => visitor.visit_string(text),
+        }
+    }
+
+    parsed_keys! {
+        deserialize_bool visit_bool bool
+        deserialize_i8 visit_i8 i8 deserialize_i16 visit_i16 i16
+        deserialize_i32 visit_i32 i32 deserialize_i64 visit_i64 i64
+        deserialize_i128 visit_i128 i128
+        deserialize_u8 visit_u8 u8 deserialize_u16 visit_u16 u16
+        deserialize_u32 visit_u32 u32 deserialize_u64 visit_u64 u64
+        deserialize_u128 visit_u128 u128
+        deserialize_f32 visit_f32 f32 deserialize_f64 visit_f64 f64
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        visitor.visit_some(self)
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        unit_variant(self.0, visitor)
+    }
+
+    serde::forward_to_deserialize_any! {
+        char str string bytes byte_buf unit unit_struct seq tuple tuple_struct map struct
+        identifier ignored_any
+    }
+}
+
+/// An enum written as an object of one entry, from its variant name to its value; the `{`
+/// is consumed.
+pub(super) struct Variant<'a, 'de>(pub(super) &'a mut Deserializer<'de>);
+
+impl<'a, 'de> de::EnumAccess<'de> for Variant<'a, 'de> {
+    type Error = Error;
+    type Variant = Self;
+
+    fn variant_seed<S: DeserializeSeed<'de>>(self, seed: S) -> Result<(S::Value, Self), Error> {
+        let name = self.0.key()?;
+        let variant = seed.deserialize(Key(name))?;
+        self.0.expect(b':', "expected `:`")?;
+        Ok((variant, self))
+    }
+}
+
+impl<'de> de::VariantAccess<'de> for Variant<'_, 'de> {
+    type Error = Error;
+
+    fn unit_variant(self) -> Result<(), Error> {
+        de::Deserialize::deserialize(self.0)
+    }
+
+    fn newtype_variant_seed<S: DeserializeSeed<'de>>(self, seed: S) -> Result<S::Value, Error> {
+        seed.deserialize(self.0)
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, Error> {
+        de::Deserializer::deserialize_seq(self.0, visitor)
+    }
+
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        de::Deserializer::deserialize_map(self.0, visitor)
+    }
+}
+
+/// A unit variant written as its name.
+pub(super) fn unit_variant<'de, V: Visitor<'de>>(
+    name: Cow<'de, str>,
+    visitor: V,
+) -> Result<V::Value, Error> {
+    match name {
+        Cow::Borrowed(text) => visitor.visit_enum(BorrowedStrDeserializer::<Error>::new(text)),
+        Cow::Owned(text) => visitor.visit_enum(StringDeserializer::<Error>::new(text)),
+    }
+}

@@ -1,0 +1,506 @@
+//! The reader's lexical layer: whitespace, strings, numbers, literals, and skipping a value.
+
+use std::borrow::Cow;
+
+use serde::de::Unexpected;
+
+use super::{Deserializer, Error};
+
+/// A number as serde_json hands it over.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) enum Number {
+    /// Whole and non-negative.
+    U64(u64),
+    /// Whole and negative.
+    I64(i64),
+    /// Everything else, `-0` included.
+    F64(f64),
+}
+
+impl Number {
+    /// What the number is, for type errors.
+    pub(super) fn unexpected(self) -> Unexpected<'static> {
+        match self {
+            Number::U64(n) => Unexpected::Unsigned(n),
+            Number::I64(n) => Unexpected::Signed(n),
+            Number::F64(x) => Unexpected::Float(x),
+        }
+    }
+}
+
+/// The digits of a number read so far.
+#[derive(Clone, Copy, Default)]
+struct Digits {
+    /// Their value, while it fits.
+    value: u64,
+    /// How many.
+    count: u32,
+    /// The value no longer fits 64 bits.
+    overflow: bool,
+}
+
+/// A string's text.
+pub(super) enum Text<'de, 's> {
+    /// Without escapes: borrowed from the body.
+    Body(&'de str),
+    /// Unescaped, in the reader's scratch buffer.
+    Scratch(&'s str),
+}
+
+/// The offset of the first byte at or after `at` that ends a plain run of string text (a
+/// quote, a backslash or a control character), or `bytes.len()`. Eight bytes at a time: a
+/// byte is flagged when it is below 0x20, or equal to `"` or `\` (it is zero after the XOR);
+/// a subtraction's borrow can only flag bytes above the first true match, which is the
+/// lowest flag.
+#[inline]
+fn plain_run_end(bytes: &[u8], mut at: usize) -> usize {
+    const ONES: u64 = u64::MAX / 255;
+    const HIGH: u64 = ONES << 7;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let x = u64::from_le_bytes(chunk);
+        let quote = x ^ (ONES * u64::from(b'"'));
+        let backslash = x ^ (ONES * u64::from(b'\\'));
+        // `"` and `\` are ASCII, so `!quote` and `!backslash` have the high bits of `!x`.
+        let hits =
+            (x.wrapping_sub(ONES * 0x20) | quote.wrapping_sub(ONES) | backslash.wrapping_sub(ONES))
+                & !x
+                & HIGH;
+        if hits != 0 {
+            return at + (hits.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while let Some(&b) = bytes.get(at) {
+        if b == b'"' || b == b'\\' || b < 0x20 {
+            break;
+        }
+        at += 1;
+    }
+    at
+}
+
+impl<'de> Deserializer<'de> {
+    /// The body's bytes.
+    #[inline]
+    pub(super) fn bytes(&self) -> &'de [u8] {
+        self.input.as_bytes()
+    }
+
+    /// The next byte after whitespace, not consumed.
+    #[inline]
+    pub(super) fn peek(&mut self) -> Option<u8> {
+        match self.bytes().get(self.pos) {
+            Some(&b) if b > b' ' => Some(b),
+            _ => self.peek_past_whitespace(),
+        }
+    }
+
+    /// [`Self::peek`] where whitespace may come first.
+    fn peek_past_whitespace(&mut self) -> Option<u8> {
+        let bytes = self.bytes();
+        while let Some(&b) = bytes.get(self.pos) {
+            match b {
+                b' ' | b'\n' | b'\r' | b'\t' => self.pos += 1,
+                _ => return Some(b),
+            }
+        }
+        None
+    }
+
+    /// An error at the current position.
+    #[cold]
+    pub(super) fn error(&self, reason: &str) -> Error {
+        Error::at(self.bytes(), self.pos, reason)
+    }
+
+    /// `error`, placed at byte `start` (where the value at fault begins) unless it has a
+    /// place already.
+    #[cold]
+    pub(super) fn fix(&self, error: Error, start: usize) -> Error {
+        error.located(self.bytes(), start)
+    }
+
+    /// Consumes `byte` after whitespace; otherwise fails with `expected`.
+    #[inline]
+    pub(super) fn expect(&mut self, byte: u8, expected: &str) -> Result<(), Error> {
+        if self.peek() == Some(byte) {
+            self.pos += 1;
+            Ok(())
+        } else {
+            Err(self.error(expected))
+        }
+    }
+
+    /// Consumes `word` (`true`, `false` or `null`), whose first byte was peeked.
+    pub(super) fn literal(&mut self, word: &'static str) -> Result<(), Error> {
+        let end = self.pos + word.len();
+        if self.bytes().get(self.pos..end) == Some(word.as_bytes()) {
+            self.pos = end;
+            Ok(())
+        } else {
+            Err(self.error(&format!("expected `{word}`")))
+        }
+    }
+
+    /// Runs `read` one array or object deeper, within [`super::MAX_DEPTH`].
+    #[inline]
+    pub(super) fn nested<T>(
+        &mut self,
+        read: impl FnOnce(&mut Self) -> Result<T, Error>,
+    ) -> Result<T, Error> {
+        if self.depth == 0 {
+            return Err(self.error("recursion limit exceeded"));
+        }
+        self.depth -= 1;
+        let result = read(self);
+        self.depth += 1;
+        result
+    }
+
+    /// A string, whose opening quote was peeked: borrowed from the body unless it has escapes.
+    #[inline]
+    pub(super) fn string(&mut self) -> Result<Cow<'de, str>, Error> {
+        Ok(match self.text()? {
+            Text::Body(text) => Cow::Borrowed(text),
+            Text::Scratch(text) => Cow::Owned(text.to_owned()),
+        })
+    }
+
+    /// A string, whose opening quote was peeked: borrowed from the body, or unescaped into
+    /// the reader's scratch buffer when it has escapes.
+    #[inline]
+    pub(super) fn text(&mut self) -> Result<Text<'de, '_>, Error> {
+        let start = self.pos + 1;
+        let end = plain_run_end(self.bytes(), start);
+        if self.bytes().get(end) == Some(&b'"') {
+            self.pos = end + 1;
+            return Ok(Text::Body(&self.input[start..end]));
+        }
+        self.unescape(start, end)?;
+        Ok(Text::Scratch(&self.scratch))
+    }
+
+    /// Unescapes the string from `start` into the scratch buffer; its first plain run ends
+    /// at `end`, on something other than the closing quote.
+    #[inline(never)]
+    fn unescape(&mut self, start: usize, mut end: usize) -> Result<(), Error> {
+        let bytes = self.bytes();
+        self.scratch.clear();
+        let mut from = start;
+        loop {
+            self.scratch.push_str(&self.input[from..end]);
+            let Some(&b) = bytes.get(end) else {
+                self.pos = end;
+                return Err(self.error("EOF while parsing a string"));
+            };
+            self.pos = end + 1;
+            match (b, bytes.get(end + 1)) {
+                (b'"', _) => return Ok(()),
+                // The escaped character is itself: it starts the next run, which goes on
+                // past it.
+                (b'\\', Some(b'"' | b'\\' | b'/')) => {
+                    from = end + 1;
+                    end = plain_run_end(bytes, end + 2);
+                    continue;
+                }
+                (b'\\', _) => {
+                    let c = self.escape()?;
+                    self.scratch.push(c);
+                }
+                _ => {
+                    self.pos = end;
+                    return Err(self.error("a control character (U+0000 to U+001F) in a string"));
+                }
+            }
+            from = self.pos;
+            end = plain_run_end(bytes, from);
+        }
+    }
+
+    /// The character of the escape after a backslash.
+    fn escape(&mut self) -> Result<char, Error> {
+        let Some(&b) = self.bytes().get(self.pos) else {
+            return Err(self.error("EOF while parsing a string"));
+        };
+        self.pos += 1;
+        Ok(match b {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => return self.unicode_escape(),
+            _ => {
+                self.pos -= 1;
+                return Err(self.error("an invalid escape"));
+            }
+        })
+    }
+
+    /// The character of a `\u` escape (after the `u`): a surrogate must be a leading one
+    /// followed by an escaped trailing one.
+    fn unicode_escape(&mut self) -> Result<char, Error> {
+        let first = self.hex4()?;
+        let code = match first {
+            0xD800..=0xDBFF => {
+                if self.bytes().get(self.pos..self.pos + 2) != Some(b"\\u") {
+                    return Err(self.error("a lone leading surrogate in a hex escape"));
+                }
+                self.pos += 2;
+                let second = self.hex4()?;
+                if !(0xDC00..=0xDFFF).contains(&second) {
+                    return Err(self.error("a lone leading surrogate in a hex escape"));
+                }
+                0x1_0000 + ((first - 0xD800) << 10 | (second - 0xDC00))
+            }
+            0xDC00..=0xDFFF => return Err(self.error("a lone trailing surrogate in a hex escape")),
+            _ => first,
+        };
+        char::from_u32(code).ok_or_else(|| self.error("an invalid unicode code point"))
+    }
+
+    /// Four hex digits.
+    fn hex4(&mut self) -> Result<u32, Error> {
+        let Some(digits) = self.bytes().get(self.pos..self.pos + 4) else {
+            self.pos = self.bytes().len();
+            return Err(self.error("EOF while parsing a string"));
+        };
+        let mut code = 0;
+        for &digit in digits {
+            match char::from(digit).to_digit(16) {
+                Some(value) => code = code << 4 | value,
+                None => return Err(self.error("an invalid hex escape")),
+            }
+            self.pos += 1;
+        }
+        Ok(code)
+    }
+
+    /// A number, whose first byte was peeked.
+    #[inline]
+    pub(super) fn number(&mut self) -> Result<Number, Error> {
+        let start = self.pos;
+        let negative = self.bytes().get(self.pos) == Some(&b'-');
+        if negative {
+            self.pos += 1;
+        }
+        let mut digits = Digits::default();
+        match self.bytes().get(self.pos) {
+            Some(b'0') => {
+                self.pos += 1;
+                if let Some(b'0'..=b'9') = self.bytes().get(self.pos) {
+                    return Err(self.error("invalid number: a leading zero"));
+                }
+            }
+            Some(b'1'..=b'9') => self.digits(&mut digits),
+            _ => return Err(self.error("invalid number")),
+        }
+        let whole = digits;
+        let mut exponent: i64 = 0;
+        let mut float = false;
+        if self.bytes().get(self.pos) == Some(&b'.') {
+            self.pos += 1;
+            self.digits(&mut digits);
+            if digits.count == whole.count {
+                return Err(self.error("invalid number"));
+            }
+            exponent -= i64::from(digits.count - whole.count);
+            float = true;
+        }
+        if let Some(b'e' | b'E') = self.bytes().get(self.pos) {
+            exponent += self.exponent()?;
+            float = true;
+        }
+        if float || whole.overflow {
+            return self.float(start, negative, digits, exponent);
+        }
+        Ok(match (negative, whole.value) {
+            (false, n) => Number::U64(n),
+            (true, 0) => Number::F64(-0.0),
+            (true, n) => match i64::try_from(n) {
+                Ok(n) => Number::I64(-n),
+                Err(_) if n == 1 << 63 => Number::I64(i64::MIN),
+                Err(_) => Number::F64(-(n as f64)),
+            },
+        })
+    }
+
+    /// Adds the digits ahead to `digits`.
+    #[inline]
+    fn digits(&mut self, digits: &mut Digits) {
+        while let Some(&digit @ b'0'..=b'9') = self.bytes().get(self.pos) {
+            match digits
+                .value
+                .checked_mul(10)
+                .and_then(|n| n.checked_add(u64::from(digit - b'0')))
+            {
+                Some(more) => digits.value = more,
+                None => digits.overflow = true,
+            }
+            digits.count += 1;
+            self.pos += 1;
+        }
+    }
+
+    /// An exponent, at its `e`: its value (saturated far beyond where `f64` ends).
+    fn exponent(&mut self) -> Result<i64, Error> {
+        self.pos += 1;
+        let negative = match self.bytes().get(self.pos) {
+            Some(b'-') => true,
+            Some(b'+') => false,
+            _ => {
+                self.pos -= 1;
+                false
+            }
+        };
+        self.pos += 1;
+        let start = self.pos;
+        let mut value: i64 = 0;
+        while let Some(&digit @ b'0'..=b'9') = self.bytes().get(self.pos) {
+            value = (value * 10 + i64::from(digit - b'0')).min(1 << 32);
+            self.pos += 1;
+        }
+        if self.pos == start {
+            return Err(self.error("invalid number"));
+        }
+        Ok(if negative { -value } else { value })
+    }
+
+    /// The number from `start` to here, with a fraction or exponent or beyond 64 bits, as
+    /// the nearest `f64`: `digits` × 10^`exponent`, exactly computed when both are exact
+    /// as `f64` (one correctly rounded operation); otherwise by the standard library.
+    fn float(
+        &mut self,
+        start: usize,
+        negative: bool,
+        digits: Digits,
+        exponent: i64,
+    ) -> Result<Number, Error> {
+        /// The powers of ten that are exact as `f64`.
+        const EXACT: [f64; 23] = [
+            1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+            1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+        ];
+        let power = usize::try_from(exponent.unsigned_abs()).ok();
+        if let (false, Some(&scale)) = (digits.overflow, power.and_then(|p| EXACT.get(p))) {
+            if digits.value < 1 << 53 {
+                let magnitude = digits.value as f64;
+                let x = if exponent < 0 {
+                    magnitude / scale
+                } else {
+                    magnitude * scale
+                };
+                return Ok(Number::F64(if negative { -x } else { x }));
+            }
+        }
+        match self.input[start..self.pos].parse::<f64>() {
+            Ok(x) if x.is_finite() => Ok(Number::F64(x)),
+            _ => Err(Error::at(self.bytes(), start, "number out of range")),
+        }
+    }
+
+    /// Reads past one value, checking it as closely as when it is read.
+    pub(super) fn skip_value(&mut self) -> Result<(), Error> {
+        match self.peek() {
+            Some(b'"') => self.string().map(drop),
+            Some(b'-' | b'0'..=b'9') => self.number().map(drop),
+            Some(b't') => self.literal("true"),
+            Some(b'f') => self.literal("false"),
+            Some(b'n') => self.literal("null"),
+            Some(b'[') => self.nested(Self::skip_array),
+            Some(b'{') => self.nested(Self::skip_object),
+            Some(_) => Err(self.error("expected value")),
+            None => Err(self.error("EOF while parsing a value")),
+        }
+    }
+
+    /// Reads past an array, at its `[`.
+    fn skip_array(&mut self) -> Result<(), Error> {
+        self.pos += 1;
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            return Ok(());
+        }
+        loop {
+            self.skip_value()?;
+            if self.list_continues()? {
+                continue;
+            }
+            return Ok(());
+        }
+    }
+
+    /// Reads past an object, at its `{`.
+    fn skip_object(&mut self) -> Result<(), Error> {
+        self.pos += 1;
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            return Ok(());
+        }
+        loop {
+            self.key()?;
+            self.expect(b':', "expected `:`")?;
+            self.skip_value()?;
+            if self.object_continues()? {
+                continue;
+            }
+            return Ok(());
+        }
+    }
+
+    /// After an item of an array: `true` past a `,` (another item follows), `false` past the
+    /// closing `]`.
+    pub(super) fn list_continues(&mut self) -> Result<bool, Error> {
+        match self.peek() {
+            Some(b',') => {
+                self.pos += 1;
+                match self.peek() {
+                    Some(b']') => Err(self.error("trailing comma")),
+                    _ => Ok(true),
+                }
+            }
+            Some(b']') => {
+                self.pos += 1;
+                Ok(false)
+            }
+            Some(_) => Err(self.error("expected `,` or `]`")),
+            None => Err(self.error("EOF while parsing a list")),
+        }
+    }
+
+    /// After an entry of an object: `true` past a `,` (another entry follows), `false` past
+    /// the closing `}`.
+    pub(super) fn object_continues(&mut self) -> Result<bool, Error> {
+        match self.peek() {
+            Some(b',') => {
+                self.pos += 1;
+                match self.peek() {
+                    Some(b'}') => Err(self.error("trailing comma")),
+                    _ => Ok(true),
+                }
+            }
+            Some(b'}') => {
+                self.pos += 1;
+                Ok(false)
+            }
+            Some(_) => Err(self.error("expected `,` or `}`")),
+            None => Err(self.error("EOF while parsing an object")),
+        }
+    }
+
+    /// An object's key, at its opening quote after whitespace.
+    #[inline]
+    pub(super) fn key(&mut self) -> Result<Cow<'de, str>, Error> {
+        match self.peek() {
+            Some(b'"') => self.string(),
+            Some(_) => Err(self.error("key must be a string")),
+            None => Err(self.error("EOF while parsing an object")),
+        }
+    }
+}
