@@ -39,7 +39,7 @@ impl<'a, 'de> Items<'a, 'de> {
                 true
             }
         } else {
-            self.de.list_continues()?
+            self.de.continues(b']')?
         };
         self.done = !more;
         Ok(more)

@@ -5,7 +5,8 @@ use std::borrow::Cow;
 use serde::de::{self, Error as _, Unexpected, Visitor};
 
 use super::access::{unit_variant, Entries, Items, Variant};
-use super::read::{Number, Text};
+use super::number::Number;
+use super::read::Text;
 use super::{Deserializer, Error};
 
 impl<'de> Deserializer<'de> {

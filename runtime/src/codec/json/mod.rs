@@ -20,6 +20,7 @@
 mod access;
 mod de;
 mod error;
+mod number;
 mod read;
 #[cfg(test)]
 mod tests;
