@@ -7,17 +7,6 @@ use serde_json::Value;
 
 use super::{from_slice, MAX_DEPTH};
 
-/// Both readers on `text` as a `Value`: the same value, or both an error.
-fn same_as_serde_json(text: &str) {
-    let ours = from_slice::<Value>(text.as_bytes());
-    let theirs = serde_json::from_str::<Value>(text);
-    match (&ours, &theirs) {
-        (Ok(a), Ok(b)) => assert_eq!(a, b, "{text:?}"),
-        (Err(_), Err(_)) => {}
-        _ => panic!("{text:?}: ours {ours:?}, serde_json {theirs:?}"),
-    }
-}
-
 #[test]
 fn well_formed_documents_read_as_serde_json_reads_them() {
     for text in [
@@ -65,7 +54,7 @@ fn well_formed_documents_read_as_serde_json_reads_them() {
         r#"{"\u0041":"key with escape"}"#,
         r#""a string long enough to take several eight-byte steps, with \"escapes\" in it""#,
     ] {
-        same_as_serde_json(text);
+        typed_same::<Value>(text);
         assert!(from_slice::<Value>(text.as_bytes()).is_ok(), "{text:?}");
     }
 }
@@ -120,7 +109,7 @@ fn malformed_documents_are_refused_as_serde_json_refuses_them() {
         "{]",
         "'single'",
     ] {
-        same_as_serde_json(text);
+        typed_same::<Value>(text);
         assert!(from_slice::<Value>(text.as_bytes()).is_err(), "{text:?}");
     }
 }
