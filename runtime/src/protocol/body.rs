@@ -185,7 +185,7 @@ pub(crate) const EMPTY_CBOR_MAP: &[u8] = &[0xa0];
 
 impl<T: DeserializeOwned> Decode for Slot<T> {
     fn decode_json(&mut self, body: &[u8]) -> Result<(), DecodeError> {
-        let body = if body.iter().all(u8::is_ascii_whitespace) {
+        let body = if json::is_blank(body) {
             b"{}".as_slice()
         } else {
             body

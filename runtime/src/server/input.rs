@@ -91,7 +91,7 @@ impl<O: Operation> Decode for InputReader<O> {
     }
 
     fn decode_json(&mut self, body: &[u8]) -> Result<(), DecodeError> {
-        let body = if body.iter().all(u8::is_ascii_whitespace) {
+        let body = if json::is_blank(body) {
             b"{}".as_slice()
         } else {
             body

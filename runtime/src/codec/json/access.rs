@@ -45,6 +45,11 @@ impl<'a, 'de> Items<'a, 'de> {
         Ok(more)
     }
 
+    /// `error`, which the visitor raised, placed where reading stopped.
+    pub(super) fn located(&self, error: Error) -> Error {
+        self.de.fix(error, self.de.pos)
+    }
+
     /// After the visitor: the array must have ended.
     pub(super) fn finish(mut self) -> Result<(), Error> {
         match self.more()? {
@@ -120,6 +125,11 @@ impl<'a, 'de> Entries<'a, 'de> {
         }
     }
 
+    /// `error`, which the visitor raised, placed where reading stopped.
+    pub(super) fn located(&self, error: Error) -> Error {
+        self.de.fix(error, self.de.pos)
+    }
+
     /// After the visitor: the object must have ended.
     pub(super) fn finish(mut self) -> Result<(), Error> {
         match self.more()? {
@@ -140,8 +150,11 @@ impl<'de> de::MapAccess<'de> for Entries<'_, 'de> {
         if !self.more()? {
             return Ok(None);
         }
+        let start = self.de.pos;
         let key = self.de.string()?;
-        seed.deserialize(Key(key)).map(Some)
+        seed.deserialize(Key(key))
+            .map(Some)
+            .map_err(|e| self.de.fix(e, start))
     }
 
     #[inline]
@@ -155,22 +168,37 @@ impl<'de> de::MapAccess<'de> for Entries<'_, 'de> {
 pub(super) struct Key<'de>(pub(super) Cow<'de, str>);
 
 impl<'de> Key<'de> {
-    /// The key parsed as a `T` (a key of a map whose keys are numbers).
-    fn parse<T: std::str::FromStr>(&self) -> Result<T, Error>
+    /// The key's text read as a number or `bool` (`read`), as serde_json reads such a key:
+    /// by the JSON grammar, without escapes, filling the whole key.
+    fn read_as<V, F>(self, visitor: V, first: fn(u8) -> bool, read: F) -> Result<V::Value, Error>
     where
-        T::Err: std::fmt::Display,
+        V: Visitor<'de>,
+        F: FnOnce(&mut Deserializer<'de>, V) -> Result<V::Value, Error>,
     {
-        self.0
-            .parse()
-            .map_err(|e| Error::message(format!("the key `{}`: {e}", self.0)))
+        let Cow::Borrowed(text) = self.0 else {
+            return Err(Error::message(format!("a key `{}` with escapes", self.0)));
+        };
+        if !text.bytes().next().is_some_and(first) {
+            return Err(Error::message(format!(
+                "the key `{text}` is not of the key type"
+            )));
+        }
+        let mut de = Deserializer::over(text);
+        let value = read(&mut de, visitor)?;
+        match de.pos == text.len() {
+            true => Ok(value),
+            false => Err(Error::message(format!(
+                "the key `{text}` has more after its value"
+            ))),
+        }
     }
 }
 
-/// Number and `bool` keys: the key's text parsed as the type asked for.
-macro_rules! parsed_keys {
-    ($($method:ident $visit:ident $ty:ty)*) => {
+/// Number and `bool` keys: the key's text read as the type asked for.
+macro_rules! keys_read_as {
+    ($first:expr => $($method:ident)*) => {
         $(fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-            visitor.$visit(self.parse::<$ty>()?)
+            self.read_as(visitor, $first, |de, visitor| de::Deserializer::$method(de, visitor))
         })*
     };
 }
@@ -186,16 +214,14 @@ impl<'de> de::Deserializer<'de> for Key<'de> {
         }
     }
 
-    parsed_keys! {
-        deserialize_bool visit_bool bool
-        deserialize_i8 visit_i8 i8 deserialize_i16 visit_i16 i16
-        deserialize_i32 visit_i32 i32 deserialize_i64 visit_i64 i64
-        deserialize_i128 visit_i128 i128
-        deserialize_u8 visit_u8 u8 deserialize_u16 visit_u16 u16
-        deserialize_u32 visit_u32 u32 deserialize_u64 visit_u64 u64
-        deserialize_u128 visit_u128 u128
-        deserialize_f32 visit_f32 f32 deserialize_f64 visit_f64 f64
+    keys_read_as! {
+        |b| b == b'-' || b.is_ascii_digit() =>
+        deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64 deserialize_i128
+        deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64 deserialize_u128
+        deserialize_f32 deserialize_f64
     }
+
+    keys_read_as! { |b| b == b't' || b == b'f' => deserialize_bool }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         visitor.visit_some(self)
@@ -233,8 +259,11 @@ impl<'a, 'de> de::EnumAccess<'de> for Variant<'a, 'de> {
     type Variant = Self;
 
     fn variant_seed<S: DeserializeSeed<'de>>(self, seed: S) -> Result<(S::Value, Self), Error> {
+        let start = self.0.pos;
         let name = self.0.key()?;
-        let variant = seed.deserialize(Key(name))?;
+        let variant = seed
+            .deserialize(Key(name))
+            .map_err(|e| self.0.fix(e, start))?;
         self.0.expect(b':', "expected `:`")?;
         Ok((variant, self))
     }

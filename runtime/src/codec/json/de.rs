@@ -35,9 +35,10 @@ impl<'de> Deserializer<'de> {
         self.nested(|de| {
             de.pos += 1;
             let mut items = Items::new(de);
-            let value = visitor.visit_seq(&mut items)?;
-            items.finish()?;
-            Ok(value)
+            match visitor.visit_seq(&mut items) {
+                Ok(value) => items.finish().map(|()| value),
+                Err(error) => Err(items.located(error)),
+            }
         })
     }
 
@@ -47,9 +48,10 @@ impl<'de> Deserializer<'de> {
         self.nested(|de| {
             de.pos += 1;
             let mut entries = Entries::new(de);
-            let value = visitor.visit_map(&mut entries)?;
-            entries.finish()?;
-            Ok(value)
+            match visitor.visit_map(&mut entries) {
+                Ok(value) => entries.finish().map(|()| value),
+                Err(error) => Err(entries.located(error)),
+            }
         })
     }
 
@@ -122,9 +124,36 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
     }
 
     numbers! {
-        deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64 deserialize_i128
-        deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64 deserialize_u128
+        deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64
+        deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64
         deserialize_f32 deserialize_f64
+    }
+
+    /// From the integer's own digits (no fraction or exponent), as serde_json reads it.
+    fn deserialize_i128<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        let next = self.peek();
+        let start = self.pos;
+        match next {
+            Some(b'-' | b'0'..=b'9') => match self.integer_text()?.parse::<i128>() {
+                Ok(n) => visitor.visit_i128(n).map_err(|e| self.fix(e, start)),
+                Err(_) => Err(Error::at(self.bytes(), start, "number out of range")),
+            },
+            _ => Err(self.invalid(&visitor)),
+        }
+    }
+
+    /// From the integer's own digits (no fraction or exponent), as serde_json reads it.
+    fn deserialize_u128<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        let next = self.peek();
+        let start = self.pos;
+        match next {
+            Some(b'-') => Err(self.error("number out of range")),
+            Some(b'0'..=b'9') => match self.integer_text()?.parse::<u128>() {
+                Ok(n) => visitor.visit_u128(n).map_err(|e| self.fix(e, start)),
+                Err(_) => Err(Error::at(self.bytes(), start, "number out of range")),
+            },
+            _ => Err(self.invalid(&visitor)),
+        }
     }
 
     fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {

@@ -5,8 +5,18 @@
 //! control characters in strings, unknown or unpaired escapes, numbers outside the grammar
 //! (leading zeros, a bare `.` or exponent) and beyond `f64`, trailing commas, and text after
 //! the value. Numbers are handed over as serde_json hands them (`u64` when non-negative and
-//! whole, `i64` when negative, `-0` and everything else as `f64`), so types written against
-//! serde_json read the same here.
+//! whole, `i64` when negative, `-0` and everything else as `f64`; `i128` and `u128` from the
+//! integer's digits), number and `bool` map keys are read by the JSON grammar, and a member
+//! the type does not know is skipped by its grammar alone, so types written against
+//! serde_json read the same here. The differences, all deliberate:
+//!
+//! * a structure is read from an object only (serde_json also takes its members positionally
+//!   from an array, which no Smithy protocol allows);
+//! * floats are correctly rounded (serde_json without `float_roundtrip` may be one unit in
+//!   the last place off);
+//! * a string read as bytes must be text too (serde_json hands a lone surrogate over as
+//!   WTF-8 bytes);
+//! * the nesting limit holds in skipped members too (serde_json skips any depth).
 //!
 //! Why not serde_json itself, which the runtime still uses for `Value` and for writing: a
 //! response of a hundred game sessions has some 8,000 strings and string pieces between
@@ -14,14 +24,15 @@
 //! the largest part of a decode. This reader scans a string eight bytes at a time and checks
 //! the body's UTF-8 once, up front; strings without escapes are borrowed from the body.
 //!
-//! Nesting is limited to [`MAX_DEPTH`] arrays and objects (serde_json's limit), so a hostile
-//! body is an error, never a stack overflow.
+//! Nesting is limited by [`MAX_DEPTH`] (serde_json's limit), so a hostile body is an error,
+//! never a stack overflow.
 
 mod access;
 mod de;
 mod error;
 mod number;
 mod read;
+mod skip;
 #[cfg(test)]
 mod tests;
 
@@ -29,7 +40,7 @@ use serde::Deserialize;
 
 pub(crate) use self::error::Error;
 
-/// How many arrays and objects may enclose a value.
+/// Arrays and objects nest fewer than this many deep (serde_json's limit: 127).
 pub(crate) const MAX_DEPTH: usize = 128;
 
 /// Decodes one `T` from the whole of `body`.
@@ -43,6 +54,12 @@ pub(crate) fn from_slice<'de, T: Deserialize<'de>>(body: &'de [u8]) -> Result<T,
     let value = T::deserialize(&mut de)?;
     de.end()?;
     Ok(value)
+}
+
+/// Whether `body` is empty or JSON whitespace only (which protocols read as `{}`).
+pub(crate) fn is_blank(body: &[u8]) -> bool {
+    body.iter()
+        .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
 }
 
 /// Reads JSON values from a body known to be UTF-8.
@@ -65,17 +82,22 @@ impl<'de> Deserializer<'de> {
     /// When `body` is not UTF-8 (RFC 8259 allows nothing else).
     pub(crate) fn from_slice(body: &'de [u8]) -> Result<Self, Error> {
         match std::str::from_utf8(body) {
-            Ok(input) => Ok(Deserializer {
-                input,
-                pos: 0,
-                depth: MAX_DEPTH,
-                scratch: String::new(),
-            }),
+            Ok(input) => Ok(Deserializer::over(input)),
             Err(error) => Err(Error::at(
                 body,
                 error.valid_up_to(),
                 "the body is not UTF-8",
             )),
+        }
+    }
+
+    /// A reader of `input`.
+    pub(super) fn over(input: &'de str) -> Self {
+        Deserializer {
+            input,
+            pos: 0,
+            depth: MAX_DEPTH,
+            scratch: String::new(),
         }
     }
 

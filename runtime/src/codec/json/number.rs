@@ -26,6 +26,23 @@ impl Number {
     }
 }
 
+/// A number read past by its grammar.
+#[derive(Clone, Copy)]
+pub(super) struct Scanned {
+    /// Where it starts.
+    start: usize,
+    /// It has a minus sign.
+    negative: bool,
+    /// The digits before the fraction.
+    whole: Digits,
+    /// All its digits, the fraction's included.
+    digits: Digits,
+    /// The power of ten to scale `digits` by.
+    exponent: i64,
+    /// It has a fraction or an exponent.
+    float: bool,
+}
+
 /// The digits of a number read so far.
 #[derive(Clone, Copy, Default)]
 struct Digits {
@@ -37,10 +54,28 @@ struct Digits {
     overflow: bool,
 }
 
-impl Deserializer<'_> {
+impl<'de> Deserializer<'de> {
     /// A number, whose first byte was peeked.
     #[inline]
     pub(super) fn number(&mut self) -> Result<Number, Error> {
+        let scanned = self.scan_number()?;
+        if scanned.float || scanned.whole.overflow {
+            return self.float(&scanned);
+        }
+        Ok(match (scanned.negative, scanned.whole.value) {
+            (false, n) => Number::U64(n),
+            (true, 0) => Number::F64(-0.0),
+            (true, n) => match i64::try_from(n) {
+                Ok(n) => Number::I64(-n),
+                Err(_) if n == 1 << 63 => Number::I64(i64::MIN),
+                Err(_) => Number::F64(-(n as f64)),
+            },
+        })
+    }
+
+    /// Reads past a number by its grammar, whose first byte was peeked, keeping its digits.
+    #[inline]
+    pub(super) fn scan_number(&mut self) -> Result<Scanned, Error> {
         let start = self.pos;
         let negative = self.bytes().get(self.pos) == Some(&b'-');
         if negative {
@@ -73,18 +108,38 @@ impl Deserializer<'_> {
             exponent += self.exponent()?;
             float = true;
         }
-        if float || whole.overflow {
-            return self.float(start, negative, digits, exponent);
-        }
-        Ok(match (negative, whole.value) {
-            (false, n) => Number::U64(n),
-            (true, 0) => Number::F64(-0.0),
-            (true, n) => match i64::try_from(n) {
-                Ok(n) => Number::I64(-n),
-                Err(_) if n == 1 << 63 => Number::I64(i64::MIN),
-                Err(_) => Number::F64(-(n as f64)),
-            },
+        Ok(Scanned {
+            start,
+            negative,
+            whole,
+            digits,
+            exponent,
+            float,
         })
+    }
+
+    /// The text of an integer (a sign and digits, no fraction or exponent), whose first
+    /// byte was peeked: what `i128` and `u128` are read from, as serde_json reads them.
+    pub(super) fn integer_text(&mut self) -> Result<&'de str, Error> {
+        let start = self.pos;
+        if self.bytes().get(self.pos) == Some(&b'-') {
+            self.pos += 1;
+        }
+        match self.bytes().get(self.pos) {
+            Some(b'0') => {
+                self.pos += 1;
+                if let Some(b'0'..=b'9') = self.bytes().get(self.pos) {
+                    return Err(self.error("invalid number: a leading zero"));
+                }
+            }
+            Some(b'1'..=b'9') => {
+                while let Some(b'0'..=b'9') = self.bytes().get(self.pos) {
+                    self.pos += 1;
+                }
+            }
+            _ => return Err(self.error("invalid number")),
+        }
+        Ok(&self.input[start..self.pos])
     }
 
     /// Adds the digits ahead to `digits`.
@@ -128,16 +183,17 @@ impl Deserializer<'_> {
         Ok(if negative { -value } else { value })
     }
 
-    /// The number from `start` to here, with a fraction or exponent or beyond 64 bits, as
-    /// the nearest `f64`: `digits` × 10^`exponent`, exactly computed when both are exact
-    /// as `f64` (one correctly rounded operation); otherwise by the standard library.
-    fn float(
-        &mut self,
-        start: usize,
-        negative: bool,
-        digits: Digits,
-        exponent: i64,
-    ) -> Result<Number, Error> {
+    /// The number `scanned`, which ends here and has a fraction or exponent or is beyond 64
+    /// bits, as the nearest `f64`: `digits` × 10^`exponent`, exactly computed when both are
+    /// exact as `f64` (one correctly rounded operation); otherwise by the standard library.
+    fn float(&mut self, scanned: &Scanned) -> Result<Number, Error> {
+        let Scanned {
+            start,
+            negative,
+            digits,
+            exponent,
+            ..
+        } = *scanned;
         /// The powers of ten that are exact as `f64`.
         const EXACT: [f64; 23] = [
             1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,

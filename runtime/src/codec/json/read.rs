@@ -18,7 +18,7 @@ pub(super) enum Text<'de, 's> {
 /// a subtraction's borrow can only flag bytes above the first true match, which is the
 /// lowest flag.
 #[inline]
-fn plain_run_end(bytes: &[u8], mut at: usize) -> usize {
+pub(super) fn plain_run_end(bytes: &[u8], mut at: usize) -> usize {
     const ONES: u64 = u64::MAX / 255;
     const HIGH: u64 = ONES << 7;
     while let Some(chunk) = bytes.get(at..at + 8) {
@@ -116,10 +116,11 @@ impl<'de> Deserializer<'de> {
         &mut self,
         read: impl FnOnce(&mut Self) -> Result<T, Error>,
     ) -> Result<T, Error> {
+        self.depth -= 1;
         if self.depth == 0 {
+            self.depth += 1;
             return Err(self.error("recursion limit exceeded"));
         }
-        self.depth -= 1;
         let result = read(self);
         self.depth += 1;
         result
@@ -231,7 +232,7 @@ impl<'de> Deserializer<'de> {
     }
 
     /// Four hex digits.
-    fn hex4(&mut self) -> Result<u32, Error> {
+    pub(super) fn hex4(&mut self) -> Result<u32, Error> {
         let Some(digits) = self.bytes().get(self.pos..self.pos + 4) else {
             self.pos = self.bytes().len();
             return Err(self.error("EOF while parsing a string"));
@@ -245,55 +246,6 @@ impl<'de> Deserializer<'de> {
             self.pos += 1;
         }
         Ok(code)
-    }
-
-    /// Reads past one value, checking it as closely as when it is read.
-    pub(super) fn skip_value(&mut self) -> Result<(), Error> {
-        match self.peek() {
-            Some(b'"') => self.string().map(drop),
-            Some(b'-' | b'0'..=b'9') => self.number().map(drop),
-            Some(b't') => self.literal("true"),
-            Some(b'f') => self.literal("false"),
-            Some(b'n') => self.literal("null"),
-            Some(b'[') => self.nested(Self::skip_array),
-            Some(b'{') => self.nested(Self::skip_object),
-            Some(_) => Err(self.error("expected value")),
-            None => Err(self.error("EOF while parsing a value")),
-        }
-    }
-
-    /// Reads past an array, at its `[`.
-    fn skip_array(&mut self) -> Result<(), Error> {
-        self.pos += 1;
-        if self.peek() == Some(b']') {
-            self.pos += 1;
-            return Ok(());
-        }
-        loop {
-            self.skip_value()?;
-            if self.continues(b']')? {
-                continue;
-            }
-            return Ok(());
-        }
-    }
-
-    /// Reads past an object, at its `{`.
-    fn skip_object(&mut self) -> Result<(), Error> {
-        self.pos += 1;
-        if self.peek() == Some(b'}') {
-            self.pos += 1;
-            return Ok(());
-        }
-        loop {
-            self.key()?;
-            self.expect(b':', "expected `:`")?;
-            self.skip_value()?;
-            if self.continues(b'}')? {
-                continue;
-            }
-            return Ok(());
-        }
     }
 
     /// After an item of an array (`close` is `]`) or an entry of an object (`}`): `true`

@@ -126,8 +126,8 @@ fn a_body_that_is_not_utf8_is_refused() {
 #[test]
 fn nesting_beyond_the_limit_is_an_error_not_a_stack_overflow() {
     let deep = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
-    assert!(from_slice::<Value>(deep(MAX_DEPTH).as_bytes()).is_ok());
-    let error = from_slice::<Value>(deep(MAX_DEPTH + 1).as_bytes()).unwrap_err();
+    assert!(from_slice::<Value>(deep(MAX_DEPTH - 1).as_bytes()).is_ok());
+    let error = from_slice::<Value>(deep(MAX_DEPTH).as_bytes()).unwrap_err();
     assert!(
         error.to_string().starts_with("recursion limit exceeded"),
         "{error}"
@@ -272,73 +272,4 @@ fn every_float_in_a_sweep_reads_as_the_standard_library_reads_it() {
     }
 }
 
-/// Two `Value`s equal but for floats a unit in the last place apart (serde_json without
-/// `float_roundtrip` is not always correctly rounded).
-fn nearly_equal(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Number(x), Value::Number(y)) if x.is_f64() || y.is_f64() => {
-            match (x.as_f64(), y.as_f64()) {
-                (Some(x), Some(y)) => x == y || x.to_bits().abs_diff(y.to_bits()) <= 1,
-                _ => false,
-            }
-        }
-        (Value::Array(x), Value::Array(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| nearly_equal(x, y))
-        }
-        (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len()
-                && x.iter()
-                    .zip(y)
-                    .all(|((k, x), (l, y))| k == l && nearly_equal(x, y))
-        }
-        _ => a == b,
-    }
-}
-
-#[test]
-fn mutated_documents_read_as_serde_json_reads_them() {
-    let seeds = [
-        r#"{"GameSessions":[{"Id":"arn:aws:gamelift:us-west-2::gamesession/f-1/g-1","Port":7777,"CreationTime":1700000000.123,"Props":[{"Key":"mode","Value":"ranked"}]}],"NextToken":null}"#,
-        r#"{"MatchmakerData":"{\"matchId\":\"m-1\",\"teams\":[{\"name\":\"red\"}]}","Ok":true,"No":false}"#,
-        r#"[0,-0,1.5e-3,-12E+2,18446744073709551616,"\u00e9\ud83d\ude00\n\t",[],{},null]"#,
-        "{\n  \"a\" : [ 1 , 2 ] ,\n  \"b\" : { \"c\" : \"d\" }\n}\n",
-    ];
-    let alphabet: Vec<char> = "{}[]:,\"\\ 0123456789eE.-+tfnulrsa/\u{1}\té😀"
-        .chars()
-        .collect();
-    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-    let mut next = |bound: usize| {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        usize::try_from(seed % bound as u64).unwrap()
-    };
-    let (mut agreed_ok, mut agreed_err) = (0, 0);
-    for _ in 0..30_000 {
-        let mut text: Vec<char> = seeds[next(seeds.len())].chars().collect();
-        for _ in 0..1 + next(3) {
-            let at = next(text.len() + 1);
-            match next(3) {
-                0 => text.insert(at, alphabet[next(alphabet.len())]),
-                1 if at < text.len() => {
-                    text.remove(at);
-                }
-                _ if at < text.len() => text[at] = alphabet[next(alphabet.len())],
-                _ => {}
-            }
-        }
-        let text: String = text.into_iter().collect();
-        let ours = from_slice::<Value>(text.as_bytes());
-        let theirs = serde_json::from_str::<Value>(&text);
-        match (&ours, &theirs) {
-            (Ok(a), Ok(b)) if nearly_equal(a, b) => agreed_ok += 1,
-            (Err(_), Err(_)) => agreed_err += 1,
-            _ => panic!("{text:?}: ours {ours:?}, serde_json {theirs:?}"),
-        }
-    }
-    // Both outcomes are well represented.
-    assert!(
-        agreed_ok > 3_000 && agreed_err > 3_000,
-        "{agreed_ok} {agreed_err}"
-    );
-}
+mod agreement;
