@@ -185,11 +185,7 @@ pub(crate) const EMPTY_CBOR_MAP: &[u8] = &[0xa0];
 
 impl<T: DeserializeOwned> Decode for Slot<T> {
     fn decode_json(&mut self, body: &[u8]) -> Result<(), DecodeError> {
-        let body = if json::is_blank(body) {
-            b"{}".as_slice()
-        } else {
-            body
-        };
+        let body = json::or_empty_object(body);
         // Decode without tracking the path first (the common case succeeds); on failure,
         // decode again to find where.
         match json::from_slice::<T>(body) {

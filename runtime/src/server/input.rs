@@ -91,11 +91,7 @@ impl<O: Operation> Decode for InputReader<O> {
     }
 
     fn decode_json(&mut self, body: &[u8]) -> Result<(), DecodeError> {
-        let body = if json::is_blank(body) {
-            b"{}".as_slice()
-        } else {
-            body
-        };
+        let body = json::or_empty_object(body);
         let mut de = json::Deserializer::from_slice(body).map_err(|e| DecodeError::at("", e))?;
         let read = reader::read::<O::Input, _>(&mut de, Self::rules(), self.strictness);
         if read.value.is_ok() {

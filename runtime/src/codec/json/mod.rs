@@ -56,9 +56,14 @@ pub(crate) fn from_slice<'de, T: Deserialize<'de>>(body: &'de [u8]) -> Result<T,
     Ok(value)
 }
 
-/// Whether `body` is empty or JSON whitespace only (which protocols read as `{}`).
-pub(crate) fn is_blank(body: &[u8]) -> bool {
-    body.iter().all(|&b| is_whitespace(b))
+/// `body`, or `{}` when it is empty or JSON whitespace only (which the protocols read as an
+/// empty structure).
+pub(crate) fn or_empty_object(body: &[u8]) -> &[u8] {
+    if body.iter().all(|&b| is_whitespace(b)) {
+        b"{}"
+    } else {
+        body
+    }
 }
 
 /// Whether `b` is JSON whitespace (space, tab, line feed, carriage return).

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::{from_slice, MAX_DEPTH};
+use super::{from_slice, or_empty_object, MAX_DEPTH};
 
 #[test]
 fn well_formed_documents_read_as_serde_json_reads_them() {
@@ -112,6 +112,15 @@ fn malformed_documents_are_refused_as_serde_json_refuses_them() {
         typed_same::<Value>(text);
         assert!(from_slice::<Value>(text.as_bytes()).is_err(), "{text:?}");
     }
+}
+
+#[test]
+fn a_body_of_json_whitespace_only_reads_as_an_empty_object() {
+    assert_eq!(or_empty_object(b""), b"{}");
+    assert_eq!(or_empty_object(b" \t\r\n"), b"{}");
+    // Form feed is ASCII whitespace but not JSON whitespace: the body stays, and is refused.
+    assert_eq!(or_empty_object(b"\x0c"), b"\x0c");
+    assert!(from_slice::<Value>(or_empty_object(b"\x0c")).is_err());
 }
 
 #[test]
